@@ -1,0 +1,87 @@
+import { cdk8s, javascript } from 'projen';
+
+const CDK8S_VERSION = '2.70.106';
+const CONSTRUCTS_VERSION = '10.4.2';
+
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'capi-blueprints',
+  description: 'Typed Cluster API platform blueprints: clusters, node pools, addons and LMA as cdk8s/cdktf constructs.',
+  author: 'capi-blueprints',
+  authorAddress: 'platform@example.com',
+  repositoryUrl: 'https://github.com/example/capi-blueprints.git',
+  defaultReleaseBranch: 'main',
+  projenrcTs: true,
+  tsconfigDevFile: 'tsconfig.dev.json',
+  packageManager: javascript.NodePackageManager.NPM,
+  jsiiVersion: '~5.9.0',
+  cdk8sVersion: CDK8S_VERSION,
+  constructsVersion: CONSTRUCTS_VERSION,
+  keywords: ['cdk8s', 'cluster-api', 'capi', 'kubernetes', 'cdktf', 'platform-engineering'],
+
+  peerDeps: [
+    'cdk8s-plus-28@^2.5.6',
+    'cdktf@0.21.0',
+    '@cdktf/provider-aws@^21.9.0',
+  ],
+  devDeps: [
+    'cdk8s-cli@^2.207.0',
+    'cdk8s-plus-28@2.5.6',
+    'cdktf@0.21.0',
+    '@cdktf/provider-aws@21.9.1',
+    'fast-check@^3',
+    'ts-node@^10',
+    'typescript@~5.9.0',
+    '@types/node@^20',
+  ],
+  bundledDeps: ['yaml@^2.8.0'],
+  bin: { 'capi-blueprints': 'lib/cli/index.js' },
+
+  // Generated CRD bindings are big; keep the test loop fast by transpiling only.
+  // Type checking happens in `compile` (jsii) and in `eslint`.
+  jestOptions: {
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testTimeout: 120_000,
+      maxWorkers: 2,
+    },
+  },
+  tsJestOptions: {
+    transformOptions: { isolatedModules: true },
+  },
+
+  gitignore: ['/dist/', '/.tmp/'],
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+  sampleCode: false,
+});
+
+// Generated bindings are linted by nobody: they are the generator's output.
+project.eslint?.addIgnorePattern('src/imports/**');
+project.tsconfigDev.addInclude('examples/**/*.ts');
+project.tsconfigDev.addInclude('scripts/**/*.ts');
+for (const generated of ['lib', 'dist', '.tmp']) project.tsconfigDev.addExclude(generated);
+for (const ignored of ['/examples/', '/scripts/', '/dist/']) project.addPackageIgnore(ignored);
+project.eslint?.addLintPattern('examples');
+project.eslint?.addLintPattern('scripts');
+
+// ts-jest only transpiles (fast with the large generated bindings), so type-check first.
+project.testTask.prependExec(`tsc --noEmit -p ${project.tsconfigDev.fileName}`, { name: 'typecheck' });
+
+// API.md documents our constructs; the generated bindings are documented by their CRDs.
+project.tasks.tryFind('docgen')?.reset('jsii-docgen -o API.md --submodule root');
+
+// `npx projen import`: regenerate src/imports from ../shared/crds (pinned versions only).
+project.addTask('import', {
+  description: 'Regenerate the typed CRD bindings in src/imports from ../shared/crds',
+  exec: 'ts-node --transpile-only scripts/import-crds.ts',
+});
+
+// `npm run synth`: every program in examples/ into dist/<example-name>/.
+project.addTask('synth', {
+  description: 'Synthesize every example into dist/<example-name>/',
+  exec: 'ts-node --transpile-only scripts/synth-examples.ts',
+});
+
+project.synth();

@@ -1,0 +1,121 @@
+/**
+ * Regenerates the typed L1 bindings in `src/imports/` from the pinned CRDs in `../shared/crds`.
+ *
+ * Only the API version we emit for each kind (see `../shared/crds/README.md`) is kept, so every
+ * generated class has its plain kind name (`Cluster`, not `ClusterV1Beta1`) and no deprecated
+ * version can be emitted by accident. Run with `npx projen import`.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { parseAllDocuments, stringify } from 'yaml';
+
+interface ImportSet {
+  /** Output folder below src/imports. */
+  readonly out: string;
+  /** CRD files, relative to ../shared/crds. */
+  readonly files: string[];
+  /** The served version to keep for every CRD of this set. */
+  readonly version: string;
+}
+
+const CRD_ROOT = path.resolve(__dirname, '..', '..', 'shared', 'crds');
+const IMPORT_ROOT = path.resolve(__dirname, '..', 'src', 'imports');
+
+const SETS: ImportSet[] = [
+  {
+    out: 'capi',
+    version: 'v1beta2',
+    files: [
+      'cluster-api/cluster.x-k8s.io_clusters.yaml',
+      'cluster-api/cluster.x-k8s.io_machinedeployments.yaml',
+      'cluster-api/cluster.x-k8s.io_machinepools.yaml',
+      'cluster-api/cluster.x-k8s.io_machinehealthchecks.yaml',
+      'cluster-api/bootstrap.cluster.x-k8s.io_kubeadmconfigs.yaml',
+      'cluster-api/bootstrap.cluster.x-k8s.io_kubeadmconfigtemplates.yaml',
+      'cluster-api/controlplane.cluster.x-k8s.io_kubeadmcontrolplanes.yaml',
+      'cluster-api/addons.cluster.x-k8s.io_clusterresourcesets.yaml',
+    ],
+  },
+  {
+    out: 'capa',
+    version: 'v1beta2',
+    files: [
+      'cluster-api-provider-aws/infrastructure.cluster.x-k8s.io_awsclusters.yaml',
+      'cluster-api-provider-aws/infrastructure.cluster.x-k8s.io_awsmachinetemplates.yaml',
+      'cluster-api-provider-aws/infrastructure.cluster.x-k8s.io_awsmachinepools.yaml',
+      'cluster-api-provider-aws/infrastructure.cluster.x-k8s.io_awsmanagedclusters.yaml',
+      'cluster-api-provider-aws/infrastructure.cluster.x-k8s.io_awsmanagedmachinepools.yaml',
+      'cluster-api-provider-aws/infrastructure.cluster.x-k8s.io_awsclusterroleidentities.yaml',
+      'cluster-api-provider-aws/infrastructure.cluster.x-k8s.io_awsclusterstaticidentities.yaml',
+      'cluster-api-provider-aws/infrastructure.cluster.x-k8s.io_awsclustercontrolleridentities.yaml',
+      'cluster-api-provider-aws/controlplane.cluster.x-k8s.io_awsmanagedcontrolplanes.yaml',
+      'cluster-api-provider-aws/bootstrap.cluster.x-k8s.io_eksconfigtemplates.yaml',
+    ],
+  },
+  {
+    out: 'byoh',
+    version: 'v1beta1',
+    files: [
+      'cluster-api-provider-byoh/infrastructure.cluster.x-k8s.io_byoclusters.yaml',
+      'cluster-api-provider-byoh/infrastructure.cluster.x-k8s.io_byomachinetemplates.yaml',
+      'cluster-api-provider-byoh/infrastructure.cluster.x-k8s.io_k8sinstallerconfigtemplates.yaml',
+      'cluster-api-provider-byoh/infrastructure.cluster.x-k8s.io_bootstrapkubeconfigs.yaml',
+    ],
+  },
+  {
+    out: 'caaph',
+    version: 'v1alpha1',
+    files: ['cluster-api-addon-provider-helm/addons.cluster.x-k8s.io_helmchartproxies.yaml'],
+  },
+  {
+    out: 'argocd',
+    version: 'v1alpha1',
+    files: ['argo-cd/application-crd.yaml', 'argo-cd/applicationset-crd.yaml', 'argo-cd/appproject-crd.yaml'],
+  },
+  {
+    out: 'flux-helm',
+    version: 'v2',
+    files: ['flux/helm.toolkit.fluxcd.io_helmreleases.yaml'],
+  },
+  {
+    out: 'flux-source',
+    version: 'v1',
+    files: ['flux/source.toolkit.fluxcd.io_helmrepositories.yaml', 'flux/source.toolkit.fluxcd.io_ocirepositories.yaml'],
+  },
+];
+
+function keepVersion(crd: any, version: string, file: string): any {
+  const versions = (crd.spec?.versions ?? []).filter((v: any) => v.name === version);
+  if (versions.length !== 1) {
+    throw new Error(`${file}: expected exactly one version '${version}', found ${versions.length}`);
+  }
+  return { ...crd, spec: { ...crd.spec, versions: [{ ...versions[0], storage: true }] } };
+}
+
+function main(): void {
+  if (!fs.existsSync(CRD_ROOT)) {
+    throw new Error(`CRD directory not found at ${CRD_ROOT}: clone ../shared beside this repository.`);
+  }
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'capi-blueprints-import-'));
+  try {
+    for (const set of SETS) {
+      const docs = set.files.flatMap((file) =>
+        parseAllDocuments(fs.readFileSync(path.join(CRD_ROOT, file), 'utf8'))
+          .map((d) => d.toJS())
+          .filter((d) => d?.kind === 'CustomResourceDefinition')
+          .map((crd) => keepVersion(crd, set.version, file)),
+      );
+      const spec = path.join(tmp, `${set.out}.yaml`);
+      fs.writeFileSync(spec, docs.map((d) => stringify(d)).join('---\n'));
+      const outdir = path.join(IMPORT_ROOT, set.out);
+      fs.rmSync(outdir, { recursive: true, force: true });
+      execFileSync('npx', ['cdk8s', 'import', spec, '--output', outdir, '--language', 'typescript'], { stdio: 'inherit' });
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main();

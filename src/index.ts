@@ -1,0 +1,2 @@
+export * from './core/validation-error';
+export * from './imports';
