@@ -1,2 +1,3 @@
 export * from './core/validation-error';
 export * from './imports';
+export * from './validation';

@@ -1,0 +1,3 @@
+export * from './finding';
+export * from './report';
+export * from './manifest-validator';

@@ -1,0 +1,124 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as YAML from 'yaml';
+
+/** The schema of one served version of one CRD. */
+export interface CrdVersion {
+  readonly group: string;
+  readonly kind: string;
+  readonly version: string;
+  readonly namespaced: boolean;
+  readonly schema: any;
+}
+
+interface PendingDoc {
+  readonly file: string;
+  readonly text: string;
+  parsed?: CrdVersion[];
+}
+
+const CACHE = new Map<string, CrdIndex>();
+
+/**
+ * All CRDs of a directory, indexed by group and kind. YAML documents are split and keyed with a
+ * cheap text scan and parsed only when a kind is first looked up, so loading is fast and the
+ * parsed schemas are kept for the life of the process.
+ */
+export class CrdIndex {
+  /** The index of a directory, loaded once per process. */
+  public static load(dir: string): CrdIndex {
+    const key = path.resolve(dir);
+    let index = CACHE.get(key);
+    if (!index) {
+      index = new CrdIndex(key);
+      CACHE.set(key, index);
+    }
+    return index;
+  }
+
+  private readonly byGroupKind = new Map<string, PendingDoc[]>();
+
+  private constructor(dir: string) {
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+      throw new Error(`CRD directory '${dir}' does not exist or is not a directory.`);
+    }
+    for (const file of listYamlFiles(dir)) {
+      const text = fs.readFileSync(file, 'utf8');
+      for (const docText of splitDocuments(text)) {
+        if (!/^kind:\s*CustomResourceDefinition\s*$/m.test(docText)) continue;
+        const doc: PendingDoc = { file, text: docText };
+        let keys = scanKeys(docText);
+        if (!keys) {
+          doc.parsed = parseCrd(YAML.parse(docText, { maxAliasCount: -1 }));
+          keys = [...new Set(doc.parsed.map(v => `${v.group}/${v.kind}`))];
+        }
+        for (const k of keys) {
+          const list = this.byGroupKind.get(k) ?? [];
+          list.push(doc);
+          this.byGroupKind.set(k, list);
+        }
+      }
+    }
+  }
+
+  /** Whether any CRD defines this group and kind (at any version). */
+  public hasKind(group: string, kind: string): boolean {
+    return this.byGroupKind.has(`${group}/${kind}`);
+  }
+
+  /** The served versions of a group and kind. */
+  public versions(group: string, kind: string): CrdVersion[] {
+    const docs = this.byGroupKind.get(`${group}/${kind}`) ?? [];
+    const result: CrdVersion[] = [];
+    for (const doc of docs) {
+      if (!doc.parsed) doc.parsed = parseCrd(YAML.parse(doc.text, { maxAliasCount: -1 }));
+      result.push(...doc.parsed.filter(v => v.group === group && v.kind === kind));
+    }
+    return result;
+  }
+
+  /** The schema of one version, if served. */
+  public find(group: string, version: string, kind: string): CrdVersion | undefined {
+    return this.versions(group, kind).find(v => v.version === version);
+  }
+}
+
+function scanKeys(text: string): string[] | undefined {
+  const group = /^ {2}group:\s*['"]?([^'"\s]+)['"]?\s*$/m.exec(text);
+  const names = /^ {2}names:\s*\n((?: {4}.*\n?| *\n)*)/m.exec(text);
+  const kind = names ? /^ {4}kind:\s*['"]?([^'"\s]+)['"]?\s*$/m.exec(names[1]) : null;
+  if (!group || !kind) return undefined;
+  return [`${group[1]}/${kind[1]}`];
+}
+
+function parseCrd(doc: any): CrdVersion[] {
+  const spec = doc?.spec;
+  if (!spec?.names?.kind || !Array.isArray(spec.versions)) return [];
+  return spec.versions
+    .filter((v: any) => v.served !== false)
+    .map((v: any) => ({
+      group: spec.group,
+      kind: spec.names.kind,
+      version: v.name,
+      namespaced: spec.scope !== 'Cluster',
+      schema: v.schema?.openAPIV3Schema ?? spec.validation?.openAPIV3Schema ?? {},
+    }));
+}
+
+/** Split a YAML stream into documents on `---` lines. */
+export function splitDocuments(text: string): string[] {
+  return text.split(/^---[ \t]*(?:#.*)?$/m).filter(d => d.trim().length > 0);
+}
+
+/** Every `*.yaml`/`*.yml` file under a path (the path itself when it is a file), sorted. */
+export function listYamlFiles(p: string): string[] {
+  const stat = fs.statSync(p);
+  if (!stat.isDirectory()) return [p];
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(p).sort()) {
+    const full = path.join(p, entry);
+    if (fs.statSync(full).isDirectory()) out.push(...listYamlFiles(full));
+    else if (/\.ya?ml$/i.test(entry)) out.push(full);
+  }
+  return out;
+}

@@ -1,0 +1,239 @@
+import { isIPv4, isIPv6 } from 'net';
+import { child, index, Issue } from './issue';
+import { describe, validateObjectMeta } from './object-meta';
+import { compilePattern } from './regex';
+
+/** Evaluates the `x-kubernetes-validations` of one schema node. */
+export type CelHook = (schema: any, self: any, path: string, issues: Issue[]) => void;
+
+interface Ctx {
+  readonly issues: Issue[];
+  readonly cel?: CelHook;
+  /** false inside allOf/anyOf/oneOf/not branches: only value constraints, no unknown-field checks. */
+  readonly strict: boolean;
+}
+
+/**
+ * Validate an object against the OpenAPI v3 schema of a CRD version the way the API server does
+ * (`--validate=strict`): unknown fields, types, formats, value constraints, list semantics and,
+ * through the hook, CEL rules. Defaults of the schema are applied (on a copy) before checking,
+ * as the API server defaults before it validates.
+ */
+export function validateAgainstSchema(schema: any, obj: any, cel?: CelHook): Issue[] {
+  const ctx: Ctx = { issues: [], cel, strict: true };
+  validateNode(schema, obj, '', ctx, true, false);
+  return ctx.issues;
+}
+
+function validateNode(schema: any, value: any, path: string, ctx: Ctx, root: boolean, embedded: boolean): any {
+  if (!schema || typeof schema !== 'object') return value;
+  if (value === null) {
+    if (!schema.nullable) push(ctx, path, `Invalid value: "null": ${where(path)}must be of type ${schema.type ?? 'non-null'}`);
+    return value;
+  }
+  if (!checkType(schema, value, path, ctx)) return value;
+  if (schema.enum !== undefined && !schema.enum.some((e: any) => deepEqual(e, value))) {
+    push(ctx, path, `Unsupported value: ${describe(value)}: supported values: ${schema.enum.map((e: any) => JSON.stringify(e)).join(', ')}`);
+  }
+  if (typeof value === 'string') checkString(schema, value, path, ctx);
+  if (typeof value === 'number') checkNumber(schema, value, path, ctx);
+  if (Array.isArray(value)) value = checkArray(schema, value, path, ctx);
+  else if (typeof value === 'object') value = checkObject(schema, value, path, ctx, root, embedded || schema['x-kubernetes-embedded-resource'] === true);
+  checkCombinators(schema, value, path, ctx);
+  if (ctx.cel && Array.isArray(schema['x-kubernetes-validations'])) ctx.cel(schema, value, path, ctx.issues);
+  return value;
+}
+
+function checkType(schema: any, value: any, path: string, ctx: Ctx): boolean {
+  if (schema['x-kubernetes-int-or-string']) {
+    if (typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value))) return true;
+    push(ctx, path, `Invalid value: ${describe(value)}: ${where(path)}must be of type integer or string`);
+    return false;
+  }
+  const t = schema.type;
+  if (!t) return true;
+  let ok: boolean;
+  switch (t) {
+    case 'object': ok = typeof value === 'object' && !Array.isArray(value); break;
+    case 'array': ok = Array.isArray(value); break;
+    case 'string': ok = typeof value === 'string'; break;
+    case 'integer': ok = typeof value === 'number' && Number.isInteger(value); break;
+    case 'number': ok = typeof value === 'number' && Number.isFinite(value); break;
+    case 'boolean': ok = typeof value === 'boolean'; break;
+    default: ok = true;
+  }
+  if (!ok) push(ctx, path, `Invalid value: ${describe(value)}: ${where(path)}must be of type ${t}`);
+  return ok;
+}
+
+function checkString(schema: any, value: string, path: string, ctx: Ctx): void {
+  const len = [...value].length;
+  if (schema.minLength !== undefined && len < schema.minLength) {
+    push(ctx, path, `Invalid value: ${describe(value)}: ${where(path)}should be at least ${schema.minLength} chars long`);
+  }
+  if (schema.maxLength !== undefined && len > schema.maxLength) {
+    push(ctx, path, `Too long: may not be more than ${schema.maxLength} bytes (got ${len})`);
+  }
+  if (schema.pattern !== undefined) {
+    const re = compilePattern(schema.pattern);
+    if (re && !re.test(value)) push(ctx, path, `Invalid value: ${describe(value)}: ${where(path)}should match '${schema.pattern}'`);
+  }
+  if (schema.format !== undefined) {
+    const err = formatError(schema.format, value);
+    if (err) push(ctx, path, `Invalid value: ${describe(value)}: ${where(path)}must be of type ${err}`);
+  }
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const UUID = /^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?$/;
+const DURATION = /^\s*(-?\d+(\.\d+)?\s*[A-Za-zµ]+\s*)+$/;
+
+/** The format name when the value does not match a format the API server checks. */
+function formatError(format: string, value: string): string | undefined {
+  switch (format) {
+    case 'byte': return BASE64.test(value) ? undefined : 'byte (base64)';
+    case 'uuid': return UUID.test(value) ? undefined : 'uuid';
+    case 'ipv4': return isIPv4(value) ? undefined : 'ipv4';
+    case 'ipv6': return isIPv6(value) ? undefined : 'ipv6';
+    case 'date-time': case 'datetime': return DATE_TIME.test(value) ? undefined : 'date-time';
+    case 'duration': return DURATION.test(value) ? undefined : 'duration';
+    default: return undefined;
+  }
+}
+
+function checkNumber(schema: any, value: number, path: string, ctx: Ctx): void {
+  if (schema.minimum !== undefined) {
+    if (schema.exclusiveMinimum === true ? value <= schema.minimum : value < schema.minimum) {
+      push(ctx, path, `Invalid value: ${value}: ${where(path)}should be greater than ${schema.exclusiveMinimum === true ? '' : 'or equal to '}${schema.minimum}`);
+    }
+  }
+  if (schema.maximum !== undefined) {
+    if (schema.exclusiveMaximum === true ? value >= schema.maximum : value > schema.maximum) {
+      push(ctx, path, `Invalid value: ${value}: ${where(path)}should be less than ${schema.exclusiveMaximum === true ? '' : 'or equal to '}${schema.maximum}`);
+    }
+  }
+  if (schema.multipleOf !== undefined && schema.multipleOf !== 0) {
+    const q = value / schema.multipleOf;
+    if (Math.abs(q - Math.round(q)) > 1e-9) push(ctx, path, `Invalid value: ${value}: ${where(path)}should be a multiple of ${schema.multipleOf}`);
+  }
+}
+
+function checkArray(schema: any, value: any[], path: string, ctx: Ctx): any[] {
+  if (schema.minItems !== undefined && value.length < schema.minItems) {
+    push(ctx, path, `Invalid value: ${value.length}: ${where(path)}should have at least ${schema.minItems} items`);
+  }
+  if (schema.maxItems !== undefined && value.length > schema.maxItems) {
+    push(ctx, path, `Too many: ${value.length}: must have at most ${schema.maxItems} items`);
+  }
+  const out = value.map((item, i) => validateNode(schema.items, item, index(path, i), ctx, false, false));
+  const listType = schema['x-kubernetes-list-type'];
+  if (listType === 'set' || schema.uniqueItems === true) {
+    for (let i = 0; i < out.length; i++) {
+      if (out.findIndex(o => deepEqual(o, out[i])) < i) push(ctx, index(path, i), `Duplicate value: ${describe(out[i])}`);
+    }
+  } else if (listType === 'map' && Array.isArray(schema['x-kubernetes-list-map-keys'])) {
+    const keys: string[] = schema['x-kubernetes-list-map-keys'];
+    const seen = new Set<string>();
+    out.forEach((item, i) => {
+      if (!item || typeof item !== 'object') return;
+      const key = JSON.stringify(keys.map(k => item[k] ?? null));
+      if (seen.has(key)) {
+        const desc = keys.map(k => `"${k}":${JSON.stringify(item[k] ?? null)}`).join(',');
+        push(ctx, index(path, i), `Duplicate value: map[string]interface {}{${desc}}`);
+      }
+      seen.add(key);
+    });
+  }
+  return out;
+}
+
+function checkObject(schema: any, value: any, path: string, ctx: Ctx, root: boolean, embedded: boolean): any {
+  const props: Record<string, any> = schema.properties ?? {};
+  const effective: Record<string, any> = { ...value };
+  // defaulting, as the API server does before validation
+  for (const [key, prop] of Object.entries(props)) {
+    if (effective[key] === undefined && prop && prop.default !== undefined) effective[key] = clone(prop.default);
+  }
+  const count = Object.keys(value).length;
+  if (schema.minProperties !== undefined && count < schema.minProperties) {
+    push(ctx, path, `Invalid value: ${count}: ${where(path)}should have at least ${schema.minProperties} properties`);
+  }
+  if (schema.maxProperties !== undefined && count > schema.maxProperties) {
+    push(ctx, path, `Too many: ${count}: must have at most ${schema.maxProperties} properties`);
+  }
+  for (const req of schema.required ?? []) {
+    if (effective[req] === undefined) push(ctx, child(path, req), 'Required value');
+  }
+  const preserve = schema['x-kubernetes-preserve-unknown-fields'] === true;
+  const additional = schema.additionalProperties;
+  for (const key of Object.keys(value)) {
+    const p = root || embedded ? child(path, key) : (props[key] || additional === undefined ? child(path, key) : index(path, key));
+    if ((root || embedded) && key === 'metadata') {
+      validateObjectMeta(value.metadata, p, root, ctx.issues);
+      continue;
+    }
+    if ((root || embedded) && (key === 'apiVersion' || key === 'kind') && !props[key]) {
+      if (typeof value[key] !== 'string') push(ctx, p, `Invalid value: ${describe(value[key])}: ${key} must be a string`);
+      continue;
+    }
+    if (props[key]) {
+      effective[key] = validateNode(props[key], value[key], p, ctx, false, false);
+    } else if (additional !== undefined && additional !== false) {
+      if (typeof additional === 'object') effective[key] = validateNode(additional, value[key], index(path, key), ctx, false, false);
+    } else if (!preserve && ctx.strict) {
+      push(ctx, p, `unknown field "${p}"`);
+    }
+  }
+  if (embedded && !root) {
+    for (const k of ['apiVersion', 'kind']) {
+      if (typeof value[k] !== 'string' || value[k] === '') push(ctx, child(path, k), 'Required value: must not be empty');
+    }
+  }
+  return effective;
+}
+
+function checkCombinators(schema: any, value: any, path: string, ctx: Ctx): void {
+  const branch = (s: any): Issue[] => {
+    const sub: Ctx = { issues: [], strict: false };
+    validateNode(s, value, path, sub, false, false);
+    return sub.issues;
+  };
+  for (const s of schema.allOf ?? []) ctx.issues.push(...branch(s));
+  if (Array.isArray(schema.anyOf) && schema.anyOf.length > 0) {
+    const results = schema.anyOf.map(branch);
+    if (!results.some((r: Issue[]) => r.length === 0)) {
+      push(ctx, path, `Invalid value: ${describe(value)}: ${where(path)}must validate at least one schema (anyOf): ${results[0].map((i: Issue) => i.message).join('; ')}`);
+    }
+  }
+  if (Array.isArray(schema.oneOf) && schema.oneOf.length > 0) {
+    const passing = schema.oneOf.map(branch).filter((r: Issue[]) => r.length === 0).length;
+    if (passing !== 1) push(ctx, path, `Invalid value: ${describe(value)}: ${where(path)}must validate one and only one schema (oneOf), ${passing} matched`);
+  }
+  if (schema.not && branch(schema.not).length === 0) {
+    push(ctx, path, `Invalid value: ${describe(value)}: ${where(path)}must not validate the schema (not)`);
+  }
+}
+
+function push(ctx: Ctx, path: string, message: string): void {
+  ctx.issues.push({ path, message, rule: 'schema' });
+}
+
+function where(path: string): string {
+  return path ? `${path} in body ` : 'body ';
+}
+
+/** Structural equality of JSON values. */
+export function deepEqual(a: any, b: any): boolean {
+  if (a === b) return true;
+  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every(k => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k]));
+}
+
+function clone(v: any): any {
+  return v === undefined ? v : JSON.parse(JSON.stringify(v));
+}
