@@ -1,3 +1,4 @@
 export * from './core/validation-error';
 export * from './imports';
 export * from './validation';
+export * from './terraform';
