@@ -255,7 +255,8 @@ export class NetworkOutputs {
   private subnetIn(ids: { [az: string]: string }, kind: string, az: string): string {
     const id = ids[az];
     if (id === undefined) {
-      throw new ValidationError(this.source, `the network of cluster '${this.clusterName}' has no ${kind} subnet in AZ '${az}' (AZs: ${Object.keys(ids).sort().join(', ') || 'none'}). `
+      const azs = Object.keys(ids).sort().join(', ') || 'none';
+      throw new ValidationError(this.source, `the network of cluster '${this.clusterName}' has no ${kind} subnet in AZ '${az}' (AZs: ${azs}). `
         + 'Add the AZ to CapaNetwork availabilityZones and apply, or use one of the listed AZs.');
     }
     return id;
