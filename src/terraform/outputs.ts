@@ -229,7 +229,13 @@ export class NetworkOutputs {
   public readonly privateSubnetIds: { [az: string]: string };
   private readonly source: string;
 
-  private constructor(clusterName: string, vpcId: string, publicSubnetIds: { [az: string]: string }, privateSubnetIds: { [az: string]: string }, source: string) {
+  private constructor(
+    clusterName: string,
+    vpcId: string,
+    publicSubnetIds: { [az: string]: string },
+    privateSubnetIds: { [az: string]: string },
+    source: string,
+  ) {
     this.clusterName = clusterName;
     this.vpcId = vpcId;
     this.publicSubnetIds = publicSubnetIds;
