@@ -77,6 +77,16 @@ export class CrdIndex {
     return result;
   }
 
+  /** Every served version of every CRD (parses all of them). */
+  public all(): CrdVersion[] {
+    const out: CrdVersion[] = [];
+    for (const key of [...this.byGroupKind.keys()].sort()) {
+      const [group, kind] = [key.slice(0, key.lastIndexOf('/')), key.slice(key.lastIndexOf('/') + 1)];
+      out.push(...this.versions(group, kind));
+    }
+    return out;
+  }
+
   /** The schema of one version, if served. */
   public find(group: string, version: string, kind: string): CrdVersion | undefined {
     return this.versions(group, kind).find(v => v.version === version);
