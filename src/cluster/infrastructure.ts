@@ -1,0 +1,31 @@
+import type { NodePool } from '../nodes/node-pool';
+import type { ManagedCluster } from './managed-cluster';
+
+/**
+ * Where a cluster's machines come from and how its provider objects look: AWS (kubeadm), EKS,
+ * BYOH, … Create one with the factories of `Infrastructure` (e.g. `Infrastructure.aws({...})`).
+ *
+ * A provider module subclasses this and renders the provider's objects for the model
+ * constructs bound to it; the model (`ManagedCluster`, `NodePool`) does not change when a
+ * provider is added.
+ */
+export abstract class ClusterInfrastructure {
+  /**
+   * Short provider name (`aws`, `eks`, `byoh`), the value of the
+   * `capi-blueprints.io/infrastructure` cluster label that addon bundles select on.
+   */
+  public abstract readonly provider: string;
+
+  /**
+   * Validates the cluster's intent for this provider and renders its objects (Cluster,
+   * control plane, infrastructure cluster) into the cluster construct.
+   * @internal
+   */
+  public abstract _bindCluster(cluster: ManagedCluster): void;
+
+  /**
+   * Validates a node pool's intent for this provider and renders its objects into the pool.
+   * @internal
+   */
+  public abstract _bindNodePool(pool: NodePool): void;
+}

@@ -1,0 +1,70 @@
+import { createHash } from 'crypto';
+
+/** Longest Kubernetes label value, and so the longest name CAPI copies into a label. */
+export const MAX_LABEL_VALUE_LENGTH = 63;
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+
+/** Whether `s` is an RFC 1123 DNS label (lower case alphanumerics and '-', at most 63 characters). */
+export function isDnsLabel(s: string): boolean {
+  return s.length <= 63 && DNS_LABEL.test(s);
+}
+
+/** Whether `s` is an RFC 1123 DNS subdomain (the rule for most Kubernetes object names). */
+export function isDnsSubdomain(s: string): boolean {
+  return s.length <= 253 && DNS_SUBDOMAIN.test(s);
+}
+
+/** Whether `s` is a valid label value (at most 63 characters, may be empty). */
+export function isLabelValue(s: string): boolean {
+  return s.length <= MAX_LABEL_VALUE_LENGTH && LABEL_VALUE.test(s);
+}
+
+/** Whether `key` is a valid label or annotation key: `[prefix/]name`, prefix a DNS subdomain. */
+export function isQualifiedName(key: string): boolean {
+  const parts = key.split('/');
+  if (parts.length > 2) return false;
+  const name = parts[parts.length - 1];
+  if (name.length === 0 || name.length > 63 || !LABEL_NAME.test(name)) return false;
+  return parts.length === 1 || isDnsSubdomain(parts[0]);
+}
+
+/**
+ * JSON with object keys sorted at every level: the canonical form used for content hashes.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === 'object') {
+    const sorted: Record<string, unknown> = {};
+    for (const key of Object.keys(value as object).sort()) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v !== undefined) sorted[key] = sortKeys(v);
+    }
+    return sorted;
+  }
+  return value;
+}
+
+/** A short (8 hex characters) SHA-256 hash of the canonical JSON of `content`. */
+export function contentHash(content: unknown): string {
+  return createHash('sha256').update(canonicalJson(content)).digest('hex').slice(0, 8);
+}
+
+/**
+ * The name of an immutable template: `<base>-<hash of content>`, where the base is shortened so
+ * that the whole name stays within `maxLength`. Any content change gives a new name; the same
+ * content always gives the same name.
+ */
+export function hashedName(base: string, content: unknown, maxLength: number = MAX_LABEL_VALUE_LENGTH): string {
+  const hash = contentHash(content);
+  const room = maxLength - hash.length - 1;
+  const trimmed = base.length > room ? base.slice(0, room).replace(/[-.]+$/, '') : base;
+  return `${trimmed}-${hash}`;
+}

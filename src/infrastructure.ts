@@ -1,0 +1,15 @@
+import { ClusterInfrastructure } from './cluster/infrastructure';
+import { AwsInfrastructure, AwsInfrastructureProps } from './providers/aws/aws-infrastructure';
+
+/**
+ * Factories of the infrastructures a `ManagedCluster` can run on. Each provider lives in its
+ * own module under `providers/`; this facade only names them.
+ */
+export class Infrastructure {
+  /** Self-managed Kubernetes (kubeadm) on AWS with CAPA. */
+  public static aws(props: AwsInfrastructureProps): ClusterInfrastructure {
+    return new AwsInfrastructure(props);
+  }
+
+  private constructor() {}
+}

@@ -1,0 +1,179 @@
+import { Construct } from 'constructs';
+import { isLabelValue, isDnsLabel, isQualifiedName } from '../core/names';
+import { ValidationError } from '../core/validation-error';
+import type { ManagedCluster } from '../cluster/managed-cluster';
+import { MachineOptions } from '../machines/machine-options';
+import { AutoscalingOptions } from './autoscaling';
+import { HealthCheckOptions } from './health-check';
+import { resolveHealthCheck } from './private/resolve-health-check';
+import { DeletionOptions, RolloutOptions, RolloutStrategy } from './rollout';
+import { Taint } from './taint';
+
+/** Options of a node pool, for `ManagedCluster.addNodePool`. */
+export interface NodePoolOptions extends MachineOptions {
+  /**
+   * Pool name, part of every object name (`<cluster>-<pool>-<az>`).
+   * @default - the construct id
+   */
+  readonly name?: string;
+  /**
+   * Fixed number of machines (per availability zone). Not with `autoscaling`.
+   * @default 1
+   */
+  readonly replicas?: number;
+  /**
+   * Let the cluster autoscaler size the pool between these bounds (per AZ); replicas are then
+   * left to the autoscaler.
+   * @default - fixed `replicas`
+   */
+  readonly autoscaling?: AutoscalingOptions;
+  /**
+   * Explicit availability zones; one MachineDeployment per zone.
+   * @default - see `availabilityZoneCount`
+   */
+  readonly availabilityZones?: string[];
+  /**
+   * Spread the pool over the region's first N availability zones (`<region>a`, `<region>b`, …),
+   * one MachineDeployment per zone.
+   * @default - one MachineDeployment, zone chosen by the infrastructure
+   */
+  readonly availabilityZoneCount?: number;
+  /**
+   * Labels that must reach the pool's Nodes. Keys with a prefix CAPI propagates
+   * (`node-role.kubernetes.io/`, `node-restriction.kubernetes.io/`, `node.cluster.x-k8s.io/`)
+   * go on the Machines; all others through the kubelet's `node-labels` flag.
+   * @default - none
+   */
+  readonly nodeLabels?: Record<string, string>;
+  /**
+   * Taints registered by the kubelet when the node joins.
+   * @default - none
+   */
+  readonly taints?: Taint[];
+  /**
+   * Extra kubelet flags, merged after the ones the infrastructure sets (which cannot be changed).
+   * @default - none
+   */
+  readonly kubeletExtraArgs?: Record<string, string>;
+  /**
+   * Rolling update settings.
+   * @default - rolling update, maxSurge 1, maxUnavailable 0
+   */
+  readonly rollout?: RolloutOptions;
+  /**
+   * Scale-down order and drain/detach/deletion timeouts.
+   * @default - CAPI's defaults
+   */
+  readonly deletion?: DeletionOptions;
+  /**
+   * MachineHealthCheck of the pool.
+   * @default - enabled: startup 10 min, Ready=False/Unknown 5 min, at most 40% unhealthy
+   */
+  readonly healthCheck?: HealthCheckOptions;
+}
+
+/** Props of a `NodePool`. */
+export interface NodePoolProps extends NodePoolOptions {
+  /** The cluster the pool joins. */
+  readonly cluster: ManagedCluster;
+}
+
+/**
+ * A group of worker machines of one shape, rendered by the cluster's infrastructure (for
+ * kubeadm on AWS: MachineDeployments, an AWSMachineTemplate, a KubeadmConfigTemplate and a
+ * MachineHealthCheck).
+ */
+export class NodePool extends Construct {
+  /** The cluster the pool belongs to. */
+  public readonly cluster: ManagedCluster;
+  /** Pool name. */
+  public readonly poolName: string;
+  /** Fixed replicas per MachineDeployment, when not autoscaled. */
+  public readonly replicas: number | undefined;
+  /** Autoscaler bounds, when autoscaled. */
+  public readonly autoscaling: AutoscalingOptions | undefined;
+  /** Rollout settings with defaults applied. */
+  public readonly rollout: RolloutOptions;
+  /** Health check settings with defaults applied. */
+  public readonly healthCheck: HealthCheckOptions;
+  /** The options as given. */
+  public readonly options: NodePoolOptions;
+
+  constructor(scope: Construct, id: string, props: NodePoolProps) {
+    super(scope, id);
+    this.cluster = props.cluster;
+    this.options = props;
+    this.poolName = props.name ?? id;
+    this.autoscaling = props.autoscaling;
+    this.replicas = props.autoscaling ? undefined : props.replicas ?? 1;
+    this.rollout = {
+      strategy: props.rollout?.strategy ?? RolloutStrategy.ROLLING_UPDATE,
+      maxSurge: props.rollout?.maxSurge ?? 1,
+      maxUnavailable: props.rollout?.maxUnavailable ?? 0,
+    };
+    this.healthCheck = resolveHealthCheck(this, 'healthCheck', props.healthCheck);
+
+    this.validate(props);
+    this.cluster._registerNodePool(this);
+    this.cluster.infrastructure._bindNodePool(this);
+  }
+
+  private validate(props: NodePoolProps): void {
+    if (!isDnsLabel(this.poolName)) {
+      throw new ValidationError(this, `pool name '${this.poolName}' is not a DNS label. Use lower-case letters, digits and '-'.`);
+    }
+    if (props.autoscaling && props.replicas !== undefined) {
+      throw new ValidationError(this, `replicas (${props.replicas}) and autoscaling are both set. Set only autoscaling (the autoscaler owns replicas) or only replicas.`);
+    }
+    if (this.replicas !== undefined && (!Number.isInteger(this.replicas) || this.replicas < 0)) {
+      throw new ValidationError(this, `replicas (${this.replicas}) must be a whole number ≥ 0.`);
+    }
+    if (this.autoscaling) {
+      const { minSize, maxSize } = this.autoscaling;
+      if (!Number.isInteger(minSize) || minSize < 0 || !Number.isInteger(maxSize) || maxSize < 1) {
+        throw new ValidationError(this, `autoscaling bounds (minSize ${minSize}, maxSize ${maxSize}) must be whole numbers with minSize ≥ 0 and maxSize ≥ 1.`);
+      }
+      if (minSize > maxSize) {
+        throw new ValidationError(this, `autoscaling.minSize (${minSize}) is greater than maxSize (${maxSize}). Set minSize ≤ maxSize.`);
+      }
+    }
+    if (props.availabilityZones && props.availabilityZoneCount !== undefined) {
+      throw new ValidationError(this, 'availabilityZones and availabilityZoneCount are both set. Use one of them.');
+    }
+    if (props.availabilityZoneCount !== undefined && (!Number.isInteger(props.availabilityZoneCount) || props.availabilityZoneCount < 1 || props.availabilityZoneCount > 6)) {
+      throw new ValidationError(this, `availabilityZoneCount (${props.availabilityZoneCount}) must be a whole number from 1 to 6.`);
+    }
+    if (props.availabilityZones) {
+      if (props.availabilityZones.length === 0) {
+        throw new ValidationError(this, 'availabilityZones is empty. List at least one zone, or leave it unset.');
+      }
+      const dup = props.availabilityZones.find((z, i) => props.availabilityZones!.indexOf(z) !== i);
+      if (dup) throw new ValidationError(this, `availabilityZones lists '${dup}' twice. List each zone once.`);
+    }
+    const { maxSurge, maxUnavailable } = this.rollout;
+    for (const [field, v] of [['rollout.maxSurge', maxSurge], ['rollout.maxUnavailable', maxUnavailable]] as const) {
+      if (!Number.isInteger(v) || v! < 0) throw new ValidationError(this, `${field} (${v}) must be a whole number ≥ 0.`);
+    }
+    if (maxSurge === 0 && maxUnavailable === 0) {
+      throw new ValidationError(this, 'rollout.maxSurge and rollout.maxUnavailable are both 0, so a rollout could never progress. Set maxSurge ≥ 1 or maxUnavailable ≥ 1.');
+    }
+    for (const taint of props.taints ?? []) {
+      if (!isQualifiedName(taint.key)) {
+        throw new ValidationError(this, `taint key '${taint.key}' is not a valid key. Use '[prefix/]name' like 'dedicated' or 'example.com/gpu'.`);
+      }
+      if (taint.key === 'node-role.kubernetes.io/control-plane') {
+        throw new ValidationError(this, `taint '${taint.key}' is reserved for control-plane nodes and rejected on workers. Use another key, e.g. 'dedicated'.`);
+      }
+      if (taint.value !== undefined && !isLabelValue(taint.value)) {
+        throw new ValidationError(this, `taint '${taint.key}' has an invalid value '${taint.value}'. Use at most 63 alphanumerics, '-', '_' or '.'.`);
+      }
+    }
+    const args = props.kubeletExtraArgs ?? {};
+    if ('node-labels' in args) {
+      throw new ValidationError(this, "kubeletExtraArgs['node-labels'] is generated from nodeLabels. Put the labels in nodeLabels instead.");
+    }
+    if ('register-with-taints' in args) {
+      throw new ValidationError(this, "kubeletExtraArgs['register-with-taints'] is generated from taints. Put them in taints instead.");
+    }
+  }
+}

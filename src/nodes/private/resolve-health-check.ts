@@ -1,0 +1,26 @@
+import { Duration } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { ValidationError } from '../../core/validation-error';
+import { HealthCheckOptions } from '../health-check';
+
+/** Applies the recommended defaults to `options` and checks the webhook rules. */
+export function resolveHealthCheck(scope: IConstruct, field: string, options: HealthCheckOptions | undefined): HealthCheckOptions {
+  const resolved: HealthCheckOptions = {
+    enabled: options?.enabled ?? true,
+    nodeStartupTimeout: options?.nodeStartupTimeout ?? Duration.minutes(10),
+    unhealthyTimeout: options?.unhealthyTimeout ?? Duration.minutes(5),
+    maxUnhealthyPercent: options?.maxUnhealthyPercent ?? 40,
+  };
+  const startup = resolved.nodeStartupTimeout!.toSeconds();
+  if (startup !== 0 && startup < 30) {
+    throw new ValidationError(scope, `${field}.nodeStartupTimeout (${startup}s) must be 0 (disabled) or at least 30 seconds.`);
+  }
+  if (resolved.unhealthyTimeout!.toSeconds() < 1) {
+    throw new ValidationError(scope, `${field}.unhealthyTimeout (${resolved.unhealthyTimeout!.toSeconds()}s) must be at least 1 second.`);
+  }
+  const pct = resolved.maxUnhealthyPercent!;
+  if (!Number.isInteger(pct) || pct < 0 || pct > 100) {
+    throw new ValidationError(scope, `${field}.maxUnhealthyPercent (${pct}) must be a whole number from 0 to 100.`);
+  }
+  return resolved;
+}

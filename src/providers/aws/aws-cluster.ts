@@ -1,0 +1,92 @@
+import * as capa from '../../imports/capa/infrastructure.cluster.x-k8s.io';
+import { isCidr } from '../../core/cidr';
+import { nonEmptyList, nonEmptyMap } from '../../core/collections';
+import { ValidationError } from '../../core/validation-error';
+import type { ManagedCluster } from '../../cluster/managed-cluster';
+import { API_GROUPS, ContractRef } from '../capi/contract-ref';
+import type { AwsInfrastructure } from './aws-infrastructure';
+import { AwsNetwork } from './aws-network';
+import { LoadBalancerScheme, LoadBalancerType } from './load-balancer';
+
+/** Renders the AWSCluster of `cluster` and returns the reference the Cluster points at. */
+export function renderAwsCluster(cluster: ManagedCluster, infra: AwsInfrastructure): ContractRef {
+  const lb = infra.controlPlaneLoadBalancer;
+  validateCidrs(cluster, 'controlPlaneLoadBalancer.allowedCidrs', lb.allowedCidrs);
+  const bastion = infra.bastion;
+  if (bastion) {
+    validateCidrs(cluster, 'bastion.allowedCidrs', bastion.allowedCidrs);
+    if (bastion.disableIngressRules && bastion.allowedCidrs && bastion.allowedCidrs.length > 0) {
+      throw new ValidationError(cluster, 'bastion.allowedCidrs cannot be combined with bastion.disableIngressRules (CAPA rejects it). Remove one of them.');
+    }
+  }
+  new capa.AwsCluster(cluster, 'AWSCluster', {
+    metadata: { name: cluster.clusterName, namespace: cluster.clusterNamespace },
+    spec: {
+      region: infra.region,
+      sshKeyName: infra.sshKeyName,
+      identityRef: { kind: infra.identity.kind as string as capa.AwsClusterSpecIdentityRefKind, name: infra.identity.name },
+      network: renderNetwork(cluster, infra.network),
+      controlPlaneLoadBalancer: {
+        loadBalancerType: (lb.type ?? LoadBalancerType.NLB) as string as capa.AwsClusterSpecControlPlaneLoadBalancerLoadBalancerType,
+        scheme: (lb.scheme ?? LoadBalancerScheme.INTERNET_FACING) as string as capa.AwsClusterSpecControlPlaneLoadBalancerScheme,
+        ingressRules: lb.allowedCidrs && lb.allowedCidrs.length > 0 ? [{
+          description: 'Kubernetes API',
+          protocol: capa.AwsClusterSpecControlPlaneLoadBalancerIngressRulesProtocol.TCP,
+          fromPort: cluster.apiServerPort,
+          toPort: cluster.apiServerPort,
+          cidrBlocks: [...lb.allowedCidrs],
+        }] : undefined,
+      },
+      bastion: bastion ? {
+        enabled: true,
+        instanceType: bastion.instanceType ?? 't3.micro',
+        allowedCidrBlocks: nonEmptyList(bastion.allowedCidrs),
+        disableIngressRules: bastion.disableIngressRules,
+        ami: bastion.amiId,
+      } : undefined,
+      imageLookupBaseOs: infra.imageLookup?.baseOS,
+      imageLookupOrg: infra.imageLookup?.org,
+      imageLookupFormat: infra.imageLookup?.format,
+      additionalTags: nonEmptyMap(infra.additionalTags),
+    },
+  });
+  return { apiGroup: API_GROUPS.infrastructure, kind: 'AWSCluster', name: cluster.clusterName };
+}
+
+function renderNetwork(cluster: ManagedCluster, network: AwsNetwork): capa.AwsClusterSpecNetwork {
+  const existing = network.existingOptions;
+  if (existing) {
+    if (!/^vpc-[0-9a-f]{8,17}$/.test(existing.vpcId)) {
+      throw new ValidationError(cluster, `network vpcId '${existing.vpcId}' is not a VPC id. Use 'vpc-' followed by hex digits.`);
+    }
+    if (existing.subnetIds.length === 0) {
+      throw new ValidationError(cluster, 'network subnetIds is empty. List the private and public subnets of the VPC.');
+    }
+    for (const id of existing.subnetIds) {
+      if (!/^subnet-[0-9a-f]{8,17}$/.test(id)) {
+        throw new ValidationError(cluster, `network subnetIds has '${id}', which is not a subnet id. Use 'subnet-' followed by hex digits.`);
+      }
+    }
+    return { vpc: { id: existing.vpcId }, subnets: existing.subnetIds.map((id) => ({ id })) };
+  }
+  const managed = network.managedOptions ?? {};
+  const cidr = managed.cidr ?? '10.0.0.0/16';
+  if (!isCidr(cidr)) throw new ValidationError(cluster, `network cidr '${cidr}' is not a CIDR block. Use e.g. '10.0.0.0/16'.`);
+  const azCount = managed.availabilityZoneCount ?? 3;
+  if (!Number.isInteger(azCount) || azCount < 1 || azCount > 6) {
+    throw new ValidationError(cluster, `network availabilityZoneCount (${azCount}) must be a whole number from 1 to 6.`);
+  }
+  return {
+    vpc: {
+      cidrBlock: cidr,
+      availabilityZoneUsageLimit: azCount,
+      availabilityZoneSelection: (managed.availabilityZoneSelection ?? 'Ordered') as capa.AwsClusterSpecNetworkVpcAvailabilityZoneSelection,
+    },
+  };
+}
+
+function validateCidrs(cluster: ManagedCluster, field: string, cidrs: string[] | undefined): void {
+  for (const cidr of cidrs ?? []) {
+    if (!isCidr(cidr)) throw new ValidationError(cluster, `${field} has '${cidr}', which is not a CIDR block. Use e.g. '203.0.113.0/24'.`);
+  }
+}

@@ -1,0 +1,156 @@
+import { ClusterInfrastructure } from '../../cluster/infrastructure';
+import type { ManagedCluster } from '../../cluster/managed-cluster';
+import { validateKubernetesVersion } from '../../core/kubernetes-version';
+import { ValidationError } from '../../core/validation-error';
+import { MachineImageLookupOptions } from '../../machines/machine-image';
+import type { NodePool } from '../../nodes/node-pool';
+import { renderCluster } from '../capi/cluster';
+import { renderMachineDeployments } from '../capi/machine-deployment';
+import { renderKubeadmConfigTemplate } from '../kubeadm/kubeadm-config-template';
+import { renderKubeadmControlPlane } from '../kubeadm/kubeadm-control-plane';
+import { ManagedNodeRegistration } from '../kubeadm/node-registration';
+import { renderAwsCluster } from './aws-cluster';
+import { AwsIdentity } from './aws-identity';
+import { DEFAULT_INSTANCE_PROFILES, renderAwsMachineTemplate } from './aws-machine-template';
+import { AwsNetwork } from './aws-network';
+import { resolvePoolZones } from './availability-zones';
+import { BastionOptions } from './bastion';
+import { ControlPlaneLoadBalancerOptions } from './load-balancer';
+
+/** Props of the AWS (self-managed kubeadm) infrastructure. */
+export interface AwsInfrastructureProps {
+  /** AWS region, e.g. `ap-northeast-2`. */
+  readonly region: string;
+  /**
+   * EC2 key pair for SSH to the machines.
+   * @default - no key pair set by capi-blueprints (CAPA's default applies)
+   */
+  readonly sshKeyName?: string;
+  /**
+   * Identity CAPA uses for this cluster's AWS resources.
+   * @default AwsIdentity.controller()
+   */
+  readonly identity?: AwsIdentity;
+  /**
+   * The VPC: CAPA-managed or existing.
+   * @default AwsNetwork.managed() - 10.0.0.0/16 over 3 zones
+   */
+  readonly network?: AwsNetwork;
+  /**
+   * API server load balancer.
+   * @default - internet-facing NLB
+   */
+  readonly controlPlaneLoadBalancer?: ControlPlaneLoadBalancerOptions;
+  /**
+   * Bastion host; none unless set.
+   * @default - no bastion
+   */
+  readonly bastion?: BastionOptions;
+  /**
+   * Cluster-wide AMI lookup settings (machines without an explicit image use them).
+   * @default - CAPA's defaults
+   */
+  readonly imageLookup?: MachineImageLookupOptions;
+  /**
+   * Tags on every AWS resource CAPA creates for the cluster.
+   * @default - none
+   */
+  readonly additionalTags?: Record<string, string>;
+}
+
+/** Kubelet node name on AWS: the EC2 private DNS name, a cloud-init template emitted literally. */
+export const AWS_NODE_NAME = '{{ ds.meta_data.local_hostname }}';
+
+/**
+ * Self-managed Kubernetes on AWS with CAPA: AWSCluster, a KubeadmControlPlane on
+ * AWSMachineTemplates, and MachineDeployment node pools, wired for the external AWS cloud
+ * provider (install the AWS cloud controller manager and EBS CSI driver as addons).
+ */
+export class AwsInfrastructure extends ClusterInfrastructure {
+  /** Provider name: `aws`. */
+  public readonly provider = 'aws';
+  /** AWS region. */
+  public readonly region: string;
+  /** SSH key pair name. */
+  public readonly sshKeyName: string | undefined;
+  /** The cluster identity. */
+  public readonly identity: AwsIdentity;
+  /** The network. */
+  public readonly network: AwsNetwork;
+  /** API load balancer settings. */
+  public readonly controlPlaneLoadBalancer: ControlPlaneLoadBalancerOptions;
+  /** Bastion settings, if a bastion is wanted. */
+  public readonly bastion: BastionOptions | undefined;
+  /** AMI lookup settings. */
+  public readonly imageLookup: MachineImageLookupOptions | undefined;
+  /** Extra AWS tags. */
+  public readonly additionalTags: Record<string, string> | undefined;
+
+  constructor(props: AwsInfrastructureProps) {
+    super();
+    this.region = props.region;
+    this.sshKeyName = props.sshKeyName;
+    this.identity = props.identity ?? AwsIdentity.controller();
+    this.network = props.network ?? AwsNetwork.managed();
+    this.controlPlaneLoadBalancer = props.controlPlaneLoadBalancer ?? {};
+    this.bastion = props.bastion;
+    this.imageLookup = props.imageLookup;
+    this.additionalTags = props.additionalTags;
+  }
+
+  /** @internal */
+  public _bindCluster(cluster: ManagedCluster): void {
+    this.validate(cluster);
+    validateKubernetesVersion(cluster, 'version', cluster.version);
+    const infrastructure = renderAwsCluster(cluster, this);
+    const machineTemplate = renderAwsMachineTemplate({
+      scope: cluster,
+      field: 'controlPlane.',
+      baseName: `${cluster.clusterName}-control-plane`,
+      namespace: cluster.clusterNamespace,
+      defaultInstanceProfile: DEFAULT_INSTANCE_PROFILES.controlPlane,
+      sshKeyName: this.sshKeyName,
+    }, cluster.controlPlane);
+    const controlPlane = renderKubeadmControlPlane(cluster, {
+      machineTemplate,
+      nodeRegistration: this.nodeRegistration(),
+      componentArgs: { controllerManager: { 'cloud-provider': 'external' } },
+    });
+    renderCluster(cluster, { infrastructure, controlPlane });
+  }
+
+  /** @internal */
+  public _bindNodePool(pool: NodePool): void {
+    const cluster = pool.cluster;
+    const zones = resolvePoolZones(pool, this.region, this.network);
+    const infrastructure = renderAwsMachineTemplate({
+      scope: pool,
+      field: '',
+      baseName: `${cluster.clusterName}-${pool.poolName}`,
+      namespace: cluster.clusterNamespace,
+      defaultInstanceProfile: DEFAULT_INSTANCE_PROFILES.nodes,
+      sshKeyName: this.sshKeyName,
+    }, pool.options);
+    const bootstrap = renderKubeadmConfigTemplate(pool, this.nodeRegistration());
+    renderMachineDeployments(pool, { failureDomains: zones, bootstrap, infrastructure });
+  }
+
+  private nodeRegistration(): ManagedNodeRegistration {
+    return { name: AWS_NODE_NAME, kubeletArgs: { 'cloud-provider': 'external' } };
+  }
+
+  private validate(cluster: ManagedCluster): void {
+    if (!/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/.test(this.region)) {
+      throw new ValidationError(cluster, `region '${this.region}' is not an AWS region. Use e.g. 'ap-northeast-2'.`);
+    }
+    if (this.sshKeyName !== undefined && this.sshKeyName.trim() === '') {
+      throw new ValidationError(cluster, 'sshKeyName is empty. Name an EC2 key pair, or leave it unset.');
+    }
+    if (this.identity.kind === 'AWSClusterControllerIdentity' && this.identity.name !== 'default') {
+      throw new ValidationError(cluster, `the controller identity must be named 'default', not '${this.identity.name}'. Use AwsIdentity.controller().`);
+    }
+    if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(this.identity.name)) {
+      throw new ValidationError(cluster, `identity name '${this.identity.name}' is not a valid object name. Use lower-case letters, digits, '-' and '.'.`);
+    }
+  }
+}

@@ -1,0 +1,110 @@
+import { Construct } from 'constructs';
+import * as capa from '../../imports/capa/infrastructure.cluster.x-k8s.io';
+import { nonEmptyList, nonEmptyMap } from '../../core/collections';
+import { hashedName } from '../../core/names';
+import { ValidationError } from '../../core/validation-error';
+import { MachineOptions } from '../../machines/machine-options';
+import { VolumeType } from '../../machines/root-volume';
+import { API_GROUPS, ContractRef } from '../capi/contract-ref';
+
+/** Default root volume size in GiB. */
+export const DEFAULT_ROOT_VOLUME_GIB = 50;
+
+/** Instance profiles clusterawsadm creates. */
+export const DEFAULT_INSTANCE_PROFILES = {
+  controlPlane: 'control-plane.cluster-api-provider-aws.sigs.k8s.io',
+  nodes: 'nodes.cluster-api-provider-aws.sigs.k8s.io',
+};
+
+/** Where an AWSMachineTemplate is rendered and what it defaults to. */
+export interface AwsMachineTemplateTarget {
+  readonly scope: Construct;
+  /** Field prefix for error messages, e.g. `controlPlane.` or ``. */
+  readonly field: string;
+  /** Base of the template name (a content hash is appended). */
+  readonly baseName: string;
+  readonly namespace: string;
+  readonly defaultInstanceProfile: string;
+  readonly sshKeyName?: string;
+}
+
+/**
+ * Renders an AWSMachineTemplate under a content-hashed name (its spec is immutable, and
+ * KCP/MachineDeployments roll only when the referenced name changes). Secure defaults: IMDSv2
+ * required, encrypted gp3 root volume, no public IP.
+ */
+export function renderAwsMachineTemplate(target: AwsMachineTemplateTarget, machine: MachineOptions): ContractRef {
+  const spec = awsMachineSpec(target, machine);
+  const name = hashedName(target.baseName, spec);
+  new capa.AwsMachineTemplate(target.scope, 'AWSMachineTemplate', {
+    metadata: { name, namespace: target.namespace },
+    spec: { template: { spec } },
+  });
+  return { apiGroup: API_GROUPS.infrastructure, kind: 'AWSMachineTemplate', name };
+}
+
+function awsMachineSpec(target: AwsMachineTemplateTarget, machine: MachineOptions): capa.AwsMachineTemplateSpecTemplateSpec {
+  const { scope, field } = target;
+  const instanceType = machine.machineType ?? 't3.large';
+  if (!/^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(instanceType)) {
+    throw new ValidationError(scope, `${field}machineType '${instanceType}' is not an EC2 instance type. Use e.g. 'm6i.xlarge'.`);
+  }
+  const image = machine.image;
+  if (image?.amiId !== undefined && !/^ami-[0-9a-f]{8,17}$/.test(image.amiId)) {
+    throw new ValidationError(scope, `${field}image '${image.amiId}' is not an AMI id. Use 'ami-' followed by 8 or 17 hex digits, or MachineImage.lookup().`);
+  }
+  for (const sg of machine.additionalSecurityGroups ?? []) {
+    if (!/^sg-[0-9a-f]{8,17}$/.test(sg)) {
+      throw new ValidationError(scope, `${field}additionalSecurityGroups has '${sg}', which is not a security group id. Use 'sg-' followed by hex digits.`);
+    }
+  }
+  const subnet = machine.subnet;
+  if (subnet?.subnetId !== undefined && !/^subnet-[0-9a-f]{8,17}$/.test(subnet.subnetId)) {
+    throw new ValidationError(scope, `${field}subnet '${subnet.subnetId}' is not a subnet id. Use 'subnet-' followed by hex digits.`);
+  }
+  return {
+    instanceType,
+    iamInstanceProfile: machine.iamInstanceProfile ?? target.defaultInstanceProfile,
+    sshKeyName: target.sshKeyName,
+    ami: image?.amiId ? { id: image.amiId } : undefined,
+    imageLookupBaseOs: image?.lookupOptions?.baseOS,
+    imageLookupOrg: image?.lookupOptions?.org,
+    imageLookupFormat: image?.lookupOptions?.format,
+    rootVolume: rootVolume(scope, field, machine),
+    additionalSecurityGroups: nonEmptyList((machine.additionalSecurityGroups ?? []).map((id) => ({ id }))),
+    spotMarketOptions: machine.capacity?.isSpot ? { maxPrice: machine.capacity.maxPrice } : undefined,
+    subnet: subnet ? (subnet.subnetId ? { id: subnet.subnetId } : { filters: subnet.filters!.map((f) => ({ name: f.name, values: [...f.values] })) }) : undefined,
+    additionalTags: nonEmptyMap(machine.additionalTags),
+    instanceMetadataOptions: {
+      httpEndpoint: capa.AwsMachineTemplateSpecTemplateSpecInstanceMetadataOptionsHttpEndpoint.ENABLED,
+      httpTokens: capa.AwsMachineTemplateSpecTemplateSpecInstanceMetadataOptionsHttpTokens.REQUIRED,
+      httpPutResponseHopLimit: 1,
+    },
+  };
+}
+
+function rootVolume(scope: Construct, field: string, machine: MachineOptions): capa.AwsMachineTemplateSpecTemplateSpecRootVolume {
+  const v = machine.rootVolume ?? {};
+  const size = v.sizeGiB ?? DEFAULT_ROOT_VOLUME_GIB;
+  const type = v.type ?? VolumeType.GP3;
+  if (!Number.isInteger(size) || size < 8) {
+    throw new ValidationError(scope, `${field}rootVolume.sizeGiB (${size}) must be a whole number ≥ 8 (CAPA's minimum).`);
+  }
+  if ((type === VolumeType.IO1 || type === VolumeType.IO2) && v.iops === undefined) {
+    throw new ValidationError(scope, `${field}rootVolume.type '${type}' needs rootVolume.iops. Set the provisioned IOPS, or use gp3.`);
+  }
+  if (v.iops !== undefined && type !== VolumeType.IO1 && type !== VolumeType.IO2 && type !== VolumeType.GP3) {
+    throw new ValidationError(scope, `${field}rootVolume.iops is only for io1, io2 and gp3 volumes, not '${type}'. Remove iops or change the type.`);
+  }
+  if (v.throughput !== undefined && type !== VolumeType.GP3) {
+    throw new ValidationError(scope, `${field}rootVolume.throughput is only for gp3 volumes, not '${type}'. Remove throughput or use gp3.`);
+  }
+  return {
+    size,
+    type,
+    encrypted: v.encrypted ?? true,
+    encryptionKey: v.encryptionKey,
+    iops: v.iops,
+    throughput: v.throughput,
+  };
+}

@@ -1,0 +1,5 @@
+export * from './aws-identity';
+export * from './aws-infrastructure';
+export * from './aws-network';
+export * from './bastion';
+export * from './load-balancer';

@@ -1,0 +1,76 @@
+import * as cp from '../../imports/capi/controlplane.cluster.x-k8s.io';
+import { nonEmptyList, nonEmptyObject } from '../../core/collections';
+import { ValidationError } from '../../core/validation-error';
+import type { ManagedCluster } from '../../cluster/managed-cluster';
+import { resolveHealthCheck } from '../../nodes/private/resolve-health-check';
+import { API_GROUPS, ContractRef } from '../capi/contract-ref';
+import { renderMachineHealthCheck } from '../capi/machine-health-check';
+import { ManagedComponentArgs, renderClusterConfiguration } from './cluster-configuration';
+import { ManagedNodeRegistration, renderNodeRegistration } from './node-registration';
+
+/** What an infrastructure contributes to its kubeadm control plane. */
+export interface KubeadmControlPlaneInput {
+  /** The infrastructure machine template of the control-plane machines. */
+  readonly machineTemplate: ContractRef;
+  /** Node registration every control-plane node needs. */
+  readonly nodeRegistration: ManagedNodeRegistration;
+  /** Component flags the infrastructure needs. */
+  readonly componentArgs: ManagedComponentArgs;
+  /** Files written before kubeadm runs (e.g. a kube-vip static pod). */
+  readonly files?: any[];
+  /** Commands run before kubeadm. */
+  readonly preKubeadmCommands?: string[];
+}
+
+/** Default days before certificate expiry at which control-plane machines are rolled. */
+export const DEFAULT_CERTIFICATES_EXPIRY_DAYS = 21;
+
+/**
+ * Renders the KubeadmControlPlane of `cluster` (and the control-plane MachineHealthCheck),
+ * returning the reference the Cluster points at.
+ */
+export function renderKubeadmControlPlane(cluster: ManagedCluster, input: KubeadmControlPlaneInput): ContractRef {
+  const options = cluster.controlPlane;
+  const replicas = options.replicas ?? 3;
+  if (!Number.isInteger(replicas) || replicas < 1 || replicas % 2 === 0) {
+    throw new ValidationError(cluster, `controlPlane.replicas (${replicas}) must be an odd number ≥ 1 so stacked etcd keeps quorum. Use 1, 3 or 5.`);
+  }
+  const expiryDays = options.certificatesExpiryDays ?? DEFAULT_CERTIFICATES_EXPIRY_DAYS;
+  if (!Number.isInteger(expiryDays) || expiryDays < 7 || expiryDays >= 365) {
+    throw new ValidationError(cluster, `controlPlane.certificatesExpiryDays (${expiryDays}) must be a whole number of days from 7 to 364 (kubeadm certificates last one year).`);
+  }
+  const name = `${cluster.clusterName}-control-plane`;
+  const registration = (field: string) => renderNodeRegistration(cluster, field, input.nodeRegistration, options.kubeletExtraArgs);
+
+  new cp.KubeadmControlPlane(cluster, 'KubeadmControlPlane', {
+    metadata: { name, namespace: cluster.clusterNamespace },
+    spec: {
+      replicas,
+      version: cluster.version,
+      machineTemplate: { spec: { infrastructureRef: input.machineTemplate } },
+      kubeadmConfigSpec: {
+        clusterConfiguration: renderClusterConfiguration(cluster, options, input.componentArgs),
+        initConfiguration: { nodeRegistration: registration('controlPlane.kubeletExtraArgs') },
+        joinConfiguration: { nodeRegistration: registration('controlPlane.kubeletExtraArgs') },
+        files: nonEmptyList(input.files),
+        preKubeadmCommands: nonEmptyList(input.preKubeadmCommands),
+      },
+      rollout: { before: { certificatesExpiryDays: expiryDays } },
+      remediation: options.remediation ? nonEmptyObject({
+        maxRetry: options.remediation.maxRetry,
+        retryPeriodSeconds: options.remediation.retryPeriod?.toSeconds(),
+        minHealthyPeriodSeconds: options.remediation.minHealthyPeriod?.toSeconds(),
+      }) : undefined,
+    },
+  });
+
+  renderMachineHealthCheck(cluster, {
+    clusterName: cluster.clusterName,
+    namespace: cluster.clusterNamespace,
+    name,
+    matchLabels: { 'cluster.x-k8s.io/control-plane': '' },
+    capRemediation: false,
+  }, resolveHealthCheck(cluster, 'controlPlane.healthCheck', options.healthCheck));
+
+  return { apiGroup: API_GROUPS.controlPlane, kind: 'KubeadmControlPlane', name };
+}
