@@ -86,4 +86,14 @@ export interface EtcdOptions {
    * @default - none
    */
   readonly extraArgs?: Record<string, string>;
+  /**
+   * Registry of the etcd image (air-gapped registries).
+   * @default - the control plane's imageRepository
+   */
+  readonly imageRepository?: string;
+  /**
+   * Tag of the etcd image, e.g. `3.5.21-0`.
+   * @default - kubeadm's default for the Kubernetes version
+   */
+  readonly imageTag?: string;
 }

@@ -36,7 +36,7 @@ export function renderClusterConfiguration(scope: IConstruct, cp: ControlPlaneOp
     apiServer,
     controllerManager,
     scheduler,
-    etcd: etcdArgs ? { local: { extraArgs: etcdArgs } } : undefined,
+    etcd: nonEmptyObject({ local: nonEmptyObject({ extraArgs: etcdArgs, imageRepository: cp.etcd?.imageRepository, imageTag: cp.etcd?.imageTag }) }),
     imageRepository: cp.imageRepository,
   });
 }
