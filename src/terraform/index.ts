@@ -1,1 +1,3 @@
 export * from './iam';
+export * from './network';
+export * from './outputs';
