@@ -15,23 +15,22 @@ export function parseCidr(text: string): Ipv4Cidr | undefined {
   const octets = m.slice(1, 5).map(Number);
   const prefix = Number(m[5]);
   if (octets.some((o) => o > 255) || prefix > 32) return undefined;
-  const address = ((octets[0] << 24) >>> 0) + (octets[1] << 16) + (octets[2] << 8) + octets[3];
-  const hostBits = prefix === 32 ? 0 : (2 ** (32 - prefix)) - 1;
-  if ((address & hostBits) !== 0) return undefined;
+  const address = octets.reduce((acc, o) => acc * 256 + o, 0);
+  if (address % 2 ** (32 - prefix) !== 0) return undefined;
   return { address, prefix };
 }
 
 /** Formats a CIDR back to `a.b.c.d/n`. */
 export function formatCidr(c: Ipv4Cidr): string {
-  const a = c.address;
-  return `${(a >>> 24) & 255}.${(a >>> 16) & 255}.${(a >>> 8) & 255}.${a & 255}/${c.prefix}`;
+  const octet = (shift: number) => Math.floor(c.address / 2 ** shift) % 256;
+  return `${octet(24)}.${octet(16)}.${octet(8)}.${octet(0)}/${c.prefix}`;
 }
 
 /** Terraform's `cidrsubnet(base, newbits, index)`. */
 export function cidrSubnet(base: Ipv4Cidr, newbits: number, index: number): Ipv4Cidr {
   const prefix = base.prefix + newbits;
   if (prefix > 32 || index >= 2 ** newbits) throw new Error(`cidrSubnet: no subnet ${index} of /${prefix} in ${formatCidr(base)}`);
-  return { address: (base.address + index * 2 ** (32 - prefix)) >>> 0, prefix };
+  return { address: base.address + index * 2 ** (32 - prefix), prefix };
 }
 
 /** Whether `inner` lies inside `outer`. */
