@@ -7,7 +7,7 @@ import { validateAgainstSchema } from './schema';
 import { webhookIssues } from './webhooks';
 
 /** Schema, CEL and webhook checks of one object. */
-export function checkObject(index: CrdIndex, obj: any, webhooks: boolean): Issue[] {
+export function checkObject(index: CrdIndex, obj: any, webhooks: boolean, featureGates: ReadonlySet<string>): Issue[] {
   if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
     return [{ path: '', message: `Invalid value: ${describe(obj)}: a Kubernetes object must be a map with apiVersion, kind and metadata`, rule: 'schema' }];
   }
@@ -18,7 +18,7 @@ export function checkObject(index: CrdIndex, obj: any, webhooks: boolean): Issue
   const [group, version] = splitApiVersion(obj.apiVersion);
   if (BUILTIN_GROUPS.has(group)) {
     validateObjectMeta(obj.metadata, 'metadata', true, issues);
-    if (webhooks) issues.push(...webhookIssues(obj));
+    if (webhooks) issues.push(...webhookIssues(obj, featureGates));
     return issues;
   }
   const crd = index.find(group, version, obj.kind);
@@ -30,6 +30,6 @@ export function checkObject(index: CrdIndex, obj: any, webhooks: boolean): Issue
     return [{ path: 'apiVersion', message, rule: 'schema' }];
   }
   issues.push(...validateAgainstSchema(crd.schema, obj, evaluateCelRules));
-  if (webhooks) issues.push(...webhookIssues(obj));
+  if (webhooks) issues.push(...webhookIssues(obj, featureGates));
   return issues;
 }

@@ -1,6 +1,12 @@
+import { byohIssues } from './byoh';
+import { capaIssues } from './capa';
+import { capiIssues } from './capi';
+import { splitApiVersion } from '../core-kinds';
 import { Issue } from '../issue';
 
-/** Rules only the admission webhooks enforce. */
-export function webhookIssues(_obj: any): Issue[] {
-  return [];
+/** Rules only the admission webhooks enforce, for one object. */
+export function webhookIssues(obj: any, featureGates: ReadonlySet<string> = new Set()): Issue[] {
+  if (!obj || typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string') return [];
+  const [group] = splitApiVersion(obj.apiVersion);
+  return [...capiIssues(obj, group, featureGates), ...capaIssues(obj, group), ...byohIssues(obj, group)];
 }
