@@ -1,3 +1,4 @@
 export * from './iam';
 export * from './network';
+export * from './storage';
 export * from './outputs';

@@ -1,0 +1,3 @@
+export * from './bucket-encryption';
+export * from './lma-bucket-name';
+export * from './lma-bucket';

@@ -1,0 +1,206 @@
+import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
+import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
+import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
+import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
+import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
+import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import { Construct } from 'constructs';
+import { BucketEncryption } from './bucket-encryption';
+import { LmaBucketNames } from './lma-bucket-name';
+import { ValidationError } from '../../core/validation-error';
+import { PolicyDocument, PolicyEffect, PolicyStatement } from '../iam/policy-document';
+
+/** An IAM role for a Kubernetes service account (IRSA) that may use the bucket. */
+export interface LmaBucketIrsaOptions {
+  /** ARN of the cluster's IAM OIDC provider, e.g. `arn:aws:iam::123456789012:oidc-provider/oidc.eks.ap-northeast-2.amazonaws.com/id/ABC`. */
+  readonly oidcProviderArn: string;
+  /** The OIDC issuer without `https://`, e.g. `oidc.eks.ap-northeast-2.amazonaws.com/id/ABC`. */
+  readonly issuer: string;
+  /** Namespace of the service account, e.g. `lma`. */
+  readonly namespace: string;
+  /** Name of the service account, e.g. `loki`. */
+  readonly serviceAccount: string;
+  /**
+   * Role name.
+   * @default - the bucket name followed by `-irsa`
+   */
+  readonly roleName?: string;
+}
+
+/** Input of `LmaBucket`. */
+export interface LmaBucketProps {
+  /** Name prefix, e.g. `acme-prod-seoul-lma`; the bucket is `lmaBucketName(prefix, purpose)`. */
+  readonly prefix: string;
+  /** What the bucket holds, e.g. `logs`, `metrics`, `traces`. */
+  readonly purpose: string;
+  /**
+   * Server-side encryption.
+   * @default BucketEncryption.s3Managed()
+   */
+  readonly encryption?: BucketEncryption;
+  /**
+   * Days after which objects (and, with versioning, noncurrent versions) expire; 0 keeps them forever.
+   * @default 30
+   */
+  readonly expirationDays?: number;
+  /**
+   * Keep object versions.
+   * @default false
+   */
+  readonly versioned?: boolean;
+  /**
+   * Let `terraform destroy` delete a bucket that still holds objects.
+   * @default false
+   */
+  readonly forceDestroy?: boolean;
+  /**
+   * AWS partition for ARNs.
+   * @default 'aws'
+   */
+  readonly partition?: string;
+  /**
+   * An IRSA role for the service account that writes and reads the bucket.
+   * @default - no role; attach `accessPolicy` yourself
+   */
+  readonly irsa?: LmaBucketIrsaOptions;
+  /**
+   * Tags of the bucket and the IAM objects.
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * Object storage for an LMA component (Loki chunks, Thanos/Mimir blocks, Tempo traces): an S3 bucket
+ * with a deterministic name, server-side encryption, public access blocked, bucket-owner-enforced
+ * ownership, optional versioning, lifecycle expiration and a bucket policy that denies requests
+ * without TLS; plus an IAM policy granting the component access and, optionally, an IRSA role.
+ */
+export class LmaBucket extends Construct {
+  /** The bucket name (a plain string, known before apply). */
+  public readonly bucketName: string;
+  /** The bucket ARN (a plain string). */
+  public readonly bucketArn: string;
+  /** Name of the IAM policy granting access. */
+  public readonly accessPolicyName: string;
+  /** Name of the IRSA role, when created. */
+  public readonly irsaRoleName?: string;
+  /** Expiration in days (0 = never). */
+  public readonly expirationDays: number;
+  /** Whether versioning is on. */
+  public readonly versioned: boolean;
+  /** The bucket. */
+  public readonly bucket: S3Bucket;
+  /** The IAM policy granting read/write access to the bucket. */
+  public readonly accessPolicy: IamPolicy;
+  /** The IRSA role, when created. */
+  public readonly irsaRole?: IamRole;
+
+  constructor(scope: Construct, id: string, props: LmaBucketProps) {
+    super(scope, id);
+    this.bucketName = LmaBucketNames.of(props.prefix, props.purpose);
+    const partition = props.partition ?? 'aws';
+    this.bucketArn = `arn:${partition}:s3:::${this.bucketName}`;
+    this.expirationDays = props.expirationDays ?? 30;
+    this.versioned = props.versioned ?? false;
+    const encryption = props.encryption ?? BucketEncryption.s3Managed();
+    if (!Number.isInteger(this.expirationDays) || this.expirationDays < 0) {
+      throw new ValidationError(this, `expirationDays (${this.expirationDays}) must be a whole number of days ≥ 0. Use 0 to keep objects forever.`);
+    }
+    const tags = props.tags && Object.keys(props.tags).length > 0 ? props.tags : undefined;
+
+    this.bucket = new S3Bucket(this, 'bucket', { bucket: this.bucketName, forceDestroy: props.forceDestroy ?? false, tags });
+    new S3BucketPublicAccessBlock(this, 'public-access-block', {
+      bucket: this.bucket.id,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
+    new S3BucketOwnershipControls(this, 'ownership', { bucket: this.bucket.id, rule: { objectOwnership: 'BucketOwnerEnforced' } });
+    new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
+      bucket: this.bucket.id,
+      rule: [{
+        applyServerSideEncryptionByDefault: { sseAlgorithm: encryption.algorithm, kmsMasterKeyId: encryption.kmsKeyArn },
+        bucketKeyEnabled: encryption.algorithm === 'aws:kms' ? true : undefined,
+      }],
+    });
+    if (this.versioned) {
+      new S3BucketVersioningA(this, 'versioning', { bucket: this.bucket.id, versioningConfiguration: { status: 'Enabled' } });
+    }
+    if (this.expirationDays > 0) {
+      new S3BucketLifecycleConfiguration(this, 'lifecycle', {
+        bucket: this.bucket.id,
+        rule: [{
+          id: `expire-after-${this.expirationDays}-days`,
+          status: 'Enabled',
+          filter: [{ prefix: '' }],
+          expiration: [{ days: this.expirationDays }],
+          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+          noncurrentVersionExpiration: this.versioned ? [{ noncurrentDays: this.expirationDays }] : undefined,
+        }],
+      });
+    }
+    new S3BucketPolicy(this, 'deny-insecure-transport', {
+      bucket: this.bucket.id,
+      policy: PolicyDocument.render([{
+        sid: 'DenyInsecureTransport',
+        effect: PolicyEffect.DENY,
+        principals: [{ type: 'AWS', identifiers: ['*'] }],
+        actions: ['s3:*'],
+        resources: [this.bucketArn, `${this.bucketArn}/*`],
+        conditions: [{ operator: 'Bool', key: 'aws:SecureTransport', values: ['false'] }],
+      }]),
+    });
+
+    this.accessPolicyName = `${this.bucketName}-access`;
+    this.accessPolicy = new IamPolicy(this, 'access-policy', {
+      name: this.accessPolicyName,
+      description: `Read and write the LMA ${props.purpose} bucket ${this.bucketName}`,
+      policy: PolicyDocument.render(this.accessStatements(encryption)),
+      tags,
+    });
+
+    if (props.irsa) {
+      const irsa = props.irsa;
+      if (irsa.issuer.startsWith('https://')) {
+        throw new ValidationError(this, `irsa.issuer '${irsa.issuer}' starts with https://; IAM condition keys use the issuer without the scheme. Drop 'https://'.`);
+      }
+      this.irsaRoleName = irsa.roleName ?? `${this.bucketName}-irsa`;
+      this.irsaRole = new IamRole(this, 'irsa-role', {
+        name: this.irsaRoleName,
+        assumeRolePolicy: PolicyDocument.render([{
+          effect: PolicyEffect.ALLOW,
+          principals: [{ type: 'Federated', identifiers: [irsa.oidcProviderArn] }],
+          actions: ['sts:AssumeRoleWithWebIdentity'],
+          conditions: [
+            { operator: 'StringEquals', key: `${irsa.issuer}:aud`, values: ['sts.amazonaws.com'] },
+            { operator: 'StringEquals', key: `${irsa.issuer}:sub`, values: [`system:serviceaccount:${irsa.namespace}:${irsa.serviceAccount}`] },
+          ],
+        }]),
+        tags,
+      });
+      new IamRolePolicyAttachment(this, 'irsa-access', { role: this.irsaRole.name, policyArn: this.accessPolicy.arn });
+    }
+  }
+
+  private accessStatements(encryption: BucketEncryption): PolicyStatement[] {
+    const statements: PolicyStatement[] = [
+      { sid: 'ListBucket', effect: PolicyEffect.ALLOW, actions: ['s3:GetBucketLocation', 's3:ListBucket'], resources: [this.bucketArn] },
+      {
+        sid: 'ReadWriteObjects',
+        effect: PolicyEffect.ALLOW,
+        actions: ['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:GetObject', 's3:ListMultipartUploadParts', 's3:PutObject'],
+        resources: [`${this.bucketArn}/*`],
+      },
+    ];
+    if (encryption.kmsKeyArn) {
+      statements.push({ sid: 'UseBucketKey', effect: PolicyEffect.ALLOW, actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [encryption.kmsKeyArn] });
+    }
+    return statements;
+  }
+}
