@@ -40,6 +40,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   // Type checking happens in `compile` (jsii) and in `eslint`.
   jestOptions: {
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    coverageText: false,
     jestConfig: {
       testTimeout: 120_000,
       maxWorkers: 2,

@@ -81,6 +81,7 @@ function renderNetwork(cluster: ManagedCluster, network: AwsNetwork): capa.AwsCl
       cidrBlock: cidr,
       availabilityZoneUsageLimit: azCount,
       availabilityZoneSelection: (managed.availabilityZoneSelection ?? 'Ordered') as capa.AwsClusterSpecNetworkVpcAvailabilityZoneSelection,
+      tags: nonEmptyMap(managed.tags),
     },
   };
 }

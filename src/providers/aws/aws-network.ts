@@ -23,6 +23,11 @@ export interface ManagedAwsNetworkOptions {
    * @default AvailabilityZoneSelection.ORDERED
    */
   readonly availabilityZoneSelection?: AvailabilityZoneSelection;
+  /**
+   * Extra tags on the VPC CAPA creates.
+   * @default - none
+   */
+  readonly tags?: Record<string, string>;
 }
 
 /** A VPC and subnets that exist already (created by your network team or by `CapaNetwork`). */

@@ -5,6 +5,9 @@ import { ValidationError } from '../../core/validation-error';
 import { ControlPlaneOptions } from '../../cluster/control-plane';
 import { HostPathMount, OidcOptions } from '../../cluster/kubernetes-components';
 
+/** kube-apiserver flags removed in Kubernetes 1.33 (the old charts still set them). */
+const REMOVED_API_SERVER_FLAGS = ['cloud-provider', 'cloud-config'];
+
 /** Flags an infrastructure must set on the control-plane components. */
 export interface ManagedComponentArgs {
   readonly apiServer?: Record<string, string>;
@@ -14,6 +17,11 @@ export interface ManagedComponentArgs {
 
 /** The kubeadm `clusterConfiguration` of a control plane, or `undefined` when nothing is set. */
 export function renderClusterConfiguration(scope: IConstruct, cp: ControlPlaneOptions, managed: ManagedComponentArgs): any {
+  for (const removed of REMOVED_API_SERVER_FLAGS) {
+    if (cp.apiServer?.extraArgs && removed in cp.apiServer.extraArgs) {
+      throw new ValidationError(scope, `controlPlane.apiServer.extraArgs['${removed}'] was removed from kube-apiserver in Kubernetes 1.33 and makes it fail to start ("unknown flag"). Remove it; the external cloud provider needs no API server flag.`);
+    }
+  }
   const apiServerManaged = { ...managed.apiServer, ...oidcArgs(scope, cp.apiServer?.oidc) };
   const apiServer = nonEmptyObject({
     certSANs: nonEmptyList(validateSans(scope, cp.apiServer?.certSans)),
