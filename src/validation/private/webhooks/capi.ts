@@ -129,8 +129,7 @@ function kcp(obj: any, add: Add): void {
   const surge = get(spec, 'rollout.strategy.rollingUpdate.maxSurge');
   if (surge !== undefined) {
     const n = typeof surge === 'number' ? surge : /^\d+$/.test(String(surge)) ? Number(surge) : NaN;
-    if (n !== 0 && n !== 1) add('spec.rollout.strategy.rollingUpdate.maxSurge', `Invalid value: ${JSON.stringify(surge)}: must be either 0 or 1`);
-    else if (n === 0 && (typeof replicas !== 'number' || replicas < 3)) {
+    if (n !== 0 && n !== 1) {add('spec.rollout.strategy.rollingUpdate.maxSurge', `Invalid value: ${JSON.stringify(surge)}: must be either 0 or 1`);} else if (n === 0 && (typeof replicas !== 'number' || replicas < 3)) {
       add('spec.rollout.strategy.rollingUpdate.maxSurge', `Invalid value: 0: when maxSurge is 0 replicas must be at least 3 (got ${replicas ?? 'the default 1'})`);
     }
   }
