@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import * as cp from '../../imports/capi/controlplane.cluster.x-k8s.io';
 import { nonEmptyList, nonEmptyObject } from '../../core/collections';
 import { mergeArgs, toArgList } from '../../core/kubeadm-args';
 import { ValidationError } from '../../core/validation-error';
@@ -16,36 +17,40 @@ export interface ManagedComponentArgs {
 }
 
 /** The kubeadm `clusterConfiguration` of a control plane, or `undefined` when nothing is set. */
-export function renderClusterConfiguration(scope: IConstruct, cp: ControlPlaneOptions, managed: ManagedComponentArgs): any {
+export function renderClusterConfiguration(
+  scope: IConstruct,
+  options: ControlPlaneOptions,
+  managed: ManagedComponentArgs,
+): cp.KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfiguration | undefined {
   for (const removed of REMOVED_API_SERVER_FLAGS) {
-    if (cp.apiServer?.extraArgs && removed in cp.apiServer.extraArgs) {
+    if (options.apiServer?.extraArgs && removed in options.apiServer.extraArgs) {
       throw new ValidationError(scope, `controlPlane.apiServer.extraArgs['${removed}'] was removed from kube-apiserver in Kubernetes 1.33 and makes it fail to start ("unknown flag"). Remove it; the external cloud provider needs no API server flag.`);
     }
   }
-  const apiServerManaged = { ...managed.apiServer, ...oidcArgs(scope, cp.apiServer?.oidc) };
+  const apiServerManaged = { ...managed.apiServer, ...oidcArgs(scope, options.apiServer?.oidc) };
   const apiServer = nonEmptyObject({
-    certSANs: nonEmptyList(validateSans(scope, cp.apiServer?.certSans)),
-    extraArgs: toArgList(mergeArgs(scope, 'controlPlane.apiServer.extraArgs', apiServerManaged, cp.apiServer?.extraArgs)),
-    extraVolumes: renderVolumes(scope, 'controlPlane.apiServer.extraVolumes', cp.apiServer?.extraVolumes),
+    certSaNs: nonEmptyList(validateSans(scope, options.apiServer?.certSans)),
+    extraArgs: toArgList(mergeArgs(scope, 'controlPlane.apiServer.extraArgs', apiServerManaged, options.apiServer?.extraArgs)),
+    extraVolumes: renderVolumes(scope, 'controlPlane.apiServer.extraVolumes', options.apiServer?.extraVolumes),
   });
   const controllerManager = nonEmptyObject({
-    extraArgs: toArgList(mergeArgs(scope, 'controlPlane.controllerManager.extraArgs', managed.controllerManager ?? {}, cp.controllerManager?.extraArgs)),
-    extraVolumes: renderVolumes(scope, 'controlPlane.controllerManager.extraVolumes', cp.controllerManager?.extraVolumes),
+    extraArgs: toArgList(mergeArgs(scope, 'controlPlane.controllerManager.extraArgs', managed.controllerManager ?? {}, options.controllerManager?.extraArgs)),
+    extraVolumes: renderVolumes(scope, 'controlPlane.controllerManager.extraVolumes', options.controllerManager?.extraVolumes),
   });
   const scheduler = nonEmptyObject({
-    extraArgs: toArgList(mergeArgs(scope, 'controlPlane.scheduler.extraArgs', managed.scheduler ?? {}, cp.scheduler?.extraArgs)),
-    extraVolumes: renderVolumes(scope, 'controlPlane.scheduler.extraVolumes', cp.scheduler?.extraVolumes),
+    extraArgs: toArgList(mergeArgs(scope, 'controlPlane.scheduler.extraArgs', managed.scheduler ?? {}, options.scheduler?.extraArgs)),
+    extraVolumes: renderVolumes(scope, 'controlPlane.scheduler.extraVolumes', options.scheduler?.extraVolumes),
   });
-  const etcdArgs = toArgList(mergeArgs(scope, 'controlPlane.etcd.extraArgs', {}, cp.etcd?.extraArgs));
-  if (cp.imageRepository !== undefined && cp.imageRepository.trim() === '') {
+  const etcdArgs = toArgList(mergeArgs(scope, 'controlPlane.etcd.extraArgs', {}, options.etcd?.extraArgs));
+  if (options.imageRepository !== undefined && options.imageRepository.trim() === '') {
     throw new ValidationError(scope, "controlPlane.imageRepository is empty. Set a registry such as 'registry.example.com/k8s' or leave it unset.");
   }
-  return nonEmptyObject({
+  return nonEmptyObject<cp.KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfiguration>({
     apiServer,
     controllerManager,
     scheduler,
-    etcd: nonEmptyObject({ local: nonEmptyObject({ extraArgs: etcdArgs, imageRepository: cp.etcd?.imageRepository, imageTag: cp.etcd?.imageTag }) }),
-    imageRepository: cp.imageRepository,
+    etcd: nonEmptyObject({ local: nonEmptyObject({ extraArgs: etcdArgs, imageRepository: options.etcd?.imageRepository, imageTag: options.etcd?.imageTag }) }),
+    imageRepository: options.imageRepository,
   });
 }
 

@@ -19,9 +19,9 @@ export interface WorkerBootstrapExtras {
 export function renderKubeadmConfigTemplate(pool: NodePool, managed: ManagedNodeRegistration, extras: WorkerBootstrapExtras = {}): ContractRef {
   const labels = placeNodeLabels(pool, 'nodeLabels', pool.options.nodeLabels);
   const extraArgs: Record<string, string> = labels.kubeletNodeLabels ? { 'node-labels': labels.kubeletNodeLabels } : {};
-  const spec = {
+  const spec: bootstrap.KubeadmConfigTemplateSpecTemplateSpec = {
     joinConfiguration: {
-      nodeRegistration: renderNodeRegistration(pool, 'kubeletExtraArgs', managed, pool.options.kubeletExtraArgs, extraArgs, pool.options.taints),
+      nodeRegistration: renderNodeRegistration(pool, 'kubeletExtraArgs', managed, pool.options.kubeletExtraArgs, extraArgs, pool.options.taints) as bootstrap.KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationNodeRegistration,
     },
     preKubeadmCommands: extras.preKubeadmCommands && extras.preKubeadmCommands.length > 0 ? extras.preKubeadmCommands : undefined,
   };

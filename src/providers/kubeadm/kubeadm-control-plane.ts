@@ -17,7 +17,7 @@ export interface KubeadmControlPlaneInput {
   /** Component flags the infrastructure needs. */
   readonly componentArgs: ManagedComponentArgs;
   /** Files written before kubeadm runs (e.g. a kube-vip static pod). */
-  readonly files?: any[];
+  readonly files?: cp.KubeadmControlPlaneSpecKubeadmConfigSpecFiles[];
   /** Commands run before kubeadm. */
   readonly preKubeadmCommands?: string[];
 }
@@ -50,7 +50,7 @@ export function renderKubeadmControlPlane(cluster: ManagedCluster, input: Kubead
       machineTemplate: { spec: { infrastructureRef: input.machineTemplate } },
       kubeadmConfigSpec: {
         clusterConfiguration: renderClusterConfiguration(cluster, options, input.componentArgs),
-        initConfiguration: { nodeRegistration: registration('controlPlane.kubeletExtraArgs') },
+        initConfiguration: { nodeRegistration: registration('controlPlane.kubeletExtraArgs') as cp.KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationNodeRegistration },
         joinConfiguration: { nodeRegistration: registration('controlPlane.kubeletExtraArgs') },
         files: nonEmptyList(input.files),
         preKubeadmCommands: nonEmptyList(input.preKubeadmCommands),

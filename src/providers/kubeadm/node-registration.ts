@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import * as cp from '../../imports/capi/controlplane.cluster.x-k8s.io';
 import { mergeArgs, toArgList } from '../../core/kubeadm-args';
 import { Taint } from '../../nodes/taint';
 
@@ -26,7 +27,7 @@ export function renderNodeRegistration(
   userArgs: Record<string, string> | undefined,
   extraArgs: Record<string, string> = {},
   taints?: Taint[],
-): any {
+): cp.KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationNodeRegistration {
   const kubeletArgs = mergeArgs(scope, field, { ...managed.kubeletArgs, ...extraArgs }, userArgs);
   return {
     name: managed.name,
@@ -34,7 +35,7 @@ export function renderNodeRegistration(
     ignorePreflightErrors: managed.ignorePreflightErrors && managed.ignorePreflightErrors.length > 0 ? [...managed.ignorePreflightErrors] : undefined,
     kubeletExtraArgs: toArgList(kubeletArgs),
     taints: taints && taints.length > 0
-      ? taints.map((t) => ({ key: t.key, value: t.value, effect: t.effect }))
+      ? taints.map((t) => ({ key: t.key, value: t.value, effect: t.effect as string }))
       : undefined,
   };
 }
