@@ -1,4 +1,5 @@
 export * from './iam';
 export * from './network';
 export * from './storage';
+export * from './state';
 export * from './outputs';
