@@ -76,7 +76,8 @@ function checkString(schema: any, value: string, path: string, ctx: Ctx): void {
   }
   if (schema.pattern !== undefined) {
     const re = compilePattern(schema.pattern);
-    if (re && !re.test(value)) push(ctx, path, `Invalid value: ${describe(value)}: ${where(path)}should match '${schema.pattern}'`);
+    if (!re) push(ctx, path, `unsupported pattern '${schema.pattern}': cannot check ${describe(value)} (regular expression not translatable to JavaScript)`);
+    else if (!re.test(value)) push(ctx, path, `Invalid value: ${describe(value)}: ${where(path)}should match '${schema.pattern}'`);
   }
   if (schema.format !== undefined) {
     const err = formatError(schema.format, value);
