@@ -3,6 +3,7 @@ export * from './cluster';
 export * from './nodes';
 export * from './machines';
 export * from './providers/aws';
+export * from './providers/byoh';
 export * from './infrastructure';
 export * from './imports';
 export * from './validation';

@@ -1,5 +1,6 @@
 import { ClusterInfrastructure } from './cluster/infrastructure';
 import { AwsInfrastructure, AwsInfrastructureProps } from './providers/aws/aws-infrastructure';
+import { ByohInfrastructure, ByohInfrastructureProps } from './providers/byoh/byoh-infrastructure';
 
 /**
  * Factories of the infrastructures a `ManagedCluster` can run on. Each provider lives in its
@@ -9,6 +10,11 @@ export class Infrastructure {
   /** Self-managed Kubernetes (kubeadm) on AWS with CAPA. */
   public static aws(props: AwsInfrastructureProps): ClusterInfrastructure {
     return new AwsInfrastructure(props);
+  }
+
+  /** Self-managed Kubernetes (kubeadm) on hosts you bring, with BYOH (Bring Your Own Host). */
+  public static byoh(props: ByohInfrastructureProps): ClusterInfrastructure {
+    return new ByohInfrastructure(props);
   }
 
   private constructor() {}
