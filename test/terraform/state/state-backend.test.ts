@@ -1,5 +1,5 @@
-import { synthJson, testStack } from './support/synth';
-import { S3StateBackendProps, StateBackend, StateLocking } from '../../src/terraform';
+import { S3StateBackendProps, StateBackend, StateLocking } from '../../../src/terraform';
+import { synthJson, testStack } from '../support/synth';
 
 function synth(props: Partial<S3StateBackendProps> = {}) {
   const stack = testStack('aws-foundation');

@@ -1,5 +1,5 @@
-import { resourceNamed, resourcesOf, synthJson, testStack } from './support/synth';
-import { BucketEncryption, LmaBucket, LmaBucketProps, lmaBucketName, LmaBucketNames } from '../../src/terraform';
+import { BucketEncryption, LmaBucket, LmaBucketProps, lmaBucketName, LmaBucketNames } from '../../../src/terraform';
+import { resourceNamed, resourcesOf, synthJson, testStack } from '../support/synth';
 
 function synth(props: Partial<LmaBucketProps> = {}) {
   const stack = testStack();

@@ -1,7 +1,7 @@
-import { fixtureNames, loadFixture } from './support/cfn-fixture';
-import { modelFromCloudFormation, modelFromTerraform } from './support/iam-model';
-import { synthJson, testStack } from './support/synth';
-import { CapaIam, CapaIamProps, PolicyEffect, SecretBackend } from '../../src/terraform';
+import { CapaIam, CapaIamProps, PolicyEffect, SecretBackend } from '../../../src/terraform';
+import { fixtureNames, loadFixture } from '../support/cfn-fixture';
+import { modelFromCloudFormation, modelFromTerraform } from '../support/iam-model';
+import { synthJson, testStack } from '../support/synth';
 
 const allowAll = (action: string) => ({ effect: PolicyEffect.ALLOW, actions: [action], resources: ['*'] });
 

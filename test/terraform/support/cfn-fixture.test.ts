@@ -1,5 +1,5 @@
-import { parseCloudFormation } from './support/cfn-fixture';
-import { modelFromCloudFormation, modelFromTerraform, normalisePolicy } from './support/iam-model';
+import { parseCloudFormation } from './cfn-fixture';
+import { modelFromCloudFormation, modelFromTerraform, normalisePolicy } from './iam-model';
 
 describe('CloudFormation fixture loader', () => {
   test('given short-form intrinsic tags, when parsed, then they become long-form objects', () => {

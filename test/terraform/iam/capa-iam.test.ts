@@ -1,5 +1,5 @@
-import { resourceNamed, resourcesOf, synthJson, testStack } from './support/synth';
-import { CapaIam, CapaIamNames, CapaIamProps, PolicyDocument, PolicyEffect, SecretBackend } from '../../src/terraform';
+import { CapaIam, CapaIamNames, CapaIamProps, PolicyDocument, PolicyEffect, SecretBackend } from '../../../src/terraform';
+import { resourceNamed, resourcesOf, synthJson, testStack } from '../support/synth';
 
 function synth(props: CapaIamProps = {}) {
   const stack = testStack();

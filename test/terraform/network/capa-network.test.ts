@@ -1,5 +1,5 @@
-import { resourceNamed, resourcesOf, synthJson, testStack } from './support/synth';
-import { CapaNetwork, CapaNetworkProps, NatGateways } from '../../src/terraform';
+import { CapaNetwork, CapaNetworkProps, NatGateways } from '../../../src/terraform';
+import { resourceNamed, resourcesOf, synthJson, testStack } from '../support/synth';
 
 const AZS = ['ap-northeast-2a', 'ap-northeast-2b', 'ap-northeast-2c'];
 
