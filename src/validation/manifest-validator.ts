@@ -94,8 +94,7 @@ export class ManifestValidator {
   /**
    * Validate the documents of a YAML text as one set.
    * @param text multi-document YAML
-   * @param fileName the name reported in findings
-   * @default fileName - no file name in findings
+   * @param fileName the file name reported in findings (none when omitted)
    */
   public validateYaml(text: string, fileName?: string): ValidationReport {
     const read = parseManifestText(text, fileName);

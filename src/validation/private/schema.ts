@@ -130,15 +130,18 @@ function checkArray(schema: any, value: any[], path: string, ctx: Ctx): any[] {
   const out = value.map((item, i) => validateNode(schema.items, item, index(path, i), ctx, false, false));
   const listType = schema['x-kubernetes-list-type'];
   if (listType === 'set' || schema.uniqueItems === true) {
-    for (let i = 0; i < out.length; i++) {
-      if (out.findIndex(o => deepEqual(o, out[i])) < i) push(ctx, index(path, i), `Duplicate value: ${describe(out[i])}`);
-    }
+    const seen = new Set<string>();
+    out.forEach((item, i) => {
+      const key = canonical(item);
+      if (seen.has(key)) push(ctx, index(path, i), `Duplicate value: ${describe(item)}`);
+      seen.add(key);
+    });
   } else if (listType === 'map' && Array.isArray(schema['x-kubernetes-list-map-keys'])) {
     const keys: string[] = schema['x-kubernetes-list-map-keys'];
     const seen = new Set<string>();
     out.forEach((item, i) => {
       if (!item || typeof item !== 'object') return;
-      const key = JSON.stringify(keys.map(k => item[k] ?? null));
+      const key = canonical(keys.map(k => item[k] ?? null));
       if (seen.has(key)) {
         const desc = keys.map(k => `"${k}":${JSON.stringify(item[k] ?? null)}`).join(',');
         push(ctx, index(path, i), `Duplicate value: map[string]interface {}{${desc}}`);
@@ -233,6 +236,13 @@ export function deepEqual(a: any, b: any): boolean {
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   return ka.length === kb.length && ka.every(k => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k]));
+}
+
+/** JSON text with sorted keys, so that equal values have equal text. */
+function canonical(v: any): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v !== null && typeof v === 'object') return `{${Object.keys(v).sort().map(k => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
+  return JSON.stringify(v) ?? 'null';
 }
 
 function clone(v: any): any {
