@@ -85,4 +85,11 @@ project.addTask('synth', {
   exec: 'ts-node --transpile-only scripts/synth-examples.ts',
 });
 
+// `npx projen bench`: fleet-scale synthesis benchmark (speed is checked here, not in unit tests).
+project.addTask('bench', {
+  description: 'Fleet-scale synthesis benchmark: time per object must not grow with the fleet',
+  exec: 'ts-node --transpile-only scripts/bench-synth.ts',
+  receiveArgs: true,
+});
+
 project.synth();
