@@ -9,6 +9,7 @@ import { IamUser } from '@cdktf/provider-aws/lib/iam-user';
 import { IamUserGroupMembership } from '@cdktf/provider-aws/lib/iam-user-group-membership';
 import { IamUserPolicy } from '@cdktf/provider-aws/lib/iam-user-policy';
 import { IamUserPolicyAttachment } from '@cdktf/provider-aws/lib/iam-user-policy-attachment';
+import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { CapaIamNames } from './capa-iam-names';
 import { CapaIamProps, CapaIamRoleOptions } from './capa-iam-props';
@@ -152,8 +153,8 @@ export class CapaIam extends Construct {
       if (bu.extraStatements && bu.extraStatements.length > 0) {
         new IamUserPolicy(this, 'bootstrapper-user-inline', { name: this.inlinePolicyName, user: user.name, policy: PolicyDocument.render(bu.extraStatements) });
       }
-      (bu.extraPolicyArns ?? []).forEach((arn, i) => {
-        new IamUserPolicyAttachment(this, `bootstrapper-user-extra-${i}`, { user: user.name, policyArn: arn });
+      attachmentIds('bootstrapper-user', bu.extraPolicyArns ?? []).forEach(([attachmentId, arn]) => {
+        new IamUserPolicyAttachment(this, attachmentId, { user: user.name, policyArn: arn });
       });
     }
 
@@ -216,8 +217,8 @@ export class CapaIam extends Construct {
   }
 
   private attachAll(role: IamRole, id: string, arns: string[]): void {
-    arns.forEach((arn, i) => {
-      new IamRolePolicyAttachment(this, `${id}-role-attachment-${i}`, { role: role.name, policyArn: arn });
+    attachmentIds(`${id}-role`, arns).forEach(([attachmentId, arn]) => {
+      new IamRolePolicyAttachment(this, attachmentId, { role: role.name, policyArn: arn });
     });
   }
 
@@ -236,6 +237,23 @@ export class CapaIam extends Construct {
     }
     return policy;
   }
+}
+
+/**
+ * Construct ids for policy attachments, named after the policy (`nodes-role-AmazonEKS_CNI_Policy`)
+ * so that reordering a list does not replace attachments; the same ARN twice is attached once;
+ * unresolved tokens and name clashes fall back to the index.
+ */
+function attachmentIds(prefix: string, arns: string[]): Array<[string, string]> {
+  const used = new Set<string>();
+  const unique = arns.filter((arn, i) => arns.indexOf(arn) === i);
+  return unique.map((arn, i) => {
+    const last = arn.split('/').pop() ?? '';
+    const readable = !Token.isUnresolved(arn) && /^[\w+=,.@-]+$/.test(last) && !used.has(`${prefix}-${last}`);
+    const id = readable ? `${prefix}-${last}` : `${prefix}-attachment-${i}`;
+    used.add(id);
+    return [id, arn];
+  });
 }
 
 function nonEmpty(tags?: { [key: string]: string }): { [key: string]: string } | undefined {

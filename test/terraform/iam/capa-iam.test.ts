@@ -82,7 +82,7 @@ describe('CapaIam options beyond the fixtures', () => {
     expect(eks.Statement[4].Action).toContain('iam:CreateOpenIDConnectProvider');
     expect(eks.Statement[5].Action).toEqual(['iam:GetRole', 'iam:ListAttachedRolePolicies', 'iam:DetachRolePolicy', 'iam:DeleteRole', 'iam:CreateRole', 'iam:TagRole', 'iam:AttachRolePolicy']);
     expect(eks.Statement[6].Resource).toEqual(['arn:aws-cn:iam::aws:policy/AmazonEKSClusterPolicy']);
-    expect(resourceNamed(tf, 'aws_iam_role_policy_attachment', 'eks-controlplane-role-attachment-0').policy_arn).toEqual('arn:aws-cn:iam::aws:policy/AmazonEKSClusterPolicy');
+    expect(resourceNamed(tf, 'aws_iam_role_policy_attachment', 'eks-controlplane-role-AmazonEKSClusterPolicy').policy_arn).toEqual('arn:aws-cn:iam::aws:policy/AmazonEKSClusterPolicy');
   });
 
   test('given a custom S3 bucket prefix, when synthesized, then the controllers may manage only buckets with that prefix', () => {
@@ -93,8 +93,23 @@ describe('CapaIam options beyond the fixtures', () => {
   test('given the bootstrap user with extra groups and policies, when synthesized, then membership and attachments follow', () => {
     const { tf } = synth({ bootstrapUser: { extraGroups: ['admins'], extraPolicyArns: ['arn:aws:iam::aws:policy/IAMReadOnlyAccess'], tags: { a: 'b' } } });
     expect(resourceNamed(tf, 'aws_iam_user_group_membership', 'bootstrapper-membership').groups[1]).toEqual('admins');
-    expect(resourceNamed(tf, 'aws_iam_user_policy_attachment', 'bootstrapper-user-extra-0').policy_arn).toEqual('arn:aws:iam::aws:policy/IAMReadOnlyAccess');
+    expect(resourceNamed(tf, 'aws_iam_user_policy_attachment', 'bootstrapper-user-IAMReadOnlyAccess').policy_arn).toEqual('arn:aws:iam::aws:policy/IAMReadOnlyAccess');
     expect(resourceNamed(tf, 'aws_iam_user', 'bootstrapper-user').tags).toEqual({ a: 'b' });
+  });
+});
+
+describe('CapaIam attachment ids', () => {
+  test('given extra policy ARNs, when synthesized, then attachments are named after the policy so reordering does not replace them', () => {
+    const a = synth({ nodes: { extraPolicyArns: ['arn:aws:iam::aws:policy/A', 'arn:aws:iam::aws:policy/B'] } }).tf;
+    const b = synth({ nodes: { extraPolicyArns: ['arn:aws:iam::aws:policy/B', 'arn:aws:iam::aws:policy/A'] } }).tf;
+    expect(resourcesOf(a, 'aws_iam_role_policy_attachment')).toEqual(resourcesOf(b, 'aws_iam_role_policy_attachment'));
+    expect(Object.keys(resourcesOf(a, 'aws_iam_role_policy_attachment')).some((id) => id.includes('nodes-role-AmazonEKS_CNI_Policy'))).toBe(true);
+  });
+
+  test('given an extra ARN that repeats a default one, when synthesized, then it is attached once', () => {
+    const { tf } = synth({ nodes: { extraPolicyArns: ['arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy'] } });
+    const arns = (Object.values(resourcesOf(tf, 'aws_iam_role_policy_attachment')) as any[]).map((x) => x.policy_arn);
+    expect(arns.filter((arn) => arn === 'arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy')).toHaveLength(1);
   });
 });
 
@@ -109,6 +124,7 @@ describe('CapaIam validation', () => {
     ['no allowed instance profile', { controllers: { allowedEc2InstanceProfiles: [] } }, /controllers.allowedEc2InstanceProfiles is empty/],
     ['an extra statement without actions', { nodes: { extraStatements: [{ actions: [], resources: ['*'] }] } }, /nodes.extraStatements\[0\] has no actions/],
     ['an extra statement without resources', { controlPlane: { extraStatements: [{ actions: ['s3:GetObject'] }] } }, /controlPlane.extraStatements\[0\] \(s3:GetObject\) has no resources/],
+    ['a policy listed twice', { controllers: { extraPolicyArns: ['arn:aws:iam::aws:policy/X', 'arn:aws:iam::111122223333:policy/X'] } }, /controllers.extraPolicyArns lists policy 'X' twice/],
     ['a trust statement without principals', { nodes: { trustStatements: [{ actions: ['sts:AssumeRole'] }] } }, /nodes.trustStatements\[0\] \(sts:AssumeRole\) has no principals/],
   ])('given %s, when constructed, then a ValidationError names the prop and the fix', (_, props, message) => {
     expect(() => synth(props)).toThrow(message);

@@ -49,6 +49,20 @@ export function validateCapaIamProps(scope: IConstruct, props: CapaIamProps): vo
     throw new ValidationError(scope, 'controllers.allowedEc2InstanceProfiles is empty, so the controllers could not pass any role to EC2 instances. List role names or omit the prop.');
   }
 
+  const arnLists: Array<[string, string[] | undefined]> = [
+    ['controlPlane.extraPolicyArns', props.controlPlane?.extraPolicyArns],
+    ['controllers.extraPolicyArns', props.controllers?.extraPolicyArns],
+    ['nodes.extraPolicyArns', props.nodes?.extraPolicyArns],
+    ['bootstrapUser.extraPolicyArns', props.bootstrapUser?.extraPolicyArns],
+  ];
+  for (const [path, arns] of arnLists) {
+    const names = (arns ?? []).map((a) => a.split('/').pop());
+    const twice = names.find((n, i) => names.indexOf(n) !== i);
+    if (twice !== undefined) {
+      throw new ValidationError(scope, `${path} lists policy '${twice}' twice (policies are identified by name in the attachment ids). List each policy once.`);
+    }
+  }
+
   const statementSets: Array<[string, PolicyStatement[] | undefined]> = [
     ['controlPlane.extraStatements', props.controlPlane?.extraStatements],
     ['controlPlane.trustStatements', props.controlPlane?.trustStatements],
