@@ -5,7 +5,7 @@
  * Run: `npm run synth` (writes dist/aws-cluster/) or
  * `npx ts-node --transpile-only examples/aws-cluster.ts`.
  */
-import { App, Duration } from 'cdk8s';
+import { Duration } from 'cdk8s';
 import {
   AwsNetwork,
   Capacity,
@@ -13,11 +13,12 @@ import {
   Infrastructure,
   LoadBalancerType,
   ManagedCluster,
+  Platform,
   VolumeType,
 } from '../src';
 import { resolveOutdir } from '../src/core/outdir';
 
-const app = new App({ outdir: resolveOutdir('dist/aws-cluster') });
+const app = new Platform({ outdir: resolveOutdir('dist/aws-cluster') });
 
 // --- The chart's documented setup -----------------------------------------------------------
 // 3 control-plane nodes, a spot pool over 3 AZs autoscaled 1–3 per AZ, and a fixed pool.
