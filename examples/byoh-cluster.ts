@@ -12,8 +12,8 @@
  * `byoh-hostagent --bootstrap-kubeconfig bootstrap-kubeconfig.conf --label role=worker --skip-installation`.
  */
 import { App } from 'cdk8s';
-import { resolveOutdir } from '../src/core/outdir';
 import { BootstrapKubeconfig, ByohInstall, ByohPool, HostSelectorOperator, Infrastructure, ManagedCluster } from '../src';
+import { resolveOutdir } from '../src/core/outdir';
 
 const app = new App({ outdir: resolveOutdir('dist/byoh-cluster') });
 
