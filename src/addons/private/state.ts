@@ -1,0 +1,11 @@
+/**
+ * Mutation counter of the addon model: every change that can alter rendered output (an addon's
+ * dependencies, a bundle's addons, layers, overrides or attachments) increments it, so that a
+ * synthesis renders again only when something changed.
+ */
+export const modelState = { generation: 0 };
+
+/** Records a change of the addon model. */
+export function touchModel(): void {
+  modelState.generation++;
+}

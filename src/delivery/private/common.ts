@@ -1,0 +1,41 @@
+import { AddonDelivery, ClusterResourceSetDeliveryOptions } from '../addon-delivery';
+import { ADDON_LABEL, BUNDLE_LABEL, CLUSTER_NAME_SELECTOR_LABEL, ClusterFacts, RenderReport, ResolvedAddon } from './types';
+import { MAX_LABEL_VALUE_LENGTH } from '../../core/names';
+
+/** What every renderer gets about the bundle it renders for. */
+export interface BundleRenderInfo {
+  /** Bundle name (prefix of fleet object names). */
+  readonly bundleName: string;
+  /** Construct path of the bundle, for messages. */
+  readonly path: string;
+  /** Namespace of fleet objects (HelmChartProxy and ClusterResourceSet select clusters of their own namespace). */
+  readonly namespace: string;
+  readonly delivery: AddonDelivery;
+  readonly resourceSet: ClusterResourceSetDeliveryOptions;
+  /** All addons of the bundle by name (for dependency lookups). */
+  readonly addonsByName: Map<string, ResolvedAddon>;
+  /** Names of addons something in the bundle depends on. */
+  readonly hasDependents: Set<string>;
+  readonly report: RenderReport;
+}
+
+/** `<prefix>-<addon>`, checked to be a DNS label (most generated names are also label values). */
+export function objectName(info: BundleRenderInfo, prefix: string, addon: string): string {
+  const name = `${prefix}-${addon}`;
+  if (name.length > MAX_LABEL_VALUE_LENGTH) {
+    info.report.errors.push(`${info.path}: object name '${name}' is longer than ${MAX_LABEL_VALUE_LENGTH} characters. Shorten the cluster/bundle name ('${prefix}') or the addon name ('${addon}').`);
+  }
+  return name;
+}
+
+/** Labels of every generated object. */
+export function objectLabels(info: BundleRenderInfo, addon: ResolvedAddon, cluster?: ClusterFacts): Record<string, string> {
+  const labels: Record<string, string> = { [ADDON_LABEL]: addon.name, [BUNDLE_LABEL]: info.bundleName };
+  if (cluster) labels[CLUSTER_NAME_SELECTOR_LABEL] = cluster.name;
+  return labels;
+}
+
+/** A Go duration for a number of seconds (`300s`). */
+export function goDuration(seconds: number): string {
+  return `${seconds}s`;
+}

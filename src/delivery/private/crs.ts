@@ -1,0 +1,57 @@
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { stringify } from 'yaml';
+import { BundleRenderInfo, objectLabels, objectName } from './common';
+import { CLUSTER_NAME_SELECTOR_LABEL, ClusterFacts, ResolvedAddon, Selector } from './types';
+import { sortKeysDeep } from '../../addons/private/values';
+import * as capiAddons from '../../imports/capi/addons.cluster.x-k8s.io';
+import { ResourceSetResourceKind, ResourceSetStrategy } from '../addon-delivery';
+
+/** The Secret type a ClusterResourceSet accepts. */
+export const RESOURCE_SET_SECRET_TYPE = 'addons.cluster.x-k8s.io/resource-set';
+
+/**
+ * A ClusterResourceSet for a manifest addon and the Secret (type
+ * `addons.cluster.x-k8s.io/resource-set`) or ConfigMap carrying its manifests, both named
+ * `<cluster>-<addon>` in the cluster's namespace (never a fixed name: the old CCM set collided
+ * across clusters), selecting `capi-blueprints.io/cluster-name: <cluster>`; or, for a fleet,
+ * `<bundle>-<addon>` in the bundle's namespace with the bundle's (never empty) selector.
+ */
+export function renderResourceSet(
+  scope: Construct, info: BundleRenderInfo, addon: ResolvedAddon, cluster: ClusterFacts | undefined, selector: Selector | undefined,
+): void {
+  const name = cluster ? objectName(info, cluster.name, addon.name) : objectName(info, info.bundleName, addon.name);
+  const namespace = cluster ? cluster.namespace : info.namespace;
+  const labels = objectLabels(info, addon, cluster);
+  const yaml = (addon.manifests ?? []).map((m) => stringify(sortKeysDeep(m), { lineWidth: 0 })).join('---\n');
+  const key = `${addon.name}.yaml`;
+  const kind = info.resourceSet.resourceKind ?? ResourceSetResourceKind.SECRET;
+  if (kind === ResourceSetResourceKind.SECRET) {
+    new kplus.Secret(scope, `${name}-secret`, { metadata: { name, namespace, labels }, type: RESOURCE_SET_SECRET_TYPE, stringData: { [key]: yaml } });
+  } else {
+    new kplus.ConfigMap(scope, `${name}-configmap`, { metadata: { name, namespace, labels }, data: { [key]: yaml } });
+  }
+  const strategy = info.resourceSet.strategy ?? ResourceSetStrategy.APPLY_ONCE;
+  new capiAddons.ClusterResourceSet(scope, name, {
+    metadata: { name, namespace, labels },
+    spec: {
+      clusterSelector: cluster
+        ? { matchLabels: { [CLUSTER_NAME_SELECTOR_LABEL]: cluster.name } }
+        : {
+          matchLabels: selector!.matchLabels,
+          matchExpressions: selector!.excludeClusters.length > 0
+            ? [{ key: CLUSTER_NAME_SELECTOR_LABEL, operator: 'NotIn', values: [...selector!.excludeClusters].sort() }]
+            : undefined,
+        },
+      resources: [{
+        kind: kind === ResourceSetResourceKind.SECRET
+          ? capiAddons.ClusterResourceSetSpecResourcesKind.SECRET
+          : capiAddons.ClusterResourceSetSpecResourcesKind.CONFIG_MAP,
+        name,
+      }],
+      strategy: strategy === ResourceSetStrategy.RECONCILE
+        ? capiAddons.ClusterResourceSetSpecStrategy.RECONCILE
+        : capiAddons.ClusterResourceSetSpecStrategy.APPLY_ONCE,
+    },
+  });
+}

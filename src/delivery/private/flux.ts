@@ -1,0 +1,122 @@
+import { Duration } from 'cdk8s';
+import { Construct } from 'constructs';
+import { ClusterValueError, resolveForCluster } from './cluster-values';
+import { BundleRenderInfo, goDuration, objectLabels, objectName } from './common';
+import { ClusterFacts, ResolvedAddon } from './types';
+import { AddonTarget } from '../../addons/addon';
+import { contentHash } from '../../core/names';
+import * as fluxHelm from '../../imports/flux-helm/helm.toolkit.fluxcd.io';
+import * as fluxSource from '../../imports/flux-source/source.toolkit.fluxcd.io';
+
+/** Media type of a Helm chart layer in an OCI artifact. */
+const HELM_CHART_LAYER = 'application/vnd.cncf.helm.chart.content.v1.tar+gzip';
+
+/** A DNS label from free text, hashed when it would be too long. */
+function dnsName(text: string, hashOf: string): string {
+  const base = text.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').replace(/-+/g, '-');
+  if (base.length <= 63) return base;
+  return `${base.slice(0, 54).replace(/-+$/, '')}-${contentHash(hashOf)}`;
+}
+
+/** Name of the source of an addon's chart: per repository (HelmRepository) or per chart version (OCIRepository). */
+function sourceFor(addon: ResolvedAddon): { kind: 'HelmRepository' | 'OCIRepository'; name: string; url: string } {
+  const helm = addon.config.helm!;
+  if (helm.repository.startsWith('oci://')) {
+    const url = `${helm.repository}/${helm.chart}`;
+    return { kind: 'OCIRepository', name: dnsName(`${helm.chart}-${addon.version}`, url + addon.version), url };
+  }
+  const url = helm.repository;
+  return { kind: 'HelmRepository', name: dnsName(url.replace(/^https:\/\//, ''), url), url };
+}
+
+/**
+ * The Flux objects for an addon on one cluster, in the cluster's namespace of the management
+ * cluster: a HelmRelease `<cluster>-<addon>` using the CAPI-generated `<cluster>-kubeconfig`
+ * Secret (key `value`) to reach the workload cluster, ordered by `dependsOn`, plus its chart
+ * source (HelmRepository per repository URL, OCIRepository per OCI chart version), emitted once
+ * per namespace across all bundles (`emitted`).
+ */
+export function renderHelmRelease(scope: Construct, info: BundleRenderInfo, addon: ResolvedAddon, cluster: ClusterFacts, emitted: Set<string>): void {
+  const helm = addon.config.helm!;
+  const flux = info.delivery.fluxOptions ?? {};
+  const interval = (flux.interval ?? Duration.minutes(10)).toSeconds();
+  const sourceInterval = (flux.sourceInterval ?? Duration.hours(1)).toSeconds();
+  const name = objectName(info, cluster.name, addon.name);
+  let values: any;
+  try {
+    values = resolveForCluster(addon.values, cluster);
+  } catch (e) {
+    if (e instanceof ClusterValueError) {
+      info.report.errors.push(`${info.path}: addon '${addon.name}': ${e.message}`);
+      return;
+    }
+    throw e;
+  }
+
+  const source = sourceFor(addon);
+  const sourceKey = `${cluster.namespace}/${source.kind}/${source.name}`;
+  if (!emitted.has(sourceKey)) {
+    emitted.add(sourceKey);
+    const metadata = { name: source.name, namespace: cluster.namespace };
+    if (source.kind === 'HelmRepository') {
+      new fluxSource.HelmRepository(scope, `${cluster.namespace}-${source.name}`, { metadata, spec: { url: source.url, interval: goDuration(sourceInterval) } });
+    } else {
+      new fluxSource.OciRepository(scope, `${cluster.namespace}-${source.name}`, {
+        metadata,
+        spec: {
+          url: source.url,
+          interval: goDuration(sourceInterval),
+          ref: { tag: addon.version },
+          layerSelector: { mediaType: HELM_CHART_LAYER, operation: fluxSource.OciRepositorySpecLayerSelectorOperation.COPY },
+        },
+      });
+    }
+  }
+
+  const management = addon.config.target === AddonTarget.MANAGEMENT_CLUSTER;
+  const targetNamespace = management ? cluster.namespace : addon.config.namespace;
+  // Manifest addons go through ClusterResourceSets, which Flux cannot wait for: only HelmRelease dependencies are listed.
+  const dependsOn = addon.dependsOn
+    .filter((dep) => info.addonsByName.get(dep)?.config.helm !== undefined)
+    .map((dep) => ({ name: `${cluster.name}-${dep}` }));
+  const remediation = helm.install.atomic
+    ? { upgrade: { retries: 3, strategy: fluxHelm.HelmReleaseSpecUpgradeRemediationStrategy.ROLLBACK, remediateLastFailure: true } }
+    : { upgrade: { retries: 3 } };
+  new fluxHelm.HelmRelease(scope, name, {
+    metadata: { name, namespace: cluster.namespace, labels: objectLabels(info, addon, cluster) },
+    spec: {
+      interval: goDuration(interval),
+      timeout: goDuration(helm.install.timeoutSeconds),
+      releaseName: management ? `${cluster.name}-${helm.releaseName}` : helm.releaseName,
+      targetNamespace,
+      storageNamespace: targetNamespace,
+      kubeConfig: management ? undefined : { secretRef: { name: `${cluster.name}-kubeconfig`, key: 'value' } },
+      dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
+      chart: source.kind === 'HelmRepository'
+        ? {
+          spec: {
+            chart: helm.chart,
+            version: addon.version,
+            sourceRef: { kind: fluxHelm.HelmReleaseSpecChartSpecSourceRefKind.HELM_REPOSITORY, name: source.name },
+          },
+        }
+        : undefined,
+      chartRef: source.kind === 'OCIRepository'
+        ? { kind: fluxHelm.HelmReleaseSpecChartRefKind.OCI_REPOSITORY, name: source.name }
+        : undefined,
+      install: {
+        createNamespace: addon.config.createNamespace,
+        disableWait: helm.install.wait ? undefined : true,
+        disableWaitForJobs: helm.install.waitForJobs ? undefined : true,
+        remediation: { retries: 3 },
+      },
+      upgrade: {
+        cleanupOnFail: true,
+        disableWait: helm.install.wait ? undefined : true,
+        disableWaitForJobs: helm.install.waitForJobs ? undefined : true,
+        remediation: remediation.upgrade,
+      },
+      values: Object.keys(values).length > 0 ? values : undefined,
+    },
+  });
+}
