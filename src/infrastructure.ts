@@ -1,5 +1,6 @@
 import { ClusterInfrastructure } from './cluster/infrastructure';
 import { AwsInfrastructure, AwsInfrastructureProps } from './providers/aws/aws-infrastructure';
+import { EksInfrastructure, EksInfrastructureProps } from './providers/eks/eks-infrastructure';
 import { ByohInfrastructure, ByohInfrastructureProps } from './providers/byoh/byoh-infrastructure';
 
 /**
@@ -16,6 +17,9 @@ export class Infrastructure {
   public static byoh(props: ByohInfrastructureProps): ClusterInfrastructure {
     return new ByohInfrastructure(props);
   }
+
+  /** Amazon EKS with CAPA (AWSManagedControlPlane); node pools default to managed node groups. */
+  public static eks(props: EksInfrastructureProps): ClusterInfrastructure { return new EksInfrastructure(props); }
 
   private constructor() {}
 }

@@ -1,3 +1,4 @@
+import { NodePoolKind } from '../nodes/node-pool';
 import type { NodePool } from '../nodes/node-pool';
 import type { ManagedCluster } from './managed-cluster';
 
@@ -15,6 +16,13 @@ export abstract class ClusterInfrastructure {
    * `capi-blueprints.io/infrastructure` cluster label that addon bundles select on.
    */
   public abstract readonly provider: string;
+
+  /**
+   * The kind of node pool used when `NodePoolOptions.kind` is unset.
+   */
+  public get defaultNodePoolKind(): NodePoolKind {
+    return NodePoolKind.MACHINE_DEPLOYMENT;
+  }
 
   /**
    * Validates the cluster's intent for this provider and renders its objects (Cluster,

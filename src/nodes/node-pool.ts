@@ -1,4 +1,6 @@
 import { Construct } from 'constructs';
+import type { AwsMachinePoolOptions } from '../providers/aws/aws-machine-pool-options';
+import type { EksNodeGroupOptions } from '../providers/eks/eks-node-group-options';
 import { isLabelValue, isDnsLabel, isQualifiedName } from '../core/names';
 import { ValidationError } from '../core/validation-error';
 import type { ManagedCluster } from '../cluster/managed-cluster';
@@ -9,8 +11,56 @@ import { resolveHealthCheck } from './private/resolve-health-check';
 import { DeletionOptions, RolloutOptions, RolloutStrategy } from './rollout';
 import { Taint } from './taint';
 
+/**
+ * The Cluster API object behind a node pool. Each infrastructure has a default and rejects the
+ * kinds it cannot render.
+ */
+export enum NodePoolKind {
+  /**
+   * MachineDeployments (one per availability zone), with a MachineHealthCheck. The default on
+   * AWS (kubeadm); self-managed workers on EKS.
+   */
+  MACHINE_DEPLOYMENT = 'MachineDeployment',
+  /**
+   * One MachinePool over a list of zones, backed by a cloud instance group (an AWSMachinePool
+   * auto scaling group on AWS). Autoscaler bounds apply to the whole pool; MachineHealthCheck
+   * does not remediate MachinePool machines, so there is none.
+   */
+  MACHINE_POOL = 'MachinePool',
+  /**
+   * An EKS managed node group (a MachinePool with an AWSManagedMachinePool): EKS creates,
+   * updates and drains the nodes. The default on EKS.
+   */
+  MANAGED_NODE_GROUP = 'ManagedNodeGroup',
+}
+
 /** Options of a node pool, for `ManagedCluster.addNodePool`. */
 export interface NodePoolOptions extends MachineOptions {
+  /**
+   * Which Cluster API object renders the pool.
+   * @default - the infrastructure's default: `MACHINE_DEPLOYMENT` on AWS (kubeadm),
+   * `MANAGED_NODE_GROUP` on EKS
+   */
+  readonly kind?: NodePoolKind;
+  /**
+   * Instance types the pool may use, in order of preference. More than one type is only
+   * honoured by `MACHINE_POOL` (an auto scaling group mixed-instances policy); not with
+   * `machineType`.
+   * @default - `[machineType]`
+   */
+  readonly instanceTypes?: string[];
+  /**
+   * Settings only a `MACHINE_POOL` pool on AWS or EKS honours (mixed instances, instance
+   * refresh, …).
+   * @default - none
+   */
+  readonly machinePool?: AwsMachinePoolOptions;
+  /**
+   * Settings only an EKS `MANAGED_NODE_GROUP` pool honours (AMI type, update config, remote
+   * access, launch template, node role, …).
+   * @default - none
+   */
+  readonly managedNodeGroup?: EksNodeGroupOptions;
   /**
    * Pool name, part of every object name (`<cluster>-<pool>-<az>`).
    * @default - the construct id
@@ -98,6 +148,8 @@ export class NodePool extends Construct {
   public readonly healthCheck: HealthCheckOptions;
   /** The options as given. */
   public readonly options: NodePoolOptions;
+  /** The kind of Cluster API object rendering the pool (the infrastructure's default if unset). */
+  public readonly kind: NodePoolKind;
 
   constructor(scope: Construct, id: string, props: NodePoolProps) {
     super(scope, id);
@@ -111,11 +163,50 @@ export class NodePool extends Construct {
       maxSurge: props.rollout?.maxSurge ?? 1,
       maxUnavailable: props.rollout?.maxUnavailable ?? 0,
     };
-    this.healthCheck = resolveHealthCheck(this, 'healthCheck', props.healthCheck);
+    this.kind = props.kind ?? props.cluster.infrastructure.defaultNodePoolKind;
+    this.validateKind(props);
+    this.healthCheck = this.kind === NodePoolKind.MACHINE_DEPLOYMENT
+      ? resolveHealthCheck(this, 'healthCheck', props.healthCheck)
+      : resolveHealthCheck(this, 'healthCheck', { enabled: false });
 
     this.validate(props);
     this.cluster._registerNodePool(this);
     this.cluster.infrastructure._bindNodePool(this);
+  }
+
+  /** Rejects options the pool's kind cannot honour (provider-specific checks are the provider's). */
+  private validateKind(props: NodePoolProps): void {
+    const kind = this.kind;
+    if (kind !== NodePoolKind.MACHINE_DEPLOYMENT) {
+      if (props.healthCheck && props.healthCheck.enabled !== false) {
+        throw new ValidationError(this, `healthCheck is set, but MachineHealthCheck does not remediate MachinePool machines (kind ${kind}). Remove healthCheck (the default is off for this kind) or use NodePoolKind.MACHINE_DEPLOYMENT.`);
+      }
+      if (props.rollout) {
+        throw new ValidationError(this, `rollout applies to MachineDeployments only, not to kind ${kind}. Use ${kind === NodePoolKind.MACHINE_POOL ? 'machinePool.instanceRefresh' : 'managedNodeGroup.updateConfig'} instead.`);
+      }
+      if (props.deletion?.order !== undefined) {
+        throw new ValidationError(this, `deletion.order ('${props.deletion.order}') applies to MachineDeployments only, not to kind ${kind}: the instance group picks the instances to remove. Remove deletion.order.`);
+      }
+    }
+    if (props.machinePool && kind !== NodePoolKind.MACHINE_POOL) {
+      throw new ValidationError(this, `machinePool options are set, but the pool's kind is ${kind}. Set kind: NodePoolKind.MACHINE_POOL or remove machinePool.`);
+    }
+    if (props.managedNodeGroup && kind !== NodePoolKind.MANAGED_NODE_GROUP) {
+      throw new ValidationError(this, `managedNodeGroup options are set, but the pool's kind is ${kind}. Set kind: NodePoolKind.MANAGED_NODE_GROUP (EKS only) or remove managedNodeGroup.`);
+    }
+    if (props.instanceTypes !== undefined) {
+      if (props.machineType !== undefined) {
+        throw new ValidationError(this, `machineType ('${props.machineType}') and instanceTypes are both set. Use one of them.`);
+      }
+      if (props.instanceTypes.length === 0) {
+        throw new ValidationError(this, 'instanceTypes is empty. List at least one instance type, or leave it unset.');
+      }
+      const dup = props.instanceTypes.find((t, i) => props.instanceTypes!.indexOf(t) !== i);
+      if (dup) throw new ValidationError(this, `instanceTypes lists '${dup}' twice. List each type once.`);
+      if (props.instanceTypes.length > 1 && kind !== NodePoolKind.MACHINE_POOL) {
+        throw new ValidationError(this, `instanceTypes lists ${props.instanceTypes.length} types (${props.instanceTypes.join(', ')}), but kind ${kind} runs a single instance type. List one type, or use NodePoolKind.MACHINE_POOL (mixed-instances policy).`);
+      }
+    }
   }
 
   private validate(props: NodePoolProps): void {

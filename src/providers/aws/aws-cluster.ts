@@ -53,7 +53,8 @@ export function renderAwsCluster(cluster: ManagedCluster, infra: AwsInfrastructu
   return { apiGroup: API_GROUPS.infrastructure, kind: 'AWSCluster', name: cluster.clusterName };
 }
 
-function renderNetwork(cluster: ManagedCluster, network: AwsNetwork): capa.AwsClusterSpecNetwork {
+/** The CAPA `NetworkSpec` of a managed or existing network (shared by AWSCluster and AWSManagedControlPlane), validated. */
+export function renderNetwork(cluster: ManagedCluster, network: AwsNetwork): capa.AwsClusterSpecNetwork {
   const existing = network.existingOptions;
   if (existing) {
     if (!/^vpc-[0-9a-f]{8,17}$/.test(existing.vpcId)) {

@@ -3,14 +3,17 @@ import type { ManagedCluster } from '../../cluster/managed-cluster';
 import { validateKubernetesVersion } from '../../core/kubernetes-version';
 import { ValidationError } from '../../core/validation-error';
 import { MachineImageLookupOptions } from '../../machines/machine-image';
-import type { NodePool } from '../../nodes/node-pool';
+import { NodePool, NodePoolKind } from '../../nodes/node-pool';
+import { placeNodeLabels } from '../../nodes/private/node-labels';
 import { renderCluster } from '../capi/cluster';
+import { renderMachinePool } from '../capi/machine-pool';
 import { renderMachineDeployments } from '../capi/machine-deployment';
 import { renderKubeadmConfigTemplate } from '../kubeadm/kubeadm-config-template';
 import { renderKubeadmControlPlane } from '../kubeadm/kubeadm-control-plane';
 import { ManagedNodeRegistration } from '../kubeadm/node-registration';
 import { renderAwsCluster } from './aws-cluster';
 import { AwsIdentity } from './aws-identity';
+import { renderAwsMachinePool, renderKubeadmConfig } from './aws-machine-pool';
 import { DEFAULT_INSTANCE_PROFILES, renderAwsMachineTemplate } from './aws-machine-template';
 import { AwsNetwork } from './aws-network';
 import { resolvePoolZones } from './availability-zones';
@@ -121,6 +124,13 @@ export class AwsInfrastructure extends ClusterInfrastructure {
 
   /** @internal */
   public _bindNodePool(pool: NodePool): void {
+    if (pool.kind === NodePoolKind.MANAGED_NODE_GROUP) {
+      throw new ValidationError(pool, 'kind MANAGED_NODE_GROUP needs an EKS cluster (Infrastructure.eks), but this cluster is AWS kubeadm. Use NodePoolKind.MACHINE_DEPLOYMENT or NodePoolKind.MACHINE_POOL.');
+    }
+    if (pool.kind === NodePoolKind.MACHINE_POOL) {
+      this.bindMachinePool(pool);
+      return;
+    }
     const cluster = pool.cluster;
     const zones = resolvePoolZones(pool, this.region, this.network);
     const infrastructure = renderAwsMachineTemplate({
@@ -133,6 +143,23 @@ export class AwsInfrastructure extends ClusterInfrastructure {
     }, pool.options);
     const bootstrap = renderKubeadmConfigTemplate(pool, this.nodeRegistration());
     renderMachineDeployments(pool, { failureDomains: zones, bootstrap, infrastructure });
+  }
+
+  /** A MachinePool with an AWSMachinePool (one auto scaling group over the zones) and a KubeadmConfig. */
+  private bindMachinePool(pool: NodePool): void {
+    const cluster = pool.cluster;
+    const infrastructure = renderAwsMachinePool(pool, {
+      zones: resolvePoolZones(pool, this.region, this.network),
+      sshKeyName: this.sshKeyName,
+      autoscalerClusterName: cluster.clusterName,
+    });
+    const bootstrap = renderKubeadmConfig(pool, this.nodeRegistration());
+    renderMachinePool(pool, {
+      bootstrap,
+      infrastructure,
+      version: cluster.version,
+      machineLabels: placeNodeLabels(pool, 'nodeLabels', pool.options.nodeLabels).machineLabels,
+    });
   }
 
   private nodeRegistration(): ManagedNodeRegistration {

@@ -43,7 +43,8 @@ export function renderAwsMachineTemplate(target: AwsMachineTemplateTarget, machi
   return { apiGroup: API_GROUPS.infrastructure, kind: 'AWSMachineTemplate', name };
 }
 
-function awsMachineSpec(target: AwsMachineTemplateTarget, machine: MachineOptions): capa.AwsMachineTemplateSpecTemplateSpec {
+/** The spec of an AWS machine (AWSMachineTemplate, or the launch template of a machine pool), validated. */
+export function awsMachineSpec(target: AwsMachineTemplateTarget, machine: MachineOptions): capa.AwsMachineTemplateSpecTemplateSpec {
   const { scope, field } = target;
   const instanceType = machine.machineType ?? 't3.large';
   if (!/^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(instanceType)) {

@@ -1,5 +1,6 @@
 export * from './aws-identity';
 export * from './aws-infrastructure';
+export * from './aws-machine-pool-options';
 export * from './aws-network';
 export * from './bastion';
 export * from './load-balancer';

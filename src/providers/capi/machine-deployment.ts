@@ -22,6 +22,8 @@ export interface MachineDeploymentInput {
   readonly bootstrap: ContractRef;
   /** The infrastructure machine template. */
   readonly infrastructure: ContractRef;
+  /** `v` + semver version of the machines, when it differs from the cluster's (EKS: `v1.33` → `v1.33.0`). */
+  readonly version?: string;
 }
 
 /**
@@ -56,7 +58,7 @@ export function renderMachineDeployments(pool: NodePool, input: MachineDeploymen
           metadata: { labels: { ...labels.machineLabels, ...selectorLabels, [NODE_POOL_LABEL]: pool.poolName } },
           spec: {
             clusterName: cluster.clusterName,
-            version: cluster.version,
+            version: input.version ?? cluster.version,
             bootstrap: { configRef: input.bootstrap },
             infrastructureRef: input.infrastructure,
             failureDomain: az,

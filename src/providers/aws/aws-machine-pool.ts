@@ -1,0 +1,163 @@
+import { SpotAllocationStrategy } from './aws-machine-pool-options';
+import { awsMachineSpec, DEFAULT_INSTANCE_PROFILES } from './aws-machine-template';
+import { nonEmptyMap } from '../../core/collections';
+import { hashedName } from '../../core/names';
+import { ValidationError } from '../../core/validation-error';
+import * as capa from '../../imports/capa/infrastructure.cluster.x-k8s.io';
+import * as bootstrap from '../../imports/capi/bootstrap.cluster.x-k8s.io';
+import { NodePool } from '../../nodes/node-pool';
+import { placeNodeLabels } from '../../nodes/private/node-labels';
+import { API_GROUPS, ContractRef } from '../capi/contract-ref';
+import { instanceGroupBounds, machinePoolName } from '../capi/machine-pool';
+import { ManagedNodeRegistration, renderNodeRegistration } from '../kubeadm/node-registration';
+
+/** Where an AWSMachinePool is rendered and what it defaults to. */
+export interface AwsMachinePoolTarget {
+  /** Failure domains (AZ names) of the pool; `[undefined]` for CAPA's choice. */
+  readonly zones: Array<string | undefined>;
+  /** EC2 key pair of the instances. */
+  readonly sshKeyName?: string;
+  /** The cluster name in AWS (for the cluster-autoscaler auto-discovery tags). */
+  readonly autoscalerClusterName: string;
+}
+
+/**
+ * Renders the pool's AWSMachinePool (one auto scaling group over the pool's zones): the
+ * launch template from the pool's machine settings (IMDSv2, encrypted root volume), spot via
+ * the launch template or a mixed-instances policy (never both), instance refresh, and the
+ * group bounds. Autoscaled groups carry the cluster-autoscaler auto-discovery tags.
+ */
+export function renderAwsMachinePool(pool: NodePool, target: AwsMachinePoolTarget): ContractRef {
+  const o = pool.options;
+  const mp = o.machinePool ?? {};
+  const instanceTypes = o.instanceTypes ?? [o.machineType ?? 't3.large'];
+  const capacity = o.capacity;
+  const mixed = mp.mixedInstances !== undefined || instanceTypes.length > 1;
+  if (mixed && capacity?.isSpot && capacity.maxPrice !== undefined) {
+    throw new ValidationError(pool, `capacity is Capacity.spot({ maxPrice: '${capacity.maxPrice}' }) with a mixed-instances policy, but a spot price cap needs launch template spot options, which CAPA rejects together with mixedInstancesPolicy. Drop maxPrice, or use a single instance type without machinePool.mixedInstances.`);
+  }
+  if (o.subnet?.filters && target.zones[0] !== undefined) {
+    throw new ValidationError(pool, 'subnet and availability zones are both set for a MachinePool; the group would use the subnets only. Set one of them.');
+  }
+  const machine = awsMachineSpec({
+    scope: pool,
+    field: '',
+    baseName: machinePoolName(pool),
+    namespace: pool.cluster.clusterNamespace,
+    defaultInstanceProfile: DEFAULT_INSTANCE_PROFILES.nodes,
+    sshKeyName: target.sshKeyName,
+  }, { ...o, machineType: instanceTypes[0], capacity: mixed ? undefined : capacity, subnet: undefined, additionalTags: undefined });
+  for (const type of instanceTypes.slice(1)) {
+    awsMachineSpec({ scope: pool, field: '', baseName: '', namespace: '', defaultInstanceProfile: '' }, { machineType: type });
+  }
+
+  const bounds = instanceGroupBounds(pool);
+  const tags: Record<string, string> = { ...o.additionalTags };
+  if (pool.autoscaling) {
+    tags['k8s.io/cluster-autoscaler/enabled'] = 'true';
+    tags[`k8s.io/cluster-autoscaler/${target.autoscalerClusterName}`] = 'owned';
+  }
+  const spec: capa.AwsMachinePoolSpec = {
+    minSize: bounds.min,
+    maxSize: bounds.max,
+    availabilityZones: target.zones[0] === undefined ? undefined : target.zones as string[],
+    subnets: o.subnet ? [o.subnet.subnetId
+      ? { id: o.subnet.subnetId }
+      : { filters: o.subnet.filters!.map((f) => ({ name: f.name, values: [...f.values] })) }] : undefined,
+    additionalTags: nonEmptyMap(tags),
+    awsLaunchTemplate: {
+      instanceType: machine.instanceType,
+      iamInstanceProfile: machine.iamInstanceProfile,
+      sshKeyName: machine.sshKeyName,
+      ami: machine.ami ? { id: machine.ami.id } : undefined,
+      imageLookupBaseOs: machine.imageLookupBaseOs,
+      imageLookupOrg: machine.imageLookupOrg,
+      imageLookupFormat: machine.imageLookupFormat,
+      rootVolume: machine.rootVolume as capa.AwsMachinePoolSpecAwsLaunchTemplateRootVolume,
+      additionalSecurityGroups: machine.additionalSecurityGroups,
+      spotMarketOptions: machine.spotMarketOptions,
+      instanceMetadataOptions: {
+        httpEndpoint: capa.AwsMachinePoolSpecAwsLaunchTemplateInstanceMetadataOptionsHttpEndpoint.ENABLED,
+        httpTokens: capa.AwsMachinePoolSpecAwsLaunchTemplateInstanceMetadataOptionsHttpTokens.REQUIRED,
+        httpPutResponseHopLimit: 1,
+      },
+    },
+    mixedInstancesPolicy: mixed ? mixedInstancesPolicy(pool, instanceTypes) : undefined,
+    capacityRebalance: mp.capacityRebalance,
+    refreshPreferences: refreshPreferences(pool),
+  };
+  const name = machinePoolName(pool);
+  new capa.AwsMachinePool(pool, 'AWSMachinePool', {
+    metadata: { name, namespace: pool.cluster.clusterNamespace },
+    spec,
+  });
+  return { apiGroup: API_GROUPS.infrastructure, kind: 'AWSMachinePool', name };
+}
+
+function mixedInstancesPolicy(pool: NodePool, instanceTypes: string[]): capa.AwsMachinePoolSpecMixedInstancesPolicy {
+  const m = pool.options.machinePool?.mixedInstances ?? {};
+  const base = m.onDemandBaseCapacity ?? 0;
+  const above = m.onDemandPercentageAboveBaseCapacity ?? (pool.options.capacity?.isSpot ? 0 : 100);
+  if (!Number.isInteger(base) || base < 0) {
+    throw new ValidationError(pool, `machinePool.mixedInstances.onDemandBaseCapacity (${base}) must be a whole number ≥ 0.`);
+  }
+  if (!Number.isInteger(above) || above < 0 || above > 100) {
+    throw new ValidationError(pool, `machinePool.mixedInstances.onDemandPercentageAboveBaseCapacity (${above}) must be a whole number from 0 to 100.`);
+  }
+  type OnDemand = capa.AwsMachinePoolSpecMixedInstancesPolicyInstancesDistributionOnDemandAllocationStrategy;
+  type Spot = capa.AwsMachinePoolSpecMixedInstancesPolicyInstancesDistributionSpotAllocationStrategy;
+  return {
+    instancesDistribution: {
+      onDemandAllocationStrategy: m.onDemandAllocationStrategy as string as OnDemand | undefined,
+      spotAllocationStrategy: (m.spotAllocationStrategy ?? SpotAllocationStrategy.PRICE_CAPACITY_OPTIMIZED) as string as Spot,
+      onDemandBaseCapacity: base,
+      onDemandPercentageAboveBaseCapacity: above,
+    },
+    overrides: instanceTypes.map((instanceType) => ({ instanceType })),
+  };
+}
+
+function refreshPreferences(pool: NodePool): capa.AwsMachinePoolSpecRefreshPreferences | undefined {
+  const r = pool.options.machinePool?.instanceRefresh;
+  if (!r) return undefined;
+  const outside = (v: number | undefined, min: number, max: number): boolean =>
+    v !== undefined && (!Number.isInteger(v) || v < min || v > max);
+  if (outside(r.minHealthyPercentage, 0, 100)) {
+    throw new ValidationError(pool, `machinePool.instanceRefresh.minHealthyPercentage (${r.minHealthyPercentage}) must be a whole number from 0 to 100.`);
+  }
+  if (outside(r.maxHealthyPercentage, 100, 200)) {
+    throw new ValidationError(pool, `machinePool.instanceRefresh.maxHealthyPercentage (${r.maxHealthyPercentage}) must be a whole number from 100 to 200.`);
+  }
+  const tuned = [r.strategy, r.instanceWarmup, r.minHealthyPercentage, r.maxHealthyPercentage].some((v) => v !== undefined);
+  if (r.enabled === false && tuned) {
+    throw new ValidationError(pool, 'machinePool.instanceRefresh is disabled but also tuned (strategy, instanceWarmup or health percentages). Remove the tuning or enable the refresh.');
+  }
+  const prefs: capa.AwsMachinePoolSpecRefreshPreferences = {
+    disable: r.enabled === false ? true : undefined,
+    strategy: r.strategy,
+    instanceWarmup: r.instanceWarmup?.toSeconds(),
+    minHealthyPercentage: r.minHealthyPercentage,
+    maxHealthyPercentage: r.maxHealthyPercentage,
+  };
+  return Object.values(prefs).some((v) => v !== undefined) ? prefs : undefined;
+}
+
+/**
+ * Renders the KubeadmConfig a MachinePool's instances join with (content-hashed name, so that
+ * a change rolls the group), and returns its reference.
+ */
+export function renderKubeadmConfig(pool: NodePool, managed: ManagedNodeRegistration): ContractRef {
+  const labels = placeNodeLabels(pool, 'nodeLabels', pool.options.nodeLabels);
+  const extraArgs: Record<string, string> = labels.kubeletNodeLabels ? { 'node-labels': labels.kubeletNodeLabels } : {};
+  const spec: bootstrap.KubeadmConfigSpec = {
+    joinConfiguration: {
+      nodeRegistration: renderNodeRegistration(pool, 'kubeletExtraArgs', managed, pool.options.kubeletExtraArgs, extraArgs, pool.options.taints) as bootstrap.KubeadmConfigSpecJoinConfigurationNodeRegistration,
+    },
+  };
+  const name = hashedName(machinePoolName(pool), spec);
+  new bootstrap.KubeadmConfig(pool, 'KubeadmConfig', {
+    metadata: { name, namespace: pool.cluster.clusterNamespace },
+    spec,
+  });
+  return { apiGroup: API_GROUPS.bootstrap, kind: 'KubeadmConfig', name };
+}

@@ -1,0 +1,80 @@
+import { ContractRef } from './contract-ref';
+import { NODE_POOL_LABEL } from './machine-deployment';
+import { nonEmptyMap, nonEmptyObject } from '../../core/collections';
+import { CLUSTER_NAME_LABEL } from '../../core/labels';
+import { MAX_LABEL_VALUE_LENGTH } from '../../core/names';
+import { ValidationError } from '../../core/validation-error';
+import * as capi from '../../imports/capi/cluster.x-k8s.io';
+import { NodePool } from '../../nodes/node-pool';
+
+/** Annotation telling CAPI that an autoscaler outside CAPI owns a MachinePool's replicas. */
+export const REPLICAS_MANAGED_BY_ANNOTATION = 'cluster.x-k8s.io/replicas-managed-by';
+/** Value of `REPLICAS_MANAGED_BY_ANNOTATION` for a cloud autoscaler (cluster-autoscaler on the ASG). */
+export const EXTERNAL_AUTOSCALER = 'external-autoscaler';
+
+/** What an infrastructure contributes to a pool's MachinePool. */
+export interface MachinePoolInput {
+  /** The bootstrap config; none for managed node groups (EKS bootstraps the nodes). */
+  readonly bootstrap?: ContractRef;
+  /** The infrastructure machine pool (AWSMachinePool, AWSManagedMachinePool). */
+  readonly infrastructure: ContractRef;
+  /** `v` + semver Kubernetes version of the machines. */
+  readonly version: string;
+  /** Labels on the MachinePool's machine template (CAPI propagates some to Nodes). */
+  readonly machineLabels?: Record<string, string>;
+}
+
+/**
+ * Renders the pool's single MachinePool. Autoscaled pools leave `replicas` to the autoscaler
+ * that scales the instance group (annotation `cluster.x-k8s.io/replicas-managed-by:
+ * external-autoscaler`); their bounds are on the infrastructure object. There is no
+ * MachineHealthCheck: it does not remediate MachinePool machines.
+ */
+export function renderMachinePool(pool: NodePool, input: MachinePoolInput): capi.MachinePool {
+  const cluster = pool.cluster;
+  const name = machinePoolName(pool);
+  const deletion = pool.options.deletion;
+  return new capi.MachinePool(pool, 'MachinePool', {
+    metadata: {
+      name,
+      namespace: cluster.clusterNamespace,
+      annotations: pool.autoscaling ? { [REPLICAS_MANAGED_BY_ANNOTATION]: EXTERNAL_AUTOSCALER } : undefined,
+    },
+    spec: {
+      clusterName: cluster.clusterName,
+      replicas: pool.replicas,
+      template: {
+        metadata: {
+          labels: nonEmptyMap({ ...input.machineLabels, [CLUSTER_NAME_LABEL]: cluster.clusterName, [NODE_POOL_LABEL]: pool.poolName }),
+        },
+        spec: {
+          clusterName: cluster.clusterName,
+          version: input.version,
+          bootstrap: input.bootstrap ? { configRef: input.bootstrap } : { dataSecretName: '' },
+          infrastructureRef: input.infrastructure,
+          deletion: nonEmptyObject({
+            nodeDrainTimeoutSeconds: deletion?.nodeDrainTimeout?.toSeconds(),
+            nodeVolumeDetachTimeoutSeconds: deletion?.nodeVolumeDetachTimeout?.toSeconds(),
+            nodeDeletionTimeoutSeconds: deletion?.nodeDeletionTimeout?.toSeconds(),
+          }),
+        },
+      },
+    },
+  });
+}
+
+/** `<cluster>-<pool>`: the name of a pool's MachinePool and of its infrastructure object. */
+export function machinePoolName(pool: NodePool): string {
+  const name = `${pool.cluster.clusterName}-${pool.poolName}`;
+  if (name.length > MAX_LABEL_VALUE_LENGTH) {
+    throw new ValidationError(pool, `MachinePool name '${name}' has ${name.length} characters; CAPI copies it into a label value (at most ${MAX_LABEL_VALUE_LENGTH}). Shorten the cluster or pool name.`);
+  }
+  return name;
+}
+
+/** The `[min, max]` size of an instance group: the autoscaler bounds, or the fixed replicas. */
+export function instanceGroupBounds(pool: NodePool): { min: number; max: number } {
+  if (pool.autoscaling) return { min: pool.autoscaling.minSize, max: pool.autoscaling.maxSize };
+  const replicas = pool.replicas ?? 1;
+  return { min: replicas, max: Math.max(replicas, 1) };
+}

@@ -1,0 +1,86 @@
+import { ApiObject } from 'cdk8s';
+import { eksClusterName } from './eks-control-plane';
+import type { EksInfrastructure } from './eks-infrastructure';
+import { eksMachineVersion } from './eks-version';
+import { nonEmptyMap } from '../../core/collections';
+import { mergeArgs } from '../../core/kubeadm-args';
+import { hashedName } from '../../core/names';
+import { ValidationError } from '../../core/validation-error';
+import * as eksBootstrap from '../../imports/capa/bootstrap.cluster.x-k8s.io';
+import { NodePool } from '../../nodes/node-pool';
+import { placeNodeLabels } from '../../nodes/private/node-labels';
+import { resolvePoolZones } from '../aws/availability-zones';
+import { renderAwsMachinePool } from '../aws/aws-machine-pool';
+import { DEFAULT_INSTANCE_PROFILES, renderAwsMachineTemplate } from '../aws/aws-machine-template';
+import { API_GROUPS, ContractRef } from '../capi/contract-ref';
+import { renderMachineDeployments } from '../capi/machine-deployment';
+import { machinePoolName, renderMachinePool } from '../capi/machine-pool';
+
+/**
+ * Self-managed EKS workers as MachineDeployments: an AWSMachineTemplate (EKS-optimized AMI
+ * lookup unless an image is given) and an EKSConfigTemplate (`bootstrap.cluster.x-k8s.io/v1beta2`,
+ * the version CAPA v2.11 serves), both under content-hashed names.
+ */
+export function bindEksMachineDeployment(pool: NodePool, infra: EksInfrastructure): void {
+  const cluster = pool.cluster;
+  const zones = resolvePoolZones(pool, infra.region, infra.network);
+  const infrastructure = renderAwsMachineTemplate({
+    scope: pool,
+    field: '',
+    baseName: `${cluster.clusterName}-${pool.poolName}`,
+    namespace: cluster.clusterNamespace,
+    defaultInstanceProfile: DEFAULT_INSTANCE_PROFILES.nodes,
+    sshKeyName: infra.sshKeyName,
+  }, pool.options);
+  const spec = eksConfigSpec(pool);
+  const name = hashedName(`${cluster.clusterName}-${pool.poolName}`, spec ?? {});
+  new eksBootstrap.EksConfigTemplate(pool, 'EKSConfigTemplate', {
+    metadata: { name, namespace: cluster.clusterNamespace },
+    spec: { template: spec ? { spec } : {} },
+  });
+  const bootstrap: ContractRef = { apiGroup: API_GROUPS.bootstrap, kind: 'EKSConfigTemplate', name };
+  renderMachineDeployments(pool, { failureDomains: zones, bootstrap, infrastructure, version: eksMachineVersion(cluster.version) });
+}
+
+/**
+ * Self-managed EKS workers as a MachinePool: an AWSMachinePool and an EKSConfig (no generated
+ * binding exists for EKSConfig; its spec is the EKSConfigTemplate's template spec).
+ */
+export function bindEksMachinePool(pool: NodePool, infra: EksInfrastructure): void {
+  const cluster = pool.cluster;
+  const infrastructure = renderAwsMachinePool(pool, {
+    zones: resolvePoolZones(pool, infra.region, infra.network),
+    sshKeyName: infra.sshKeyName,
+    autoscalerClusterName: eksClusterName(cluster, infra),
+  });
+  const spec = eksConfigSpec(pool);
+  const name = hashedName(machinePoolName(pool), spec ?? {});
+  new ApiObject(pool, 'EKSConfig', {
+    apiVersion: eksBootstrap.EksConfigTemplate.GVK.apiVersion,
+    kind: 'EKSConfig',
+    metadata: { name, namespace: cluster.clusterNamespace },
+    spec: spec ? eksBootstrap.toJson_EksConfigTemplateSpecTemplateSpec(spec) : undefined,
+  });
+  renderMachinePool(pool, {
+    bootstrap: { apiGroup: API_GROUPS.bootstrap, kind: 'EKSConfig', name },
+    infrastructure,
+    version: eksMachineVersion(cluster.version),
+    machineLabels: placeNodeLabels(pool, 'nodeLabels', pool.options.nodeLabels).machineLabels,
+  });
+}
+
+/** The EKSConfig spec of a pool's nodes: kubelet flags, node labels and taints for bootstrap.sh. */
+function eksConfigSpec(pool: NodePool): eksBootstrap.EksConfigTemplateSpecTemplateSpec | undefined {
+  const labels = placeNodeLabels(pool, 'nodeLabels', pool.options.nodeLabels);
+  const managed: Record<string, string> = {};
+  if (labels.kubeletNodeLabels) managed['node-labels'] = labels.kubeletNodeLabels;
+  const taints = pool.options.taints ?? [];
+  if (taints.length > 0) {
+    managed['register-with-taints'] = taints.map((t) => `${t.key}${t.value !== undefined ? `=${t.value}` : ''}:${t.effect}`).join(',');
+  }
+  for (const key of Object.keys(pool.options.kubeletExtraArgs ?? {})) {
+    if (key.startsWith('--')) throw new ValidationError(pool, `kubeletExtraArgs key '${key}' starts with dashes. Use the flag name without them, e.g. 'max-pods'.`);
+  }
+  const args = nonEmptyMap(mergeArgs(pool, 'kubeletExtraArgs', managed, pool.options.kubeletExtraArgs));
+  return args ? { kubeletExtraArgs: args } : undefined;
+}
