@@ -1,12 +1,12 @@
-import { execFileSync } from 'child_process';
+import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-/** Runs examples/aws-foundation.ts in a fresh node process into `outdir`; returns its module-cache stats. */
-function runExample(outdir: string): { providerAwsModules: number; barrelLoaded: boolean } {
+/** Runs examples/aws-foundation.ts in a fresh node process into `outdir`; resolves to its module-cache stats. */
+async function runExample(outdir: string): Promise<{ providerAwsModules: number; barrelLoaded: boolean }> {
   const script = [
     "require('./examples/aws-foundation.ts');",
     'const keys = Object.keys(require.cache);',
@@ -14,10 +14,12 @@ function runExample(outdir: string): { providerAwsModules: number; barrelLoaded:
     'const barrel = aws.some((k) => /provider-aws[\\\\/]lib[\\\\/]index\\.js$/.test(k));',
     "console.log('CACHE ' + JSON.stringify({ providerAwsModules: aws.length, barrelLoaded: barrel }));",
   ].join('\n');
-  const out = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, CAPI_BLUEPRINTS_OUTDIR: outdir },
+  const out = await new Promise<string>((resolve, reject) => {
+    execFile(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, CAPI_BLUEPRINTS_OUTDIR: outdir },
+    }, (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)));
   });
   return JSON.parse(out.split('\n').find((l) => l.startsWith('CACHE '))!.slice('CACHE '.length));
 }
@@ -33,10 +35,10 @@ describe('examples/aws-foundation.ts', () => {
   const second = path.join(base, 'two');
   let stats: { providerAwsModules: number; barrelLoaded: boolean };
 
-  beforeAll(() => {
-    stats = runExample(first);
-    runExample(second);
-  });
+  // Two cold node processes in parallel; generous timeout because they load the whole library through ts-node.
+  beforeAll(async () => {
+    [stats] = await Promise.all([runExample(first), runExample(second)]);
+  }, 300_000);
 
   afterAll(() => fs.rmSync(base, { recursive: true, force: true }));
 
