@@ -142,7 +142,8 @@ function readManifestFile(file: string): { entries: Entry[]; findings: Finding[]
 function parseManifestText(text: string, file?: string): { entries: Entry[]; findings: Finding[] } {
   const entries: Entry[] = [];
   const findings: Finding[] = [];
-  for (const doc of YAML.parseAllDocuments(text)) {
+  // YAML 1.1, as kubectl reads manifests: unquoted yes/no/on/off are booleans, 0755 is octal
+  for (const doc of YAML.parseAllDocuments(text, { version: '1.1' })) {
     const errors = (doc as any).errors ?? [];
     if (errors.length > 0) {
       findings.push({ file, kind: '', name: '', path: '', message: `YAML parse error: ${errors[0].message}`, rule: FindingRule.SCHEMA });

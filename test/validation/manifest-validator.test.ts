@@ -108,3 +108,15 @@ describe('ManifestValidator', () => {
     expect(Date.now() - t).toBeLessThan(3000);
   });
 });
+
+describe('ManifestValidator YAML reading', () => {
+  test('given an unquoted on as a label value, when read like kubectl (YAML 1.1), then it is a bool and rejected', () => {
+    const report = loadCrdValidator().validateYaml('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n  labels:\n    mesh: on\n');
+    expect(report.findings.map(f => `${f.path}: ${f.message}`)).toEqual(['metadata.labels[mesh]: Invalid value: true: must be a string (quote numbers and booleans)']);
+  });
+
+  test('given duplicate keys, when read, then it is a parse error as with strict kubectl', () => {
+    const report = loadCrdValidator().validateYaml('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n  name: other\n');
+    expect(report.findings[0].message).toMatch(/^YAML parse error: .*unique/i);
+  });
+});

@@ -88,7 +88,7 @@ function checkString(schema: any, value: string, path: string, ctx: Ctx): void {
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const UUID = /^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?$/;
-const DURATION = /^\s*(-?\d+(\.\d+)?\s*[A-Za-zµ]+\s*)+$/;
+const DURATION = /^\s*(0|(-?\d+(\.\d+)?\s*[A-Za-zµ]+\s*)+)$/;
 
 /** The format name when the value does not match a format the API server checks. */
 function formatError(format: string, value: string): string | undefined {
