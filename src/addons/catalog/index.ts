@@ -1,0 +1,12 @@
+export { Catalog } from './catalog';
+export type { CatalogAddonOptions } from './common';
+export type { CiliumOptions } from './cilium';
+export type { CalicoOptions } from './calico';
+export type { AwsCloudControllerManagerOptions } from './aws-cloud-controller-manager';
+export type { AwsEbsCsiDriverOptions } from './aws-ebs-csi-driver';
+export type { IngressNginxOptions } from './ingress-nginx';
+export type { CertManagerOptions } from './cert-manager';
+export type { MetricsServerOptions } from './metrics-server';
+export type { ClusterAutoscalerOptions } from './cluster-autoscaler';
+export type { LocalPathProvisionerOptions } from './local-path-provisioner';
+export type { ArgoRolloutsOptions } from './argo-rollouts';
