@@ -15,8 +15,9 @@ export const EKS_MINORS = { min: Math.max(31, CAPI_WORKLOAD_MINORS.min), max: Ma
 export function validateEksVersion(scope: IConstruct, field: string, version: string): number {
   const m = /^v(\d+)\.(\d+)$/.exec(version);
   if (!m) {
-    const patch = /^v?(\d+)\.(\d+)\.\d+/.exec(version);
-    const fix = patch ? `Use 'v${patch[1]}.${patch[2]}': EKS picks the patch release itself.` : "Use 'v' + major.minor, e.g. 'v1.33'.";
+    const near = /^v?(\d+)\.(\d+)(\.\d+)?/.exec(version);
+    const fix = !near ? "Use 'v' + major.minor, e.g. 'v1.33'."
+      : near[3] ? `Use 'v${near[1]}.${near[2]}': EKS picks the patch release itself.` : `Use 'v${near[1]}.${near[2]}'.`;
     throw new ValidationError(scope, `${field} '${version}' is not an EKS version. ${fix}`);
   }
   const major = Number(m[1]);
