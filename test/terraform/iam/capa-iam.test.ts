@@ -124,6 +124,7 @@ describe('CapaIam validation', () => {
     ['no allowed instance profile', { controllers: { allowedEc2InstanceProfiles: [] } }, /controllers.allowedEc2InstanceProfiles is empty/],
     ['an extra statement without actions', { nodes: { extraStatements: [{ actions: [], resources: ['*'] }] } }, /nodes.extraStatements\[0\] has no actions/],
     ['an extra statement without resources', { controlPlane: { extraStatements: [{ actions: ['s3:GetObject'] }] } }, /controlPlane.extraStatements\[0\] \(s3:GetObject\) has no resources/],
+    ['a bootstrap user name with a slash', { bootstrapUser: { userName: 'capa/bootstrap' } }, /bootstrapUser.userName 'capa\/bootstrap' is not a valid IAM name/],
     ['a policy listed twice', { controllers: { extraPolicyArns: ['arn:aws:iam::aws:policy/X', 'arn:aws:iam::111122223333:policy/X'] } }, /controllers.extraPolicyArns lists policy 'X' twice/],
     ['a trust statement without principals', { nodes: { trustStatements: [{ actions: ['sts:AssumeRole'] }] } }, /nodes.trustStatements\[0\] \(sts:AssumeRole\) has no principals/],
   ])('given %s, when constructed, then a ValidationError names the prop and the fix', (_, props, message) => {

@@ -23,6 +23,12 @@ export function validateCapaIamProps(scope: IConstruct, props: CapaIamProps): vo
     }
   }
 
+  for (const [prop, name] of [['bootstrapUser.userName', props.bootstrapUser?.userName], ['bootstrapUser.groupName', props.bootstrapUser?.groupName]]) {
+    if (name !== undefined && (!IAM_NAME.test(name) || name.length > ROLE_NAME_MAX)) {
+      throw new ValidationError(scope, `${prop} '${name}' is not a valid IAM name (1-${ROLE_NAME_MAX} letters, digits and + = , . @ _ -). Fix the name.`);
+    }
+  }
+
   const backends = (props.secretBackends ?? []).map((b) => b.name);
   if (props.secretBackends && backends.length === 0) {
     throw new ValidationError(scope, 'secretBackends is empty. Give at least one backend (SecretBackend.secretsManager() or SecretBackend.ssmParameterStore()) or omit the prop.');
