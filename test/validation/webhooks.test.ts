@@ -174,3 +174,25 @@ describe('webhook-only rules and references beyond the CAPA cluster fixture', ()
     }])).toEqual([]);
   });
 });
+
+describe('worker taints on a MachinePool KubeadmConfig', () => {
+  test('given a worker KubeadmConfig with the control-plane taint, when validated, then it is reported', () => {
+    const objects = [{
+      apiVersion: 'bootstrap.cluster.x-k8s.io/v1beta2',
+      kind: 'KubeadmConfig',
+      metadata: { name: 'pool', namespace: NS },
+      spec: { joinConfiguration: { nodeRegistration: { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] } } },
+    }];
+    expect(summary(objects)).toEqual([expect.stringMatching(/^KubeadmConfig spec.joinConfiguration.nodeRegistration.taints\[0\].key \[webhook\] .*control-plane taint/)]);
+  });
+
+  test('given a control-plane join KubeadmConfig with the control-plane taint, when validated, then it is accepted', () => {
+    const objects = [{
+      apiVersion: 'bootstrap.cluster.x-k8s.io/v1beta2',
+      kind: 'KubeadmConfig',
+      metadata: { name: 'cp', namespace: NS },
+      spec: { joinConfiguration: { controlPlane: {}, nodeRegistration: { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] } } },
+    }];
+    expect(summary(objects)).toEqual([]);
+  });
+});

@@ -34,6 +34,7 @@ export function capaIssues(obj: any, group: string): Issue[] {
         break;
       case 'AWSManagedMachinePool':
         managedPool(spec, add);
+        if (spec.awsLaunchTemplate) machine(spec.awsLaunchTemplate, 'spec.awsLaunchTemplate', add, true);
         break;
       default:
     }

@@ -64,6 +64,9 @@ export function capiIssues(obj: any, group: string, featureGates: ReadonlySet<st
     kcp(obj, add);
   } else if (group === 'bootstrap.cluster.x-k8s.io' && obj.kind === 'KubeadmConfigTemplate') {
     workerTaints(get(spec, 'template.spec.joinConfiguration.nodeRegistration.taints'), 'spec.template.spec.joinConfiguration.nodeRegistration.taints', add, featureGates, true);
+  } else if (group === 'bootstrap.cluster.x-k8s.io' && obj.kind === 'KubeadmConfig' && spec.initConfiguration === undefined && get(spec, 'joinConfiguration.controlPlane') === undefined) {
+    // a worker's KubeadmConfig (e.g. for a MachinePool)
+    workerTaints(get(spec, 'joinConfiguration.nodeRegistration.taints'), 'spec.joinConfiguration.nodeRegistration.taints', add, featureGates, true);
   } else if (group === 'addons.cluster.x-k8s.io' && obj.kind === 'ClusterResourceSet') {
     if (spec.clusterSelector !== undefined && selectorIsEmpty(spec.clusterSelector)) {
       add('spec.clusterSelector', 'Invalid value: {}: selector must not be empty; an empty clusterSelector would match no cluster');
