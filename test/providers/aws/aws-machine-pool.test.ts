@@ -97,7 +97,11 @@ describe('NodePool on AWS (kubeadm): MachinePool (AWSMachinePool + KubeadmConfig
       instanceTypes: ['m6i.large', 'm5.large', 'm6a.large'],
       capacity: Capacity.spot(),
       machinePool: {
-        mixedInstances: { onDemandBaseCapacity: 1, spotAllocationStrategy: SpotAllocationStrategy.CAPACITY_OPTIMIZED, onDemandAllocationStrategy: OnDemandAllocationStrategy.LOWEST_PRICE },
+        mixedInstances: {
+          onDemandBaseCapacity: 1,
+          spotAllocationStrategy: SpotAllocationStrategy.CAPACITY_OPTIMIZED,
+          onDemandAllocationStrategy: OnDemandAllocationStrategy.LOWEST_PRICE,
+        },
         capacityRebalance: true,
         instanceRefresh: { minHealthyPercentage: 90, maxHealthyPercentage: 150, instanceWarmup: Duration.minutes(3), strategy: 'Rolling' },
       },

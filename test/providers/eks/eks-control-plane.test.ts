@@ -1,10 +1,10 @@
+import { Testing } from 'cdk8s';
+import { eksCluster } from './support';
 import {
   AwsIdentity, AwsNetwork, EksAccessEntryType, EksAddonConflictResolution, EksAuthenticationMode, EksUpgradePolicy, Infrastructure, ManagedCluster,
 } from '../../../src';
 import { expectValidManifests } from '../../support/crd-validation';
 import { one, synth } from '../../support/synth';
-import { eksCluster } from './support';
-import { Testing } from 'cdk8s';
 
 describe('ManagedCluster on EKS: control plane', () => {
   test('given defaults, when synthesized, then Cluster, AWSManagedControlPlane and AWSManagedCluster are valid and wired by {apiGroup, kind, name}', () => {
@@ -78,8 +78,12 @@ describe('ManagedCluster on EKS: control plane', () => {
     expect(spec.sshKeyName).toEqual('ops');
     expect(spec.additionalTags).toEqual({ team: 'platform' });
     expect(spec.addons).toEqual([{
-      name: 'aws-ebs-csi-driver', version: 'v1.45.0-eksbuild.2', serviceAccountRoleARN: 'arn:aws:iam::111122223333:role/ebs',
-      configuration: '{"controller":{"replicaCount":2}}', preserveOnDelete: true, conflictResolution: 'preserve',
+      name: 'aws-ebs-csi-driver',
+      version: 'v1.45.0-eksbuild.2',
+      serviceAccountRoleARN: 'arn:aws:iam::111122223333:role/ebs',
+      configuration: '{"controller":{"replicaCount":2}}',
+      preserveOnDelete: true,
+      conflictResolution: 'preserve',
     }]);
     expectValidManifests(objects);
   });

@@ -1,10 +1,10 @@
 import { Duration } from 'cdk8s';
+import { eksCluster } from './support';
 import {
   Capacity, EksAmiType, MachineImage, NodePoolKind, RolloutStrategy, SubnetSelection, TaintEffect, VolumeType,
 } from '../../../src';
 import { expectValidManifests } from '../../support/crd-validation';
 import { ofKind, one, synth } from '../../support/synth';
-import { eksCluster } from './support';
 
 describe('NodePool on EKS: managed node group (the default kind)', () => {
   test('given defaults, when synthesized, then a MachinePool without bootstrap config references an AWSManagedMachinePool, and no MachineHealthCheck exists', () => {
@@ -38,7 +38,7 @@ describe('NodePool on EKS: managed node group (the default kind)', () => {
       availabilityZoneCount: 3,
       autoscaling: { minSize: 1, maxSize: 10 },
       rootVolume: { sizeGiB: 100 },
-      nodeLabels: { team: 'data', 'node.cluster.x-k8s.io/capacity': 'spot' },
+      nodeLabels: { 'team': 'data', 'node.cluster.x-k8s.io/capacity': 'spot' },
       taints: [
         { key: 'a', value: 'x', effect: TaintEffect.NO_SCHEDULE },
         { key: 'b', effect: TaintEffect.NO_EXECUTE },
@@ -146,7 +146,7 @@ describe('NodePool on EKS: self-managed workers', () => {
       kind: NodePoolKind.MACHINE_DEPLOYMENT,
       availabilityZoneCount: 2,
       autoscaling: { minSize: 0, maxSize: 3 },
-      nodeLabels: { team: 'a', 'node-role.kubernetes.io/system': '' },
+      nodeLabels: { 'team': 'a', 'node-role.kubernetes.io/system': '' },
       taints: [{ key: 'dedicated', value: 'system', effect: TaintEffect.NO_SCHEDULE }],
       kubeletExtraArgs: { 'max-pods': '58' },
     });
