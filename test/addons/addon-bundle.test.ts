@@ -1,5 +1,5 @@
-import { AddonBundle, AddonDelivery, Catalog } from '../../src';
 import { awsCluster, helm, named, objectsOf, ofKind, testApp } from './support';
+import { AddonBundle, AddonDelivery, Catalog } from '../../src';
 
 describe('AddonBundle dependencies', () => {
   test('given a dependency outside the bundle, then the error names both addons and the fix', () => {

@@ -1,5 +1,5 @@
-import { AddonBundle, Catalog, ImageValueType } from '../../src';
 import { helm, testApp } from './support';
+import { AddonBundle, Catalog, ImageValueType } from '../../src';
 
 describe('values layering', () => {
   const baseValues = {
