@@ -1,0 +1,68 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { parseAllDocuments } from 'yaml';
+import { expectValidManifests } from '../support/crd-validation';
+
+/** Runs examples/platform-addons.ts into a temporary directory and reads every object it wrote. */
+function synthExample(): Record<string, any[]> {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-addons-'));
+  const previous = process.env.CAPI_BLUEPRINTS_OUTDIR;
+  process.env.CAPI_BLUEPRINTS_OUTDIR = outdir;
+  try {
+    jest.isolateModules(() => require('../../examples/platform-addons'));
+  } finally {
+    if (previous === undefined) delete process.env.CAPI_BLUEPRINTS_OUTDIR; else process.env.CAPI_BLUEPRINTS_OUTDIR = previous;
+  }
+  const files: Record<string, any[]> = {};
+  for (const file of fs.readdirSync(outdir).sort()) {
+    files[file] = parseAllDocuments(fs.readFileSync(path.join(outdir, file), 'utf8')).map((d) => d.toJS()).filter((o) => o);
+  }
+  return files;
+}
+
+describe('examples/platform-addons.ts', () => {
+  const files = synthExample();
+  const all = Object.values(files).flat();
+
+  test('every object validates against the pinned CRDs (schema, CEL, webhook rules)', () => {
+    expect(all.length).toBeGreaterThan(30);
+    expectValidManifests(all);
+  });
+
+  test('seoul-prod gets base + AWS addons through HelmChartProxies, one per addon', () => {
+    expect(files['seoul-prod-addons.k8s.yaml'].map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
+      'HelmChartProxy/seoul-prod-cert-manager',
+      'HelmChartProxy/seoul-prod-metrics-server',
+      'HelmChartProxy/seoul-prod-ingress-nginx',
+      'HelmChartProxy/seoul-prod-argo-rollouts',
+      'HelmChartProxy/seoul-prod-cilium',
+      'HelmChartProxy/seoul-prod-aws-cloud-controller-manager',
+      'HelmChartProxy/seoul-prod-aws-ebs-csi-driver',
+      'HelmChartProxy/seoul-prod-trust-manager',
+    ]);
+  });
+
+  test('the BYOH site is delivered by Argo CD with mirrored images, local-path via a ClusterResourceSet', () => {
+    const objects = files['dc1-edge-addons.k8s.yaml'];
+    const nginx = objects.find((o) => o.metadata.name === 'dc1-edge-ingress-nginx');
+    expect(nginx.spec.source.helm.valuesObject.controller.service.type).toEqual('NodePort');
+    expect(nginx.spec.source.helm.valuesObject.controller.image.registry).toEqual('harbor.example.com/mirror');
+    expect(objects.find((o) => o.kind === 'ClusterResourceSet').metadata.name).toEqual('dc1-edge-local-path-provisioner');
+  });
+
+  test('the autoscaler runs on the management cluster for each workload cluster, delivered by Flux', () => {
+    const releases = files['autoscaling.k8s.yaml'].filter((o) => o.kind === 'HelmRelease');
+    expect(releases.map((r) => r.metadata.name)).toEqual(['seoul-prod-cluster-autoscaler', 'seoul-dev-cluster-autoscaler', 'dc1-edge-cluster-autoscaler']);
+    expect(releases.every((r) => r.spec.kubeConfig === undefined)).toBe(true);
+  });
+
+  test('the Cluster objects carry the labels bundles select on', () => {
+    const cluster = files['dc1-edge.k8s.yaml'].find((o) => o.kind === 'Cluster');
+    expect(cluster.metadata.labels).toMatchObject({
+      'capi-blueprints.io/infrastructure': 'byoh',
+      'capi-blueprints.io/cni': 'calico',
+      'capi-blueprints.io/cluster-name': 'dc1-edge',
+    });
+  });
+});
