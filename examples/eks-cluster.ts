@@ -12,8 +12,10 @@
  * Run: `npx ts-node --transpile-only scripts/synth-examples.ts eks-cluster`
  * (writes dist/eks-cluster/).
  */
-import { App } from 'cdk8s';
+import { App, Chart } from 'cdk8s';
 import {
+  AllowedNamespaces,
+  AwsClusterRoleIdentity,
   AwsIdentity,
   AwsNetwork,
   Capacity,
@@ -30,11 +32,19 @@ import { resolveOutdir } from '../src/core/outdir';
 const app = new App({ outdir: resolveOutdir('dist/eks-cluster') });
 const account = '111122223333';
 
+// The chart's `multitenancyId`: CAPA assumes a role in the workload account.
+const identities = new Chart(app, 'identities');
+const workloadAccount = new AwsClusterRoleIdentity(identities, 'workload-account', {
+  name: 'workload-account',
+  roleArn: `arn:aws:iam::${account}:role/capa-workload-account`,
+  allowedNamespaces: AllowedNamespaces.list(['default']),
+});
+
 const cluster = new ManagedCluster(app, 'eks-prod', {
   version: 'v1.33',
   infrastructure: Infrastructure.eks({
     region: 'ap-northeast-2',
-    identity: AwsIdentity.role('workload-account'),
+    identity: AwsIdentity.fromRoleIdentity(workloadAccount),
     network: AwsNetwork.managed({ cidr: '10.20.0.0/16', availabilityZoneCount: 3 }),
     endpointAccess: { public: true, private: true, publicCidrs: ['203.0.113.0/24'] },
     logging: { apiServer: true, audit: true, authenticator: true },

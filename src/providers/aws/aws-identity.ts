@@ -9,6 +9,17 @@ export enum AwsIdentityKind {
 }
 
 /**
+ * An AWS cluster identity object defined in this app (see the constructs in `identities/`):
+ * `AwsIdentity.fromIdentity(x)` makes a cluster use it.
+ */
+export interface IAwsClusterIdentity {
+  /** Kind of the identity object. */
+  readonly identityKind: AwsIdentityKind;
+  /** Name of the identity object. */
+  readonly identityName: string;
+}
+
+/**
  * The AWS identity CAPA uses to manage a cluster's resources (the `identityRef`).
  * Credentials are only ever referenced, never inlined.
  */
@@ -26,6 +37,19 @@ export class AwsIdentity {
   /** An `AWSClusterStaticIdentity` by name (its credentials live in a Secret). */
   public static staticCredentials(name: string): AwsIdentity {
     return new AwsIdentity(AwsIdentityKind.STATIC, name);
+  }
+
+  /**
+   * An identity construct of this app (`AwsClusterRoleIdentity`, `AwsClusterStaticIdentity`,
+   * `AwsClusterControllerIdentity`).
+   */
+  public static fromIdentity(identity: IAwsClusterIdentity): AwsIdentity {
+    return new AwsIdentity(identity.identityKind, identity.identityName);
+  }
+
+  /** An `AwsClusterRoleIdentity` construct of this app (same as `fromIdentity`). */
+  public static fromRoleIdentity(identity: IAwsClusterIdentity): AwsIdentity {
+    return AwsIdentity.fromIdentity(identity);
   }
 
   private constructor(
