@@ -4,6 +4,7 @@ export * from './nodes';
 export * from './machines';
 export * from './providers/aws';
 export * from './providers/eks';
+export * from './identities';
 export * from './providers/byoh';
 export * from './infrastructure';
 export * from './platform';
