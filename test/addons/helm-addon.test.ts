@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
 import { helm } from './support';
-import { AddonKind, Catalog, ClusterValue, HelmAddon, ManifestAddon } from '../../src';
+import { AddonKind, Catalog, ClusterValue, ManifestAddon } from '../../src';
 
 describe('HelmAddon', () => {
   test('given minimal props, then defaults are resolved (release = name, namespace = name, wait, 5 min)', () => {

@@ -1,29 +1,38 @@
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { expectValidManifests } from '../support/crd-validation';
 
-/** Runs examples/platform-addons.ts into a temporary directory and reads every object it wrote. */
+const root = path.resolve(__dirname, '..', '..');
+
+/** Runs examples/platform-addons.ts as `npm run synth` does, into a temporary directory; reads every file. */
 function synthExample(): Record<string, any[]> {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-addons-'));
-  const previous = process.env.CAPI_BLUEPRINTS_OUTDIR;
-  process.env.CAPI_BLUEPRINTS_OUTDIR = outdir;
   try {
-    jest.isolateModules(() => require('../../examples/platform-addons'));
+    execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(root, 'examples', 'platform-addons.ts')], {
+      cwd: root,
+      env: { ...process.env, CAPI_BLUEPRINTS_OUTDIR: outdir },
+      stdio: 'pipe',
+    });
+    const files: Record<string, any[]> = {};
+    for (const file of fs.readdirSync(outdir).sort()) {
+      files[file] = parseAllDocuments(fs.readFileSync(path.join(outdir, file), 'utf8')).map((d) => d.toJS()).filter((o) => o);
+    }
+    return files;
   } finally {
-    if (previous === undefined) delete process.env.CAPI_BLUEPRINTS_OUTDIR; else process.env.CAPI_BLUEPRINTS_OUTDIR = previous;
+    fs.rmSync(outdir, { recursive: true, force: true });
   }
-  const files: Record<string, any[]> = {};
-  for (const file of fs.readdirSync(outdir).sort()) {
-    files[file] = parseAllDocuments(fs.readFileSync(path.join(outdir, file), 'utf8')).map((d) => d.toJS()).filter((o) => o);
-  }
-  return files;
 }
 
 describe('examples/platform-addons.ts', () => {
-  const files = synthExample();
-  const all = Object.values(files).flat();
+  let files: Record<string, any[]>;
+  let all: any[];
+  beforeAll(() => {
+    files = synthExample();
+    all = Object.values(files).flat();
+  }, 120_000);
 
   test('every object validates against the pinned CRDs (schema, CEL, webhook rules)', () => {
     expect(all.length).toBeGreaterThan(30);
