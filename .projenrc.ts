@@ -50,6 +50,11 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     transformOptions: { isolatedModules: true },
   },
 
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'scripts'],
+    tsconfigPath: './tsconfig.dev.json',
+  },
   gitignore: ['/dist/', '/.tmp/'],
   github: false,
   release: false,
@@ -58,14 +63,18 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   sampleCode: false,
 });
 
+// Lint tests, examples and scripts with the dev tsconfig (the jsii tsconfig only covers src/).
+const eslintrc = project.tryFindObjectFile('.eslintrc.json');
+eslintrc?.addDeletionOverride('parserOptions.projectService');
+eslintrc?.addOverride('parserOptions.project', './tsconfig.dev.json');
+
 // Generated bindings are linted by nobody: they are the generator's output.
 project.eslint?.addIgnorePattern('src/imports/**');
 project.tsconfigDev.addInclude('examples/**/*.ts');
 project.tsconfigDev.addInclude('scripts/**/*.ts');
+project.tsconfigDev.addInclude('.projenrc.ts');
 for (const generated of ['lib', 'dist', '.tmp']) project.tsconfigDev.addExclude(generated);
 for (const ignored of ['/examples/', '/scripts/', '/dist/']) project.addPackageIgnore(ignored);
-project.eslint?.addLintPattern('examples');
-project.eslint?.addLintPattern('scripts');
 
 // ts-jest only transpiles (fast with the large generated bindings), so type-check first.
 project.testTask.prependExec(`tsc --noEmit -p ${project.tsconfigDev.fileName}`, { name: 'typecheck' });

@@ -37,7 +37,7 @@ const quickstart = new ManagedCluster(app, 'capi-quickstart', {
     etcd: { extraArgs: { 'listen-metrics-urls': 'http://0.0.0.0:2381' } },
     certificatesExpiryDays: 21,
   },
-  labels: { 'environment': 'quickstart' },
+  labels: { environment: 'quickstart' },
 });
 
 quickstart.addNodePool('spot', {
