@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { IAddon } from './addon';
 import { EffectiveBundle, LayerInput, OverrideRecord, layerBundles } from './private/layering';
 import { AddonRegistry } from './private/registry';
-import { modelState, touchModel } from './private/state';
+import { modelState, touchAttachments, touchModel } from './private/state';
 import { cloneValues } from './private/values';
 import { ManagedCluster } from '../cluster/managed-cluster';
 import { INFRASTRUCTURE_LABEL, validateLabels } from '../core/labels';
@@ -123,6 +123,7 @@ export class AddonBundle extends Chart {
   private readonly _bases: AddonBundle[] = [];
   private readonly _overrides: OverrideRecord[] = [];
   private readonly _attached: Array<{ cluster: ManagedCluster; seq: number }> = [];
+  private readonly _attachedSet = new Set<ManagedCluster>();
   private _selector?: ClusterSelector;
   private _memo?: { generation: number; effective: EffectiveBundle };
   private readonly _warnings = new Set<string>();
@@ -196,7 +197,8 @@ export class AddonBundle extends Chart {
       if (!ManagedCluster.prototype.isPrototypeOf(cluster)) {
         throw new ValidationError(this, 'attachTo takes ManagedCluster objects.');
       }
-      if (this._attached.some((a) => a.cluster === cluster)) continue;
+      if (this._attachedSet.has(cluster)) continue;
+      this._attachedSet.add(cluster);
       this._attached.push({ cluster, seq: attachSequence++ });
       if (cluster.clusterLabels[CLUSTER_NAME_SELECTOR_LABEL] !== cluster.clusterName) {
         cluster.addLabel(CLUSTER_NAME_SELECTOR_LABEL, cluster.clusterName);
@@ -210,7 +212,7 @@ export class AddonBundle extends Chart {
         }
       }
     }
-    touchModel();
+    touchAttachments();
   }
 
   /**
@@ -226,7 +228,7 @@ export class AddonBundle extends Chart {
     }
     validateLabels(this, 'selectClusters.matchLabels', selector.matchLabels);
     this._selector = { matchLabels: { ...selector.matchLabels } };
-    touchModel();
+    touchAttachments();
   }
 
   /** The cluster selector, if any. */

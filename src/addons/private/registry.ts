@@ -71,7 +71,7 @@ export class AddonRegistry {
   }
 
   private readonly bundles: AddonBundle[] = [];
-  private renderedGeneration = -1;
+  private renderedGeneration = '';
   private lastResult = new Map<AddonBundle, string[]>();
 
   private constructor(private readonly root: IConstruct) {}
@@ -82,7 +82,8 @@ export class AddonRegistry {
 
   /** Renders all bundles when the model changed; returns the errors of each bundle. */
   public render(): Map<AddonBundle, string[]> {
-    if (this.renderedGeneration === modelState.generation) return this.lastResult;
+    const generation = `${modelState.generation}/${modelState.attachments}`;
+    if (this.renderedGeneration === generation) return this.lastResult;
     const result = new Map<AddonBundle, string[]>();
     const reports = new Map<AddonBundle, RenderReport>();
     for (const b of this.bundles) {
@@ -210,7 +211,7 @@ export class AddonRegistry {
       for (const w of report.warnings) b._addWarning(w);
       result.set(b, [...new Set(report.errors)]);
     }
-    this.renderedGeneration = modelState.generation;
+    this.renderedGeneration = generation;
     this.lastResult = result;
     return result;
   }
