@@ -1,7 +1,7 @@
 import { ClusterInfrastructure } from './cluster/infrastructure';
 import { AwsInfrastructure, AwsInfrastructureProps } from './providers/aws/aws-infrastructure';
-import { EksInfrastructure, EksInfrastructureProps } from './providers/eks/eks-infrastructure';
 import { ByohInfrastructure, ByohInfrastructureProps } from './providers/byoh/byoh-infrastructure';
+import { EksInfrastructure, EksInfrastructureProps } from './providers/eks/eks-infrastructure';
 
 /**
  * Factories of the infrastructures a `ManagedCluster` can run on. Each provider lives in its

@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
+import { ApiServerOptions, ComponentOptions, EtcdOptions } from './kubernetes-components';
 import { MachineOptions } from '../machines/machine-options';
 import { HealthCheckOptions } from '../nodes/health-check';
-import { ApiServerOptions, ComponentOptions, EtcdOptions } from './kubernetes-components';
 
 /** How the control plane remediates unhealthy machines (KubeadmControlPlane `remediation`). */
 export interface ControlPlaneRemediationOptions {

@@ -1,6 +1,6 @@
+import type { ManagedCluster } from './managed-cluster';
 import { NodePoolKind } from '../nodes/node-pool';
 import type { NodePool } from '../nodes/node-pool';
-import type { ManagedCluster } from './managed-cluster';
 
 /**
  * Where a cluster's machines come from and how its provider objects look: AWS (kubeadm), EKS,

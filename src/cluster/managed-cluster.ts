@@ -1,13 +1,13 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import { ClusterNetworkOptions } from './cluster-network';
+import { ControlPlaneOptions } from './control-plane';
+import { ClusterInfrastructure } from './infrastructure';
 import { isCidr } from '../core/cidr';
 import { INFRASTRUCTURE_LABEL, validateLabels } from '../core/labels';
 import { isDnsLabel } from '../core/names';
 import { ValidationError } from '../core/validation-error';
 import { NodePool, NodePoolOptions } from '../nodes/node-pool';
-import { ClusterNetworkOptions } from './cluster-network';
-import { ControlPlaneOptions } from './control-plane';
-import { ClusterInfrastructure } from './infrastructure';
 
 /** Props of a `ManagedCluster`. */
 export interface ManagedClusterProps {
@@ -106,7 +106,7 @@ export class ManagedCluster extends Chart {
 
   /** Adds (or overrides) a label on the Cluster object, e.g. for addon bundle selection. */
   public addLabel(key: string, value: string): void {
-    validateLabels(this, `label`, { [key]: value });
+    validateLabels(this, 'label', { [key]: value });
     if (key === INFRASTRUCTURE_LABEL) {
       throw new ValidationError(this, `label '${key}' is set by capi-blueprints from the infrastructure ('${this.infrastructure.provider}'). Use another key.`);
     }

@@ -1,15 +1,15 @@
 import { Construct } from 'constructs';
-import type { AwsMachinePoolOptions } from '../providers/aws/aws-machine-pool-options';
-import type { EksNodeGroupOptions } from '../providers/eks/eks-node-group-options';
-import { isLabelValue, isDnsLabel, isQualifiedName } from '../core/names';
-import { ValidationError } from '../core/validation-error';
-import type { ManagedCluster } from '../cluster/managed-cluster';
-import { MachineOptions } from '../machines/machine-options';
 import { AutoscalingOptions } from './autoscaling';
 import { HealthCheckOptions } from './health-check';
+import type { ManagedCluster } from '../cluster/managed-cluster';
+import { isLabelValue, isDnsLabel, isQualifiedName } from '../core/names';
+import { ValidationError } from '../core/validation-error';
+import { MachineOptions } from '../machines/machine-options';
 import { resolveHealthCheck } from './private/resolve-health-check';
 import { DeletionOptions, RolloutOptions, RolloutStrategy } from './rollout';
 import { Taint } from './taint';
+import type { AwsMachinePoolOptions } from '../providers/aws/aws-machine-pool-options';
+import type { EksNodeGroupOptions } from '../providers/eks/eks-node-group-options';
 
 /**
  * The Cluster API object behind a node pool. Each infrastructure has a default and rejects the

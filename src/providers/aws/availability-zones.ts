@@ -1,6 +1,6 @@
+import { AvailabilityZoneSelection, AwsNetwork } from './aws-network';
 import { ValidationError } from '../../core/validation-error';
 import { NodePool } from '../../nodes/node-pool';
-import { AvailabilityZoneSelection, AwsNetwork } from './aws-network';
 
 const AZ_LETTERS = 'abcdef';
 

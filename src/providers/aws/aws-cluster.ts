@@ -1,12 +1,12 @@
-import * as capa from '../../imports/capa/infrastructure.cluster.x-k8s.io';
-import { isCidr } from '../../core/cidr';
-import { nonEmptyList, nonEmptyMap } from '../../core/collections';
-import { ValidationError } from '../../core/validation-error';
-import type { ManagedCluster } from '../../cluster/managed-cluster';
-import { API_GROUPS, ContractRef } from '../capi/contract-ref';
 import type { AwsInfrastructure } from './aws-infrastructure';
 import { AwsNetwork } from './aws-network';
 import { LoadBalancerScheme, LoadBalancerType } from './load-balancer';
+import type { ManagedCluster } from '../../cluster/managed-cluster';
+import { isCidr } from '../../core/cidr';
+import { nonEmptyList, nonEmptyMap } from '../../core/collections';
+import { ValidationError } from '../../core/validation-error';
+import * as capa from '../../imports/capa/infrastructure.cluster.x-k8s.io';
+import { API_GROUPS, ContractRef } from '../capi/contract-ref';
 
 /** Renders the AWSCluster of `cluster` and returns the reference the Cluster points at. */
 export function renderAwsCluster(cluster: ManagedCluster, infra: AwsInfrastructure): ContractRef {

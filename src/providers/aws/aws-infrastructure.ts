@@ -1,3 +1,11 @@
+import { resolvePoolZones } from './availability-zones';
+import { renderAwsCluster } from './aws-cluster';
+import { AwsIdentity } from './aws-identity';
+import { renderAwsMachinePool, renderKubeadmConfig } from './aws-machine-pool';
+import { DEFAULT_INSTANCE_PROFILES, renderAwsMachineTemplate } from './aws-machine-template';
+import { AwsNetwork } from './aws-network';
+import { BastionOptions } from './bastion';
+import { ControlPlaneLoadBalancerOptions } from './load-balancer';
 import { ClusterInfrastructure } from '../../cluster/infrastructure';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
 import { validateKubernetesVersion } from '../../core/kubernetes-version';
@@ -6,19 +14,11 @@ import { MachineImageLookupOptions } from '../../machines/machine-image';
 import { NodePool, NodePoolKind } from '../../nodes/node-pool';
 import { placeNodeLabels } from '../../nodes/private/node-labels';
 import { renderCluster } from '../capi/cluster';
-import { renderMachinePool } from '../capi/machine-pool';
 import { renderMachineDeployments } from '../capi/machine-deployment';
+import { renderMachinePool } from '../capi/machine-pool';
 import { renderKubeadmConfigTemplate } from '../kubeadm/kubeadm-config-template';
 import { renderKubeadmControlPlane } from '../kubeadm/kubeadm-control-plane';
 import { ManagedNodeRegistration } from '../kubeadm/node-registration';
-import { renderAwsCluster } from './aws-cluster';
-import { AwsIdentity } from './aws-identity';
-import { renderAwsMachinePool, renderKubeadmConfig } from './aws-machine-pool';
-import { DEFAULT_INSTANCE_PROFILES, renderAwsMachineTemplate } from './aws-machine-template';
-import { AwsNetwork } from './aws-network';
-import { resolvePoolZones } from './availability-zones';
-import { BastionOptions } from './bastion';
-import { ControlPlaneLoadBalancerOptions } from './load-balancer';
 
 /** Props of the AWS (self-managed kubeadm) infrastructure. */
 export interface AwsInfrastructureProps {

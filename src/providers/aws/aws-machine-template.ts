@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
-import * as capa from '../../imports/capa/infrastructure.cluster.x-k8s.io';
 import { nonEmptyList, nonEmptyMap } from '../../core/collections';
 import { hashedName } from '../../core/names';
 import { ValidationError } from '../../core/validation-error';
+import * as capa from '../../imports/capa/infrastructure.cluster.x-k8s.io';
 import { MachineOptions } from '../../machines/machine-options';
 import { VolumeType } from '../../machines/root-volume';
 import { API_GROUPS, ContractRef } from '../capi/contract-ref';

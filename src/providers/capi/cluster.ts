@@ -1,6 +1,6 @@
-import * as capi from '../../imports/capi/cluster.x-k8s.io';
-import type { ManagedCluster } from '../../cluster/managed-cluster';
 import { ContractRef } from './contract-ref';
+import type { ManagedCluster } from '../../cluster/managed-cluster';
+import * as capi from '../../imports/capi/cluster.x-k8s.io';
 
 /** Renders the CAPI `Cluster` object of `cluster`, pointing at its provider objects. */
 export function renderCluster(cluster: ManagedCluster, refs: { infrastructure: ContractRef; controlPlane: ContractRef }): capi.Cluster {

@@ -1,14 +1,14 @@
-import * as capi from '../../imports/capi/cluster.x-k8s.io';
-import { CLUSTER_NAME_LABEL, LABEL_PREFIX } from '../../core/labels';
-import { MAX_LABEL_VALUE_LENGTH } from '../../core/names';
-import { nonEmptyObject } from '../../core/collections';
-import { ValidationError } from '../../core/validation-error';
 import { AUTOSCALER_MAX_ANNOTATION, AUTOSCALER_MIN_ANNOTATION } from './autoscaler-annotations';
-import { placeNodeLabels } from '../../nodes/private/node-labels';
-import { NodePool } from '../../nodes/node-pool';
-import { RolloutStrategy } from '../../nodes/rollout';
 import { ContractRef } from './contract-ref';
 import { renderMachineHealthCheck } from './machine-health-check';
+import { nonEmptyObject } from '../../core/collections';
+import { CLUSTER_NAME_LABEL, LABEL_PREFIX } from '../../core/labels';
+import { MAX_LABEL_VALUE_LENGTH } from '../../core/names';
+import { ValidationError } from '../../core/validation-error';
+import * as capi from '../../imports/capi/cluster.x-k8s.io';
+import { NodePool } from '../../nodes/node-pool';
+import { placeNodeLabels } from '../../nodes/private/node-labels';
+import { RolloutStrategy } from '../../nodes/rollout';
 
 /** Label on every machine of a pool (all its MachineDeployments), selected by its health check. */
 export const NODE_POOL_LABEL = `${LABEL_PREFIX}/node-pool`;

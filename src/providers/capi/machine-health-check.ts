@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
-import * as capi from '../../imports/capi/cluster.x-k8s.io';
 import { CLUSTER_NAME_LABEL } from '../../core/labels';
+import * as capi from '../../imports/capi/cluster.x-k8s.io';
 import { HealthCheckOptions } from '../../nodes/health-check';
 
 /** What a MachineHealthCheck watches. */

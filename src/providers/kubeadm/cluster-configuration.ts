@@ -1,10 +1,10 @@
 import { IConstruct } from 'constructs';
-import * as cp from '../../imports/capi/controlplane.cluster.x-k8s.io';
+import { ControlPlaneOptions } from '../../cluster/control-plane';
+import { HostPathMount, OidcOptions } from '../../cluster/kubernetes-components';
 import { nonEmptyList, nonEmptyObject } from '../../core/collections';
 import { mergeArgs, toArgList } from '../../core/kubeadm-args';
 import { ValidationError } from '../../core/validation-error';
-import { ControlPlaneOptions } from '../../cluster/control-plane';
-import { HostPathMount, OidcOptions } from '../../cluster/kubernetes-components';
+import * as cp from '../../imports/capi/controlplane.cluster.x-k8s.io';
 
 /** kube-apiserver flags removed in Kubernetes 1.33 (the old charts still set them). */
 const REMOVED_API_SERVER_FLAGS = ['cloud-provider', 'cloud-config'];

@@ -1,9 +1,9 @@
-import * as bootstrap from '../../imports/capi/bootstrap.cluster.x-k8s.io';
+import { ManagedNodeRegistration, renderNodeRegistration } from './node-registration';
 import { hashedName } from '../../core/names';
+import * as bootstrap from '../../imports/capi/bootstrap.cluster.x-k8s.io';
 import { NodePool } from '../../nodes/node-pool';
 import { placeNodeLabels } from '../../nodes/private/node-labels';
 import { API_GROUPS, ContractRef } from '../capi/contract-ref';
-import { ManagedNodeRegistration, renderNodeRegistration } from './node-registration';
 
 /** Extra bootstrap content an infrastructure adds to worker nodes. */
 export interface WorkerBootstrapExtras {

@@ -1,12 +1,12 @@
-import * as cp from '../../imports/capi/controlplane.cluster.x-k8s.io';
+import { ManagedComponentArgs, renderClusterConfiguration } from './cluster-configuration';
+import { ManagedNodeRegistration, renderNodeRegistration } from './node-registration';
+import type { ManagedCluster } from '../../cluster/managed-cluster';
 import { nonEmptyList, nonEmptyObject } from '../../core/collections';
 import { ValidationError } from '../../core/validation-error';
-import type { ManagedCluster } from '../../cluster/managed-cluster';
+import * as cp from '../../imports/capi/controlplane.cluster.x-k8s.io';
 import { resolveHealthCheck } from '../../nodes/private/resolve-health-check';
 import { API_GROUPS, ContractRef } from '../capi/contract-ref';
 import { renderMachineHealthCheck } from '../capi/machine-health-check';
-import { ManagedComponentArgs, renderClusterConfiguration } from './cluster-configuration';
-import { ManagedNodeRegistration, renderNodeRegistration } from './node-registration';
 
 /** What an infrastructure contributes to its kubeadm control plane. */
 export interface KubeadmControlPlaneInput {

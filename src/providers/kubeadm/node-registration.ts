@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
-import * as cp from '../../imports/capi/controlplane.cluster.x-k8s.io';
 import { mergeArgs, toArgList } from '../../core/kubeadm-args';
+import * as cp from '../../imports/capi/controlplane.cluster.x-k8s.io';
 import { Taint } from '../../nodes/taint';
 
 /** What an infrastructure needs in every kubeadm node registration. */
