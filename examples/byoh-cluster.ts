@@ -11,11 +11,10 @@
  * Hosts join by running the BYOH host agent with labels matching the selectors below, e.g.
  * `byoh-hostagent --bootstrap-kubeconfig bootstrap-kubeconfig.conf --label role=worker --skip-installation`.
  */
-import { App } from 'cdk8s';
-import { BootstrapKubeconfig, ByohInstall, ByohPool, HostSelectorOperator, Infrastructure, ManagedCluster } from '../src';
+import { BootstrapKubeconfig, ByohInstall, ByohPool, HostSelectorOperator, Infrastructure, ManagedCluster, Platform } from '../src';
 import { resolveOutdir } from '../src/core/outdir';
 
-const app = new App({ outdir: resolveOutdir('dist/byoh-cluster') });
+const app = new Platform({ outdir: resolveOutdir('dist/byoh-cluster') });
 
 const cluster = new ManagedCluster(app, 'byoh-cluster', {
   version: 'v1.33.4',
