@@ -90,6 +90,12 @@ export interface AwsMachinePoolOptions {
    */
   readonly mixedInstances?: MixedInstancesOptions;
   /**
+   * Subnet ids of the auto scaling group (the chart's `machinePool[].subnets`); not with the
+   * pool's `subnet` or availability zones.
+   * @default - the cluster's private subnets in the pool's zones
+   */
+  readonly subnetIds?: string[];
+  /**
    * Instance refresh on launch template changes.
    * @default - enabled, CAPA's defaults
    */

@@ -36,8 +36,12 @@ export function renderAwsMachinePool(pool: NodePool, target: AwsMachinePoolTarge
   if (mixed && capacity?.isSpot && capacity.maxPrice !== undefined) {
     throw new ValidationError(pool, `capacity is Capacity.spot({ maxPrice: '${capacity.maxPrice}' }) with a mixed-instances policy, but a spot price cap needs launch template spot options, which CAPA rejects together with mixedInstancesPolicy. Drop maxPrice, or use a single instance type without machinePool.mixedInstances.`);
   }
-  if (o.subnet?.filters && target.zones[0] !== undefined) {
-    throw new ValidationError(pool, 'subnet and availability zones are both set for a MachinePool; the group would use the subnets only. Set one of them.');
+  const subnetIds = validateSubnetIds(pool, 'machinePool.subnetIds', mp.subnetIds);
+  if ((o.subnet || subnetIds) && target.zones[0] !== undefined) {
+    throw new ValidationError(pool, 'subnets and availability zones are both set for a MachinePool; the group would use the subnets only. Set one of them.');
+  }
+  if (o.subnet && subnetIds) {
+    throw new ValidationError(pool, 'subnet and machinePool.subnetIds are both set. List every subnet in machinePool.subnetIds.');
   }
   const machine = awsMachineSpec({
     scope: pool,
@@ -61,7 +65,7 @@ export function renderAwsMachinePool(pool: NodePool, target: AwsMachinePoolTarge
     minSize: bounds.min,
     maxSize: bounds.max,
     availabilityZones: target.zones[0] === undefined ? undefined : target.zones as string[],
-    subnets: o.subnet ? [o.subnet.subnetId
+    subnets: subnetIds ? subnetIds.map((id) => ({ id })) : o.subnet ? [o.subnet.subnetId
       ? { id: o.subnet.subnetId }
       : { filters: o.subnet.filters!.map((f) => ({ name: f.name, values: [...f.values] })) }] : undefined,
     additionalTags: nonEmptyMap(tags),
@@ -92,6 +96,18 @@ export function renderAwsMachinePool(pool: NodePool, target: AwsMachinePoolTarge
     spec,
   });
   return { apiGroup: API_GROUPS.infrastructure, kind: 'AWSMachinePool', name };
+}
+
+/** Checks a list of subnet ids (non-empty, `subnet-…`, no duplicates); `undefined` when unset. */
+export function validateSubnetIds(pool: NodePool, field: string, ids: string[] | undefined): string[] | undefined {
+  if (ids === undefined) return undefined;
+  if (ids.length === 0) throw new ValidationError(pool, `${field} is empty. List subnet ids, or leave it unset.`);
+  for (const id of ids) {
+    if (!/^subnet-[0-9a-f]{8,17}$/.test(id)) throw new ValidationError(pool, `${field} has '${id}', which is not a subnet id. Use 'subnet-' followed by hex digits.`);
+  }
+  const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (dup) throw new ValidationError(pool, `${field} lists '${dup}' twice. List each subnet once.`);
+  return [...ids];
 }
 
 function mixedInstancesPolicy(pool: NodePool, instanceTypes: string[]): capa.AwsMachinePoolSpecMixedInstancesPolicy {

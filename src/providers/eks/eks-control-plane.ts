@@ -153,6 +153,14 @@ function validateCluster(cluster: ManagedCluster, infra: EksInfrastructure): voi
   if (infra.identity.kind === 'AWSClusterControllerIdentity' && infra.identity.name !== 'default') {
     throw new ValidationError(cluster, `the controller identity must be named 'default', not '${infra.identity.name}'. Use AwsIdentity.controller().`);
   }
+  if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(infra.identity.name)) {
+    throw new ValidationError(cluster, `identity name '${infra.identity.name}' is not a valid object name. Use lower-case letters, digits, '-' and '.'.`);
+  }
+  const existing = infra.network.existingOptions;
+  if (existing && existing.subnetIds.length < 2) {
+    throw new ValidationError(cluster, `network subnetIds lists ${existing.subnetIds.length} subnet; EKS needs subnets in at least two availability zones. List at least two.`);
+  }
+  validateServiceCidr(cluster);
   if (props.sshKeyName !== undefined && props.sshKeyName.trim() === '') {
     throw new ValidationError(cluster, 'sshKeyName is empty. Name an EC2 key pair, or leave it unset.');
   }
@@ -195,6 +203,22 @@ function validateCluster(cluster: ManagedCluster, infra: EksInfrastructure): voi
   }
   if (props.oidcIdentityProvider && !/^https:\/\//.test(props.oidcIdentityProvider.issuerUrl)) {
     throw new ValidationError(cluster, `oidcIdentityProvider.issuerUrl '${props.oidcIdentityProvider.issuerUrl}' must start with https://.`);
+  }
+}
+
+/**
+ * CAPA hands the Cluster's first IPv4 service CIDR to EKS (`serviceIpv4Cidr`), which accepts
+ * only a /12–/24 block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16.
+ */
+function validateServiceCidr(cluster: ManagedCluster): void {
+  const cidr = cluster.serviceCidrs.find((c) => /^\d+\.\d+\.\d+\.\d+\//.test(c));
+  if (!cidr) return;
+  const [address, bits] = cidr.split('/');
+  const [a, b] = address.split('.').map(Number);
+  const prefix = Number(bits);
+  const privateRange = a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+  if (!privateRange || prefix < 12 || prefix > 24) {
+    throw new ValidationError(cluster, `network.serviceCidrs '${cidr}' cannot be the EKS service CIDR: EKS needs a /12 to /24 block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16. Use e.g. '172.20.0.0/16'.`);
   }
 }
 

@@ -8,6 +8,7 @@ import * as capa from '../../imports/capa/infrastructure.cluster.x-k8s.io';
 import { NodePool } from '../../nodes/node-pool';
 import { TaintEffect } from '../../nodes/taint';
 import { resolvePoolZones } from '../aws/availability-zones';
+import { validateSubnetIds } from '../aws/aws-machine-pool';
 import { awsMachineSpec, DEFAULT_ROOT_VOLUME_GIB } from '../aws/aws-machine-template';
 import { API_GROUPS } from '../capi/contract-ref';
 import { machinePoolName, instanceGroupBounds, renderMachinePool } from '../capi/machine-pool';
@@ -66,7 +67,7 @@ export function renderManagedNodeGroup(pool: NodePool, infra: EksInfrastructure)
       capacityType: o.capacity?.isSpot ? capa.AwsManagedMachinePoolSpecCapacityType.SPOT : capa.AwsManagedMachinePoolSpecCapacityType.ON_DEMAND,
       scaling: { minSize: bounds.min, maxSize: bounds.max },
       availabilityZones: zones[0] === undefined ? undefined : zones as string[],
-      subnetIDs: o.subnet?.subnetId ? [o.subnet.subnetId] : undefined,
+      subnetIDs: validateSubnetIds(pool, 'managedNodeGroup.subnetIds', ng.subnetIds) ?? (o.subnet?.subnetId ? [o.subnet.subnetId] : undefined),
       labels: nonEmptyMap(o.nodeLabels),
       taints: nonEmptyList((o.taints ?? []).map((t) => ({ key: t.key, value: t.value ?? '', effect: EKS_TAINT_EFFECTS[t.effect] }))),
       updateConfig: ng.updateConfig,
@@ -108,8 +109,12 @@ function validate(pool: NodePool, infra: EksInfrastructure): void {
   if (o.subnet?.filters) {
     throw new ValidationError(pool, 'subnet filters cannot apply to an EKS managed node group, which takes subnet ids. Use SubnetSelection.fromId(...).');
   }
-  if (o.subnet && (o.availabilityZones || o.availabilityZoneCount !== undefined)) {
-    throw new ValidationError(pool, 'subnet and availability zones are both set; the node group would use the subnet only. Set one of them.');
+  const zones = o.availabilityZones || o.availabilityZoneCount !== undefined;
+  if ((o.subnet || ng.subnetIds) && zones) {
+    throw new ValidationError(pool, 'subnets and availability zones are both set; the node group would use the subnets only. Set one of them.');
+  }
+  if (o.subnet && ng.subnetIds) {
+    throw new ValidationError(pool, 'subnet and managedNodeGroup.subnetIds are both set. List every subnet in managedNodeGroup.subnetIds.');
   }
   if (!lt) {
     const v = o.rootVolume ?? {};

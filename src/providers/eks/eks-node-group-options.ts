@@ -79,6 +79,12 @@ export interface EksNodeGroupOptions {
    */
   readonly nodeGroupName?: string;
   /**
+   * Subnet ids of the node group (the chart's `machinePool[].subnets`); not with the pool's
+   * `subnet` or availability zones.
+   * @default - the cluster's private subnets in the pool's zones
+   */
+  readonly subnetIds?: string[];
+  /**
    * AMI family EKS boots the nodes from (without a launch template).
    * @default EksAmiType.AL2023_X86_64_STANDARD
    */

@@ -125,6 +125,16 @@ describe('NodePool on AWS (kubeadm): MachinePool (AWSMachinePool + KubeadmConfig
     expect(one(synth(cluster), 'AWSMachinePool').spec.subnets).toEqual([{ id: 'subnet-0c41662a89d7878a2' }]);
   });
 
+  test('given machinePool.subnetIds, when synthesized, then the group lists the subnets; with a subnet or AZs too it is rejected', () => {
+    const cluster = awsCluster();
+    cluster.addNodePool('subs', { kind: NodePoolKind.MACHINE_POOL, machinePool: { subnetIds: ['subnet-0c41662a89d7878a2', 'subnet-03d16e2084d9f392b'] } });
+    expect(one(synth(cluster), 'AWSMachinePool').spec.subnets).toEqual([{ id: 'subnet-0c41662a89d7878a2' }, { id: 'subnet-03d16e2084d9f392b' }]);
+    expect(() => awsCluster().addNodePool('x', { kind: NodePoolKind.MACHINE_POOL, subnet: SubnetSelection.fromId('subnet-0c41662a89d7878a2'), machinePool: { subnetIds: ['subnet-03d16e2084d9f392b'] } }))
+      .toThrow(/subnet and machinePool\.subnetIds are both set/);
+    expect(() => awsCluster().addNodePool('x', { kind: NodePoolKind.MACHINE_POOL, availabilityZoneCount: 2, machinePool: { subnetIds: ['subnet-03d16e2084d9f392b'] } }))
+      .toThrow(/subnets and availability zones are both set for a MachinePool/);
+  });
+
   describe('fields a MachinePool cannot honour', () => {
     const cases: Array<[string, any, RegExp]> = [
       ['an explicitly enabled healthCheck', { healthCheck: { enabled: true } }, /healthCheck is set, but MachineHealthCheck does not remediate MachinePool machines \(kind MachinePool\)\. Remove healthCheck \(the default is off for this kind\)/],

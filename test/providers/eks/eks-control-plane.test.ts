@@ -175,3 +175,19 @@ describe('ManagedCluster on EKS: control plane', () => {
     });
   });
 });
+
+describe('ManagedCluster on EKS: network rules', () => {
+  test('given a service CIDR outside what EKS accepts, when constructed, then a ValidationError names the allowed ranges', () => {
+    expect(() => eksCluster({}, { network: { serviceCidrs: ['100.64.0.0/16'] } }))
+      .toThrow(/network\.serviceCidrs '100\.64\.0\.0\/16' cannot be the EKS service CIDR: EKS needs a \/12 to \/24 block/);
+    expect(() => eksCluster({}, { network: { serviceCidrs: ['10.0.0.0/8'] } })).toThrow(/cannot be the EKS service CIDR/);
+  });
+  test('given a valid service CIDR, when synthesized, then the Cluster carries it (CAPA passes it to EKS)', () => {
+    const cluster = one(synth(eksCluster({}, { network: { serviceCidrs: ['172.20.0.0/16'] } })), 'Cluster');
+    expect(cluster.spec.clusterNetwork.services).toEqual({ cidrBlocks: ['172.20.0.0/16'] });
+  });
+  test('given an existing network with one subnet, when constructed, then a ValidationError asks for two AZs', () => {
+    expect(() => eksCluster({ network: AwsNetwork.existing({ vpcId: 'vpc-0a1b2c3d', subnetIds: ['subnet-0c41662a89d7878a2'] }) }))
+      .toThrow(/EKS needs subnets in at least two availability zones/);
+  });
+});

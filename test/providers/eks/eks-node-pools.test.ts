@@ -199,3 +199,24 @@ describe('NodePool on EKS: self-managed workers', () => {
     expectValidManifests(objects);
   });
 });
+
+describe('NodePool subnets lists (the chart machinePool[].subnets)', () => {
+  test('given managedNodeGroup.subnetIds, when synthesized, then subnetIDs lists them', () => {
+    const cluster = eksCluster();
+    cluster.addNodePool('ng', { managedNodeGroup: { subnetIds: ['subnet-0c41662a89d7878a2', 'subnet-03d16e2084d9f392b'] } });
+    expect(one(synth(cluster), 'AWSManagedMachinePool').spec.subnetIDs).toEqual(['subnet-0c41662a89d7878a2', 'subnet-03d16e2084d9f392b']);
+  });
+  test('given subnetIds with availability zones, or a bad id, when added, then a ValidationError says so', () => {
+    expect(() => eksCluster().addNodePool('ng', { availabilityZoneCount: 2, managedNodeGroup: { subnetIds: ['subnet-0c41662a89d7878a2'] } }))
+      .toThrow(/subnets and availability zones are both set/);
+    expect(() => eksCluster().addNodePool('ng', { managedNodeGroup: { subnetIds: ['sub-1'] } }))
+      .toThrow(/managedNodeGroup\.subnetIds has 'sub-1', which is not a subnet id/);
+  });
+  test('given machinePool.subnetIds on an EKS MachinePool, when synthesized, then the AWSMachinePool lists the subnets', () => {
+    const cluster = eksCluster();
+    cluster.addNodePool('asg', { kind: NodePoolKind.MACHINE_POOL, machinePool: { subnetIds: ['subnet-0c41662a89d7878a2', 'subnet-03d16e2084d9f392b'] } });
+    const objects = synth(cluster);
+    expect(one(objects, 'AWSMachinePool').spec.subnets).toEqual([{ id: 'subnet-0c41662a89d7878a2' }, { id: 'subnet-03d16e2084d9f392b' }]);
+    expectValidManifests(objects);
+  });
+});
