@@ -19,7 +19,7 @@ export class Infrastructure {
   }
 
   /** Amazon EKS with CAPA (AWSManagedControlPlane); node pools default to managed node groups. */
-  public static eks(props: EksInfrastructureProps): ClusterInfrastructure { return new EksInfrastructure(props); }
+  public static eks(props: EksInfrastructureProps): EksInfrastructure { return new EksInfrastructure(props); }
 
   private constructor() {}
 }

@@ -120,7 +120,7 @@ describe('ManagedCluster on EKS: control plane', () => {
       expect(spec.addons).toEqual([{ name: 'coredns', version: 'v1.12.1-eksbuild.2', conflictResolution: 'overwrite' }]);
     });
     test('given an addon added after construction, when synthesized, then it is in spec.addons; a duplicate is rejected', () => {
-      const infra = Infrastructure.eks({ region: 'ap-northeast-2' }) as any;
+      const infra = Infrastructure.eks({ region: 'ap-northeast-2' });
       const cluster = new ManagedCluster(Testing.app(), 'prod', { version: 'v1.33', infrastructure: infra });
       infra.addAddon({ name: 'coredns', version: 'v1.12.1-eksbuild.2' });
       expect(one(synth(cluster), 'AWSManagedControlPlane').spec.addons.map((a: any) => a.name)).toEqual(['coredns']);
