@@ -147,7 +147,10 @@ export class AddonBundle extends Chart {
     this.resourceSet = props.resourceSet ?? this.delivery.clusterResourceSetOptions ?? {};
     this.addAddon(...(props.addons ?? []));
     AddonRegistry.of(this).register(this);
-    this.node.addValidation({ validate: () => AddonRegistry.of(this).render().get(this) ?? [] });
+    this.node.addValidation({
+      // messages start with the construct path, which cdk8s puts in front again: drop ours
+      validate: () => (AddonRegistry.of(this).render().get(this) ?? []).map((m) => m.startsWith(`${this.node.path}: `) ? m.slice(this.node.path.length + 2) : m),
+    });
   }
 
   /** Adds addons. An addon name already in this bundle (not its bases) is an error. */

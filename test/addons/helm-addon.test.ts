@@ -1,4 +1,5 @@
-import { Duration } from 'cdk8s';
+import { App, Chart, Duration } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 import { helm } from './support';
 import { AddonKind, Catalog, ClusterValue, ManifestAddon } from '../../src';
 
@@ -66,5 +67,53 @@ describe('ManifestAddon', () => {
     expect(config.kind).toEqual(AddonKind.MANIFESTS);
     const deployment = config.manifests!.find((m) => m.kind === 'Deployment');
     expect(deployment.spec.template.spec.containers[0].image).toEqual('rancher/local-path-provisioner:v0.0.31');
+  });
+});
+
+describe('ManifestAddon from cdk8s charts', () => {
+  test('given a chart with a cdk8s-plus ConfigMap, then its objects become the addon manifests', () => {
+    const chart = new Chart(new App(), 'manifests');
+    new kplus.ConfigMap(chart, 'cm', { metadata: { name: 'settings', namespace: 'kube-system' }, data: { a: '1' } });
+    const config = new ManifestAddon({ name: 'settings', charts: [chart] }).toAddonConfig();
+    expect(config.manifests).toEqual([expect.objectContaining({ kind: 'ConfigMap', metadata: expect.objectContaining({ name: 'settings' }), data: { a: '1' } })]);
+  });
+});
+
+describe('Catalog', () => {
+  test.each([
+    ['cilium', Catalog.cilium(), 'https://helm.cilium.io', '1.17.6'],
+    ['calico', Catalog.calico(), 'https://docs.tigera.io/calico/charts', 'v3.29.4'],
+    ['aws-cloud-controller-manager', Catalog.awsCloudControllerManager(), 'https://kubernetes.github.io/cloud-provider-aws', '0.0.8'],
+    ['aws-ebs-csi-driver', Catalog.awsEbsCsiDriver(), 'https://kubernetes-sigs.github.io/aws-ebs-csi-driver', '2.40.0'],
+    ['ingress-nginx', Catalog.ingressNginx(), 'https://kubernetes.github.io/ingress-nginx', '4.12.1'],
+    ['cert-manager', Catalog.certManager(), 'https://charts.jetstack.io', 'v1.17.2'],
+    ['metrics-server', Catalog.metricsServer(), 'https://kubernetes-sigs.github.io/metrics-server', '3.12.2'],
+    ['cluster-autoscaler', Catalog.clusterAutoscaler(), 'https://kubernetes.github.io/autoscaler', '9.46.6'],
+    ['argo-rollouts', Catalog.argoRollouts(), 'https://argoproj.github.io/argo-helm', '2.39.0'],
+  ])('%s is pinned and declares its images', (name, addon, repository, version) => {
+    const config = addon.toAddonConfig();
+    expect([config.name, config.helm!.repository, config.helm!.version]).toEqual([name, repository, version]);
+    expect(config.helm!.images.length).toBeGreaterThan(0);
+  });
+
+  test('options deep-merge over the defaults and can change the version', () => {
+    const addon = Catalog.ingressNginx({ version: '4.12.2', values: { controller: { replicaCount: 5 } } });
+    const config = addon.toAddonConfig();
+    expect(config.helm!.version).toEqual('4.12.2');
+    expect(config.helm!.values.controller.replicaCount).toEqual(5);
+    expect(config.helm!.values.controller.image.registry).toEqual('registry.k8s.io');
+  });
+
+  test('the AWS CCM runs on control-plane nodes with --cloud-provider=aws and the cluster name', () => {
+    const values = Catalog.awsCloudControllerManager().toAddonConfig().helm!.values;
+    expect(values.args.slice(0, 3)).toEqual(['--v=2', '--cloud-provider=aws', '--configure-cloud-routes=false']);
+    expect(values.args[3].toString()).toEqual('--cluster-name=<cluster.name>');
+    expect(values.nodeSelector).toEqual({ 'node-role.kubernetes.io/control-plane': '' });
+    expect(values.tolerations.map((t: any) => t.key)).toEqual(['node.cloudprovider.kubernetes.io/uninitialized', 'node-role.kubernetes.io/control-plane']);
+  });
+
+  test('metrics-server verifies kubelet certificates unless asked not to', () => {
+    expect(Catalog.metricsServer().toAddonConfig().helm!.values.args).toEqual([]);
+    expect(Catalog.metricsServer({ kubeletInsecureTls: true }).toAddonConfig().helm!.values.args).toEqual(['--kubelet-insecure-tls']);
   });
 });
