@@ -13,6 +13,13 @@ import { awsMachineSpec, DEFAULT_ROOT_VOLUME_GIB } from '../aws/aws-machine-temp
 import { API_GROUPS } from '../capi/contract-ref';
 import { machinePoolName, instanceGroupBounds, renderMachinePool } from '../capi/machine-pool';
 
+/** kubernetes.io labels the kubelet may set on its own Node (NodeRestriction). */
+const KUBELET_LABELS = new Set([
+  'kubernetes.io/hostname', 'kubernetes.io/arch', 'kubernetes.io/os',
+  'beta.kubernetes.io/instance-type', 'node.kubernetes.io/instance-type',
+  'topology.kubernetes.io/region', 'topology.kubernetes.io/zone',
+]);
+
 const EKS_TAINT_EFFECTS: Record<TaintEffect, capa.AwsManagedMachinePoolSpecTaintsEffect> = {
   [TaintEffect.NO_SCHEDULE]: capa.AwsManagedMachinePoolSpecTaintsEffect.NO_HYPHEN_SCHEDULE,
   [TaintEffect.NO_EXECUTE]: capa.AwsManagedMachinePoolSpecTaintsEffect.NO_HYPHEN_EXECUTE,
@@ -155,8 +162,11 @@ function validate(pool: NodePool, infra: EksInfrastructure): void {
   }
   validateLabels(pool, 'nodeLabels', o.nodeLabels);
   for (const key of Object.keys(o.nodeLabels ?? {})) {
-    if (/(^|\.)(kubernetes\.io|k8s\.io)\//.test(key) && !key.startsWith('node-role.kubernetes.io/') && !key.startsWith('node.kubernetes.io/')) {
-      throw new ValidationError(pool, `nodeLabels['${key}'] uses a reserved Kubernetes namespace that EKS node group labels may not set. Use e.g. the 'node.cluster.x-k8s.io/' prefix.`);
+    const prefix = key.includes('/') ? key.split('/')[0] : '';
+    const restricted = /(^|\.)(kubernetes\.io|k8s\.io)$/.test(prefix);
+    const kubeletMaySet = KUBELET_LABELS.has(key) || /(^|\.)(kubelet|node)\.kubernetes\.io$/.test(prefix);
+    if (restricted && !kubeletMaySet) {
+      throw new ValidationError(pool, `nodeLabels['${key}']: EKS hands node-group labels to the kubelet, which may not set labels in the '${prefix}' namespace (the node would not join). Use e.g. the 'node.cluster.x-k8s.io/' prefix, or a self-managed pool (NodePoolKind.MACHINE_DEPLOYMENT), where CAPI propagates node-role labels.`);
     }
   }
 }

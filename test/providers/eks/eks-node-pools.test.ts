@@ -220,3 +220,15 @@ describe('NodePool subnets lists (the chart machinePool[].subnets)', () => {
     expectValidManifests(objects);
   });
 });
+
+describe('managed node group labels', () => {
+  test('given a node-role label, when added, then a ValidationError says the kubelet may not set it', () => {
+    expect(() => eksCluster().addNodePool('ng', { nodeLabels: { 'node-role.kubernetes.io/worker': '' } }))
+      .toThrow(/nodeLabels\['node-role\.kubernetes\.io\/worker'\]: EKS hands node-group labels to the kubelet, which may not set labels in the 'node-role\.kubernetes\.io' namespace/);
+  });
+  test('given kubelet-settable labels, when synthesized, then they are node-group labels', () => {
+    const cluster = eksCluster();
+    cluster.addNodePool('ng', { nodeLabels: { 'node.kubernetes.io/lifecycle': 'spot', 'topology.kubernetes.io/zone': 'x', 'team': 'a' } });
+    expect(one(synth(cluster), 'AWSManagedMachinePool').spec.labels).toEqual({ 'node.kubernetes.io/lifecycle': 'spot', 'team': 'a', 'topology.kubernetes.io/zone': 'x' });
+  });
+});
