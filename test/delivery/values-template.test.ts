@@ -1,0 +1,61 @@
+import { parse } from 'yaml';
+import { AddonBundle, AddonDelivery, Catalog, ClusterValue } from '../../src';
+import { awsCluster, helm, named, testApp } from '../addons/support';
+
+/**
+ * A stand-in for CAAPH's Go template execution, for exactly the expressions capi-blueprints
+ * emits (name, namespace, label, first pod CIDR, all pod CIDRs with sprig's toJson, the `{{`
+ * escape).
+ */
+function executeTemplate(template: string, cluster: { name: string; namespace: string; labels: Record<string, string>; pods: string[] }): string {
+  return template.replace(/\{\{ (.*?) \}\}/g, (_all, expr: string) => {
+    if (expr === '"{{"') return '{{';
+    if (expr === '.Cluster.metadata.name') return cluster.name;
+    if (expr === '.Cluster.metadata.namespace') return cluster.namespace;
+    if (expr === 'index .Cluster.spec.clusterNetwork.pods.cidrBlocks 0') return cluster.pods[0];
+    if (expr === 'toJson .Cluster.spec.clusterNetwork.pods.cidrBlocks') return JSON.stringify(cluster.pods);
+    const label = /^index \.Cluster\.metadata\.labels "(.*)"$/.exec(expr);
+    if (label) return cluster.labels[label[1]];
+    throw new Error(`unexpected template expression ${expr}`);
+  });
+}
+
+describe('HelmChartProxy valuesTemplate', () => {
+  test('given ClusterValues everywhere, when CAAPH executes the template, then the values equal the literal values of Argo CD', () => {
+    const app = testApp();
+    const values = {
+      name: ClusterValue.clusterName(),
+      nested: { list: [ClusterValue.clusterNamespace(), 'x'], cidrs: ClusterValue.podCidrs() },
+      env: ClusterValue.label('environment'),
+      arg: ClusterValue.clusterName().wrap("--it's=", '-suffix'),
+      first: ClusterValue.podCidr(),
+      braces: 'a {{ b }} c',
+      number: 3,
+      flag: true,
+    };
+    const cluster = awsCluster(app, 'prod', { namespace: 'clusters', labels: { environment: 'production' }, network: { podCidrs: ['10.1.0.0/16', '10.2.0.0/16'] } });
+    const caaph = new AddonBundle(app, 'caaph', { addons: [helm('web', { values })] });
+    caaph.attachTo(cluster);
+    const argo = new AddonBundle(app, 'argo', { addons: [helm('web2', { values })], delivery: AddonDelivery.argoCd() });
+    argo.attachTo(cluster);
+
+    const template: string = named(caaph, 'HelmChartProxy', 'prod-web').spec.valuesTemplate;
+    const executed = parse(executeTemplate(template, { name: 'prod', namespace: 'clusters', labels: cluster.clusterLabels, pods: cluster.podCidrs }));
+    const literal = named(argo, 'Application', 'prod-web2').spec.source.helm.valuesObject;
+    expect(executed).toEqual(literal);
+    expect(executed.arg).toEqual("--it's=prod-suffix");
+    expect(executed.braces).toEqual('a {{ b }} c');
+  });
+
+  test('the catalog Cilium and Calico templates render the cluster\'s pod CIDRs', () => {
+    const app = testApp();
+    const bundle = new AddonBundle(app, 'b', { addons: [Catalog.cilium()] });
+    bundle.attachTo(awsCluster(app, 'prod', { network: { podCidrs: ['10.1.0.0/16'] } }));
+    const calicoBundle = new AddonBundle(app, 'c', { addons: [Catalog.calico()] });
+    calicoBundle.attachTo(awsCluster(app, 'dev', { network: { podCidrs: ['10.9.0.0/16'] } }));
+    const cilium = parse(executeTemplate(named(bundle, 'HelmChartProxy', 'prod-cilium').spec.valuesTemplate, { name: 'prod', namespace: 'default', labels: {}, pods: ['10.1.0.0/16'] }));
+    expect(cilium.ipam.operator.clusterPoolIPv4PodCIDRList).toEqual(['10.1.0.0/16']);
+    const calico = parse(executeTemplate(named(calicoBundle, 'HelmChartProxy', 'dev-calico').spec.valuesTemplate, { name: 'dev', namespace: 'default', labels: {}, pods: ['10.9.0.0/16'] }));
+    expect(calico.installation.calicoNetwork.ipPools[0].cidr).toEqual('10.9.0.0/16');
+  });
+});
