@@ -7,7 +7,7 @@ import { modelState, touchAttachments, touchModel } from './private/state';
 import { cloneValues } from './private/values';
 import { ManagedCluster } from '../cluster/managed-cluster';
 import { INFRASTRUCTURE_LABEL, validateLabels } from '../core/labels';
-import { isDnsLabel } from '../core/names';
+import { isDnsLabel, isDnsSubdomain } from '../core/names';
 import { ValidationError } from '../core/validation-error';
 import { AddonDelivery, ClusterResourceSetDeliveryOptions } from '../delivery/addon-delivery';
 import { CLUSTER_NAME_SELECTOR_LABEL } from '../delivery/private/types';
@@ -142,8 +142,9 @@ export class AddonBundle extends Chart {
     this.strictValues = props.strictValues ?? false;
     this.fleetNamespace = props.namespace ?? 'default';
     if (!isDnsLabel(this.fleetNamespace)) {
-      throw new ValidationError(this, `namespace '${this.fleetNamespace}' is not a DNS label.`);
+      throw new ValidationError(this, `namespace '${this.fleetNamespace}' is not a DNS label. Use at most 63 lower-case letters, digits and '-', e.g. 'capi-addons'.`);
     }
+    validateDelivery(this, this.delivery);
     this.resourceSet = props.resourceSet ?? this.delivery.clusterResourceSetOptions ?? {};
     this.addAddon(...(props.addons ?? []));
     AddonRegistry.of(this).register(this);
@@ -314,5 +315,22 @@ export class AddonBundle extends Chart {
     const effective = this._effective();
     if (effective.errors.length > 0) throw new ValidationError(this, effective.errors[0].replace(/^[^:]*: /, ''));
     return effective;
+  }
+}
+
+/** Checks the options of a bundle's delivery (props only, so at construction). */
+function validateDelivery(bundle: AddonBundle, delivery: AddonDelivery): void {
+  const argo = delivery.argoCdOptions;
+  if (argo?.namespace !== undefined && !isDnsLabel(argo.namespace)) {
+    throw new ValidationError(bundle, `delivery.namespace '${argo.namespace}' is not a DNS label. Use the namespace Argo CD runs in, e.g. 'argocd'.`);
+  }
+  if (argo?.project !== undefined && !isDnsSubdomain(argo.project)) {
+    throw new ValidationError(bundle, `delivery.project '${argo.project}' is not an Argo CD project name. Use the name of an AppProject, e.g. 'default'.`);
+  }
+  const flux = delivery.fluxOptions;
+  for (const [field, d] of [['interval', flux?.interval], ['sourceInterval', flux?.sourceInterval]] as const) {
+    if (d !== undefined && d.toMilliseconds() < 1000) {
+      throw new ValidationError(bundle, `delivery.${field} (${d.toMilliseconds() / 1000}s) must be at least 1 second. Use e.g. Duration.minutes(10).`);
+    }
   }
 }

@@ -150,7 +150,7 @@ export class HelmAddon implements IAddon {
         throw new ValidationError(`HelmAddon '${this.addonName}'`, 'addDependency takes addon objects (IAddon), not names. Pass the addon itself, e.g. addon.addDependency(certManager).');
       }
       if (addon.addonName === this.addonName) {
-        throw new ValidationError(`HelmAddon '${this.addonName}'`, 'an addon cannot depend on itself.');
+        throw new ValidationError(`HelmAddon '${this.addonName}'`, 'an addon cannot depend on itself. Remove this addDependency call.');
       }
       if (!this._dependencies.includes(addon)) this._dependencies.push(addon);
     }

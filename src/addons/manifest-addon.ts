@@ -72,7 +72,7 @@ export class ManifestAddon implements IAddon {
         throw new ValidationError(`ManifestAddon '${this.addonName}'`, 'addDependency takes addon objects (IAddon), not names. Pass the addon itself.');
       }
       if (addon.addonName === this.addonName) {
-        throw new ValidationError(`ManifestAddon '${this.addonName}'`, 'an addon cannot depend on itself.');
+        throw new ValidationError(`ManifestAddon '${this.addonName}'`, 'an addon cannot depend on itself. Remove this addDependency call.');
       }
       if (!this._dependencies.includes(addon)) this._dependencies.push(addon);
     }

@@ -137,3 +137,14 @@ describe('AddonBundle cluster selection and labels', () => {
     expect(ofKind(bundle, 'HelmChartProxy').map((o) => o.metadata.name)).toEqual(['prod-metrics-server']);
   });
 });
+
+describe('AddonBundle used only as a base', () => {
+  test('given a base with a management-cluster addon and the default delivery, when a Flux site extends it, then only the site delivers it', () => {
+    const app = testApp();
+    const base = new AddonBundle(app, 'base', { addons: [Catalog.clusterAutoscaler()] });
+    const site = AddonBundle.compose(app, 'site', [base], { delivery: AddonDelivery.flux() });
+    site.attachTo(awsCluster(app, 'prod'));
+    expect(ofKind(site, 'HelmRelease').map((o) => o.metadata.name)).toEqual(['prod-cluster-autoscaler']);
+    expect(objectsOf(base)).toEqual([]);
+  });
+});

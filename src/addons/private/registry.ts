@@ -169,6 +169,8 @@ export class AddonRegistry {
         hasDependents,
         report,
       };
+      // A bundle used only as a layer of others delivers nothing: its delivery is not checked.
+      if (b._attachedEntries().length === 0 && !b.clusterSelector) continue;
       this.checkDelivery(b, e, info);
       if (report.errors.length > 0) continue;
 
