@@ -9,7 +9,7 @@ import { nonEmptyList, nonEmptyMap } from '../../core/collections';
 import { ValidationError } from '../../core/validation-error';
 import * as cp from '../../imports/capa/controlplane.cluster.x-k8s.io';
 import * as capa from '../../imports/capa/infrastructure.cluster.x-k8s.io';
-import { renderNetwork } from '../aws/aws-cluster';
+import { renderNetwork, validateBastionMachine } from '../aws/aws-cluster';
 import { renderCluster } from '../capi/cluster';
 import { API_GROUPS } from '../capi/contract-ref';
 
@@ -189,16 +189,12 @@ function validateCluster(cluster: ManagedCluster, infra: EksInfrastructure): voi
   validateAccess(cluster, infra);
   const bastion = props.bastion;
   if (bastion) {
+    validateBastionMachine(cluster, bastion);
     for (const cidr of bastion.allowedCidrs ?? []) {
       if (!isCidr(cidr)) throw new ValidationError(cluster, `bastion.allowedCidrs has '${cidr}', which is not a CIDR block. Use e.g. '203.0.113.0/24'.`);
     }
     if (bastion.disableIngressRules && (bastion.allowedCidrs ?? []).length > 0) {
       throw new ValidationError(cluster, 'bastion.allowedCidrs cannot be combined with bastion.disableIngressRules (CAPA rejects it). Remove one of them.');
-    }
-  }
-  for (const addon of infra.addons) {
-    if (addon.serviceAccountRoleArn !== undefined && !props.associateOidcProvider) {
-      throw new ValidationError(cluster, `addon '${addon.name}' has a serviceAccountRoleArn (IRSA), which needs the cluster's OIDC provider. Set associateOidcProvider: true.`);
     }
   }
   if (props.oidcIdentityProvider && !/^https:\/\//.test(props.oidcIdentityProvider.issuerUrl)) {

@@ -1,3 +1,4 @@
+import { parse as parseYaml } from 'yaml';
 import { EksAddon } from './eks-addon';
 import { renderEksControlPlane } from './eks-control-plane';
 import { renderManagedNodeGroup } from './eks-managed-node-group';
@@ -186,6 +187,12 @@ export class EksInfrastructure extends ClusterInfrastructure {
     if (addon.serviceAccountRoleArn !== undefined && !/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/.test(addon.serviceAccountRoleArn)) {
       throw new ValidationError(where, `addon '${addon.name}' serviceAccountRoleArn '${addon.serviceAccountRoleArn}' is not an IAM role ARN. Use 'arn:aws:iam::<account>:role/<name>'.`);
     }
+    if (addon.configuration !== undefined && !isConfigurationObject(addon.configuration)) {
+      throw new ValidationError(where, `addon '${addon.name}' configuration is not valid JSON or YAML describing an object (got '${addon.configuration.slice(0, 60)}'). Give the configuration values as a JSON object, e.g. '{"replicaCount": 2}'.`);
+    }
+    if (addon.serviceAccountRoleArn !== undefined && !this.props.associateOidcProvider) {
+      throw new ValidationError(where, `addon '${addon.name}' has a serviceAccountRoleArn (IRSA), which needs the cluster's OIDC provider. Set associateOidcProvider: true.`);
+    }
     this._addons.push(addon);
   }
 
@@ -206,5 +213,15 @@ export class EksInfrastructure extends ClusterInfrastructure {
       default:
         bindEksMachineDeployment(pool, this);
     }
+  }
+}
+
+/** Whether an addon configuration string parses (as JSON or YAML) to an object, which EKS requires. */
+function isConfigurationObject(configuration: string): boolean {
+  try {
+    const value = parseYaml(configuration);
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+  } catch {
+    return false;
   }
 }
