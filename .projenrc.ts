@@ -63,6 +63,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   sampleCode: false,
 });
 
+// The registry mirror CI installs from lacks unrs-resolver 1.13's non-Linux bindings, which makes
+// `npm ci` reject the lock file; 1.11.1 is complete there. (eslint-import-resolver-typescript dep.)
+project.package.addField('overrides', { 'unrs-resolver': '1.11.1' });
+
 // Lint tests, examples and scripts with the dev tsconfig (the jsii tsconfig only covers src/).
 const eslintrc = project.tryFindObjectFile('.eslintrc.json');
 eslintrc?.addDeletionOverride('parserOptions.projectService');
