@@ -13,7 +13,7 @@
  *
  * Run: `npx ts-node --transpile-only scripts/synth-examples.ts platform-addons`.
  */
-import { App, Duration } from 'cdk8s';
+import { Duration } from 'cdk8s';
 import {
   AddonBundle,
   AddonDelivery,
@@ -22,10 +22,12 @@ import {
   HelmAddon,
   Infrastructure,
   ManagedCluster,
+  Platform,
 } from '../src';
 import { resolveOutdir } from '../src/core/outdir';
 
-const app = new App({ outdir: resolveOutdir('dist/platform-addons') });
+// Platform: the cdk8s App of capi-blueprints (linear-time synth; bundles used only as layers write no file).
+const app = new Platform({ outdir: resolveOutdir('dist/platform-addons') });
 
 // --- Clusters -------------------------------------------------------------------------------
 const seoulProd = new ManagedCluster(app, 'seoul-prod', {
