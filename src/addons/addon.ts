@@ -109,9 +109,15 @@ export interface AddonConfig {
   readonly namespace: string;
   /** Whether the namespace is created when missing. */
   readonly createNamespace: boolean;
-  /** The chart (Helm addons only). */
+  /**
+   * The chart (Helm addons only).
+   * @default - none (a manifest addon)
+   */
   readonly helm?: HelmChartConfig;
-  /** The manifests (manifest addons only). */
+  /**
+   * The manifests (manifest addons only).
+   * @default - none (a Helm addon)
+   */
   readonly manifests?: any[];
   /** Labels put on every CAPI Cluster the addon is delivered to (e.g. `capi-blueprints.io/cni`). */
   readonly clusterLabels: Record<string, string>;
