@@ -13,3 +13,4 @@ export * from './validation';
 export * from './terraform';
 export * from './addons';
 export * from './delivery';
+export * from './lma';

@@ -1,0 +1,5 @@
+export * from './alerting';
+export * from './logs-backend';
+export * from './object-storage';
+export * from './topology';
+export * from './lma-stack';

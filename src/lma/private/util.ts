@@ -1,0 +1,48 @@
+import { Duration } from 'cdk8s';
+import { isDnsSubdomain } from '../../core/names';
+import { ValidationError } from '../../core/validation-error';
+
+/** A Prometheus/Loki/Thanos duration string of `d` in its largest whole unit: `10d`, `36h`, `90m`, `45s`. */
+export function promDuration(d: Duration): string {
+  const seconds = d.toSeconds();
+  if (seconds % 86400 === 0) return `${seconds / 86400}d`;
+  if (seconds % 3600 === 0) return `${seconds / 3600}h`;
+  if (seconds % 60 === 0) return `${seconds / 60}m`;
+  return `${seconds}s`;
+}
+
+/** Seconds of `d`, which must be a whole, positive number of seconds. */
+export function wholeSeconds(scope: string, field: string, d: Duration): number {
+  const s = d.toSeconds();
+  if (!Number.isInteger(s) || s <= 0) {
+    throw new ValidationError(scope, `${field} (${s} s) is not a positive, whole number of seconds. Use e.g. Duration.days(15).`);
+  }
+  return s;
+}
+
+/** Checks that `name` can name a Kubernetes Secret. */
+export function validateSecretName(scope: string, field: string, name: string): void {
+  if (typeof name !== 'string' || !isDnsSubdomain(name)) {
+    throw new ValidationError(scope, `${field} '${name}' is not a Secret name. Give the name of a Secret (a DNS subdomain, e.g. 'lma-slack'), never the secret value itself.`);
+  }
+}
+
+/** Checks that `key` can be a key of a Secret's data. */
+export function validateSecretKey(scope: string, field: string, key: string): void {
+  if (typeof key !== 'string' || !/^[-._a-zA-Z0-9]{1,253}$/.test(key)) {
+    throw new ValidationError(scope, `${field} '${key}' is not a Secret data key. Use letters, digits, '-', '_' and '.'.`);
+  }
+}
+
+/** Checks a host name (DNS subdomain, optionally with a port). */
+export function validateHost(scope: string, field: string, host: string): void {
+  const [name, port, extra] = host.split(':');
+  if (extra !== undefined || !isDnsSubdomain(name) || (port !== undefined && !/^\d{1,5}$/.test(port))) {
+    throw new ValidationError(scope, `${field} '${host}' is not a host name (optionally with ':port'). Give e.g. 'lma.example.com' without a scheme or path.`);
+  }
+}
+
+/** Whether `name` is a Prometheus label name. */
+export function isPromLabelName(name: string): boolean {
+  return /^[a-zA-Z_][a-zA-Z0-9_]*$/.test(name) && !name.startsWith('__');
+}
