@@ -318,10 +318,14 @@ export class LmaStack extends AddonBundle implements ILmaHub {
       exposeSidecar: this.role === LmaRole.EDGE && props.thanosSidecarEndpoint !== undefined,
     };
 
-    for (const r of props.alerting?.receivers ?? []) this.checkReceiver(r);
-    this._receivers.push(...(props.alerting?.receivers ?? []));
-    for (const r of props.alerting?.routes ?? []) this.checkRoute(r);
-    this._routes.push(...(props.alerting?.routes ?? []));
+    for (const r of props.alerting?.receivers ?? []) {
+      this.checkReceiver(r);
+      this._receivers.push(r);
+    }
+    for (const r of props.alerting?.routes ?? []) {
+      this.checkRoute(r);
+      this._routes.push(r);
+    }
     if (props.alerting?.defaultReceiver) {
       this.checkKnown(props.alerting.defaultReceiver, 'alerting.defaultReceiver');
       this._defaultReceiver = props.alerting.defaultReceiver;
@@ -355,7 +359,7 @@ export class LmaStack extends AddonBundle implements ILmaHub {
     }
 
     if (this.role === LmaRole.EDGE && props.thanosSidecarEndpoint !== undefined && c.metrics) {
-      props.topology.hub!.addThanosStore(props.thanosSidecarEndpoint);
+      props.topology.hubStack!.addThanosStore(props.thanosSidecarEndpoint);
     }
     this.node.addValidation({
       validate: () => {
@@ -492,7 +496,7 @@ export class LmaStack extends AddonBundle implements ILmaHub {
   }
 
   private hubConfigOf(topology: LmaTopology): LmaHubConfig {
-    const hub = topology.hub!.toLmaHubConfig();
+    const hub = topology.hubStack!.toLmaHubConfig();
     if (!hub.domain) {
       throw new ValidationError(this, `edge of hub '${hub.path}', which has no Ingress domain, so the edge cannot reach its endpoints. Give the hub LmaTopology.hub({ ingress: { domain: 'lma.example.com' } }).`);
     }

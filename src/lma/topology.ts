@@ -132,14 +132,14 @@ export class LmaTopology {
 
   /** The role. */
   public readonly role: LmaRole;
-  /** The hub (edges only). */
-  public readonly hub?: ILmaHub;
+  /** The hub an edge ships to (edges only). */
+  public readonly hubStack?: ILmaHub;
   /** Hub options (hubs only). */
   public readonly hubOptions: LmaHubOptions;
 
   private constructor(role: LmaRole, hub: ILmaHub | undefined, hubOptions: LmaHubOptions) {
     this.role = role;
-    this.hub = hub;
+    this.hubStack = hub;
     this.hubOptions = hubOptions;
   }
 }
