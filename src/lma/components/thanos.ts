@@ -13,7 +13,7 @@ import { LmaModel, RELEASE, credentialsEnvFrom, endpointHost, irsaAnnotations, s
  * Keys (chart 15.7.12, values.yaml and templates/objstore-secret.yaml,
  * templates/compactor/_pod-template.tpl, templates/query-frontend/ingress.yaml):
  * `global.imageRegistry`, `objstoreConfig` (rendered into the chart's objstore Secret),
- * `query.dnsDiscovery.{enabled,sidecarsService,sidecarsNamespace}`, `query.stores`,
+ * `query.dnsDiscovery.{enabled,sidecarsService,sidecarsNamespace}`, `query.replicaLabel`, `query.stores`,
  * `queryFrontend.enabled`, `queryFrontend.ingress.{enabled,hostname,ingressClassName,tls,extraTls}`,
  * `storegateway.enabled`, `compactor.{enabled,retentionResolutionRaw,retentionResolution5m,
  * retentionResolution1h}`, `<component>.extraEnvVarsSecret`, `<component>.serviceAccount.annotations`,
@@ -50,6 +50,8 @@ export function thanos(model: LmaModel): HelmAddon {
       query: {
         enabled: true,
         dnsDiscovery: { enabled: true, sidecarsService: urls.thanosDiscovery, sidecarsNamespace: model.namespace },
+        // kube-prometheus-stack's replica external label: HA Prometheus pairs are merged
+        replicaLabel: ['prometheus_replica'],
       },
       queryFrontend,
       storegateway: component({}),
