@@ -7,9 +7,11 @@ import { ValidationError } from '../core/validation-error';
 import { MachineOptions } from '../machines/machine-options';
 import { resolveHealthCheck } from './private/resolve-health-check';
 import { DeletionOptions, RolloutOptions, RolloutStrategy } from './rollout';
-import { Taint } from './taint';
+import { Taint, TaintEffect } from './taint';
 import type { AwsMachinePoolOptions } from '../providers/aws/aws-machine-pool-options';
 import type { EksNodeGroupOptions } from '../providers/eks/eks-node-group-options';
+
+const TAINT_EFFECTS: string[] = Object.values(TaintEffect);
 
 /**
  * The Cluster API object behind a node pool. Each infrastructure has a default and rejects the
@@ -248,6 +250,7 @@ export class NodePool extends Construct {
     if (maxSurge === 0 && maxUnavailable === 0) {
       throw new ValidationError(this, 'rollout.maxSurge and rollout.maxUnavailable are both 0, so a rollout could never progress. Set maxSurge ≥ 1 or maxUnavailable ≥ 1.');
     }
+    const taintsSeen = new Set<string>();
     for (const taint of props.taints ?? []) {
       if (!isQualifiedName(taint.key)) {
         throw new ValidationError(this, `taint key '${taint.key}' is not a valid key. Use '[prefix/]name' like 'dedicated' or 'example.com/gpu'.`);
@@ -258,6 +261,14 @@ export class NodePool extends Construct {
       if (taint.value !== undefined && !isLabelValue(taint.value)) {
         throw new ValidationError(this, `taint '${taint.key}' has an invalid value '${taint.value}'. Use at most 63 alphanumerics, '-', '_' or '.'.`);
       }
+      if (!TAINT_EFFECTS.includes(taint.effect)) {
+        throw new ValidationError(this, `taint '${taint.key}' has effect '${taint.effect}', which is not a taint effect. Use TaintEffect.NO_SCHEDULE, PREFER_NO_SCHEDULE or NO_EXECUTE.`);
+      }
+      const id = `${taint.key}:${taint.effect}`;
+      if (taintsSeen.has(id)) {
+        throw new ValidationError(this, `taints list '${id}' twice. Give each key and effect one taint.`);
+      }
+      taintsSeen.add(id);
     }
     const args = props.kubeletExtraArgs ?? {};
     if ('node-labels' in args) {

@@ -38,11 +38,14 @@ export class Platform extends App {
     if (errors.length > 0) {
       throw new ValidationError(this, `synthesis stopped by ${errors.length} validation error(s):\n  ${errors.join('\n  ')}`);
     }
-    fs.mkdirSync(this.outdir, { recursive: true });
+    // Render every chart before writing any file, so an error while rendering leaves no partial output.
+    const files: Array<[string, string]> = [];
     for (const chart of this.node.children.filter(Chart.isChart)) {
       const objects = chart.node.findAll().filter(ApiObject.isApiObject).map((o) => o.toJson());
       if (objects.length === 0) continue;
-      fs.writeFileSync(path.join(this.outdir, `${chart.node.id}${this.outputFileExtension}`), Yaml.stringify(...objects));
+      files.push([path.join(this.outdir, `${chart.node.id}${this.outputFileExtension}`), Yaml.stringify(...objects)]);
     }
+    fs.mkdirSync(this.outdir, { recursive: true });
+    for (const [file, text] of files) fs.writeFileSync(file, text);
   }
 }

@@ -1,5 +1,6 @@
 import type { AwsInfrastructure } from './aws-infrastructure';
 import { AwsNetwork } from './aws-network';
+import type { BastionOptions } from './bastion';
 import { LoadBalancerScheme, LoadBalancerType } from './load-balancer';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
 import { isCidr } from '../../core/cidr';
@@ -15,6 +16,7 @@ export function renderAwsCluster(cluster: ManagedCluster, infra: AwsInfrastructu
   const bastion = infra.bastion;
   if (bastion) {
     validateCidrs(cluster, 'bastion.allowedCidrs', bastion.allowedCidrs);
+    validateBastionMachine(cluster, bastion);
     if (bastion.disableIngressRules && bastion.allowedCidrs && bastion.allowedCidrs.length > 0) {
       throw new ValidationError(cluster, 'bastion.allowedCidrs cannot be combined with bastion.disableIngressRules (CAPA rejects it). Remove one of them.');
     }
@@ -90,5 +92,15 @@ export function renderNetwork(cluster: ManagedCluster, network: AwsNetwork): cap
 function validateCidrs(cluster: ManagedCluster, field: string, cidrs: string[] | undefined): void {
   for (const cidr of cidrs ?? []) {
     if (!isCidr(cidr)) throw new ValidationError(cluster, `${field} has '${cidr}', which is not a CIDR block. Use e.g. '203.0.113.0/24'.`);
+  }
+}
+
+/** Checks the bastion's instance type and AMI (shared by AWSCluster and AWSManagedControlPlane). */
+export function validateBastionMachine(cluster: ManagedCluster, bastion: BastionOptions): void {
+  if (bastion.instanceType !== undefined && !/^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(bastion.instanceType)) {
+    throw new ValidationError(cluster, `bastion.instanceType '${bastion.instanceType}' is not an EC2 instance type. Use e.g. 't3.micro' (the default).`);
+  }
+  if (bastion.amiId !== undefined && !/^ami-[0-9a-f]{8,17}$/.test(bastion.amiId)) {
+    throw new ValidationError(cluster, `bastion.amiId '${bastion.amiId}' is not an AMI id. Use 'ami-' followed by 8 or 17 hex digits, or leave it unset for CAPA's default bastion image.`);
   }
 }

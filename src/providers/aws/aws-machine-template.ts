@@ -59,6 +59,10 @@ export function awsMachineSpec(target: AwsMachineTemplateTarget, machine: Machin
       throw new ValidationError(scope, `${field}additionalSecurityGroups has '${sg}', which is not a security group id. Use 'sg-' followed by hex digits.`);
     }
   }
+  const maxPrice = machine.capacity?.isSpot ? machine.capacity.maxPrice : undefined;
+  if (maxPrice !== undefined && !/^(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(maxPrice)) {
+    throw new ValidationError(scope, `${field}capacity is Capacity.spot({ maxPrice: '${maxPrice}' }), which is not a price in USD per hour. Use a decimal such as '0.12', or Capacity.spot() for the on-demand price cap.`);
+  }
   const subnet = machine.subnet;
   if (subnet?.subnetId !== undefined && !/^subnet-[0-9a-f]{8,17}$/.test(subnet.subnetId)) {
     throw new ValidationError(scope, `${field}subnet '${subnet.subnetId}' is not a subnet id. Use 'subnet-' followed by hex digits.`);

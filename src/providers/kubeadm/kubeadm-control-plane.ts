@@ -39,6 +39,10 @@ export function renderKubeadmControlPlane(cluster: ManagedCluster, input: Kubead
   if (!Number.isInteger(expiryDays) || expiryDays < 7 || expiryDays >= 365) {
     throw new ValidationError(cluster, `controlPlane.certificatesExpiryDays (${expiryDays}) must be a whole number of days from 7 to 364 (kubeadm certificates last one year).`);
   }
+  const maxRetry = options.remediation?.maxRetry;
+  if (maxRetry !== undefined && (!Number.isInteger(maxRetry) || maxRetry < 0)) {
+    throw new ValidationError(cluster, `controlPlane.remediation.maxRetry (${maxRetry}) must be a whole number ≥ 0. Use 0 to never retry, or leave it unset to retry without limit.`);
+  }
   const name = `${cluster.clusterName}-control-plane`;
   const registration = (field: string) => renderNodeRegistration(cluster, field, input.nodeRegistration, options.kubeletExtraArgs);
 

@@ -102,12 +102,15 @@ export class LmaBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: LmaBucketProps) {
     super(scope, id);
-    this.bucketName = LmaBucketNames.of(props.prefix, props.purpose);
+    this.bucketName = bucketNameFor(this, props.prefix, props.purpose);
     const partition = props.partition ?? 'aws';
     this.bucketArn = `arn:${partition}:s3:::${this.bucketName}`;
     this.expirationDays = props.expirationDays ?? 30;
     this.versioned = props.versioned ?? false;
     const encryption = props.encryption ?? BucketEncryption.s3Managed();
+    if (encryption.kmsKeyArn !== undefined && !KMS_KEY_ARN.test(encryption.kmsKeyArn)) {
+      throw new ValidationError(this, `encryption key '${encryption.kmsKeyArn}' is not a KMS key ARN (the access policy grants kms:Decrypt on it, which takes no alias). Use BucketEncryption.kms('arn:aws:kms:<region>:<account>:key/<id>'), or BucketEncryption.kms() for the AWS managed key.`);
+    }
     if (!Number.isInteger(this.expirationDays) || this.expirationDays < 0) {
       throw new ValidationError(this, `expirationDays (${this.expirationDays}) must be a whole number of days ≥ 0. Use 0 to keep objects forever.`);
     }
@@ -202,5 +205,18 @@ export class LmaBucket extends Construct {
       statements.push({ sid: 'UseBucketKey', effect: PolicyEffect.ALLOW, actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [encryption.kmsKeyArn] });
     }
     return statements;
+  }
+}
+
+/** A KMS key ARN (not an alias: IAM policies on the key need the key itself). */
+const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/;
+
+/** The bucket name, with errors reported against the bucket construct (its path, its props). */
+function bucketNameFor(bucket: Construct, prefix: string, purpose: string): string {
+  try {
+    return LmaBucketNames.of(prefix, purpose);
+  } catch (e) {
+    if (!ValidationError.isValidationError(e)) throw e;
+    throw new ValidationError(bucket, `prefix '${prefix}' and purpose '${purpose}': ${e.message.slice(e.path.length + 2)}`);
   }
 }
