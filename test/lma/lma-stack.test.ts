@@ -233,3 +233,25 @@ describe('LmaStack output validity', () => {
     expectValidManifests(objects);
   });
 });
+
+describe('LmaStack dashboards', () => {
+  test('given metrics disabled on an all-in-one stack, then Grafana has only the logs datasource', () => {
+    const app = testApp();
+    const stack = new LmaStack(app, 'lma', {
+      topology: LmaTopology.allInOne(), components: { metrics: false, alerting: false }, delivery: AddonDelivery.argoCd(),
+    });
+    stack.attachTo(awsCluster(app, 'solo'));
+    expect(stack.addons.map((a) => a.addonName)).toEqual(['lma-loki', 'lma-fluent-bit', 'lma-grafana', 'lma-event-exporter']);
+    expect(argoValues(stack, 'solo', 'lma-grafana').datasources['datasources.yaml'].datasources.map((d: any) => d.type)).toEqual(['loki']);
+  });
+
+  test('given a hub, then kube-prometheus-stack deploys its multi-cluster dashboards for the Grafana sidecar', () => {
+    const app = testApp();
+    const hub = hubStack(app);
+    hub.attachTo(awsCluster(app, 'hub'));
+    expect(argoValues(hub, 'hub', 'lma-prometheus').grafana).toEqual({
+      enabled: false, forceDeployDashboards: true, sidecar: { dashboards: { multicluster: { global: { enabled: true } } } },
+    });
+    expect(argoValues(hub, 'hub', 'lma-grafana').sidecar.dashboards).toEqual({ enabled: true, label: 'grafana_dashboard', labelValue: '1', searchNamespace: 'ALL' });
+  });
+});

@@ -17,15 +17,18 @@ import { LmaModel, RELEASE, endpointHost, serviceUrls } from '../private/model';
  */
 export function grafana(model: LmaModel): HelmAddon {
   const urls = serviceUrls(model.namespace);
-  const datasources: any[] = [{
-    name: model.storage ? 'Thanos' : 'Prometheus',
-    uid: 'metrics',
-    type: 'prometheus',
-    access: 'proxy',
-    url: model.storage ? urls.thanosQueryFrontend : urls.prometheus,
-    isDefault: true,
-    jsonData: { httpMethod: 'POST' },
-  }];
+  const datasources: any[] = [];
+  if (model.components.metrics) {
+    datasources.push({
+      name: model.storage ? 'Thanos' : 'Prometheus',
+      uid: 'metrics',
+      type: 'prometheus',
+      access: 'proxy',
+      url: model.storage ? urls.thanosQueryFrontend : urls.prometheus,
+      isDefault: true,
+      jsonData: { httpMethod: 'POST' },
+    });
+  }
   if (model.components.logs) {
     if (model.logsBackend.kind === LmaLogsBackendKind.LOKI) {
       datasources.push({ name: 'Loki', uid: 'logs', type: 'loki', access: 'proxy', url: urls.lokiGateway });
