@@ -191,3 +191,10 @@ describe('ManagedCluster on EKS: network rules', () => {
       .toThrow(/EKS needs subnets in at least two availability zones/);
   });
 });
+
+describe('ManagedCluster on EKS: bastion machine', () => {
+  test('given a bad bastion instance type or AMI, when constructed, then the shared AWS bastion checks apply', () => {
+    expect(() => eksCluster({ bastion: { instanceType: 'large' } })).toThrow(/bastion\.instanceType 'large' is not an EC2 instance type/);
+    expect(() => eksCluster({ bastion: { amiId: 'ubuntu' } })).toThrow(/bastion\.amiId 'ubuntu' is not an AMI id/);
+  });
+});
