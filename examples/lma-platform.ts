@@ -76,7 +76,14 @@ const platformSlack = AlertReceiver.slack({
 const onCall = AlertReceiver.pagerDuty({ name: 'platform-oncall', routingKey: { name: 'lma-pagerduty', key: 'routing-key' } });
 
 const hub = new LmaStack(app, 'lma-hub', {
-  topology: LmaTopology.hub({ ingress: { domain: 'lma.example.com', tlsSecretName: 'lma-wildcard-tls' } }),
+  topology: LmaTopology.hub({
+    ingress: {
+      domain: 'lma.example.com',
+      tlsSecretName: 'lma-wildcard-tls',
+      // only the edges' egress addresses may push logs and alerts
+      annotations: { 'nginx.ingress.kubernetes.io/whitelist-source-range': '203.0.113.0/24,198.51.100.0/24' },
+    },
+  }),
   storage,
   metrics: { retention: Duration.days(2), longTermRetention: Duration.days(180) },
   logs: { retention: Duration.days(30) },

@@ -1,6 +1,7 @@
 import { LmaLogsBackend } from './logs-backend';
 import { LmaObjectStorage } from './object-storage';
 import { validateHost, validateSecretName } from './private/util';
+import { isQualifiedName } from '../core/names';
 import { ValidationError } from '../core/validation-error';
 
 /** The role of an LMA stack. */
@@ -31,6 +32,12 @@ export interface LmaIngressOptions {
    * @default - no TLS on the Ingresses: endpoints are `http://` (terminate TLS in front of the controller)
    */
   readonly tlsSecretName?: string;
+  /**
+   * Annotations of every hub Ingress, e.g. an allow-list of the edges' egress addresses
+   * (`nginx.ingress.kubernetes.io/whitelist-source-range`) or cert-manager's `cert-manager.io/cluster-issuer`.
+   * @default - none
+   */
+  readonly annotations?: Record<string, string>;
 }
 
 /** Externally reachable endpoints of a hub. */
@@ -110,6 +117,11 @@ export class LmaTopology {
         throw new ValidationError('LmaTopology.hub', `ingress.domain '${ingress.domain}' has a port. Give the DNS domain only, e.g. 'lma.example.com'.`);
       }
       if (ingress.tlsSecretName !== undefined) validateSecretName('LmaTopology.hub', 'ingress.tlsSecretName', ingress.tlsSecretName);
+      for (const [key, value] of Object.entries(ingress.annotations ?? {})) {
+        if (!isQualifiedName(key) || typeof value !== 'string') {
+          throw new ValidationError('LmaTopology.hub', `ingress.annotations has an invalid annotation '${key}'. Use '[prefix/]name' keys and string values.`);
+        }
+      }
     }
     return new LmaTopology(LmaRole.HUB, undefined, options);
   }

@@ -104,7 +104,7 @@ describe('LmaStack alerting', () => {
   });
 });
 
-describe('AlertReceiver errors', () => {
+describe('LMA AlertReceiver errors', () => {
   test('given a secret value where a Secret reference is expected, then the error says to reference a Secret', () => {
     expect(() => AlertReceiver.slack({ name: 'x', channel: '#c', apiUrl: 'https://hooks.slack.com/services/T/B/X' as any }))
       .toThrow(/takes secrets only as Secret references \(\{ name, key \}\), got string/);

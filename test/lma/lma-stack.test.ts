@@ -255,3 +255,32 @@ describe('LmaStack dashboards', () => {
     expect(argoValues(hub, 'hub', 'lma-grafana').sidecar.dashboards).toEqual({ enabled: true, label: 'grafana_dashboard', labelValue: '1', searchNamespace: 'ALL' });
   });
 });
+
+describe('LmaStack hub Ingresses', () => {
+  test('given Ingress annotations on the hub, then the Loki, Thanos, Alertmanager and Grafana Ingresses all carry them', () => {
+    const app = testApp();
+    const annotations = { 'nginx.ingress.kubernetes.io/whitelist-source-range': '203.0.113.0/24,198.51.100.0/24' };
+    const hub = hubStack(app, { topology: LmaTopology.hub({ ingress: { domain: 'lma.example.com', annotations } }) });
+    hub.attachTo(awsCluster(app, 'hub'));
+    expect(argoValues(hub, 'hub', 'lma-loki').gateway.ingress.annotations).toEqual(annotations);
+    expect(argoValues(hub, 'hub', 'lma-thanos').queryFrontend.ingress.annotations).toEqual(annotations);
+    expect(argoValues(hub, 'hub', 'lma-prometheus').alertmanager.ingress.annotations).toEqual(annotations);
+    expect(argoValues(hub, 'hub', 'lma-grafana').ingress.annotations).toEqual(annotations);
+  });
+
+  test('given a hub without TLS, then endpoints are plain HTTP and edges ship to port 80', () => {
+    const app = testApp();
+    const hub = hubStack(app, { topology: LmaTopology.hub({ ingress: { domain: 'lma.dc1.internal' } }) });
+    const edge = edgeStack(app, 'lma-edge', hub);
+    edge.attachTo(byohCluster(app, 'edge'));
+    expect(hub.endpoints.lokiPush).toEqual('http://loki.lma.dc1.internal/loki/api/v1/push');
+    expect(argoValues(edge, 'edge', 'lma-fluent-bit').config.outputs).toMatch(/Port 80\n\s+Uri \/loki\/api\/v1\/push\n\s+tls Off/);
+    expect(argoValues(edge, 'edge', 'lma-prometheus').prometheus.prometheusSpec.additionalAlertManagerConfigs[0])
+      .toEqual({ scheme: 'http', api_version: 'v2', static_configs: [{ targets: ['alertmanager.lma.dc1.internal:80'] }] });
+  });
+
+  test('given an invalid Ingress domain or annotation, then the error names it', () => {
+    expect(() => LmaTopology.hub({ ingress: { domain: 'https://lma.example.com' } })).toThrow(/ingress.domain 'https:\/\/lma.example.com' is not a host name/);
+    expect(() => LmaTopology.hub({ ingress: { domain: 'lma.example.com', annotations: { 'bad key!': 'x' } } })).toThrow(/invalid annotation 'bad key!'/);
+  });
+});

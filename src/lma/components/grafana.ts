@@ -2,7 +2,7 @@ import { CHARTS } from './versions';
 import { ImageValueType } from '../../addons/addon';
 import { HelmAddon } from '../../addons/helm-addon';
 import { LmaLogsBackendKind } from '../logs-backend';
-import { LmaModel, RELEASE, endpointHost, serviceUrls } from '../private/model';
+import { LmaModel, RELEASE, endpointHost, ingressAnnotations, serviceUrls } from '../private/model';
 
 /**
  * Grafana on the hub or all-in-one cluster (chart `grafana` 8.8.2) with its datasources wired to
@@ -13,7 +13,7 @@ import { LmaModel, RELEASE, endpointHost, serviceUrls } from '../private/model';
  *
  * Keys (chart 8.8.2 values.yaml): `global.imageRegistry`, `admin.existingSecret|userKey|passwordKey`,
  * `datasources."datasources.yaml"`, `sidecar.dashboards.{enabled,label,labelValue,searchNamespace}`,
- * `persistence.enabled`, `ingress.{enabled,ingressClassName,hosts,tls}`.
+ * `persistence.enabled`, `ingress.{enabled,ingressClassName,annotations,hosts,tls}`.
  */
 export function grafana(model: LmaModel): HelmAddon {
   const urls = serviceUrls(model.namespace);
@@ -66,6 +66,8 @@ export function grafana(model: LmaModel): HelmAddon {
     const host = endpointHost(model.ingress.domain, 'grafana');
     values.ingress = { enabled: true, ingressClassName: model.ingress.className ?? 'nginx', hosts: [host] };
     if (model.ingress.tlsSecretName) values.ingress.tls = [{ secretName: model.ingress.tlsSecretName, hosts: [host] }];
+    const annotations = ingressAnnotations(model);
+    if (annotations) values.ingress.annotations = annotations;
   }
   return new HelmAddon({
     name: RELEASE.grafana,

@@ -1,7 +1,7 @@
 import { CHARTS } from './versions';
 import { ImageValueType } from '../../addons/addon';
 import { HelmAddon } from '../../addons/helm-addon';
-import { LmaModel, RELEASE, credentialsEnvFrom, endpointHost, irsaAnnotations } from '../private/model';
+import { LmaModel, RELEASE, credentialsEnvFrom, endpointHost, ingressAnnotations, irsaAnnotations } from '../private/model';
 
 /**
  * Grafana Loki on the hub or all-in-one cluster (chart `loki` 6.29.0, Loki 3.4), single-binary
@@ -14,7 +14,7 @@ import { LmaModel, RELEASE, credentialsEnvFrom, endpointHost, irsaAnnotations } 
  * s3.{region,endpoint,s3ForcePathStyle,insecure}}, limits_config.retention_period, compactor}`,
  * `singleBinary.{replicas, extraEnvFrom, persistence.size}`, `read|write|backend.replicas`,
  * `chunksCache.enabled`, `resultsCache.enabled`, `lokiCanary.enabled`, `test.enabled`,
- * `serviceAccount.annotations`, `gateway.ingress.{enabled, ingressClassName, hosts, tls}`.
+ * `serviceAccount.annotations`, `gateway.ingress.{enabled, ingressClassName, annotations, hosts, tls}`.
  */
 export function loki(model: LmaModel): HelmAddon {
   const storage = model.storage;
@@ -67,6 +67,8 @@ export function loki(model: LmaModel): HelmAddon {
         tls: model.ingress.tlsSecretName ? [{ secretName: model.ingress.tlsSecretName, hosts: [host] }] : [],
       },
     };
+    const annotations = ingressAnnotations(model);
+    if (annotations) values.gateway.ingress.annotations = annotations;
   }
   return new HelmAddon({
     name: RELEASE.loki,

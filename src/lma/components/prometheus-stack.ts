@@ -3,7 +3,7 @@ import { CHARTS } from './versions';
 import { ImageValueType } from '../../addons/addon';
 import { ClusterValue } from '../../addons/cluster-value';
 import { HelmAddon } from '../../addons/helm-addon';
-import { AlertingState, KPS_FULLNAME, LmaModel, RELEASE, credentialsEnvFrom, endpointHost, irsaAnnotations, thanosObjstore } from '../private/model';
+import { AlertingState, KPS_FULLNAME, LmaModel, RELEASE, credentialsEnvFrom, endpointHost, ingressAnnotations, irsaAnnotations, thanosObjstore } from '../private/model';
 import { LmaRole } from '../topology';
 
 /** Whether this stack runs the Alertmanager (hub or all-in-one with alerting on). */
@@ -119,6 +119,8 @@ export function prometheusStack(model: LmaModel, alerting: AlertingState): HelmA
         pathType: 'Prefix',
       };
       if (model.ingress.tlsSecretName) values.alertmanager.ingress.tls = [{ secretName: model.ingress.tlsSecretName, hosts: [host] }];
+      const annotations = ingressAnnotations(model);
+      if (annotations) values.alertmanager.ingress.annotations = annotations;
     }
   } else {
     values.alertmanager = { enabled: false };

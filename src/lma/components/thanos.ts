@@ -1,7 +1,7 @@
 import { CHARTS } from './versions';
 import { ImageValueType } from '../../addons/addon';
 import { HelmAddon } from '../../addons/helm-addon';
-import { LmaModel, RELEASE, credentialsEnvFrom, endpointHost, irsaAnnotations, serviceUrls, thanosObjstore } from '../private/model';
+import { LmaModel, RELEASE, credentialsEnvFrom, endpointHost, ingressAnnotations, irsaAnnotations, serviceUrls, thanosObjstore } from '../private/model';
 
 /**
  * Thanos on the hub (Bitnami chart `thanos` 15.7.12, the chart the old LMA used): query and
@@ -14,7 +14,7 @@ import { LmaModel, RELEASE, credentialsEnvFrom, endpointHost, irsaAnnotations, s
  * templates/compactor/_pod-template.tpl, templates/query-frontend/ingress.yaml):
  * `global.imageRegistry`, `objstoreConfig` (rendered into the chart's objstore Secret),
  * `query.dnsDiscovery.{enabled,sidecarsService,sidecarsNamespace}`, `query.replicaLabel`, `query.stores`,
- * `queryFrontend.enabled`, `queryFrontend.ingress.{enabled,hostname,ingressClassName,tls,extraTls}`,
+ * `queryFrontend.enabled`, `queryFrontend.ingress.{enabled,hostname,ingressClassName,annotations,extraTls}`,
  * `storegateway.enabled`, `compactor.{enabled,retentionResolutionRaw,retentionResolution5m,
  * retentionResolution1h}`, `<component>.extraEnvVarsSecret`, `<component>.serviceAccount.annotations`,
  * `minio.enabled`.
@@ -37,6 +37,8 @@ export function thanos(model: LmaModel): HelmAddon {
       hostname: endpointHost(model.ingress.domain, 'thanos'),
       ingressClassName: model.ingress.className ?? 'nginx',
     };
+    const ingressNotes = ingressAnnotations(model);
+    if (ingressNotes) queryFrontend.ingress.annotations = ingressNotes;
     if (model.ingress.tlsSecretName) {
       queryFrontend.ingress.extraTls = [{ hosts: [endpointHost(model.ingress.domain, 'thanos')], secretName: model.ingress.tlsSecretName }];
     }

@@ -97,3 +97,9 @@ export function thanosObjstore(storage: LmaObjectStorage): Record<string, any> {
     },
   };
 }
+
+/** The annotations of the hub's Ingresses, or undefined when there are none. */
+export function ingressAnnotations(model: LmaModel): Record<string, string> | undefined {
+  const a = model.ingress?.annotations;
+  return a && Object.keys(a).length > 0 ? { ...a } : undefined;
+}
