@@ -67,8 +67,8 @@ export function loki(model: LmaModel): HelmAddon {
         tls: model.ingress.tlsSecretName ? [{ secretName: model.ingress.tlsSecretName, hosts: [host] }] : [],
       },
     };
-    const annotations = ingressAnnotations(model);
-    if (annotations) values.gateway.ingress.annotations = annotations;
+    const ingressNotes = ingressAnnotations(model);
+    if (ingressNotes) values.gateway.ingress.annotations = ingressNotes;
   }
   return new HelmAddon({
     name: RELEASE.loki,

@@ -119,8 +119,8 @@ export function prometheusStack(model: LmaModel, alerting: AlertingState): HelmA
         pathType: 'Prefix',
       };
       if (model.ingress.tlsSecretName) values.alertmanager.ingress.tls = [{ secretName: model.ingress.tlsSecretName, hosts: [host] }];
-      const annotations = ingressAnnotations(model);
-      if (annotations) values.alertmanager.ingress.annotations = annotations;
+      const ingressNotes = ingressAnnotations(model);
+      if (ingressNotes) values.alertmanager.ingress.annotations = ingressNotes;
     }
   } else {
     values.alertmanager = { enabled: false };
