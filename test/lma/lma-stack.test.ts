@@ -1,6 +1,6 @@
 import { argoValues, awsCluster, byohCluster, edgeStack, hubStack, objectsOf, s3Storage, testApp } from './support';
 import {
-  AddonDelivery, LmaBucketNames, LmaLogsBackend, LmaObjectStorage, LmaStack, LmaStorageCredentials, LmaTopology,
+  AddonDelivery, AlertReceiver, AlertSeverity, LmaBucketNames, LmaLogsBackend, LmaObjectStorage, LmaStack, LmaStorageCredentials, LmaTopology,
 } from '../../src';
 import { expectValidManifests } from '../support/crd-validation';
 
@@ -282,5 +282,29 @@ describe('LmaStack hub Ingresses', () => {
   test('given an invalid Ingress domain or annotation, then the error names it', () => {
     expect(() => LmaTopology.hub({ ingress: { domain: 'https://lma.example.com' } })).toThrow(/ingress.domain 'https:\/\/lma.example.com' is not a host name/);
     expect(() => LmaTopology.hub({ ingress: { domain: 'lma.example.com', annotations: { 'bad key!': 'x' } } })).toThrow(/invalid annotation 'bad key!'/);
+  });
+});
+
+describe('LmaStack hub config', () => {
+  test('given a hub, then toLmaHubConfig() hands edges its label, storage, backend and endpoints as data', () => {
+    const { hub } = fleet();
+    const config = hub.toLmaHubConfig();
+    expect(config).toMatchObject({
+      path: 'lma-hub', clusterLabel: 'cluster', domain: 'lma.example.com', tls: true, metrics: true, logs: true, alerting: true,
+    });
+    expect(config.storage.metricsBucket).toEqual('acme-lma-metrics');
+    expect(config.logsBackend.kind).toEqual('loki');
+  });
+
+  test('given receivers, routes and sidecar stores added later, then the bundle records no value warnings', () => {
+    const app = testApp();
+    const hub = hubStack(app);
+    hub.attachTo(awsCluster(app, 'hub'));
+    const s = AlertReceiver.slack({ name: 's', channel: '#c', apiUrl: { name: 'lma-slack', key: 'url' } });
+    hub.addReceiver(s);
+    hub.addRoute({ severity: AlertSeverity.WARNING, receiver: s });
+    hub.addThanosStore('edge.example.com:10901');
+    objectsOf(hub);
+    expect(hub.warnings).toEqual([]);
   });
 });
