@@ -11,6 +11,7 @@ import { byohCases } from './cases-byoh';
 import { clusterCases, controlPlaneCases } from './cases-cluster';
 import { eksCases } from './cases-eks';
 import { identityCases } from './cases-identities';
+import { lmaCases } from './cases-lma';
 import { nodeCases } from './cases-nodes';
 import { terraformCases } from './cases-terraform';
 import { BadInputCase, filesBelow, runCase } from './harness';
@@ -25,6 +26,7 @@ const areas: Array<[string, BadInputCase[]]> = [
   ['byoh', byohCases],
   ['identities', identityCases],
   ['addons and deliveries', addonCases],
+  ['lma', lmaCases],
   ['terraform', terraformCases],
 ];
 
