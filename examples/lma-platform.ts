@@ -5,7 +5,8 @@
  * - `lma-hub` on the EKS cluster `hub-seoul`: Prometheus + Thanos sidecar, Thanos query / store
  *   gateway / compactor over the S3 metrics bucket, Loki on the S3 logs bucket, Alertmanager with
  *   Slack, e-mail, webhook and PagerDuty receivers routed by severity, Grafana with the Thanos,
- *   Loki and Alertmanager datasources, event export; endpoints exposed under `lma.example.com`.
+ *   Loki and Alertmanager datasources, event export; endpoints exposed under `lma.example.com`
+ *   (allow-listed, basic authentication for the edges).
  *   S3 access through an IRSA role; bucket names are those the Terraform `LmaBucket` creates
  *   with the same prefix. Delivered by HelmChartProxy (CAAPH).
  * - `lma-edge-aws` on the AWS cluster `edge-tokyo`: Prometheus, node-exporter, kube-state-metrics,
@@ -80,8 +81,9 @@ const hub = new LmaStack(app, 'lma-hub', {
     ingress: {
       domain: 'lma.example.com',
       tlsSecretName: 'lma-wildcard-tls',
-      // only the edges' egress addresses may push logs and alerts
+      // only the edges' egress addresses, and only with a password, may push logs and alerts
       annotations: { 'nginx.ingress.kubernetes.io/whitelist-source-range': '203.0.113.0/24,198.51.100.0/24' },
+      basicAuthSecretName: 'lma-hub-htpasswd',
     },
   }),
   storage,
@@ -116,6 +118,7 @@ hub.attachTo(hubCluster);
 const tokyoLma = new LmaStack(app, 'lma-edge-aws', {
   topology: LmaTopology.edge(hub),
   storageCredentials: LmaStorageCredentials.fromSecret('lma-object-storage'),
+  hubCredentials: { username: 'edge-tokyo', password: { name: 'lma-hub-auth', key: 'password' } },
   delivery: AddonDelivery.flux(),
 });
 tokyoLma.attachTo(tokyo);
@@ -123,6 +126,7 @@ tokyoLma.attachTo(tokyo);
 const dc1Lma = new LmaStack(app, 'lma-edge-dc1', {
   topology: LmaTopology.edge(hub),
   storageCredentials: LmaStorageCredentials.fromSecret('lma-object-storage'),
+  hubCredentials: { username: 'edge-dc1', password: { name: 'lma-hub-auth', key: 'password' } },
   delivery: AddonDelivery.argoCd({ project: 'platform' }),
   imageRegistry: 'harbor.example.com/mirror',
 });

@@ -10,8 +10,8 @@ import { thanos } from './components/thanos';
 import { LmaLogsBackend, LmaLogsBackendKind } from './logs-backend';
 import { LmaObjectStorage, LmaStorageCredentials, LmaStorageKind } from './object-storage';
 import { AlertingState, LmaModel, endpointHost } from './private/model';
-import { isPromLabelName, promDuration, validateHost, validateSecretName, wholeSeconds } from './private/util';
-import { ILmaHub, LmaEndpoints, LmaHubConfig, LmaRole, LmaTopology } from './topology';
+import { isPromLabelName, promDuration, validateHost, validateSecretKey, validateSecretName, wholeSeconds } from './private/util';
+import { ILmaHub, LmaEndpoints, LmaHubConfig, LmaHubCredentials, LmaRole, LmaTopology } from './topology';
 import { AddonBundle, AddonBundleProps } from '../addons/addon-bundle';
 import { HelmAddon } from '../addons/helm-addon';
 import { isDnsLabel } from '../core/names';
@@ -205,6 +205,12 @@ export interface LmaStackProps extends AddonBundleProps {
    * @default - none: the hub sees an edge's metrics once the sidecar uploads a block (every 2 hours)
    */
   readonly thanosSidecarEndpoint?: string;
+  /**
+   * Edges only: credentials for a hub whose Ingresses require basic authentication
+   * (`LmaIngressOptions.basicAuthSecretName`).
+   * @default - none (required when the hub asks for basic authentication)
+   */
+  readonly hubCredentials?: LmaHubCredentials;
 }
 
 /**
@@ -316,6 +322,7 @@ export class LmaStack extends AddonBundle implements ILmaHub {
       kubePrometheusRules: props.alerting?.kubePrometheusRules ?? false,
       grafanaAdminSecret: props.grafana?.adminSecretName,
       exposeSidecar: this.role === LmaRole.EDGE && props.thanosSidecarEndpoint !== undefined,
+      hubCredentials: this.resolveHubCredentials(props, hub),
     };
 
     for (const r of props.alerting?.receivers ?? []) {
@@ -413,6 +420,7 @@ export class LmaStack extends AddonBundle implements ILmaHub {
       },
       domain,
       tls: scheme === 'https',
+      basicAuth: m.ingress?.basicAuthSecretName !== undefined,
       storage: m.storage!,
       logsBackend: m.logsBackend,
       metrics: m.components.metrics,
@@ -579,6 +587,28 @@ export class LmaStack extends AddonBundle implements ILmaHub {
       return hub.logsBackend;
     }
     return props.logs?.backend ?? LmaLogsBackend.loki();
+  }
+
+  private resolveHubCredentials(props: LmaStackProps, hub: LmaHubConfig | undefined): LmaHubCredentials | undefined {
+    const creds = props.hubCredentials;
+    if (!hub) {
+      if (creds) throw new ValidationError(this, 'hubCredentials is for edges (how they authenticate to the hub).');
+      return undefined;
+    }
+    if (hub.basicAuth && !creds) {
+      throw new ValidationError(this, `hub '${hub.path}' requires basic authentication on its Ingresses, so this edge needs hubCredentials: { username, password: { name, key } } (a Secret in the edge's LMA namespace).`);
+    }
+    if (!hub.basicAuth && creds) {
+      throw new ValidationError(this, `hubCredentials is set, but hub '${hub.path}' does not require authentication. Set ingress.basicAuthSecretName on the hub or remove hubCredentials.`);
+    }
+    if (creds) {
+      if (typeof creds.username !== 'string' || !/^[^\s:]{1,255}$/.test(creds.username)) {
+        throw new ValidationError(this, `hubCredentials.username '${creds.username}' is not an HTTP basic-auth user name (no spaces or ':').`);
+      }
+      validateSecretName(this.node.path, 'hubCredentials.password.name', creds.password?.name);
+      validateSecretKey(this.node.path, 'hubCredentials.password.key', creds.password?.key);
+    }
+    return creds;
   }
 
   private validateEdgeProps(props: LmaStackProps): void {

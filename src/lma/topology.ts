@@ -1,3 +1,4 @@
+import { SecretKeyReference } from './alerting';
 import { LmaLogsBackend } from './logs-backend';
 import { LmaObjectStorage } from './object-storage';
 import { validateHost, validateSecretName } from './private/util';
@@ -38,6 +39,26 @@ export interface LmaIngressOptions {
    * @default - none
    */
   readonly annotations?: Record<string, string>;
+  /**
+   * Secret (in the hub's LMA namespace) with an htpasswd file under the key `auth`, the
+   * ingress-nginx convention: the Loki, Thanos and Alertmanager Ingresses then require HTTP basic
+   * authentication (`nginx.ingress.kubernetes.io/auth-type: basic`), and every edge must give
+   * `hubCredentials`. In-cluster clients of the hub (its fluent-bit, Grafana) use the Services
+   * directly and are not affected; Grafana keeps its own login.
+   * @default - no authentication on the Ingresses
+   */
+  readonly basicAuthSecretName?: string;
+}
+
+/** How an edge authenticates to a hub whose Ingresses require basic authentication. */
+export interface LmaHubCredentials {
+  /** User name (one of the htpasswd entries of the hub's `basicAuthSecretName`). */
+  readonly username: string;
+  /**
+   * Password, by Secret reference in the edge's LMA namespace: fluent-bit reads it from an
+   * environment variable, Prometheus from the Secret mounted at `/etc/prometheus/secrets/<name>/<key>`.
+   */
+  readonly password: SecretKeyReference;
 }
 
 /** Externally reachable endpoints of a hub. */
@@ -64,6 +85,8 @@ export interface LmaHubConfig {
   readonly domain?: string;
   /** Whether the endpoints use TLS. */
   readonly tls: boolean;
+  /** Whether the Loki, Thanos and Alertmanager Ingresses require basic authentication. */
+  readonly basicAuth: boolean;
   /** The object storage edges upload metric blocks to. */
   readonly storage: LmaObjectStorage;
   /** The logs backend. */
@@ -117,6 +140,7 @@ export class LmaTopology {
         throw new ValidationError('LmaTopology.hub', `ingress.domain '${ingress.domain}' has a port. Give the DNS domain only, e.g. 'lma.example.com'.`);
       }
       if (ingress.tlsSecretName !== undefined) validateSecretName('LmaTopology.hub', 'ingress.tlsSecretName', ingress.tlsSecretName);
+      if (ingress.basicAuthSecretName !== undefined) validateSecretName('LmaTopology.hub', 'ingress.basicAuthSecretName', ingress.basicAuthSecretName);
       for (const [key, value] of Object.entries(ingress.annotations ?? {})) {
         if (!isQualifiedName(key) || typeof value !== 'string') {
           throw new ValidationError('LmaTopology.hub', `ingress.annotations has an invalid annotation '${key}'. Use '[prefix/]name' keys and string values.`);

@@ -308,3 +308,47 @@ describe('LmaStack hub config', () => {
     expect(hub.warnings).toEqual([]);
   });
 });
+
+describe('LmaStack hub basic authentication', () => {
+  const authHub = (app: ReturnType<typeof testApp>) => hubStack(app, {
+    topology: LmaTopology.hub({ ingress: { domain: 'lma.example.com', tlsSecretName: 'lma-tls', basicAuthSecretName: 'lma-hub-htpasswd' } }),
+  });
+
+  test('given a hub with basic authentication, then the Loki, Thanos and Alertmanager Ingresses require it and Grafana\'s does not', () => {
+    const app = testApp();
+    const hub = authHub(app);
+    hub.attachTo(awsCluster(app, 'hub'));
+    const auth = {
+      'nginx.ingress.kubernetes.io/auth-type': 'basic',
+      'nginx.ingress.kubernetes.io/auth-secret': 'lma-hub-htpasswd',
+      'nginx.ingress.kubernetes.io/auth-realm': 'LMA hub',
+    };
+    expect(argoValues(hub, 'hub', 'lma-loki').gateway.ingress.annotations).toEqual(auth);
+    expect(argoValues(hub, 'hub', 'lma-thanos').queryFrontend.ingress.annotations).toEqual(auth);
+    expect(argoValues(hub, 'hub', 'lma-prometheus').alertmanager.ingress.annotations).toEqual(auth);
+    expect(argoValues(hub, 'hub', 'lma-grafana').ingress.annotations).toBeUndefined();
+    // the hub's own fluent-bit uses the in-cluster Service, without credentials
+    expect(argoValues(hub, 'hub', 'lma-fluent-bit').config.outputs).not.toContain('http_user');
+  });
+
+  test('given an edge with hub credentials, then fluent-bit and Prometheus authenticate with the password from a Secret', () => {
+    const app = testApp();
+    const hub = authHub(app);
+    const edge = edgeStack(app, 'lma-edge', hub, { hubCredentials: { username: 'edge', password: { name: 'lma-hub-auth', key: 'password' } } });
+    edge.attachTo(awsCluster(app, 'edge'));
+    const fb = argoValues(edge, 'edge', 'lma-fluent-bit');
+    expect(fb.config.outputs).toContain('    http_user edge\n    http_passwd ${LMA_HUB_PASSWORD}\n');
+    expect(fb.env).toContainEqual({ name: 'LMA_HUB_PASSWORD', valueFrom: { secretKeyRef: { name: 'lma-hub-auth', key: 'password' } } });
+    const spec = argoValues(edge, 'edge', 'lma-prometheus').prometheus.prometheusSpec;
+    expect(spec.secrets).toEqual(['lma-hub-auth']);
+    expect(spec.additionalAlertManagerConfigs[0].basic_auth).toEqual({ username: 'edge', password_file: '/etc/prometheus/secrets/lma-hub-auth/password' });
+  });
+
+  test('given a hub with basic authentication and an edge without credentials (or the reverse), then the error says what to set', () => {
+    const app = testApp();
+    expect(() => edgeStack(app, 'e1', authHub(app))).toThrow(/hub 'lma-hub' requires basic authentication on its Ingresses, so this edge needs hubCredentials/);
+    const app2 = testApp();
+    expect(() => edgeStack(app2, 'e2', hubStack(app2), { hubCredentials: { username: 'edge', password: { name: 's', key: 'k' } } }))
+      .toThrow(/hubCredentials is set, but hub 'lma-hub' does not require authentication/);
+  });
+});

@@ -57,6 +57,12 @@ export function fluentBit(model: LmaModel): HelmAddon {
   let outputs: string;
   if (model.logsBackend.kind === LmaLogsBackendKind.LOKI) {
     const t = lokiTarget(model);
+    const auth: string[] = [];
+    const creds = model.role === LmaRole.EDGE ? model.hubCredentials : undefined;
+    if (creds) {
+      env.push({ name: 'LMA_HUB_PASSWORD', valueFrom: { secretKeyRef: { name: creds.password.name, key: creds.password.key } } });
+      auth.push(`    http_user ${creds.username}`, '    http_passwd ${LMA_HUB_PASSWORD}');
+    }
     outputs = [
       '[OUTPUT]',
       '    Name loki',
@@ -66,6 +72,7 @@ export function fluentBit(model: LmaModel): HelmAddon {
       '    Uri /loki/api/v1/push',
       `    tls ${t.tls ? 'On' : 'Off'}`,
       ...(t.tls ? ['    tls.verify On'] : []),
+      ...auth,
       `    labels job=fluent-bit, ${label}=\${${CLUSTER_ENV}}, namespace=$kubernetes['namespace_name'], pod=$kubernetes['pod_name'], container=$kubernetes['container_name']`,
       '    line_format json',
       '    Retry_Limit False',

@@ -66,7 +66,7 @@ export function grafana(model: LmaModel): HelmAddon {
     const host = endpointHost(model.ingress.domain, 'grafana');
     values.ingress = { enabled: true, ingressClassName: model.ingress.className ?? 'nginx', hosts: [host] };
     if (model.ingress.tlsSecretName) values.ingress.tls = [{ secretName: model.ingress.tlsSecretName, hosts: [host] }];
-    const annotations = ingressAnnotations(model);
+    const annotations = ingressAnnotations(model, false);
     if (annotations) values.ingress.annotations = annotations;
   }
   return new HelmAddon({

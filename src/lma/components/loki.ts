@@ -67,7 +67,7 @@ export function loki(model: LmaModel): HelmAddon {
         tls: model.ingress.tlsSecretName ? [{ secretName: model.ingress.tlsSecretName, hosts: [host] }] : [],
       },
     };
-    const ingressNotes = ingressAnnotations(model);
+    const ingressNotes = ingressAnnotations(model, true);
     if (ingressNotes) values.gateway.ingress.annotations = ingressNotes;
   }
   return new HelmAddon({

@@ -51,7 +51,7 @@ export function alertmanagerValues(model: LmaModel, state: AlertingState): Recor
  * `prometheus.thanosService.enabled`, `prometheus.thanosServiceExternal.enabled`,
  * `prometheus.prometheusSpec.{externalLabels, retention, retentionSize, scrapeInterval,
  * evaluationInterval, *SelectorNilUsesHelmValues, storageSpec, thanos.objectStorageConfig.secret,
- * containers, additionalAlertManagerConfigs}`.
+ * containers, secrets, additionalAlertManagerConfigs}`.
  */
 export function prometheusStack(model: LmaModel, alerting: AlertingState): HelmAddon {
   const storage = model.storage;
@@ -76,11 +76,17 @@ export function prometheusStack(model: LmaModel, alerting: AlertingState): HelmA
     if (envFrom.length > 0) prometheusSpec.containers = [{ name: 'thanos-sidecar', envFrom }];
   }
   if (model.role === LmaRole.EDGE && model.components.alerting && hub?.domain) {
-    prometheusSpec.additionalAlertManagerConfigs = [{
+    const alertmanager: Record<string, any> = {
       scheme: hub.tls ? 'https' : 'http',
       api_version: 'v2',
       static_configs: [{ targets: [`${endpointHost(hub.domain, 'alertmanager')}:${hub.tls ? 443 : 80}`] }],
-    }];
+    };
+    const creds = model.hubCredentials;
+    if (creds) {
+      alertmanager.basic_auth = { username: creds.username, password_file: `/etc/prometheus/secrets/${creds.password.name}/${creds.password.key}` };
+      prometheusSpec.secrets = [creds.password.name];
+    }
+    prometheusSpec.additionalAlertManagerConfigs = [alertmanager];
   }
 
   const prometheus: Record<string, any> = { prometheusSpec };
@@ -119,7 +125,7 @@ export function prometheusStack(model: LmaModel, alerting: AlertingState): HelmA
         pathType: 'Prefix',
       };
       if (model.ingress.tlsSecretName) values.alertmanager.ingress.tls = [{ secretName: model.ingress.tlsSecretName, hosts: [host] }];
-      const ingressNotes = ingressAnnotations(model);
+      const ingressNotes = ingressAnnotations(model, true);
       if (ingressNotes) values.alertmanager.ingress.annotations = ingressNotes;
     }
   } else {

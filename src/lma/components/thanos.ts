@@ -37,7 +37,7 @@ export function thanos(model: LmaModel): HelmAddon {
       hostname: endpointHost(model.ingress.domain, 'thanos'),
       ingressClassName: model.ingress.className ?? 'nginx',
     };
-    const ingressNotes = ingressAnnotations(model);
+    const ingressNotes = ingressAnnotations(model, true);
     if (ingressNotes) queryFrontend.ingress.annotations = ingressNotes;
     if (model.ingress.tlsSecretName) {
       queryFrontend.ingress.extraTls = [{ hosts: [endpointHost(model.ingress.domain, 'thanos')], secretName: model.ingress.tlsSecretName }];

@@ -2,7 +2,7 @@ import { AlertReceiver, AlertRoute } from '../alerting';
 import type { LmaComponentsConfig } from '../lma-stack';
 import { LmaLogsBackend } from '../logs-backend';
 import { LmaObjectStorage, LmaStorageCredentials } from '../object-storage';
-import { LmaHubConfig, LmaIngressOptions, LmaRole } from '../topology';
+import { LmaHubConfig, LmaHubCredentials, LmaIngressOptions, LmaRole } from '../topology';
 
 /** Component switches after defaults and topology rules. */
 export type ResolvedComponents = LmaComponentsConfig;
@@ -35,6 +35,8 @@ export interface LmaModel {
   readonly grafanaAdminSecret?: string;
   /** Expose this edge's Thanos sidecar with a LoadBalancer Service. */
   readonly exposeSidecar: boolean;
+  /** Credentials of an edge for a hub with basic authentication. */
+  readonly hubCredentials?: LmaHubCredentials;
 }
 
 /** The alerting state of a stack (mutable through addReceiver/addRoute). */
@@ -98,8 +100,17 @@ export function thanosObjstore(storage: LmaObjectStorage): Record<string, any> {
   };
 }
 
-/** The annotations of the hub's Ingresses, or undefined when there are none. */
-export function ingressAnnotations(model: LmaModel): Record<string, string> | undefined {
-  const a = model.ingress?.annotations;
-  return a && Object.keys(a).length > 0 ? { ...a } : undefined;
+/**
+ * The annotations of a hub Ingress, or undefined when there are none. `authenticated` Ingresses
+ * (Loki, Thanos, Alertmanager) get ingress-nginx basic authentication when the hub asks for it.
+ */
+export function ingressAnnotations(model: LmaModel, authenticated: boolean): Record<string, string> | undefined {
+  const out: Record<string, string> = { ...model.ingress?.annotations };
+  const secret = model.ingress?.basicAuthSecretName;
+  if (authenticated && secret) {
+    out['nginx.ingress.kubernetes.io/auth-type'] = 'basic';
+    out['nginx.ingress.kubernetes.io/auth-secret'] = secret;
+    out['nginx.ingress.kubernetes.io/auth-realm'] = 'LMA hub';
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
