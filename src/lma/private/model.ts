@@ -1,7 +1,7 @@
 import { AlertReceiver, AlertRoute } from '../alerting';
-import type { LmaComponentsConfig } from '../lma-stack';
 import { LmaLogsBackend } from '../logs-backend';
 import { LmaObjectStorage, LmaStorageCredentials } from '../object-storage';
+import { LmaComponentsConfig } from '../options';
 import { LmaHubConfig, LmaHubCredentials, LmaIngressOptions, LmaRole } from '../topology';
 
 /** Component switches after defaults and topology rules. */
