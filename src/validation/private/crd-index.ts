@@ -45,6 +45,15 @@ export class CrdIndex {
     for (const file of listYamlFiles(dir)) {
       const text = fs.readFileSync(file, 'utf8');
       for (const docText of splitDocuments(text)) {
+        if (/^kind:\s*(List|CustomResourceDefinitionList)\s*$/m.test(docText)) {
+          // `kubectl get crd -o yaml` writes one List of CRDs: index its items (parsed now).
+          const items: any[] = YAML.parse(docText, { maxAliasCount: -1 })?.items ?? [];
+          for (const item of items.filter(i => i?.kind === 'CustomResourceDefinition')) {
+            const parsed = parseCrd(item);
+            this.add({ file, text: '', parsed }, [...new Set(parsed.map(v => `${v.group}/${v.kind}`))]);
+          }
+          continue;
+        }
         if (!/^kind:\s*CustomResourceDefinition\s*$/m.test(docText)) continue;
         const doc: PendingDoc = { file, text: docText };
         let keys = scanKeys(docText);
@@ -52,12 +61,16 @@ export class CrdIndex {
           doc.parsed = parseCrd(YAML.parse(docText, { maxAliasCount: -1 }));
           keys = [...new Set(doc.parsed.map(v => `${v.group}/${v.kind}`))];
         }
-        for (const k of keys) {
-          const list = this.byGroupKind.get(k) ?? [];
-          list.push(doc);
-          this.byGroupKind.set(k, list);
-        }
+        this.add(doc, keys);
       }
+    }
+  }
+
+  private add(doc: PendingDoc, keys: string[]): void {
+    for (const k of keys) {
+      const list = this.byGroupKind.get(k) ?? [];
+      list.push(doc);
+      this.byGroupKind.set(k, list);
     }
   }
 
