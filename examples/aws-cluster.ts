@@ -1,18 +1,22 @@
 /**
  * Self-managed Kubernetes on AWS, the way the old `cluster-api-aws` Helm chart documented it,
- * plus CAPA's own default flavor (`clusterctl generate cluster --infrastructure aws`).
+ * plus CAPA's own default flavor (`clusterctl generate cluster --infrastructure aws`), plus a
+ * production cluster on the network and IAM of `examples/aws-foundation.ts` (Terraform).
  *
  * Run: `npm run synth` (writes dist/aws-cluster/) or
  * `npx ts-node --transpile-only examples/aws-cluster.ts`.
  */
 import { Duration } from 'cdk8s';
+import * as path from 'path';
 import {
   AwsNetwork,
+  CapaIamNames,
   Capacity,
   DeletionOrder,
   Infrastructure,
   LoadBalancerType,
   ManagedCluster,
+  NetworkOutputs,
   Platform,
   VolumeType,
 } from '../src';
@@ -71,5 +75,41 @@ const capaDefault = new ManagedCluster(app, 'capa-default', {
   controlPlane: { replicas: 1, machineType: 't3.large' },
 });
 capaDefault.addNodePool('md-0', { machineType: 't3.large', replicas: 1 });
+
+// --- On the Terraform foundation (two phases) ------------------------------------------------
+// Phase 1: `npm run synth` and `terraform apply` of examples/aws-foundation.ts (IAM + VPC).
+// Phase 2: `terraform -chdir=dist/aws-foundation/stacks/aws-foundation output -json > outputs.json`
+// and point AWS_FOUNDATION_OUTPUTS at it. Without it this example reads a sample of that file.
+// Names known before apply (instance profiles) come from the same functions CapaIam uses.
+const outputsFile = process.env.AWS_FOUNDATION_OUTPUTS ?? path.join(__dirname, 'aws-foundation.outputs.json');
+const foundation = NetworkOutputs.fromTerraformOutputJson(outputsFile, {
+  clusterName: 'prod-seoul',
+  terraformDir: 'dist/aws-foundation/stacks/aws-foundation',
+});
+
+const prod = new ManagedCluster(app, 'prod-seoul', {
+  version: 'v1.33.4',
+  infrastructure: Infrastructure.aws({
+    region: 'ap-northeast-2',
+    network: AwsNetwork.existing({
+      vpcId: foundation.vpcId,
+      subnetIds: foundation.availabilityZones.flatMap((az) => [foundation.privateSubnetId(az), foundation.publicSubnetId(az)]),
+    }),
+    controlPlaneLoadBalancer: { allowedCidrs: ['203.0.113.0/24'] },
+  }),
+  controlPlane: {
+    replicas: 3,
+    machineType: 'm6i.xlarge',
+    iamInstanceProfile: CapaIamNames.controlPlaneInstanceProfile(),
+  },
+  labels: { environment: 'prod' },
+});
+prod.addNodePool('general', {
+  machineType: 'm6i.2xlarge',
+  availabilityZones: foundation.availabilityZones,
+  autoscaling: { minSize: 1, maxSize: 10 },
+  iamInstanceProfile: CapaIamNames.nodesInstanceProfile(),
+  nodeLabels: { 'node-role.kubernetes.io/worker': '' },
+});
 
 app.synth();
