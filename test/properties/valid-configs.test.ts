@@ -36,6 +36,10 @@ interface PoolConfig {
   readonly autoscaling?: { minSize: number; maxSize: number };
   readonly spot?: { maxPrice?: string };
   readonly machineType: string;
+  /** MachinePools only: several instance types (a mixed-instances policy) with an on-demand share. */
+  readonly mixed?: { types: string[]; onDemandBase: number; onDemandAbove: number };
+  /** Managed node groups only: use a launch template. */
+  readonly launchTemplate?: boolean;
   readonly labels: Record<string, string>;
   readonly taints: Array<{ key: string; value?: string; effect: TaintEffect }>;
   readonly kubeletArgs: Record<string, string>;
@@ -45,8 +49,9 @@ interface ClusterConfig {
   readonly provider: Provider;
   readonly name: string;
   readonly pools: PoolConfig[];
+  readonly controlPlaneReplicas: number;
   readonly addons: string[];
-  readonly delivery: 'helmChartProxy' | 'argoCd' | 'flux';
+  readonly delivery: 'helmChartProxy' | 'argoCd' | 'flux' | 'clusterResourceSet';
 }
 
 const ZONES = ['ap-northeast-2a', 'ap-northeast-2b', 'ap-northeast-2c'];
@@ -100,19 +105,29 @@ function poolArb(provider: Provider, name: string): fc.Arbitrary<PoolConfig> {
     zones: provider === 'byoh' ? fc.constant(undefined) : zonesArb,
     spot: provider === 'byoh' ? fc.constant(undefined) : fc.option(fc.record({ maxPrice: fc.option(fc.constantFrom('0.05', '0.12', '1'), { nil: undefined }) }), { nil: undefined }),
     machineType: machineTypeArb,
+    mixed: fc.option(fc.record({
+      types: fc.shuffledSubarray(['m6i.large', 'm5.large', 'm6a.large', 'c6i.large'], { minLength: 2 }),
+      onDemandBase: fc.integer({ min: 0, max: 2 }),
+      onDemandAbove: fc.integer({ min: 0, max: 100 }),
+    }), { nil: undefined }),
+    launchTemplate: fc.boolean(),
     labels: labelsArb,
     taints: subset(TAINTS),
     kubeletArgs: kubeletArb,
   }).map((p) => {
     const managed = p.kind === NodePoolKind.MANAGED_NODE_GROUP;
+    const mixed = p.kind === NodePoolKind.MACHINE_POOL ? p.mixed : undefined;
     return {
       name,
       kind: p.kind,
       zones: p.zones,
       ...p.size,
-      // Managed node groups take no spot price cap and no kubelet flags (EKS bootstraps the nodes).
-      spot: p.spot && managed ? {} : p.spot,
+      // Managed node groups take no spot price cap and no kubelet flags (EKS bootstraps the nodes);
+      // a mixed-instances policy takes no spot price cap either.
+      spot: p.spot && (managed || mixed) ? {} : p.spot,
       machineType: p.machineType,
+      mixed,
+      launchTemplate: managed ? p.launchTemplate : undefined,
       labels: managed ? Object.fromEntries(Object.entries(p.labels).filter(([k]) => !k.includes('kubernetes.io/'))) : p.labels,
       taints: p.taints,
       kubeletArgs: managed ? {} : p.kubeletArgs,
@@ -124,10 +139,19 @@ const clusterArb: fc.Arbitrary<ClusterConfig> = fc.record({
   provider: fc.constantFrom<Provider>('aws', 'eks', 'byoh'),
   name: fc.constantFrom('prod', 'dev-seoul', 'edge-1'),
   poolNames: fc.shuffledSubarray(['workers', 'spot', 'gpu'], { minLength: 1 }),
+  controlPlaneReplicas: fc.constantFrom(1, 3, 5),
   addons: subset(Object.keys(ADDONS)),
-  delivery: fc.constantFrom<ClusterConfig['delivery']>('helmChartProxy', 'argoCd', 'flux'),
+  delivery: fc.constantFrom<ClusterConfig['delivery']>('helmChartProxy', 'argoCd', 'flux', 'clusterResourceSet'),
 }).chain((c) => fc.tuple(...c.poolNames.map((n) => poolArb(c.provider, n)))
-  .map((pools) => ({ provider: c.provider, name: c.name, pools, addons: c.addons, delivery: c.delivery })));
+  .map((pools): ClusterConfig => ({
+    provider: c.provider,
+    name: c.name,
+    pools,
+    controlPlaneReplicas: c.controlPlaneReplicas,
+    // A ClusterResourceSet installs plain manifests only (no Helm charts).
+    addons: c.delivery === 'clusterResourceSet' ? c.addons.filter((a) => a === 'local-path-provisioner') : c.addons,
+    delivery: c.delivery,
+  })));
 
 function poolOptions(p: PoolConfig): NodePoolOptions {
   return {
@@ -137,7 +161,10 @@ function poolOptions(p: PoolConfig): NodePoolOptions {
     availabilityZoneCount: p.zones?.count,
     availabilityZones: p.zones?.list,
     capacity: p.spot ? Capacity.spot(p.spot) : undefined,
-    machineType: p.machineType,
+    machineType: p.mixed ? undefined : p.machineType,
+    instanceTypes: p.mixed?.types,
+    machinePool: p.mixed ? { mixedInstances: { onDemandBaseCapacity: p.mixed.onDemandBase, onDemandPercentageAboveBaseCapacity: p.mixed.onDemandAbove } } : undefined,
+    managedNodeGroup: p.launchTemplate ? { launchTemplate: true } : undefined,
     nodeLabels: p.labels,
     taints: p.taints,
     kubeletExtraArgs: p.kubeletArgs,
@@ -150,10 +177,14 @@ function build(config: ClusterConfig): any[] {
   const infrastructure = config.provider === 'aws' ? Infrastructure.aws({ region: 'ap-northeast-2' })
     : config.provider === 'eks' ? Infrastructure.eks({ region: 'ap-northeast-2' })
       : Infrastructure.byoh({ controlPlaneEndpoint: { host: '192.168.0.10' }, controlPlaneHosts: { matchLabels: { role: 'control-plane' } } });
-  const cluster = new ManagedCluster(app, config.name, { version: config.provider === 'eks' ? 'v1.33' : 'v1.33.4', infrastructure });
+  const cluster = new ManagedCluster(app, config.name, {
+    version: config.provider === 'eks' ? 'v1.33' : 'v1.33.4',
+    infrastructure,
+    controlPlane: config.provider === 'eks' ? undefined : { replicas: config.controlPlaneReplicas },
+  });
   for (const p of config.pools) {
     if (config.provider === 'byoh') {
-      const { availabilityZoneCount: _c, availabilityZones: _z, capacity: _s, machineType: _m, kind: _k, ...rest } = poolOptions(p);
+      const { availabilityZoneCount: _c, availabilityZones: _z, capacity: _s, machineType: _m, kind: _k, instanceTypes: _t, machinePool: _p, managedNodeGroup: _g, ...rest } = poolOptions(p);
       new ByohPool(cluster, p.name, { cluster, hosts: { matchLabels: { role: p.name } }, ...rest });
     } else {
       cluster.addNodePool(p.name, poolOptions(p));
