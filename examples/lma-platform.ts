@@ -127,7 +127,7 @@ const dc1Lma = new LmaStack(app, 'lma-edge-dc1', {
   topology: LmaTopology.edge(hub),
   storageCredentials: LmaStorageCredentials.fromSecret('lma-object-storage'),
   hubCredentials: { username: 'edge-dc1', password: { name: 'lma-hub-auth', key: 'password' } },
-  delivery: AddonDelivery.argoCd({ project: 'platform' }),
+  delivery: AddonDelivery.argoCd({ project: 'platform', serverSideApply: true }), // kube-prometheus-stack CRDs
   imageRegistry: 'harbor.example.com/mirror',
 });
 dc1Lma.attachTo(dc1);

@@ -48,6 +48,12 @@ export interface ArgoCdDeliveryOptions {
    * @default true
    */
   readonly applicationSets?: boolean;
+  /**
+   * Sync with server-side apply (`ServerSideApply=true`), needed for charts whose CRDs exceed the
+   * 256 KiB annotation limit of client-side apply (e.g. kube-prometheus-stack's Prometheus CRD).
+   * @default false
+   */
+  readonly serverSideApply?: boolean;
 }
 
 /** Options of Flux delivery. */

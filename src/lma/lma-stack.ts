@@ -17,6 +17,7 @@ import { AddonBundle, AddonBundleProps } from '../addons/addon-bundle';
 import { HelmAddon } from '../addons/helm-addon';
 import { isDnsLabel } from '../core/names';
 import { ValidationError } from '../core/validation-error';
+import { DeliveryKind } from '../delivery/addon-delivery';
 
 /** Props of an `LmaStack`. */
 export interface LmaStackProps extends AddonBundleProps {
@@ -235,6 +236,9 @@ export class LmaStack extends AddonBundle implements ILmaHub {
       this.addAddon(this.eventExporter);
     }
 
+    if (c.metrics && this.delivery.kind === DeliveryKind.ARGO_CD && !this.delivery.argoCdOptions?.serverSideApply) {
+      this._addWarning(`${this.node.path}: kube-prometheus-stack's CRDs exceed the 256 KiB annotation limit of Argo CD's client-side apply. Use AddonDelivery.argoCd({ serverSideApply: true }).`);
+    }
     if (this.role === LmaRole.EDGE && props.thanosSidecarEndpoint !== undefined && c.metrics) {
       props.topology.hubStack!.addThanosStore(props.thanosSidecarEndpoint);
     }

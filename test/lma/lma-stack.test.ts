@@ -352,3 +352,20 @@ describe('LmaStack hub basic authentication', () => {
       .toThrow(/hubCredentials is set, but hub 'lma-hub' does not require authentication/);
   });
 });
+
+describe('LmaStack with Argo CD', () => {
+  test('given Argo CD delivery with server-side apply, then the Applications sync server-side (kube-prometheus-stack CRDs)', () => {
+    const app = testApp();
+    const hub = hubStack(app);
+    hub.attachTo(awsCluster(app, 'hub'));
+    const application = objectsOf(hub).find((o) => o.metadata.name === 'hub-lma-prometheus');
+    expect(application.spec.syncPolicy.syncOptions).toEqual(['CreateNamespace=true', 'ServerSideApply=true']);
+    expect(hub.warnings).toEqual([]);
+  });
+
+  test('given Argo CD delivery without server-side apply, then the stack warns about the CRD size', () => {
+    const app = testApp();
+    const hub = hubStack(app, { delivery: AddonDelivery.argoCd() });
+    expect(hub.warnings).toEqual([expect.stringMatching(/exceed the 256 KiB annotation limit .* AddonDelivery.argoCd\(\{ serverSideApply: true \}\)/)]);
+  });
+});

@@ -36,14 +36,14 @@ export function hubStack(app: App, props: Partial<LmaStackProps> = {}): LmaStack
   return new LmaStack(app, 'lma-hub', {
     topology: LmaTopology.hub({ ingress: { domain: 'lma.example.com', tlsSecretName: 'lma-tls' } }),
     storage: s3Storage(),
-    delivery: AddonDelivery.argoCd(),
+    delivery: AddonDelivery.argoCd({ serverSideApply: true }),
     ...props,
   });
 }
 
 /** An edge stack of `hub` (Argo CD delivery). */
 export function edgeStack(app: App, id: string, hub: LmaStack, props: Partial<LmaStackProps> = {}): LmaStack {
-  return new LmaStack(app, id, { topology: LmaTopology.edge(hub), delivery: AddonDelivery.argoCd(), ...props });
+  return new LmaStack(app, id, { topology: LmaTopology.edge(hub), delivery: AddonDelivery.argoCd({ serverSideApply: true }), ...props });
 }
 
 /** The synthesized objects of a chart (the app is validated and rendered first). */

@@ -22,7 +22,10 @@ function argoRepoUrl(repository: string): string {
 
 function syncPolicy(info: BundleRenderInfo, addon: ResolvedAddon): any {
   const { automated } = argoOptions(info);
-  const syncOptions = addon.config.createNamespace ? ['CreateNamespace=true'] : undefined;
+  const options: string[] = [];
+  if (addon.config.createNamespace) options.push('CreateNamespace=true');
+  if (info.delivery.argoCdOptions?.serverSideApply) options.push('ServerSideApply=true');
+  const syncOptions = options.length > 0 ? options : undefined;
   return {
     automated: automated ? { prune: true, selfHeal: true } : undefined,
     syncOptions,
