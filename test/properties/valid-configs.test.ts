@@ -163,7 +163,9 @@ function poolOptions(p: PoolConfig): NodePoolOptions {
     capacity: p.spot ? Capacity.spot(p.spot) : undefined,
     machineType: p.mixed ? undefined : p.machineType,
     instanceTypes: p.mixed?.types,
-    machinePool: p.mixed ? { mixedInstances: { onDemandBaseCapacity: p.mixed.onDemandBase, onDemandPercentageAboveBaseCapacity: p.mixed.onDemandAbove } } : undefined,
+    machinePool: p.mixed
+      ? { mixedInstances: { onDemandBaseCapacity: p.mixed.onDemandBase, onDemandPercentageAboveBaseCapacity: p.mixed.onDemandAbove } }
+      : undefined,
     managedNodeGroup: p.launchTemplate ? { launchTemplate: true } : undefined,
     nodeLabels: p.labels,
     taints: p.taints,
@@ -184,7 +186,11 @@ function build(config: ClusterConfig): any[] {
   });
   for (const p of config.pools) {
     if (config.provider === 'byoh') {
-      const { availabilityZoneCount: _c, availabilityZones: _z, capacity: _s, machineType: _m, kind: _k, instanceTypes: _t, machinePool: _p, managedNodeGroup: _g, ...rest } = poolOptions(p);
+      // BYOH claims hosts: no cloud machine settings, always MachineDeployments.
+      const {
+        availabilityZoneCount: _c, availabilityZones: _z, capacity: _s, machineType: _m, kind: _k,
+        instanceTypes: _t, machinePool: _p, managedNodeGroup: _g, ...rest
+      } = poolOptions(p);
       new ByohPool(cluster, p.name, { cluster, hosts: { matchLabels: { role: p.name } }, ...rest });
     } else {
       cluster.addNodePool(p.name, poolOptions(p));
