@@ -275,7 +275,7 @@ export class LmaStack extends AddonBundle implements ILmaHub {
   /** The hub's typed config for its edges. Throws when this stack is not a hub. */
   public toLmaHubConfig(): LmaHubConfig {
     if (this.role !== LmaRole.HUB) {
-      throw new ValidationError(this, `is an ${this.role} stack, not a hub: edges can only ship to a stack created with LmaTopology.hub().`);
+      throw new ValidationError(this, `is a ${this.role} stack, not a hub: edges can only ship to a stack created with LmaTopology.hub().`);
     }
     const m = this._model;
     const domain = m.ingress?.domain;

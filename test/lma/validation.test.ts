@@ -15,7 +15,7 @@ describe('LmaStack topology errors', () => {
     const app = testApp();
     const hub = hubStack(app);
     const edge = edgeStack(app, 'lma-edge', hub);
-    expect(() => edgeStack(app, 'lma-edge2', edge)).toThrow(/lma-edge: is an edge stack, not a hub: edges can only ship to a stack created with LmaTopology.hub\(\)/);
+    expect(() => edgeStack(app, 'lma-edge2', edge)).toThrow(/lma-edge: is a edge stack, not a hub: edges can only ship to a stack created with LmaTopology.hub\(\)/);
   });
 
   test('given a hub without storage, then the error asks for object storage', () => {
@@ -128,6 +128,6 @@ describe('LmaStack all-in-one as a hub', () => {
   test('given an all-in-one stack used as a hub, then the error says edges need a hub', () => {
     const app = testApp();
     const solo = new LmaStack(app, 'lma', { topology: LmaTopology.allInOne() });
-    expect(() => edgeStack(app, 'lma-edge', solo)).toThrow(/lma: is an all-in-one stack, not a hub/);
+    expect(() => edgeStack(app, 'lma-edge', solo)).toThrow(/lma: is a all-in-one stack, not a hub/);
   });
 });
