@@ -6,6 +6,7 @@ import { AddonRegistry } from './private/registry';
 import { modelState, touchAttachments, touchModel } from './private/state';
 import { cloneValues } from './private/values';
 import { ManagedCluster } from '../cluster/managed-cluster';
+import { wholeSeconds } from '../core/durations';
 import { INFRASTRUCTURE_LABEL, validateLabels } from '../core/labels';
 import { isDnsLabel, isDnsSubdomain } from '../core/names';
 import { ValidationError } from '../core/validation-error';
@@ -329,7 +330,7 @@ function validateDelivery(bundle: AddonBundle, delivery: AddonDelivery): void {
   }
   const flux = delivery.fluxOptions;
   for (const [field, d] of [['interval', flux?.interval], ['sourceInterval', flux?.sourceInterval]] as const) {
-    if (d !== undefined && d.toMilliseconds() < 1000) {
+    if (d !== undefined && wholeSeconds(bundle, `delivery.${field}`, d)! < 1) {
       throw new ValidationError(bundle, `delivery.${field} (${d.toMilliseconds() / 1000}s) must be at least 1 second. Use e.g. Duration.minutes(10).`);
     }
   }

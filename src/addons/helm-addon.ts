@@ -2,6 +2,7 @@ import { Duration } from 'cdk8s';
 import { AddonConfig, AddonKind, AddonTarget, HelmInstallConfig, HelmInstallOptions, IAddon, ImageValue } from './addon';
 import { touchModel } from './private/state';
 import { validateAddonName, validateChart, validateNamespace } from './private/validate';
+import { wholeSeconds } from '../core/durations';
 import { validateLabels } from '../core/labels';
 import { ValidationError } from '../core/validation-error';
 
@@ -118,7 +119,7 @@ export class HelmAddon implements IAddon {
       throw new ValidationError(scope, `releaseName '${this.releaseName}' is not a Helm release name. Use at most 53 lower-case letters, digits and '-'.`);
     }
     const timeout = props.install?.timeout ?? Duration.minutes(5);
-    const timeoutSeconds = timeout.toSeconds();
+    const timeoutSeconds = wholeSeconds(scope, 'install.timeout', timeout)!;
     if (!Number.isInteger(timeoutSeconds) || timeoutSeconds <= 0) {
       throw new ValidationError(scope, `install.timeout (${timeoutSeconds} s) must be a whole, positive number of seconds.`);
     }

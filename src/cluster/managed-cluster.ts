@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { ClusterNetworkOptions } from './cluster-network';
 import { ControlPlaneOptions } from './control-plane';
 import { ClusterInfrastructure } from './infrastructure';
-import { isCidr } from '../core/cidr';
+import { ipv4CidrsOverlap, isCidr } from '../core/cidr';
 import { INFRASTRUCTURE_LABEL, validateLabels } from '../core/labels';
 import { isDnsLabel } from '../core/names';
 import { ValidationError } from '../core/validation-error';
@@ -153,6 +153,12 @@ export class ManagedCluster extends Chart {
       }
       for (const cidr of cidrs) {
         if (!isCidr(cidr)) throw new ValidationError(this, `${field} has '${cidr}', which is not a CIDR block. Use e.g. '10.0.0.0/16'.`);
+      }
+    }
+    for (const pod of this.podCidrs) {
+      const clash = this.serviceCidrs.find((svc) => ipv4CidrsOverlap(pod, svc));
+      if (clash) {
+        throw new ValidationError(this, `network.podCidrs '${pod}' overlaps network.serviceCidrs '${clash}'. Give pods and services disjoint ranges, e.g. pods '192.168.0.0/16' and services '10.96.0.0/12' (the defaults).`);
       }
     }
     if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(this.serviceDomain)) {

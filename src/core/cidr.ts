@@ -15,3 +15,18 @@ function isIpv6(address: string): boolean {
   if (groups.some((g) => g.length > 4)) return false;
   return address.includes('::') ? groups.length < 8 : groups.length === 8;
 }
+
+/** Whether two IPv4 CIDR blocks share an address (`false` when either is not an IPv4 CIDR). */
+export function ipv4CidrsOverlap(a: string, b: string): boolean {
+  const range = (cidr: string): [number, number] | undefined => {
+    const [address, prefix] = cidr.split('/');
+    if (!IPV4.test(address) || !isCidr(cidr)) return undefined;
+    const start = address.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
+    const size = 2 ** (32 - Number(prefix));
+    const first = start - (start % size);
+    return [first, first + size - 1];
+  };
+  const ra = range(a);
+  const rb = range(b);
+  return ra !== undefined && rb !== undefined && ra[0] <= rb[1] && rb[0] <= ra[1];
+}

@@ -2,6 +2,7 @@ import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AllowedNamespaces } from './allowed-namespaces';
 import { nonEmptyList } from '../core/collections';
+import { wholeSeconds } from '../core/durations';
 import { ValidationError } from '../core/validation-error';
 import { clusterScoped, renderAllowedNamespaces, validateIdentityName } from './private/identity-object';
 import * as capa from '../imports/capa/infrastructure.cluster.x-k8s.io';
@@ -59,7 +60,7 @@ export class AwsClusterRoleIdentity extends Construct implements IAwsClusterIden
     if (!/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(props.roleArn)) {
       throw new ValidationError(this, `roleArn '${props.roleArn}' is not an IAM role ARN. Use 'arn:aws:iam::<account>:role/<name>'.`);
     }
-    const seconds = props.sessionDuration?.toSeconds();
+    const seconds = wholeSeconds(this, 'sessionDuration', props.sessionDuration);
     if (seconds !== undefined && (seconds < 900 || seconds > 43200)) {
       throw new ValidationError(this, `sessionDuration (${seconds}s) must be from 15 minutes to 12 hours (900–43200 s).`);
     }

@@ -2,11 +2,12 @@ import { Construct } from 'constructs';
 import { AutoscalingOptions } from './autoscaling';
 import { HealthCheckOptions } from './health-check';
 import type { ManagedCluster } from '../cluster/managed-cluster';
+import { wholeSeconds } from '../core/durations';
 import { isLabelValue, isDnsLabel, isQualifiedName } from '../core/names';
 import { ValidationError } from '../core/validation-error';
 import { MachineOptions } from '../machines/machine-options';
 import { resolveHealthCheck } from './private/resolve-health-check';
-import { DeletionOptions, RolloutOptions, RolloutStrategy } from './rollout';
+import { DeletionOptions, DeletionOrder, RolloutOptions, RolloutStrategy } from './rollout';
 import { Taint, TaintEffect } from './taint';
 import type { AwsMachinePoolOptions } from '../providers/aws/aws-machine-pool-options';
 import type { EksNodeGroupOptions } from '../providers/eks/eks-node-group-options';
@@ -179,6 +180,9 @@ export class NodePool extends Construct {
   /** Rejects options the pool's kind cannot honour (provider-specific checks are the provider's). */
   private validateKind(props: NodePoolProps): void {
     const kind = this.kind;
+    if (!(Object.values(NodePoolKind) as string[]).includes(kind)) {
+      throw new ValidationError(this, `kind '${kind}' is not a node pool kind. Use NodePoolKind.MACHINE_DEPLOYMENT, MACHINE_POOL or MANAGED_NODE_GROUP.`);
+    }
     if (kind !== NodePoolKind.MACHINE_DEPLOYMENT) {
       if (props.healthCheck && props.healthCheck.enabled !== false) {
         throw new ValidationError(this, `healthCheck is set, but MachineHealthCheck does not remediate MachinePool machines (kind ${kind}). Remove healthCheck (the default is off for this kind) or use NodePoolKind.MACHINE_DEPLOYMENT.`);
@@ -233,7 +237,8 @@ export class NodePool extends Construct {
     if (props.availabilityZones && props.availabilityZoneCount !== undefined) {
       throw new ValidationError(this, 'availabilityZones and availabilityZoneCount are both set. Use one of them.');
     }
-    if (props.availabilityZoneCount !== undefined && (!Number.isInteger(props.availabilityZoneCount) || props.availabilityZoneCount < 1 || props.availabilityZoneCount > 6)) {
+    const azCount = props.availabilityZoneCount;
+    if (azCount !== undefined && (!Number.isInteger(azCount) || azCount < 1 || azCount > 6)) {
       throw new ValidationError(this, `availabilityZoneCount (${props.availabilityZoneCount}) must be a whole number from 1 to 6.`);
     }
     if (props.availabilityZones) {
@@ -242,6 +247,12 @@ export class NodePool extends Construct {
       }
       const dup = props.availabilityZones.find((z, i) => props.availabilityZones!.indexOf(z) !== i);
       if (dup) throw new ValidationError(this, `availabilityZones lists '${dup}' twice. List each zone once.`);
+    }
+    if (!(Object.values(RolloutStrategy) as string[]).includes(this.rollout.strategy!)) {
+      throw new ValidationError(this, `rollout.strategy '${this.rollout.strategy}' is not a rollout strategy. Use RolloutStrategy.ROLLING_UPDATE (the default) or ON_DELETE.`);
+    }
+    if (props.deletion?.order !== undefined && !(Object.values(DeletionOrder) as string[]).includes(props.deletion.order)) {
+      throw new ValidationError(this, `deletion.order '${props.deletion.order}' is not a deletion order. Use DeletionOrder.RANDOM, NEWEST or OLDEST.`);
     }
     const { maxSurge, maxUnavailable } = this.rollout;
     for (const [field, v] of [['rollout.maxSurge', maxSurge], ['rollout.maxUnavailable', maxUnavailable]] as const) {
@@ -269,6 +280,9 @@ export class NodePool extends Construct {
         throw new ValidationError(this, `taints list '${id}' twice. Give each key and effect one taint.`);
       }
       taintsSeen.add(id);
+    }
+    for (const field of ['nodeDrainTimeout', 'nodeVolumeDetachTimeout', 'nodeDeletionTimeout'] as const) {
+      wholeSeconds(this, `deletion.${field}`, props.deletion?.[field]);
     }
     const args = props.kubeletExtraArgs ?? {};
     if ('node-labels' in args) {

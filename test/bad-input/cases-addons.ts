@@ -86,4 +86,9 @@ export const addonCases: BadInputCase[] = [
   k8s('a Flux reconcile interval of 0', 'addons', (app) => {
     new AddonBundle(app, 'addons', { addons: [helm('web')], delivery: AddonDelivery.flux({ interval: Duration.seconds(0) }) }).attachTo(awsCluster(app));
   }, /^addons: delivery\.interval \(0s\) must be at least 1 second\. Use e\.g\. Duration\.minutes\(10\)\./),
+  k8s('a Flux interval with a fraction of a second', 'addons', (app) => {
+    new AddonBundle(app, 'addons', { addons: [helm('web')], delivery: AddonDelivery.flux({ interval: Duration.millis(1500) }) }).attachTo(awsCluster(app));
+  }, /^addons: delivery\.interval \(1\.5s\) is not a whole number of seconds\. Use e\.g\. Duration\.seconds\(2\)\./),
+  k8s('a Helm install timeout with a fraction of a second', 'HelmAddon \'web\'', () => { helm('web', { install: { timeout: Duration.millis(90500) } }); },
+    /^HelmAddon 'web': install\.timeout \(90\.5s\) is not a whole number of seconds\. Use e\.g\. Duration\.seconds\(91\)\./),
 ];

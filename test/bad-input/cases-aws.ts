@@ -1,7 +1,10 @@
 /** Invalid AWS (CAPA, kubeadm) infrastructure, network, load balancer, bastion, identity and machine settings. */
+import { Duration } from 'cdk8s';
 import { awsCluster } from './builders';
 import { BadInputCase, k8s } from './harness';
-import { AwsIdentity, AwsIdentityKind, AwsNetwork, Capacity, MachineImage, NodePoolKind, VolumeType } from '../../src';
+import {
+  AwsIdentity, AwsIdentityKind, AwsNetwork, Capacity, LoadBalancerScheme, LoadBalancerType, MachineImage, NodePoolKind, SubnetSelection, VolumeType,
+} from '../../src';
 
 export const awsCases: BadInputCase[] = [
   k8s('a region that is not an AWS region', 'prod', (app) => { awsCluster(app, {}, { region: 'seoul' }); },
@@ -61,6 +64,31 @@ export const awsCases: BadInputCase[] = [
   k8s('a mixed-instances on-demand share above 100 %', 'prod/mp', (app) => {
     awsCluster(app).addNodePool('mp', { kind: NodePoolKind.MACHINE_POOL, instanceTypes: ['m6i.large', 'm5.large'], machinePool: { mixedInstances: { onDemandPercentageAboveBaseCapacity: 120 } } });
   }, /^prod\/mp: machinePool\.mixedInstances\.onDemandPercentageAboveBaseCapacity \(120\) must be a whole number from 0 to 100\./),
+  k8s('an API load balancer type that does not exist', 'prod', (app) => { awsCluster(app, {}, { controlPlaneLoadBalancer: { type: 'elb' as LoadBalancerType } }); },
+    /^prod: controlPlaneLoadBalancer\.type 'elb' is not a load balancer type\. Use LoadBalancerType\.NLB \(the default\), CLASSIC, ALB or DISABLED\./),
+  k8s('an API load balancer scheme that does not exist', 'prod', (app) => { awsCluster(app, {}, { controlPlaneLoadBalancer: { scheme: 'public' as LoadBalancerScheme } }); },
+    /^prod: controlPlaneLoadBalancer\.scheme 'public' is not a load balancer scheme\. Use LoadBalancerScheme\.INTERNET_FACING \(the default\) or INTERNAL\./),
+  k8s('a root volume type that does not exist', 'prod/workers', (app) => { awsCluster(app).addNodePool('workers', { rootVolume: { type: 'gp4' as VolumeType } }); },
+    /^prod\/workers: rootVolume\.type 'gp4' is not an EBS volume type\. Use VolumeType\.GP3, GP2, IO1, IO2, ST1, SC1 or STANDARD\./),
+  k8s('negative provisioned IOPS', 'prod/workers', (app) => { awsCluster(app).addNodePool('workers', { rootVolume: { type: VolumeType.GP3, iops: -5 } }); },
+    /^prod\/workers: rootVolume\.iops \(-5\) must be a whole number ≥ 1\./),
+  k8s('an empty root volume encryption key', 'prod/workers', (app) => { awsCluster(app).addNodePool('workers', { rootVolume: { encryptionKey: '' } }); },
+    /^prod\/workers: rootVolume\.encryptionKey is empty\. Give a KMS key ARN or alias, or leave it unset for the AWS managed key\./),
+  k8s('an encryption key on an unencrypted root volume', 'prod/workers', (app) => { awsCluster(app).addNodePool('workers', { rootVolume: { encrypted: false, encryptionKey: 'alias/ebs' } }); },
+    /^prod\/workers: rootVolume\.encryptionKey is set but rootVolume\.encrypted is false\. Remove encryptionKey, or leave encrypted at its default \(true\)\./),
+  k8s('an empty AMI lookup base OS', 'prod/workers', (app) => { awsCluster(app).addNodePool('workers', { image: MachineImage.lookup({ baseOS: '' }) }); },
+    /^prod\/workers: image lookup baseOS is empty\. Give a value \(e\.g\. baseOS 'ubuntu-24\.04'\) or leave it unset\./),
+  k8s('subnet selection without filters', 'prod/workers', (app) => { awsCluster(app).addNodePool('workers', { subnet: SubnetSelection.fromFilters([]) }); },
+    /^prod\/workers: subnet has no filters, which would match any subnet\. Give filters, e\.g\. \[\{ name: 'tag:Name', values: \['\*-private-\*'\] \}\], or use SubnetSelection\.fromId\(\)\./),
+  k8s('a subnet filter without values', 'prod/workers', (app) => { awsCluster(app).addNodePool('workers', { subnet: SubnetSelection.fromFilters([{ name: 'tag:tier', values: [] }]) }); },
+    /^prod\/workers: subnet filter 'tag:tier' has no values\. Give an EC2 filter name and at least one value/),
+  k8s('an empty instance profile', 'prod/workers', (app) => { awsCluster(app).addNodePool('workers', { iamInstanceProfile: ' ' }); },
+    /^prod\/workers: iamInstanceProfile is empty\. Name an instance profile, or leave it unset for 'nodes\.cluster-api-provider-aws\.sigs\.k8s\.io'\./),
+  k8s('a machine tag with an empty key', 'prod/workers', (app) => { awsCluster(app).addNodePool('workers', { additionalTags: { '': 'x' } }); },
+    /^prod\/workers: additionalTags has an empty key\. Give every tag a key \(EC2 rejects empty tag keys\)\./),
+  k8s('an instance warmup with a fraction of a second', 'prod/mp', (app) => {
+    awsCluster(app).addNodePool('mp', { kind: NodePoolKind.MACHINE_POOL, machinePool: { instanceRefresh: { instanceWarmup: Duration.millis(2500) } } });
+  }, /^prod\/mp: machinePool\.instanceRefresh\.instanceWarmup \(2\.5s\) is not a whole number of seconds\. Use e\.g\. Duration\.seconds\(3\)\./),
   k8s('an EKS managed node group on an AWS kubeadm cluster', 'prod/ng', (app) => { awsCluster(app).addNodePool('ng', { kind: NodePoolKind.MANAGED_NODE_GROUP }); },
     /^prod\/ng: kind MANAGED_NODE_GROUP needs an EKS cluster \(Infrastructure\.eks\), but this cluster is AWS kubeadm\. Use NodePoolKind\.MACHINE_DEPLOYMENT or NodePoolKind\.MACHINE_POOL\./),
 ];

@@ -15,6 +15,8 @@ export const clusterCases: BadInputCase[] = [
     /^prod: network\.podCidrs has '192\.168\.0\.0\/33', which is not a CIDR block\. Use e\.g\. '10\.0\.0\.0\/16'\./),
   k8s('an empty service CIDR list', 'prod', (app) => { awsCluster(app, { network: { serviceCidrs: [] } }); },
     /^prod: network\.serviceCidrs is empty\. Give at least one CIDR block or leave it unset for the default\./),
+  k8s('pod and service CIDRs that overlap', 'prod', (app) => { awsCluster(app, { network: { podCidrs: ['10.96.0.0/12'], serviceCidrs: ['10.100.0.0/16'] } }); },
+    /^prod: network\.podCidrs '10\.96\.0\.0\/12' overlaps network\.serviceCidrs '10\.100\.0\.0\/16'\. Give pods and services disjoint ranges, e\.g\. pods '192\.168\.0\.0\/16' and services '10\.96\.0\.0\/12' \(the defaults\)\./),
   k8s('a service domain that is not a DNS domain', 'prod', (app) => { awsCluster(app, { network: { serviceDomain: 'cluster..local' } }); },
     /^prod: network\.serviceDomain 'cluster\.\.local' is not a DNS domain\. Use e\.g\. 'cluster\.local'\./),
   k8s('an API server port out of range', 'prod', (app) => { awsCluster(app, { network: { apiServerPort: 70000 } }); },
@@ -52,6 +54,8 @@ export const controlPlaneCases: BadInputCase[] = [
     /^prod: controlPlane\.kubeletExtraArgs\['cloud-provider'\] = 'aws' conflicts with the value 'external' set by capi-blueprints\. To fix, /),
   k8s('a control-plane health check starting after 10 s', 'prod', (app) => { awsCluster(app, { controlPlane: { healthCheck: { nodeStartupTimeout: Duration.seconds(10) } } }); },
     /^prod: controlPlane\.healthCheck\.nodeStartupTimeout \(10s\) must be 0 \(disabled\) or at least 30 seconds\./),
+  k8s('a control-plane remediation retry period with a fraction of a second', 'prod', (app) => { awsCluster(app, { controlPlane: { remediation: { retryPeriod: Duration.millis(1500) } } }); },
+    /^prod: controlPlane\.remediation\.retryPeriod \(1\.5s\) is not a whole number of seconds\. Use e\.g\. Duration\.seconds\(2\)\./),
   k8s('a negative control-plane remediation retry count', 'prod', (app) => { awsCluster(app, { controlPlane: { remediation: { maxRetry: -1 } } }); },
-    /^prod: controlPlane\.remediation\.maxRetry \(-1\) /),
+    /^prod: controlPlane\.remediation\.maxRetry \(-1\) must be a whole number ≥ 0\. Use 0 to never retry, or leave it unset to retry without limit\./),
 ];

@@ -15,6 +15,9 @@ export const identityCases: BadInputCase[] = [
   k8s('a role session of 5 minutes', 'identities/r', (app) => {
     new AwsClusterRoleIdentity(chart(app), 'r', { name: 'r', roleArn: ROLE, sessionDuration: Duration.minutes(5), allowedNamespaces: AllowedNamespaces.all() });
   }, /^identities\/r: sessionDuration \(300s\) must be from 15 minutes to 12 hours \(900–43200 s\)\./),
+  k8s('a role session with a fraction of a second', 'identities/r', (app) => {
+    new AwsClusterRoleIdentity(chart(app), 'r', { name: 'r', roleArn: ROLE, sessionDuration: Duration.millis(3600500), allowedNamespaces: AllowedNamespaces.all() });
+  }, /^identities\/r: sessionDuration \(3600\.5s\) is not a whole number of seconds\. Use e\.g\. Duration\.seconds\(3601\)\./),
   k8s('an empty external id', 'identities/r', (app) => { new AwsClusterRoleIdentity(chart(app), 'r', { name: 'r', roleArn: ROLE, externalId: ' ', allowedNamespaces: AllowedNamespaces.all() }); },
     /^identities\/r: externalId is empty\. Give the external id the role requires, or leave it unset\./),
   k8s('a role identity chained from itself', 'identities/r', (app) => {

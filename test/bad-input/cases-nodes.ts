@@ -2,7 +2,7 @@
 import { Duration } from 'cdk8s';
 import { awsCluster } from './builders';
 import { BadInputCase, k8s } from './harness';
-import { Infrastructure, ManagedCluster, NodePoolKind, TaintEffect } from '../../src';
+import { DeletionOrder, Infrastructure, ManagedCluster, NodePoolKind, RolloutStrategy, TaintEffect } from '../../src';
 
 export const nodeCases: BadInputCase[] = [
   k8s('a pool name that is not a DNS label', 'prod/Workers', (app) => { awsCluster(app).addNodePool('Workers'); },
@@ -60,6 +60,16 @@ export const nodeCases: BadInputCase[] = [
     /^prod\/workers: healthCheck\.unhealthyTimeout \(0s\) must be at least 1 second\./),
   k8s('a health check on a MachinePool', 'prod/mp', (app) => { awsCluster(app).addNodePool('mp', { kind: NodePoolKind.MACHINE_POOL, healthCheck: { maxUnhealthyPercent: 40 } }); },
     /^prod\/mp: healthCheck is set, but MachineHealthCheck does not remediate MachinePool machines \(kind MachinePool\)\. Remove healthCheck/),
+  k8s('a pool kind that does not exist', 'prod/workers', (app) => { awsCluster(app).addNodePool('workers', { kind: 'Fleet' as NodePoolKind }); },
+    /^prod\/workers: kind 'Fleet' is not a node pool kind\. Use NodePoolKind\.MACHINE_DEPLOYMENT, MACHINE_POOL or MANAGED_NODE_GROUP\./),
+  k8s('a rollout strategy that does not exist', 'prod/workers', (app) => { awsCluster(app).addNodePool('workers', { rollout: { strategy: 'Recreate' as RolloutStrategy } }); },
+    /^prod\/workers: rollout\.strategy 'Recreate' is not a rollout strategy\. Use RolloutStrategy\.ROLLING_UPDATE \(the default\) or ON_DELETE\./),
+  k8s('a deletion order that does not exist', 'prod/workers', (app) => { awsCluster(app).addNodePool('workers', { deletion: { order: 'Youngest' as DeletionOrder } }); },
+    /^prod\/workers: deletion\.order 'Youngest' is not a deletion order\. Use DeletionOrder\.RANDOM, NEWEST or OLDEST\./),
+  k8s('a drain timeout with a fraction of a second', 'prod/workers', (app) => { awsCluster(app).addNodePool('workers', { deletion: { nodeDrainTimeout: Duration.millis(1500) } }); },
+    /^prod\/workers: deletion\.nodeDrainTimeout \(1\.5s\) is not a whole number of seconds\. Use e\.g\. Duration\.seconds\(2\)\./),
+  k8s('a health check startup timeout with a fraction of a second', 'prod/workers', (app) => { awsCluster(app).addNodePool('workers', { healthCheck: { nodeStartupTimeout: Duration.millis(60500) } }); },
+    /^prod\/workers: healthCheck\.nodeStartupTimeout \(60\.5s\) is not a whole number of seconds\. Use e\.g\. Duration\.seconds\(61\)\./),
   k8s('machinePool options on a MachineDeployment pool', 'prod/md', (app) => { awsCluster(app).addNodePool('md', { machinePool: { capacityRebalance: true } }); },
     /^prod\/md: machinePool options are set, but the pool's kind is MachineDeployment\. Set kind: NodePoolKind\.MACHINE_POOL or remove machinePool\./),
   k8s('several instance types on a MachineDeployment pool', 'prod/md', (app) => { awsCluster(app).addNodePool('md', { instanceTypes: ['m6i.large', 'm5.large'] }); },

@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { wholeSeconds } from '../../core/durations';
 import { ValidationError } from '../../core/validation-error';
 import { HealthCheckOptions } from '../health-check';
 
@@ -11,12 +12,13 @@ export function resolveHealthCheck(scope: IConstruct, field: string, options: He
     unhealthyTimeout: options?.unhealthyTimeout ?? Duration.minutes(5),
     maxUnhealthyPercent: options?.maxUnhealthyPercent ?? 40,
   };
-  const startup = resolved.nodeStartupTimeout!.toSeconds();
+  const startup = wholeSeconds(scope, `${field}.nodeStartupTimeout`, resolved.nodeStartupTimeout)!;
   if (startup !== 0 && startup < 30) {
     throw new ValidationError(scope, `${field}.nodeStartupTimeout (${startup}s) must be 0 (disabled) or at least 30 seconds.`);
   }
-  if (resolved.unhealthyTimeout!.toSeconds() < 1) {
-    throw new ValidationError(scope, `${field}.unhealthyTimeout (${resolved.unhealthyTimeout!.toSeconds()}s) must be at least 1 second.`);
+  const unhealthy = wholeSeconds(scope, `${field}.unhealthyTimeout`, resolved.unhealthyTimeout)!;
+  if (unhealthy < 1) {
+    throw new ValidationError(scope, `${field}.unhealthyTimeout (${unhealthy}s) must be at least 1 second.`);
   }
   const pct = resolved.maxUnhealthyPercent!;
   if (!Number.isInteger(pct) || pct < 0 || pct > 100) {

@@ -12,6 +12,12 @@ import { API_GROUPS, ContractRef } from '../capi/contract-ref';
 /** Renders the AWSCluster of `cluster` and returns the reference the Cluster points at. */
 export function renderAwsCluster(cluster: ManagedCluster, infra: AwsInfrastructure): ContractRef {
   const lb = infra.controlPlaneLoadBalancer;
+  if (lb.type !== undefined && !(Object.values(LoadBalancerType) as string[]).includes(lb.type)) {
+    throw new ValidationError(cluster, `controlPlaneLoadBalancer.type '${lb.type}' is not a load balancer type. Use LoadBalancerType.NLB (the default), CLASSIC, ALB or DISABLED.`);
+  }
+  if (lb.scheme !== undefined && !(Object.values(LoadBalancerScheme) as string[]).includes(lb.scheme)) {
+    throw new ValidationError(cluster, `controlPlaneLoadBalancer.scheme '${lb.scheme}' is not a load balancer scheme. Use LoadBalancerScheme.INTERNET_FACING (the default) or INTERNAL.`);
+  }
   validateCidrs(cluster, 'controlPlaneLoadBalancer.allowedCidrs', lb.allowedCidrs);
   const bastion = infra.bastion;
   if (bastion) {

@@ -1,6 +1,7 @@
 import { SpotAllocationStrategy } from './aws-machine-pool-options';
 import { awsMachineSpec, DEFAULT_INSTANCE_PROFILES } from './aws-machine-template';
 import { nonEmptyMap } from '../../core/collections';
+import { wholeSeconds } from '../../core/durations';
 import { hashedName } from '../../core/names';
 import { ValidationError } from '../../core/validation-error';
 import * as capa from '../../imports/capa/infrastructure.cluster.x-k8s.io';
@@ -151,7 +152,7 @@ function refreshPreferences(pool: NodePool): capa.AwsMachinePoolSpecRefreshPrefe
   const prefs: capa.AwsMachinePoolSpecRefreshPreferences = {
     disable: r.enabled === false ? true : undefined,
     strategy: r.strategy,
-    instanceWarmup: r.instanceWarmup?.toSeconds(),
+    instanceWarmup: wholeSeconds(pool, 'machinePool.instanceRefresh.instanceWarmup', r.instanceWarmup),
     minHealthyPercentage: r.minHealthyPercentage,
     maxHealthyPercentage: r.maxHealthyPercentage,
   };

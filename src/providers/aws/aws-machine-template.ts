@@ -7,6 +7,8 @@ import { MachineOptions } from '../../machines/machine-options';
 import { VolumeType } from '../../machines/root-volume';
 import { API_GROUPS, ContractRef } from '../capi/contract-ref';
 
+const VOLUME_TYPES: string[] = Object.values(VolumeType);
+
 /** Default root volume size in GiB. */
 export const DEFAULT_ROOT_VOLUME_GIB = 50;
 
@@ -59,6 +61,18 @@ export function awsMachineSpec(target: AwsMachineTemplateTarget, machine: Machin
       throw new ValidationError(scope, `${field}additionalSecurityGroups has '${sg}', which is not a security group id. Use 'sg-' followed by hex digits.`);
     }
   }
+  const lookup = image?.lookupOptions;
+  for (const [key, value] of [['baseOS', lookup?.baseOS], ['org', lookup?.org], ['format', lookup?.format]] as const) {
+    if (value !== undefined && value.trim() === '') {
+      throw new ValidationError(scope, `${field}image lookup ${key} is empty. Give a value (e.g. baseOS 'ubuntu-24.04') or leave it unset.`);
+    }
+  }
+  if (machine.iamInstanceProfile !== undefined && machine.iamInstanceProfile.trim() === '') {
+    throw new ValidationError(scope, `${field}iamInstanceProfile is empty. Name an instance profile, or leave it unset for '${target.defaultInstanceProfile}'.`);
+  }
+  if (Object.keys(machine.additionalTags ?? {}).some((k) => k.trim() === '')) {
+    throw new ValidationError(scope, `${field}additionalTags has an empty key. Give every tag a key (EC2 rejects empty tag keys).`);
+  }
   const maxPrice = machine.capacity?.isSpot ? machine.capacity.maxPrice : undefined;
   if (maxPrice !== undefined && !/^(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(maxPrice)) {
     throw new ValidationError(scope, `${field}capacity is Capacity.spot({ maxPrice: '${maxPrice}' }), which is not a price in USD per hour. Use a decimal such as '0.12', or Capacity.spot() for the on-demand price cap.`);
@@ -66,6 +80,16 @@ export function awsMachineSpec(target: AwsMachineTemplateTarget, machine: Machin
   const subnet = machine.subnet;
   if (subnet?.subnetId !== undefined && !/^subnet-[0-9a-f]{8,17}$/.test(subnet.subnetId)) {
     throw new ValidationError(scope, `${field}subnet '${subnet.subnetId}' is not a subnet id. Use 'subnet-' followed by hex digits.`);
+  }
+  if (subnet?.filters !== undefined) {
+    if (subnet.filters.length === 0) {
+      throw new ValidationError(scope, `${field}subnet has no filters, which would match any subnet. Give filters, e.g. [{ name: 'tag:Name', values: ['*-private-*'] }], or use SubnetSelection.fromId().`);
+    }
+    for (const f of subnet.filters) {
+      if (f.name.trim() === '' || f.values.length === 0) {
+        throw new ValidationError(scope, `${field}subnet filter '${f.name}' has ${f.values.length === 0 ? 'no values' : 'no name'}. Give an EC2 filter name and at least one value, e.g. { name: 'tag:Name', values: ['*-private-*'] }.`);
+      }
+    }
   }
   return {
     instanceType,
@@ -78,7 +102,9 @@ export function awsMachineSpec(target: AwsMachineTemplateTarget, machine: Machin
     rootVolume: rootVolume(scope, field, machine),
     additionalSecurityGroups: nonEmptyList((machine.additionalSecurityGroups ?? []).map((id) => ({ id }))),
     spotMarketOptions: machine.capacity?.isSpot ? { maxPrice: machine.capacity.maxPrice } : undefined,
-    subnet: subnet ? (subnet.subnetId ? { id: subnet.subnetId } : { filters: subnet.filters!.map((f) => ({ name: f.name, values: [...f.values] })) }) : undefined,
+    subnet: subnet
+      ? (subnet.subnetId ? { id: subnet.subnetId } : { filters: subnet.filters!.map((f) => ({ name: f.name, values: [...f.values] })) })
+      : undefined,
     additionalTags: nonEmptyMap(machine.additionalTags),
     instanceMetadataOptions: {
       httpEndpoint: capa.AwsMachineTemplateSpecTemplateSpecInstanceMetadataOptionsHttpEndpoint.ENABLED,
@@ -92,6 +118,9 @@ function rootVolume(scope: Construct, field: string, machine: MachineOptions): c
   const v = machine.rootVolume ?? {};
   const size = v.sizeGiB ?? DEFAULT_ROOT_VOLUME_GIB;
   const type = v.type ?? VolumeType.GP3;
+  if (!VOLUME_TYPES.includes(type)) {
+    throw new ValidationError(scope, `${field}rootVolume.type '${type}' is not an EBS volume type. Use VolumeType.GP3, GP2, IO1, IO2, ST1, SC1 or STANDARD.`);
+  }
   if (!Number.isInteger(size) || size < 8) {
     throw new ValidationError(scope, `${field}rootVolume.sizeGiB (${size}) must be a whole number ≥ 8 (CAPA's minimum).`);
   }
@@ -103,6 +132,17 @@ function rootVolume(scope: Construct, field: string, machine: MachineOptions): c
   }
   if (v.throughput !== undefined && type !== VolumeType.GP3) {
     throw new ValidationError(scope, `${field}rootVolume.throughput is only for gp3 volumes, not '${type}'. Remove throughput or use gp3.`);
+  }
+  for (const [key, value] of [['iops', v.iops], ['throughput', v.throughput]] as const) {
+    if (value !== undefined && (!Number.isInteger(value) || value < 1)) {
+      throw new ValidationError(scope, `${field}rootVolume.${key} (${value}) must be a whole number ≥ 1.`);
+    }
+  }
+  if (v.encryptionKey !== undefined && v.encryptionKey.trim() === '') {
+    throw new ValidationError(scope, `${field}rootVolume.encryptionKey is empty. Give a KMS key ARN or alias, or leave it unset for the AWS managed key.`);
+  }
+  if (v.encryptionKey !== undefined && v.encrypted === false) {
+    throw new ValidationError(scope, `${field}rootVolume.encryptionKey is set but rootVolume.encrypted is false. Remove encryptionKey, or leave encrypted at its default (true).`);
   }
   return {
     size,

@@ -2,6 +2,7 @@ import { ManagedComponentArgs, renderClusterConfiguration } from './cluster-conf
 import { ManagedNodeRegistration, renderNodeRegistration } from './node-registration';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
 import { nonEmptyList, nonEmptyObject } from '../../core/collections';
+import { wholeSeconds } from '../../core/durations';
 import { ValidationError } from '../../core/validation-error';
 import * as cp from '../../imports/capi/controlplane.cluster.x-k8s.io';
 import { resolveHealthCheck } from '../../nodes/private/resolve-health-check';
@@ -62,8 +63,8 @@ export function renderKubeadmControlPlane(cluster: ManagedCluster, input: Kubead
       rollout: { before: { certificatesExpiryDays: expiryDays } },
       remediation: options.remediation ? nonEmptyObject({
         maxRetry: options.remediation.maxRetry,
-        retryPeriodSeconds: options.remediation.retryPeriod?.toSeconds(),
-        minHealthyPeriodSeconds: options.remediation.minHealthyPeriod?.toSeconds(),
+        retryPeriodSeconds: wholeSeconds(cluster, 'controlPlane.remediation.retryPeriod', options.remediation.retryPeriod),
+        minHealthyPeriodSeconds: wholeSeconds(cluster, 'controlPlane.remediation.minHealthyPeriod', options.remediation.minHealthyPeriod),
       }) : undefined,
     },
   });
