@@ -3,7 +3,8 @@ import { Duration } from 'cdk8s';
 import { awsCluster } from './builders';
 import { BadInputCase, k8s } from './harness';
 import {
-  AwsIdentity, AwsIdentityKind, AwsNetwork, Capacity, LoadBalancerScheme, LoadBalancerType, MachineImage, NodePoolKind, SubnetSelection, VolumeType,
+  AvailabilityZoneSelection, AwsIdentity, AwsIdentityKind, AwsNetwork, Capacity, LoadBalancerScheme, LoadBalancerType, MachineImage, NodePoolKind,
+  SubnetSelection, VolumeType,
 } from '../../src';
 
 export const awsCases: BadInputCase[] = [
@@ -15,6 +16,13 @@ export const awsCases: BadInputCase[] = [
     /^prod: network cidr '10\.0\.0\.0' is not a CIDR block\. Use e\.g\. '10\.0\.0\.0\/16'\./),
   k8s('a managed network over 7 availability zones', 'prod', (app) => { awsCluster(app, {}, { network: AwsNetwork.managed({ availabilityZoneCount: 7 }) }); },
     /^prod: network availabilityZoneCount \(7\) must be a whole number from 1 to 6\./),
+  k8s('an availability zone selection that does not exist', 'prod', (app) => {
+    awsCluster(app, {}, { network: AwsNetwork.managed({ availabilityZoneSelection: 'Best' as AvailabilityZoneSelection }) });
+  }, /^prod: network availabilityZoneSelection 'Best' is not a zone selection\. Use AvailabilityZoneSelection\.ORDERED \(the default\) or RANDOM\./),
+  k8s('a network tag with an empty key', 'prod', (app) => { awsCluster(app, {}, { network: AwsNetwork.managed({ tags: { '': 'x' } }) }); },
+    /^prod: network tags has an empty key\. Give every tag a key \(AWS rejects empty tag keys\)\./),
+  k8s('a cluster tag with an empty key', 'prod', (app) => { awsCluster(app, {}, { additionalTags: { ' ': 'x' } }); },
+    /^prod: additionalTags has an empty key\. Give every tag a key \(AWS rejects empty tag keys\)\./),
   k8s('an existing network with a malformed VPC id', 'prod', (app) => { awsCluster(app, {}, { network: AwsNetwork.existing({ vpcId: 'vpc-xyz', subnetIds: ['subnet-0123456789abcdef0'] }) }); },
     /^prod: network vpcId 'vpc-xyz' is not a VPC id\. Use 'vpc-' followed by hex digits\./),
   k8s('an existing network without subnets', 'prod', (app) => { awsCluster(app, {}, { network: AwsNetwork.existing({ vpcId: 'vpc-0123456789abcdef0', subnetIds: [] }) }); },

@@ -1,7 +1,7 @@
 /** Invalid EKS control plane, EKS addons, managed node groups, AWS MachinePools and self-managed workers on EKS. */
 import { eksCluster } from './builders';
 import { BadInputCase, k8s } from './harness';
-import { Capacity, EksAccessEntryType, EksAuthenticationMode, MachineImage, NodePoolKind, TaintEffect } from '../../src';
+import { Capacity, EksAccessEntryType, EksAmiType, EksAuthenticationMode, MachineImage, NodePoolKind, TaintEffect } from '../../src';
 
 const ROLE = 'arn:aws:iam::111122223333:role/ebs';
 
@@ -56,6 +56,14 @@ export const eksCases: BadInputCase[] = [
     /^prod\/ng: managedNodeGroup\.nodeGroupName 'ng\.1' is not a valid EKS node group name\. Use 1–63 letters, digits, '-' and '_'\./),
   k8s('a reserved label on a managed node group', 'prod/ng', (app) => { eksCluster(app).addNodePool('ng', { nodeLabels: { 'k8s.io/tier': 'a' } }); },
     /^prod\/ng: nodeLabels\['k8s\.io\/tier'\]: EKS hands node-group labels to the kubelet, which may not set labels in the 'k8s\.io' namespace \(the node would not join\)\. Use e\.g\. the 'node\.cluster\.x-k8s\.io\/' prefix/),
+  k8s('an empty managed node group role name', 'prod/ng', (app) => { eksCluster(app).addNodePool('ng', { managedNodeGroup: { roleName: '' } }); },
+    /^prod\/ng: managedNodeGroup\.roleName is empty\. Name the node group's IAM role, or leave it unset for CAPA's default role\./),
+  k8s('an empty managed node group AMI version', 'prod/ng', (app) => { eksCluster(app).addNodePool('ng', { managedNodeGroup: { amiVersion: ' ' } }); },
+    /^prod\/ng: managedNodeGroup\.amiVersion is empty\. Give an EKS AMI release version \(e\.g\. '1\.33\.0-20250610'\), or leave it unset for the latest\./),
+  k8s('a managed node group AMI type that does not exist', 'prod/ng', (app) => { eksCluster(app).addNodePool('ng', { managedNodeGroup: { amiType: 'UBUNTU' as EksAmiType } }); },
+    /^prod\/ng: managedNodeGroup\.amiType 'UBUNTU' is not an EKS AMI type\. Use an EksAmiType value, e\.g\. EksAmiType\.AL2023_X86_64_STANDARD\./),
+  k8s('an EKS cluster tag with an empty key', 'prod', (app) => { eksCluster(app, { additionalTags: { '': 'x' } }); },
+    /^prod: additionalTags has an empty key\. Give every tag a key \(AWS rejects empty tag keys\)\./),
   k8s('remote access without a key pair', 'prod/ng', (app) => { eksCluster(app).addNodePool('ng', { managedNodeGroup: { remoteAccess: {} } }); },
     /^prod\/ng: managedNodeGroup\.remoteAccess needs an EC2 key pair\. Set remoteAccess\.sshKeyName or the infrastructure sshKeyName\./),
   k8s('a taint effect EKS does not know on a managed node group', 'prod/ng', (app) => { eksCluster(app).addNodePool('ng', { taints: [{ key: 'gpu', effect: 'NoScheduling' as TaintEffect }] }); },

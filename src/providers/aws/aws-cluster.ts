@@ -1,5 +1,5 @@
 import type { AwsInfrastructure } from './aws-infrastructure';
-import { AwsNetwork } from './aws-network';
+import { AvailabilityZoneSelection, AwsNetwork } from './aws-network';
 import type { BastionOptions } from './bastion';
 import { LoadBalancerScheme, LoadBalancerType } from './load-balancer';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
@@ -11,6 +11,7 @@ import { API_GROUPS, ContractRef } from '../capi/contract-ref';
 
 /** Renders the AWSCluster of `cluster` and returns the reference the Cluster points at. */
 export function renderAwsCluster(cluster: ManagedCluster, infra: AwsInfrastructure): ContractRef {
+  validateTagKeys(cluster, 'additionalTags', infra.additionalTags);
   const lb = infra.controlPlaneLoadBalancer;
   if (lb.type !== undefined && !(Object.values(LoadBalancerType) as string[]).includes(lb.type)) {
     throw new ValidationError(cluster, `controlPlaneLoadBalancer.type '${lb.type}' is not a load balancer type. Use LoadBalancerType.NLB (the default), CLASSIC, ALB or DISABLED.`);
@@ -85,6 +86,11 @@ export function renderNetwork(cluster: ManagedCluster, network: AwsNetwork): cap
   if (!Number.isInteger(azCount) || azCount < 1 || azCount > 6) {
     throw new ValidationError(cluster, `network availabilityZoneCount (${azCount}) must be a whole number from 1 to 6.`);
   }
+  const selection = managed.availabilityZoneSelection;
+  if (selection !== undefined && !(Object.values(AvailabilityZoneSelection) as string[]).includes(selection)) {
+    throw new ValidationError(cluster, `network availabilityZoneSelection '${selection}' is not a zone selection. Use AvailabilityZoneSelection.ORDERED (the default) or RANDOM.`);
+  }
+  validateTagKeys(cluster, 'network tags', managed.tags);
   return {
     vpc: {
       cidrBlock: cidr,
@@ -93,6 +99,13 @@ export function renderNetwork(cluster: ManagedCluster, network: AwsNetwork): cap
       tags: nonEmptyMap(managed.tags),
     },
   };
+}
+
+/** Rejects empty AWS tag keys (EC2 and EKS refuse them). */
+export function validateTagKeys(cluster: ManagedCluster, field: string, tags: Record<string, string> | undefined): void {
+  if (Object.keys(tags ?? {}).some((k) => k.trim() === '')) {
+    throw new ValidationError(cluster, `${field} has an empty key. Give every tag a key (AWS rejects empty tag keys).`);
+  }
 }
 
 function validateCidrs(cluster: ManagedCluster, field: string, cidrs: string[] | undefined): void {

@@ -9,7 +9,7 @@ import { nonEmptyList, nonEmptyMap } from '../../core/collections';
 import { ValidationError } from '../../core/validation-error';
 import * as cp from '../../imports/capa/controlplane.cluster.x-k8s.io';
 import * as capa from '../../imports/capa/infrastructure.cluster.x-k8s.io';
-import { renderNetwork, validateBastionMachine } from '../aws/aws-cluster';
+import { renderNetwork, validateBastionMachine, validateTagKeys } from '../aws/aws-cluster';
 import { renderCluster } from '../capi/cluster';
 import { API_GROUPS } from '../capi/contract-ref';
 
@@ -187,6 +187,7 @@ function validateCluster(cluster: ManagedCluster, infra: EksInfrastructure): voi
     throw new ValidationError(cluster, `roleName '${props.roleName}' is too short. Name an IAM role (at least 2 characters).`);
   }
   validateAccess(cluster, infra);
+  validateTagKeys(cluster, 'additionalTags', props.additionalTags);
   const bastion = props.bastion;
   if (bastion) {
     validateBastionMachine(cluster, bastion);

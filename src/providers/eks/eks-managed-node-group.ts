@@ -160,6 +160,15 @@ function validate(pool: NodePool, infra: EksInfrastructure): void {
   if (ng.nodeGroupName !== undefined && !/^[0-9A-Za-z][A-Za-z0-9_-]{0,62}$/.test(ng.nodeGroupName)) {
     throw new ValidationError(pool, `managedNodeGroup.nodeGroupName '${ng.nodeGroupName}' is not a valid EKS node group name. Use 1–63 letters, digits, '-' and '_'.`);
   }
+  if (ng.roleName !== undefined && ng.roleName.trim() === '') {
+    throw new ValidationError(pool, "managedNodeGroup.roleName is empty. Name the node group's IAM role, or leave it unset for CAPA's default role.");
+  }
+  if (ng.amiVersion !== undefined && ng.amiVersion.trim() === '') {
+    throw new ValidationError(pool, "managedNodeGroup.amiVersion is empty. Give an EKS AMI release version (e.g. '1.33.0-20250610'), or leave it unset for the latest.");
+  }
+  if (ng.amiType !== undefined && !(Object.values(EksAmiType) as string[]).includes(ng.amiType)) {
+    throw new ValidationError(pool, `managedNodeGroup.amiType '${ng.amiType}' is not an EKS AMI type. Use an EksAmiType value, e.g. EksAmiType.AL2023_X86_64_STANDARD.`);
+  }
   validateLabels(pool, 'nodeLabels', o.nodeLabels);
   for (const key of Object.keys(o.nodeLabels ?? {})) {
     const prefix = key.includes('/') ? key.split('/')[0] : '';
