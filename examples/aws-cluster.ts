@@ -6,8 +6,8 @@
  * Run: `npm run synth` (writes dist/aws-cluster/) or
  * `npx ts-node --transpile-only examples/aws-cluster.ts`.
  */
-import { Duration } from 'cdk8s';
 import * as path from 'path';
+import { Duration } from 'cdk8s';
 import {
   AwsNetwork,
   CapaIamNames,

@@ -126,11 +126,20 @@ describe('NodePool on AWS (MachineDeployment)', () => {
   test('given rollout and deletion settings, when synthesized, then they reach the MachineDeployment', () => {
     const md = one(poolObjects({
       rollout: { maxSurge: 0, maxUnavailable: 1 },
-      deletion: { order: DeletionOrder.OLDEST, nodeDrainTimeout: Duration.minutes(10), nodeVolumeDetachTimeout: Duration.minutes(5), nodeDeletionTimeout: Duration.seconds(30) },
+      deletion: {
+        order: DeletionOrder.OLDEST,
+        nodeDrainTimeout: Duration.minutes(10),
+        nodeVolumeDetachTimeout: Duration.minutes(5),
+        nodeDeletionTimeout: Duration.seconds(30),
+      },
     }), 'MachineDeployment');
     expect(md.spec.rollout.strategy.rollingUpdate).toEqual({ maxSurge: 0, maxUnavailable: 1 });
     expect(md.spec.deletion).toEqual({ order: 'Oldest' });
-    expect(md.spec.template.spec.deletion).toEqual({ nodeDrainTimeoutSeconds: 600, nodeVolumeDetachTimeoutSeconds: 300, nodeDeletionTimeoutSeconds: 30 });
+    expect(md.spec.template.spec.deletion).toEqual({
+      nodeDrainTimeoutSeconds: 600,
+      nodeVolumeDetachTimeoutSeconds: 300,
+      nodeDeletionTimeoutSeconds: 30,
+    });
   });
 
   test('given the OnDelete strategy, when synthesized, then no rollingUpdate block is emitted', () => {

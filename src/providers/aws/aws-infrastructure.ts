@@ -2,7 +2,7 @@ import { resolvePoolZones } from './availability-zones';
 import { renderAwsCluster } from './aws-cluster';
 import { AwsIdentity } from './aws-identity';
 import { renderAwsMachinePool, renderKubeadmConfig } from './aws-machine-pool';
-import { DEFAULT_INSTANCE_PROFILES, renderAwsMachineTemplate } from './aws-machine-template';
+import { DEFAULT_INSTANCE_PROFILES, renderAwsMachineTemplate, renderWorkerMachineTemplate } from './aws-machine-template';
 import { AwsNetwork } from './aws-network';
 import { BastionOptions } from './bastion';
 import { ControlPlaneLoadBalancerOptions } from './load-balancer';
@@ -131,16 +131,8 @@ export class AwsInfrastructure extends ClusterInfrastructure {
       this.bindMachinePool(pool);
       return;
     }
-    const cluster = pool.cluster;
     const zones = resolvePoolZones(pool, this.region, this.network);
-    const infrastructure = renderAwsMachineTemplate({
-      scope: pool,
-      field: '',
-      baseName: `${cluster.clusterName}-${pool.poolName}`,
-      namespace: cluster.clusterNamespace,
-      defaultInstanceProfile: DEFAULT_INSTANCE_PROFILES.nodes,
-      sshKeyName: this.sshKeyName,
-    }, pool.options);
+    const infrastructure = renderWorkerMachineTemplate(pool, this.sshKeyName);
     const bootstrap = renderKubeadmConfigTemplate(pool, this.nodeRegistration());
     renderMachineDeployments(pool, { failureDomains: zones, bootstrap, infrastructure });
   }

@@ -5,6 +5,7 @@ import { ValidationError } from '../../core/validation-error';
 import * as capa from '../../imports/capa/infrastructure.cluster.x-k8s.io';
 import { MachineOptions } from '../../machines/machine-options';
 import { VolumeType } from '../../machines/root-volume';
+import type { NodePool } from '../../nodes/node-pool';
 import { API_GROUPS, ContractRef } from '../capi/contract-ref';
 
 const VOLUME_TYPES: string[] = Object.values(VolumeType);
@@ -35,6 +36,21 @@ export interface AwsMachineTemplateTarget {
  * KCP/MachineDeployments roll only when the referenced name changes). Secure defaults: IMDSv2
  * required, encrypted gp3 root volume, no public IP.
  */
+/**
+ * Renders the AWSMachineTemplate of a worker pool (`<cluster>-<pool>-<hash>`, the nodes'
+ * instance profile by default), for MachineDeployments on AWS kubeadm and self-managed EKS.
+ */
+export function renderWorkerMachineTemplate(pool: NodePool, sshKeyName: string | undefined): ContractRef {
+  return renderAwsMachineTemplate({
+    scope: pool,
+    field: '',
+    baseName: `${pool.cluster.clusterName}-${pool.poolName}`,
+    namespace: pool.cluster.clusterNamespace,
+    defaultInstanceProfile: DEFAULT_INSTANCE_PROFILES.nodes,
+    sshKeyName,
+  }, pool.options);
+}
+
 export function renderAwsMachineTemplate(target: AwsMachineTemplateTarget, machine: MachineOptions): ContractRef {
   const spec = awsMachineSpec(target, machine);
   const name = hashedName(target.baseName, spec);

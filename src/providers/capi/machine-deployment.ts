@@ -70,7 +70,9 @@ export function renderMachineDeployments(pool: NodePool, input: MachineDeploymen
           },
         },
         rollout: { strategy: renderStrategy(pool) },
-        deletion: pool.options.deletion?.order ? { order: pool.options.deletion.order as string as capi.MachineDeploymentSpecDeletionOrder } : undefined,
+        deletion: pool.options.deletion?.order
+          ? { order: pool.options.deletion.order as string as capi.MachineDeploymentSpecDeletionOrder }
+          : undefined,
       },
     });
   });

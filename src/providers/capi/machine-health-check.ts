@@ -18,7 +18,11 @@ export interface HealthCheckTarget {
  * Renders a MachineHealthCheck with the recommended checks: node startup timeout and
  * Ready=Unknown / Ready=False conditions, remediation capped at `maxUnhealthyPercent`.
  */
-export function renderMachineHealthCheck(scope: Construct, target: HealthCheckTarget, options: HealthCheckOptions): capi.MachineHealthCheck | undefined {
+export function renderMachineHealthCheck(
+  scope: Construct,
+  target: HealthCheckTarget,
+  options: HealthCheckOptions,
+): capi.MachineHealthCheck | undefined {
   if (options.enabled === false) return undefined;
   const unhealthySeconds = options.unhealthyTimeout!.toSeconds();
   return new capi.MachineHealthCheck(scope, 'MachineHealthCheck', {

@@ -11,7 +11,7 @@ import { NodePool } from '../../nodes/node-pool';
 import { placeNodeLabels } from '../../nodes/private/node-labels';
 import { resolvePoolZones } from '../aws/availability-zones';
 import { renderAwsMachinePool } from '../aws/aws-machine-pool';
-import { DEFAULT_INSTANCE_PROFILES, renderAwsMachineTemplate } from '../aws/aws-machine-template';
+import { renderWorkerMachineTemplate } from '../aws/aws-machine-template';
 import { API_GROUPS, ContractRef } from '../capi/contract-ref';
 import { renderMachineDeployments } from '../capi/machine-deployment';
 import { machinePoolName, renderMachinePool } from '../capi/machine-pool';
@@ -24,14 +24,7 @@ import { machinePoolName, renderMachinePool } from '../capi/machine-pool';
 export function bindEksMachineDeployment(pool: NodePool, infra: EksInfrastructure): void {
   const cluster = pool.cluster;
   const zones = resolvePoolZones(pool, infra.region, infra.network);
-  const infrastructure = renderAwsMachineTemplate({
-    scope: pool,
-    field: '',
-    baseName: `${cluster.clusterName}-${pool.poolName}`,
-    namespace: cluster.clusterNamespace,
-    defaultInstanceProfile: DEFAULT_INSTANCE_PROFILES.nodes,
-    sshKeyName: infra.sshKeyName,
-  }, pool.options);
+  const infrastructure = renderWorkerMachineTemplate(pool, infra.sshKeyName);
   const spec = eksConfigSpec(pool);
   const name = hashedName(`${cluster.clusterName}-${pool.poolName}`, spec ?? {});
   new eksBootstrap.EksConfigTemplate(pool, 'EKSConfigTemplate', {

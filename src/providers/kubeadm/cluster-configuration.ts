@@ -49,7 +49,9 @@ export function renderClusterConfiguration(
     apiServer,
     controllerManager,
     scheduler,
-    etcd: nonEmptyObject({ local: nonEmptyObject({ extraArgs: etcdArgs, imageRepository: options.etcd?.imageRepository, imageTag: options.etcd?.imageTag }) }),
+    etcd: nonEmptyObject({
+      local: nonEmptyObject({ extraArgs: etcdArgs, imageRepository: options.etcd?.imageRepository, imageTag: options.etcd?.imageTag }),
+    }),
     imageRepository: options.imageRepository,
   });
 }
