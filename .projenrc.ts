@@ -98,6 +98,13 @@ project.addTask('synth', {
   exec: 'ts-node --transpile-only scripts/synth-examples.ts',
 });
 
+// `npm run validate`: the validate CLI from source over what `npm run synth` wrote.
+project.addTask('validate', {
+  description: 'Validate dist/ offline against ../shared/crds (schema, CEL, webhook rules, references)',
+  exec: 'ts-node --transpile-only src/cli/index.ts validate --crds ../shared/crds dist',
+  receiveArgs: true,
+});
+
 // `npx projen bench`: fleet-scale synthesis benchmark (speed is checked here, not in unit tests).
 project.addTask('bench', {
   description: 'Fleet-scale synthesis benchmark: time per object must not grow with the fleet',

@@ -36,7 +36,7 @@ export class Platform extends App {
       }
     }
     if (errors.length > 0) {
-      throw new ValidationError(this, `synthesis stopped by ${errors.length} validation error(s):\n  ${errors.join('\n  ')}`);
+      throw new ValidationError('Platform', `synthesis stopped by ${errors.length} validation error(s):\n  ${errors.join('\n  ')}`);
     }
     // Render every chart before writing any file, so an error while rendering leaves no partial output.
     const files: Array<[string, string]> = [];
