@@ -63,13 +63,25 @@ export interface LmaHubCredentials {
 
 /** Externally reachable endpoints of a hub. */
 export interface LmaEndpoints {
-  /** Loki push URL (`…/loki/api/v1/push`), when the hub runs Loki. */
+  /**
+   * Loki push URL (`…/loki/api/v1/push`), when the hub runs Loki.
+   * @default - none (the hub runs no Loki or has no Ingress)
+   */
   readonly lokiPush?: string;
-  /** Thanos query (frontend) URL, the Prometheus-compatible query API of all clusters. */
+  /**
+   * Thanos query (frontend) URL, the Prometheus-compatible query API of all clusters.
+   * @default - none (no metrics or no Ingress on the hub)
+   */
   readonly thanosQuery?: string;
-  /** Alertmanager URL that edge Prometheuses send alerts to. */
+  /**
+   * Alertmanager URL that edge Prometheuses send alerts to.
+   * @default - none (no alerting or no Ingress on the hub)
+   */
   readonly alertmanager?: string;
-  /** Grafana URL. */
+  /**
+   * Grafana URL.
+   * @default - none (no Grafana or no Ingress on the hub)
+   */
   readonly grafana?: string;
 }
 
@@ -81,7 +93,10 @@ export interface LmaHubConfig {
   readonly clusterLabel: string;
   /** External endpoints (empty without an Ingress domain). */
   readonly endpoints: LmaEndpoints;
-  /** Host of the endpoints' Ingresses, per endpoint (`loki.<domain>`…), empty without an Ingress. */
+  /**
+   * Domain of the endpoints' Ingresses (`loki.<domain>`…).
+   * @default - none (the hub has no Ingress)
+   */
   readonly domain?: string;
   /** Whether the endpoints use TLS. */
   readonly tls: boolean;
