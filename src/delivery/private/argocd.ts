@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ClusterValueError, renderTemplate, resolveForCluster } from './cluster-values';
+import { ClusterValueError, literalValuesOrReport, renderTemplate } from './cluster-values';
 import { BundleRenderInfo, objectLabels, objectName } from './common';
 import { CLUSTER_NAME_SELECTOR_LABEL, ClusterFacts, ResolvedAddon, Selector } from './types';
 import { AddonTarget } from '../../addons/addon';
@@ -44,16 +44,9 @@ export function renderApplication(scope: Construct, info: BundleRenderInfo, addo
   const helm = addon.config.helm!;
   const opts = argoOptions(info);
   const name = objectName(info, cluster.name, addon.name);
-  let values: any;
-  try {
-    values = resolveForCluster(addon.values, cluster);
-  } catch (e) {
-    if (e instanceof ClusterValueError) {
-      info.report.errors.push(`${info.path}: addon '${addon.name}': ${e.message}`);
-      return;
-    }
-    throw e;
-  }
+  const literal = literalValuesOrReport(info, addon, cluster);
+  if (!literal) return;
+  const values = literal.values;
   const management = addon.config.target === AddonTarget.MANAGEMENT_CLUSTER;
   new argocd.Application(scope, name, {
     metadata: {

@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
-import { ClusterFacts } from './types';
+import type { BundleRenderInfo } from './common';
+import { ClusterFacts, ResolvedAddon } from './types';
 import { ClusterField, ClusterValue } from '../../addons/cluster-value';
 import { isPlainObject } from '../../addons/private/values';
 
@@ -21,6 +22,22 @@ export function resolveForCluster(values: any, cluster: ClusterFacts): any {
     return out;
   }
   return values;
+}
+
+/**
+ * The addon's values with literal per-cluster values (Argo CD, Flux), or `undefined` after
+ * recording why they cannot be rendered for `cluster` in the bundle's report.
+ */
+export function literalValuesOrReport(info: BundleRenderInfo, addon: ResolvedAddon, cluster: ClusterFacts): { values: any } | undefined {
+  try {
+    return { values: resolveForCluster(addon.values, cluster) };
+  } catch (e) {
+    if (e instanceof ClusterValueError) {
+      info.report.errors.push(`${info.path}: addon '${addon.name}': ${e.message}`);
+      return undefined;
+    }
+    throw e;
+  }
 }
 
 function literal(v: ClusterValue, cluster: ClusterFacts): any {

@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ClusterValueError, resolveForCluster } from './cluster-values';
+import { literalValuesOrReport } from './cluster-values';
 import { BundleRenderInfo, goDuration, objectLabels, objectName } from './common';
 import { ClusterFacts, ResolvedAddon } from './types';
 import { AddonTarget } from '../../addons/addon';
@@ -42,16 +42,9 @@ export function renderHelmRelease(scope: Construct, info: BundleRenderInfo, addo
   const interval = (flux.interval ?? Duration.minutes(10)).toSeconds();
   const sourceInterval = (flux.sourceInterval ?? Duration.hours(1)).toSeconds();
   const name = objectName(info, cluster.name, addon.name);
-  let values: any;
-  try {
-    values = resolveForCluster(addon.values, cluster);
-  } catch (e) {
-    if (e instanceof ClusterValueError) {
-      info.report.errors.push(`${info.path}: addon '${addon.name}': ${e.message}`);
-      return;
-    }
-    throw e;
-  }
+  const literal = literalValuesOrReport(info, addon, cluster);
+  if (!literal) return;
+  const values = literal.values;
 
   const source = sourceFor(addon);
   const sourceKey = `${cluster.namespace}/${source.kind}/${source.name}`;
