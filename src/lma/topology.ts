@@ -2,7 +2,7 @@ import { SecretKeyReference } from './alerting';
 import { LmaLogsBackend } from './logs-backend';
 import { LmaObjectStorage } from './object-storage';
 import { validateHost, validateSecretName } from './private/util';
-import { isQualifiedName } from '../core/names';
+import { isDnsSubdomain, isQualifiedName } from '../core/names';
 import { ValidationError } from '../core/validation-error';
 
 /** The role of an LMA stack. */
@@ -153,6 +153,9 @@ export class LmaTopology {
       validateHost('LmaTopology.hub', 'ingress.domain', ingress.domain);
       if (ingress.domain.includes(':')) {
         throw new ValidationError('LmaTopology.hub', `ingress.domain '${ingress.domain}' has a port. Give the DNS domain only, e.g. 'lma.example.com'.`);
+      }
+      if (ingress.className !== undefined && !isDnsSubdomain(ingress.className)) {
+        throw new ValidationError('LmaTopology.hub', `ingress.className '${ingress.className}' is not an IngressClass name. Give the name of an IngressClass (a DNS subdomain, e.g. 'nginx'), or leave it unset for 'nginx'.`);
       }
       if (ingress.tlsSecretName !== undefined) validateSecretName('LmaTopology.hub', 'ingress.tlsSecretName', ingress.tlsSecretName);
       if (ingress.basicAuthSecretName !== undefined) validateSecretName('LmaTopology.hub', 'ingress.basicAuthSecretName', ingress.basicAuthSecretName);

@@ -18,6 +18,9 @@ const hub = (app: Platform, props: Partial<LmaStackProps> = {}) => new LmaStack(
 });
 
 export const lmaCases: BadInputCase[] = [
+  k8s('a hub Ingress class that is not a name', 'LmaTopology.hub', () => {
+    LmaTopology.hub({ ingress: { domain: 'lma.example.com', className: 'Nginx Public' } });
+  }, /^LmaTopology\.hub: ingress\.className 'Nginx Public' is not an IngressClass name\. Give the name of an IngressClass .* or leave it unset for 'nginx'\./),
   k8s('a hub without object storage', 'lma-hub', (app) => { new LmaStack(app, 'lma-hub', { topology: LmaTopology.hub({ ingress: { domain: 'lma.example.com' } }) }); },
     /^lma-hub: a hub needs object storage .* Set storage: LmaObjectStorage\.s3\(\{\.\.\.\}\)/),
   k8s('an edge of an edge', 'lma-edge', (app) => {
