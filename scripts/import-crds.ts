@@ -82,7 +82,16 @@ const SETS: ImportSet[] = [
   {
     out: 'flux-source',
     version: 'v1',
-    files: ['flux/source.toolkit.fluxcd.io_helmrepositories.yaml', 'flux/source.toolkit.fluxcd.io_ocirepositories.yaml'],
+    files: [
+      'flux/source.toolkit.fluxcd.io_helmrepositories.yaml',
+      'flux/source.toolkit.fluxcd.io_ocirepositories.yaml',
+      'flux/source.toolkit.fluxcd.io_gitrepositories.yaml',
+    ],
+  },
+  {
+    out: 'flux-kustomize',
+    version: 'v1',
+    files: ['flux/kustomize.toolkit.fluxcd.io_kustomizations.yaml'],
   },
 ];
 
@@ -100,7 +109,9 @@ function main(): void {
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'capi-blueprints-import-'));
   try {
-    for (const set of SETS) {
+    // `npx projen import [set…]`: only the named sets (output folders), else all of them.
+    const only = process.argv.slice(2);
+    for (const set of SETS.filter((s) => only.length === 0 || only.includes(s.out))) {
       const docs = set.files.flatMap((file) =>
         parseAllDocuments(fs.readFileSync(path.join(CRD_ROOT, file), 'utf8'))
           .map((d) => d.toJS())

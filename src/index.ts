@@ -8,6 +8,8 @@ export * from './identities';
 export * from './providers/byoh';
 export * from './infrastructure';
 export * from './platform';
+export * from './management';
+export * from './output';
 export * from './imports';
 export * from './validation';
 export * from './terraform';

@@ -12,3 +12,4 @@ export * as caaph from './caaph/addons.cluster.x-k8s.io';
 export * as argocd from './argocd/argoproj.io';
 export * as fluxHelm from './flux-helm/helm.toolkit.fluxcd.io';
 export * as fluxSource from './flux-source/source.toolkit.fluxcd.io';
+export * as fluxKustomize from './flux-kustomize/kustomize.toolkit.fluxcd.io';

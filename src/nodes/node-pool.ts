@@ -37,8 +37,11 @@ export enum NodePoolKind {
   MANAGED_NODE_GROUP = 'ManagedNodeGroup',
 }
 
-/** Options of a node pool, for `ManagedCluster.addNodePool`. */
-export interface NodePoolOptions extends MachineOptions {
+/**
+ * The settings of a node pool other than its autoscaler bounds: shared by `NodePoolOptions` and
+ * the platform layer's `NodePoolOverrides` (where the bounds may be given one at a time).
+ */
+export interface NodePoolSettings extends MachineOptions {
   /**
    * Which Cluster API object renders the pool.
    * @default - the infrastructure's default: `MACHINE_DEPLOYMENT` on AWS (kubeadm),
@@ -74,12 +77,6 @@ export interface NodePoolOptions extends MachineOptions {
    * @default 1
    */
   readonly replicas?: number;
-  /**
-   * Let the cluster autoscaler size the pool between these bounds (per AZ); replicas are then
-   * left to the autoscaler.
-   * @default - fixed `replicas`
-   */
-  readonly autoscaling?: AutoscalingOptions;
   /**
    * Explicit availability zones; one MachineDeployment per zone.
    * @default - see `availabilityZoneCount`
@@ -123,6 +120,16 @@ export interface NodePoolOptions extends MachineOptions {
    * @default - enabled: startup 10 min, Ready=False/Unknown 5 min, at most 40% unhealthy
    */
   readonly healthCheck?: HealthCheckOptions;
+}
+
+/** Options of a node pool, for `ManagedCluster.addNodePool`. */
+export interface NodePoolOptions extends NodePoolSettings {
+  /**
+   * Let the cluster autoscaler size the pool between these bounds (per AZ); replicas are then
+   * left to the autoscaler.
+   * @default - fixed `replicas`
+   */
+  readonly autoscaling?: AutoscalingOptions;
 }
 
 /** Props of a `NodePool`. */

@@ -1,30 +1,56 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ApiObject, App, Chart, Yaml } from 'cdk8s';
+import { App, Yaml } from 'cdk8s';
 import { ValidationError } from '../core/validation-error';
+import { ManagementCluster } from '../management/management-cluster';
+import { OutputLayout } from '../output/output-layout';
+import { gitOpsTree } from '../output/private/gitops-tree';
+import { checkUniqueObjects, collectCharts } from '../output/private/units';
 
 /** Props of a `Platform`. */
 export interface PlatformProps {
   /**
-   * Directory the manifests are written to (one `<chart-id>.k8s.yaml` per top-level chart,
-   * i.e. per cluster).
+   * Directory the manifests are written to.
    * @default - `CDK8S_OUTDIR`, else 'dist'
    */
   readonly outdir?: string;
+  /**
+   * How the files are laid out: a GitOps repository (a folder per cluster under its management
+   * cluster, the management clusters' own objects, the Argo CD / Flux root objects and a README
+   * index), or one `<chart>.k8s.yaml` per top-level chart.
+   * @default - `OutputLayout.GITOPS` when the program has a `ManagementCluster`, else `OutputLayout.FLAT`
+   */
+  readonly layout?: OutputLayout;
 }
 
 /**
- * The root of a capi-blueprints program: a cdk8s `App` whose `synth()` costs time linear in the
- * number of objects, for fleets of hundreds of clusters (plain `App.synth` traverses the whole
- * app once per chart).
+ * The root of a capi-blueprints program: a cdk8s `App` whose `synth()` validates everything
+ * first, writes nothing when anything is invalid, and costs time linear in the number of objects.
  *
- * Output matches `App.synth` with one file per chart: each top-level chart (a `ManagedCluster`)
- * is written to `<outdir>/<chart-id>.k8s.yaml` with its objects in construct order; objects of
- * nested charts go into their top-level chart's file.
+ * - `OutputLayout.GITOPS`: `clusters/<management>/<namespace>/<cluster>/{cluster,addons}/*.yaml`,
+ *   `management/<management>/*.yaml`, `bootstrap/<management>/*.yaml` and `README.md`.
+ * - `OutputLayout.FLAT`: each top-most chart (a `ManagedCluster`, a bundle, …, wherever it sits
+ *   in the construct tree) is written to `<outdir>/<chart-id>.k8s.yaml`; objects of nested charts
+ *   go into their top-most chart's file.
+ *
+ * In both layouts two constructs rendering one object (same kind, namespace and name) are an error.
  */
 export class Platform extends App {
+  /** The layout set in the props (resolved at synthesis when unset). */
+  private readonly requestedLayout?: OutputLayout;
+
   constructor(props: PlatformProps = {}) {
     super({ outdir: props.outdir });
+    if (props.layout !== undefined && !Object.values(OutputLayout).includes(props.layout)) {
+      throw new ValidationError('Platform', `layout '${props.layout}' is not an output layout. Use OutputLayout.GITOPS or OutputLayout.FLAT.`);
+    }
+    this.requestedLayout = props.layout;
+  }
+
+  /** The layout `synth()` writes. */
+  public get layout(): OutputLayout {
+    if (this.requestedLayout) return this.requestedLayout;
+    return this.node.findAll().some(ManagementCluster.isManagementCluster) ? OutputLayout.GITOPS : OutputLayout.FLAT;
   }
 
   /** Validates every construct, then writes every chart's manifests. */
@@ -38,14 +64,40 @@ export class Platform extends App {
     if (errors.length > 0) {
       throw new ValidationError('Platform', `synthesis stopped by ${errors.length} validation error(s):\n  ${errors.join('\n  ')}`);
     }
-    // Render every chart before writing any file, so an error while rendering leaves no partial output.
-    const files: Array<[string, string]> = [];
-    for (const chart of this.node.children.filter(Chart.isChart)) {
-      const objects = chart.node.findAll().filter(ApiObject.isApiObject).map((o) => o.toJson());
-      if (objects.length === 0) continue;
-      files.push([path.join(this.outdir, `${chart.node.id}${this.outputFileExtension}`), Yaml.stringify(...objects)]);
-    }
+    // Render and check everything before writing any file, so an error leaves no partial output.
+    const files: Array<[string, string]> = this.layout === OutputLayout.GITOPS ? this.gitOpsFiles() : this.flatFiles();
     fs.mkdirSync(this.outdir, { recursive: true });
-    for (const [file, text] of files) fs.writeFileSync(file, text);
+    for (const [file, text] of files) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, text);
+    }
+  }
+
+  private flatFiles(): Array<[string, string]> {
+    const files: Array<[string, string]> = [];
+    const entries: Array<{ scope: string; json: any; path: string }> = [];
+    const owners = new Map<string, string>();
+    for (const { chart, objects } of collectCharts(this)) {
+      if (objects.length === 0) continue;
+      const name = `${chart.node.id}${this.outputFileExtension}`;
+      const owner = owners.get(name);
+      if (owner) {
+        throw new ValidationError(chart, `is written to '${name}', like '${owner}'. Give top-level charts (clusters, bundles) unique construct ids, or use OutputLayout.GITOPS.`);
+      }
+      owners.set(name, chart.node.path);
+      const json = objects.map((o) => o.toJson());
+      json.forEach((j, i) => entries.push({ scope: '', json: j, path: objects[i].node.path }));
+      files.push([path.join(this.outdir, name), Yaml.stringify(...json)]);
+    }
+    checkUniqueObjects(entries);
+    return files;
+  }
+
+  private gitOpsFiles(): Array<[string, string]> {
+    const tree = gitOpsTree(this, collectCharts(this));
+    checkUniqueObjects(tree.files.flatMap((f) => f.objects.map((json, i) => ({ scope: f.management, json, path: f.paths[i] }))));
+    const files: Array<[string, string]> = tree.files.map((f) => [path.join(this.outdir, f.path), Yaml.stringify(...f.objects)]);
+    files.push([path.join(this.outdir, 'README.md'), tree.readme]);
+    return files;
   }
 }

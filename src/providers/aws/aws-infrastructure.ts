@@ -20,10 +20,11 @@ import { renderKubeadmConfigTemplate } from '../kubeadm/kubeadm-config-template'
 import { renderKubeadmControlPlane } from '../kubeadm/kubeadm-control-plane';
 import { ManagedNodeRegistration } from '../kubeadm/node-registration';
 
-/** Props of the AWS (self-managed kubeadm) infrastructure. */
-export interface AwsInfrastructureProps {
-  /** AWS region, e.g. `ap-northeast-2`. */
-  readonly region: string;
+/**
+ * Settings of the AWS (self-managed kubeadm) infrastructure that a blueprint, a site or a cluster
+ * can set (everything but the region, which is a fact of the site).
+ */
+export interface AwsInfrastructureOptions {
   /**
    * EC2 key pair for SSH to the machines.
    * @default - no key pair set by capi-blueprints (CAPA's default applies)
@@ -59,6 +60,12 @@ export interface AwsInfrastructureProps {
    * @default - none
    */
   readonly additionalTags?: Record<string, string>;
+}
+
+/** Props of the AWS (self-managed kubeadm) infrastructure. */
+export interface AwsInfrastructureProps extends AwsInfrastructureOptions {
+  /** AWS region, e.g. `ap-northeast-2`. */
+  readonly region: string;
 }
 
 /** Kubelet node name on AWS: the EC2 private DNS name, a cloud-init template emitted literally. */

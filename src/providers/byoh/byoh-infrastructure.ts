@@ -33,12 +33,11 @@ export interface ByohControlPlaneEndpoint {
   readonly port?: number;
 }
 
-/** Props of the BYOH (Bring Your Own Host) infrastructure. */
-export interface ByohInfrastructureProps {
-  /** Control-plane endpoint (VIP or load balancer) of the cluster. */
-  readonly controlPlaneEndpoint: ByohControlPlaneEndpoint;
-  /** Which registered hosts may become control-plane machines, by their labels. */
-  readonly controlPlaneHosts: ByohHostSelector;
+/**
+ * Settings of the BYOH infrastructure that a blueprint, a site or a cluster can set (the endpoint
+ * and the control-plane host selector are facts of a cluster and a site).
+ */
+export interface ByohInfrastructureOptions {
   /**
    * How Kubernetes gets onto the control-plane hosts.
    * @default ByohInstall.preinstalled()
@@ -56,6 +55,14 @@ export interface ByohInfrastructureProps {
    * @default - not set (BYOH's default)
    */
   readonly bundleLookupBaseRegistry?: string;
+}
+
+/** Props of the BYOH (Bring Your Own Host) infrastructure. */
+export interface ByohInfrastructureProps extends ByohInfrastructureOptions {
+  /** Control-plane endpoint (VIP or load balancer) of the cluster. */
+  readonly controlPlaneEndpoint: ByohControlPlaneEndpoint;
+  /** Which registered hosts may become control-plane machines, by their labels. */
+  readonly controlPlaneHosts: ByohHostSelector;
 }
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;

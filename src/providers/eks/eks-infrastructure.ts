@@ -12,10 +12,11 @@ import { AwsIdentity } from '../aws/aws-identity';
 import { AwsNetwork } from '../aws/aws-network';
 import { BastionOptions } from '../aws/bastion';
 
-/** Props of the EKS infrastructure. */
-export interface EksInfrastructureProps {
-  /** AWS region, e.g. `ap-northeast-2`. */
-  readonly region: string;
+/**
+ * Settings of the EKS infrastructure that a blueprint, a site or a cluster can set (everything but
+ * the region, which is a fact of the site).
+ */
+export interface EksInfrastructureOptions {
   /**
    * Name of the EKS cluster in AWS (1–100 letters, digits, '-' and '_'); immutable.
    * @default - the cluster name
@@ -116,6 +117,12 @@ export interface EksInfrastructureProps {
    * @default - none
    */
   readonly additionalTags?: Record<string, string>;
+}
+
+/** Props of the EKS infrastructure. */
+export interface EksInfrastructureProps extends EksInfrastructureOptions {
+  /** AWS region, e.g. `ap-northeast-2`. */
+  readonly region: string;
 }
 
 /**

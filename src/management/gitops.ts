@@ -1,0 +1,149 @@
+import { Duration } from 'cdk8s';
+import { wholeSeconds } from '../core/durations';
+import { isDnsLabel, isDnsSubdomain } from '../core/names';
+import { ValidationError } from '../core/validation-error';
+
+/** Where the platform's GitOps tree is committed. */
+export interface GitRepositoryOptions {
+  /** URL of the Git repository (`https://…`, `ssh://…` or `git@host:org/repo.git`). */
+  readonly repoUrl: string;
+  /**
+   * Directory of the synthesized tree inside the repository (where `dist/` is committed).
+   * @default - the repository root
+   */
+  readonly path?: string;
+}
+
+/** Options of `GitOps.argoCd`. */
+export interface ArgoCdGitOpsOptions extends GitRepositoryOptions {
+  /**
+   * Git revision (branch, tag or commit) Argo CD tracks.
+   * @default 'HEAD'
+   */
+  readonly revision?: string;
+  /**
+   * Namespace Argo CD runs in (its Applications live there).
+   * @default 'argocd'
+   */
+  readonly namespace?: string;
+  /**
+   * Argo CD project of the generated Applications.
+   * @default 'default'
+   */
+  readonly project?: string;
+}
+
+/** Options of `GitOps.flux`. */
+export interface FluxGitOpsOptions extends GitRepositoryOptions {
+  /**
+   * Branch Flux tracks.
+   * @default 'main'
+   */
+  readonly branch?: string;
+  /**
+   * Namespace Flux runs in (its GitRepository and Kustomizations live there).
+   * @default 'flux-system'
+   */
+  readonly namespace?: string;
+  /**
+   * Secret (in Flux's namespace) with the credentials of the repository.
+   * @default - none (a public repository)
+   */
+  readonly secretName?: string;
+  /**
+   * How often Flux reconciles.
+   * @default Duration.minutes(10)
+   */
+  readonly interval?: Duration;
+  /**
+   * How long a cluster's Kustomization waits for the cluster to become ready before its addons
+   * are applied.
+   * @default Duration.minutes(30)
+   */
+  readonly clusterReadyTimeout?: Duration;
+}
+
+/** Which GitOps engine applies the tree on a management cluster. */
+export enum GitOpsEngine {
+  /** Argo CD: an app-of-apps root Application, sync waves for ordering. */
+  ARGO_CD = 'argocd',
+  /** Flux: a GitRepository and Kustomizations with `dependsOn` for ordering. */
+  FLUX = 'flux',
+}
+
+/**
+ * How a management cluster applies the platform's GitOps tree (`Platform` writes the engine's
+ * root objects under `bootstrap/<management-cluster>/`).
+ */
+export class GitOps {
+  /** Argo CD syncs the tree: one Application per folder under an app-of-apps root. */
+  public static argoCd(options: ArgoCdGitOpsOptions): GitOps {
+    const namespace = options.namespace ?? 'argocd';
+    const project = options.project ?? 'default';
+    checkRepository('GitOps.argoCd', options);
+    if (!isDnsLabel(namespace)) throw new ValidationError('GitOps.argoCd', `namespace '${namespace}' is not a namespace name. Use the namespace Argo CD runs in, e.g. 'argocd'.`);
+    if (!isDnsSubdomain(project)) throw new ValidationError('GitOps.argoCd', `project '${project}' is not an Argo CD project name. Use e.g. 'default'.`);
+    const revision = options.revision ?? 'HEAD';
+    if (revision.trim() === '' || /\s/.test(revision)) throw new ValidationError('GitOps.argoCd', `revision '${revision}' is not a Git revision. Use a branch, tag or commit, e.g. 'main'.`);
+    return new GitOps(GitOpsEngine.ARGO_CD, options.repoUrl, normalizePath(options.path), revision, namespace, project, undefined, 600, 1800);
+  }
+
+  /** Flux applies the tree: a GitRepository and one Kustomization per folder. */
+  public static flux(options: FluxGitOpsOptions): GitOps {
+    const namespace = options.namespace ?? 'flux-system';
+    checkRepository('GitOps.flux', options);
+    if (!isDnsLabel(namespace)) throw new ValidationError('GitOps.flux', `namespace '${namespace}' is not a namespace name. Use the namespace Flux runs in, e.g. 'flux-system'.`);
+    const branch = options.branch ?? 'main';
+    if (branch.trim() === '' || /\s/.test(branch)) throw new ValidationError('GitOps.flux', `branch '${branch}' is not a Git branch name. Use e.g. 'main'.`);
+    if (options.secretName !== undefined && !isDnsSubdomain(options.secretName)) {
+      throw new ValidationError('GitOps.flux', `secretName '${options.secretName}' is not a Secret name. Use lower-case letters, digits, '-' and '.'.`);
+    }
+    const interval = wholeSeconds('GitOps.flux', 'interval', options.interval) ?? 600;
+    const timeout = wholeSeconds('GitOps.flux', 'clusterReadyTimeout', options.clusterReadyTimeout) ?? 1800;
+    for (const [field, seconds] of [['interval', interval], ['clusterReadyTimeout', timeout]] as const) {
+      if (seconds < 1) throw new ValidationError('GitOps.flux', `${field} (${seconds}s) must be at least 1 second. Use e.g. Duration.minutes(10).`);
+    }
+    return new GitOps(GitOpsEngine.FLUX, options.repoUrl, normalizePath(options.path), branch, namespace, undefined, options.secretName, interval, timeout);
+  }
+
+  private constructor(
+    /** The engine. */
+    public readonly engine: GitOpsEngine,
+    /** Repository URL. */
+    public readonly repoUrl: string,
+    /** Directory of the tree in the repository (`''` for the root). */
+    public readonly path: string,
+    /** Revision (Argo CD) or branch (Flux). */
+    public readonly revision: string,
+    /** Namespace of the engine. */
+    public readonly namespace: string,
+    /** Argo CD project. */
+    public readonly project: string | undefined,
+    /** Flux repository Secret. */
+    public readonly secretName: string | undefined,
+    /** Flux interval in seconds. */
+    public readonly intervalSeconds: number,
+    /** Flux cluster readiness timeout in seconds. */
+    public readonly clusterReadyTimeoutSeconds: number,
+  ) {}
+
+  /** `relative` inside the repository (`platform/clusters/…`). */
+  public repoPath(relative: string): string {
+    return this.path ? `${this.path}/${relative}` : relative;
+  }
+}
+
+function checkRepository(where: string, options: GitRepositoryOptions): void {
+  const url = options.repoUrl;
+  if (typeof url !== 'string' || !(/^(https|ssh|http):\/\/[^\s/]+\/\S+$/.test(url) || /^[\w.-]+@[\w.-]+:\S+$/.test(url))) {
+    throw new ValidationError(where, `repoUrl '${url}' is not a Git repository URL. Use e.g. 'https://github.com/acme/platform.git' or 'ssh://git@github.com/acme/platform.git'.`);
+  }
+  const p = options.path;
+  if (p !== undefined && (p.split('/').some((s) => s === '..') || /\s/.test(p) || p.startsWith('/'))) {
+    throw new ValidationError(where, `path '${p}' must be a relative directory inside the repository without '..' or spaces, e.g. 'platform'.`);
+  }
+}
+
+function normalizePath(p: string | undefined): string {
+  return (p ?? '').replace(/^\.\/?/, '').replace(/\/+$/, '');
+}

@@ -1,0 +1,2 @@
+export * from './gitops';
+export * from './management-cluster';

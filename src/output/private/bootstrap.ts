@@ -1,0 +1,102 @@
+/**
+ * The GitOps engine's root objects of a management cluster: an Argo CD app-of-apps (sync waves
+ * order the management folder before the clusters), or a Flux GitRepository with Kustomizations
+ * (`dependsOn` orders management → cluster → its addons).
+ */
+import type { ManagedCluster } from '../../cluster/managed-cluster';
+import * as argocd from '../../imports/argocd/argoproj.io';
+import * as fluxKustomize from '../../imports/flux-kustomize/kustomize.toolkit.fluxcd.io';
+import * as fluxSource from '../../imports/flux-source/source.toolkit.fluxcd.io';
+import { GitOps, GitOpsEngine } from '../../management/gitops';
+
+/** Where a cluster's files go. */
+export interface ClusterFolder {
+  readonly cluster: ManagedCluster;
+  readonly management: string;
+  /** `clusters/<management>/<namespace>/<cluster>` */
+  readonly folder: string;
+  /** Whether addon objects target the cluster (an `addons/` folder exists). */
+  hasAddons: boolean;
+}
+
+/** A bootstrap file. */
+export interface BootstrapFile {
+  readonly path: string;
+  readonly objects: any[];
+}
+
+const IN_CLUSTER = 'https://kubernetes.default.svc';
+
+/** The bootstrap files of one management cluster. */
+export function bootstrapFiles(management: string, gitOps: GitOps, clusters: ClusterFolder[], hasManagementFolder: boolean): BootstrapFile[] {
+  const ordered = [...clusters].sort((a, b) => a.folder.localeCompare(b.folder));
+  return gitOps.engine === GitOpsEngine.ARGO_CD
+    ? argoCdFiles(management, gitOps, ordered, hasManagementFolder)
+    : fluxFiles(management, gitOps, ordered, hasManagementFolder);
+}
+
+/** Application name of a cluster folder: `<cluster>.<namespace>` (unique; dots cannot occur in either). */
+function clusterAppName(f: ClusterFolder): string {
+  return `${f.cluster.clusterName}.${f.cluster.clusterNamespace}`;
+}
+
+function argoCdFiles(management: string, gitOps: GitOps, clusters: ClusterFolder[], hasManagementFolder: boolean): BootstrapFile[] {
+  const application = (name: string, path: string, wave: number | undefined) => argocd.Application.manifest({
+    metadata: {
+      name,
+      namespace: gitOps.namespace,
+      ...(wave !== undefined ? { annotations: { 'argocd.argoproj.io/sync-wave': String(wave) } } : {}),
+      labels: { 'capi-blueprints.io/management-cluster': management },
+    },
+    spec: {
+      project: gitOps.project!,
+      source: { repoUrl: gitOps.repoUrl, targetRevision: gitOps.revision, path: gitOps.repoPath(path), directory: { recurse: true } },
+      destination: { server: IN_CLUSTER },
+      // Never prune: a folder removed from Git must not delete a cluster by itself.
+      syncPolicy: { automated: { prune: false, selfHeal: true } },
+    },
+  });
+  const apps: any[] = [];
+  if (hasManagementFolder) apps.push(application(`${management}-management`, `management/${management}`, -1));
+  for (const f of clusters) apps.push(application(clusterAppName(f), f.folder, 0));
+  const root = application(`${management}-root`, `bootstrap/${management}/apps`, undefined);
+  return [
+    { path: `bootstrap/${management}/root.yaml`, objects: [root] },
+    ...(apps.length > 0 ? [{ path: `bootstrap/${management}/apps/applications.yaml`, objects: apps }] : []),
+  ];
+}
+
+function fluxFiles(management: string, gitOps: GitOps, clusters: ClusterFolder[], hasManagementFolder: boolean): BootstrapFile[] {
+  const source = 'platform';
+  const interval = `${gitOps.intervalSeconds}s`;
+  const kustomization = (name: string, path: string, prune: boolean, dependsOn: string[], wait?: boolean) => fluxKustomize.Kustomization.manifest({
+    metadata: { name, namespace: gitOps.namespace, labels: { 'capi-blueprints.io/management-cluster': management } },
+    spec: {
+      interval,
+      path: `./${gitOps.repoPath(path)}`,
+      prune,
+      sourceRef: { kind: fluxKustomize.KustomizationSpecSourceRefKind.GIT_REPOSITORY, name: source },
+      ...(dependsOn.length > 0 ? { dependsOn: dependsOn.map((d) => ({ name: d })) } : {}),
+      ...(wait ? { wait: true, timeout: `${gitOps.clusterReadyTimeoutSeconds}s` } : {}),
+    },
+  });
+  const objects: any[] = [fluxSource.GitRepository.manifest({
+    metadata: { name: source, namespace: gitOps.namespace },
+    spec: {
+      url: gitOps.repoUrl,
+      interval,
+      ref: { branch: gitOps.revision },
+      ...(gitOps.secretName ? { secretRef: { name: gitOps.secretName } } : {}),
+    },
+  })];
+  const managementName = `${management}-management`;
+  // Namespaces and identities may hold clusters: never pruned.
+  if (hasManagementFolder) objects.push(kustomization(managementName, `management/${management}`, false, []));
+  for (const f of clusters) {
+    const name = clusterAppName(f);
+    // Clusters are never pruned; their Kustomization is ready once the cluster is.
+    objects.push(kustomization(name, `${f.folder}/cluster`, false, hasManagementFolder ? [managementName] : [], true));
+    if (f.hasAddons) objects.push(kustomization(`${name}.addons`, `${f.folder}/addons`, true, [name]));
+  }
+  return [{ path: `bootstrap/${management}/flux.yaml`, objects }];
+}

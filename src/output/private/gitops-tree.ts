@@ -1,0 +1,155 @@
+/**
+ * The GitOps repository layout: which file every object goes to, the namespaces of the clusters,
+ * and the sync-wave annotations that order clusters before their addon objects under Argo CD.
+ */
+import { IConstruct } from 'constructs';
+import { bootstrapFiles, ClusterFolder } from './bootstrap';
+import { indexReadme } from './index-readme';
+import { ChartUnit } from './units';
+import { AddonBundle } from '../../addons/addon-bundle';
+import { ManagedCluster } from '../../cluster/managed-cluster';
+import { ValidationError } from '../../core/validation-error';
+import { CLUSTER_NAME_SELECTOR_LABEL } from '../../delivery/private/types';
+import { GitOpsEngine } from '../../management/gitops';
+import { ManagementCluster } from '../../management/management-cluster';
+
+/** Management-cluster folder name when a program has no `ManagementCluster`. */
+const DEFAULT_MANAGEMENT = 'management';
+const ARGO_WAVE = 'argocd.argoproj.io/sync-wave';
+
+/** A file of the tree: its path relative to the output directory and its objects (or text). */
+export interface TreeFile {
+  readonly path: string;
+  readonly objects: any[];
+  /** Construct paths of the objects, for duplicate messages. */
+  readonly paths: string[];
+  /** The management cluster the objects are applied to. */
+  readonly management: string;
+}
+
+/** The whole tree: manifest files and the generated README. */
+export interface Tree {
+  readonly files: TreeFile[];
+  readonly readme: string;
+}
+
+class TreeBuilder {
+  private readonly files = new Map<string, TreeFile>();
+
+  add(path: string, management: string, json: any, constructPath: string): void {
+    let file = this.files.get(path);
+    if (!file) {
+      file = { path, objects: [], paths: [], management };
+      this.files.set(path, file);
+    }
+    file.objects.push(json);
+    file.paths.push(constructPath);
+  }
+
+  build(): TreeFile[] {
+    return [...this.files.values()];
+  }
+}
+
+/** Lays out `units` (the program's charts) as a GitOps repository. */
+export function gitOpsTree(root: IConstruct, units: ChartUnit[]): Tree {
+  const managements = root.node.findAll().filter(ManagementCluster.isManagementCluster);
+  const names = new Map<string, ManagementCluster>();
+  for (const m of managements) {
+    const clash = names.get(m.clusterName);
+    if (clash) throw new ValidationError(m, `management cluster name '${m.clusterName}' is also used by '${clash.node.path}'. Give each management cluster its own name (it names folders).`);
+    names.set(m.clusterName, m);
+  }
+  const only = managements.length === 1 ? managements[0] : undefined;
+  const managementOf = (c: IConstruct, what: string): string => {
+    const m = ManagementCluster.of(c) ?? only;
+    if (m) return m.clusterName;
+    if (managements.length === 0) return DEFAULT_MANAGEMENT;
+    throw new ValidationError(c, `${what} belongs to no management cluster, and the platform has ${managements.length} (${managements.map((x) => x.clusterName).join(', ')}). Add it with managementCluster.addCluster(), give its site a managementCluster, or create it inside the ManagementCluster construct.`);
+  };
+
+  const clusters = root.node.findAll().filter((c): c is ManagedCluster => c instanceof ManagedCluster);
+  const folders = new Map<ManagedCluster, ClusterFolder>();
+  for (const cluster of clusters) {
+    const management = managementOf(cluster, `cluster '${cluster.clusterName}'`);
+    folders.set(cluster, { cluster, management, folder: `clusters/${management}/${cluster.clusterNamespace}/${cluster.clusterName}`, hasAddons: false });
+  }
+  const byName = new Map<string, ClusterFolder[]>();
+  for (const f of folders.values()) byName.set(f.cluster.clusterName, [...(byName.get(f.cluster.clusterName) ?? []), f]);
+  const engineOf = (management: string) => names.get(management)?.gitOps?.engine;
+
+  const tree = new TreeBuilder();
+  for (const unit of units) {
+    const chart: IConstruct = unit.chart;
+    const objects = unit.objects;
+    if (isCluster(chart)) {
+      const f = folders.get(chart)!;
+      const argo = engineOf(f.management) === GitOpsEngine.ARGO_CD;
+      for (const o of objects) {
+        const json = o.toJson();
+        if (argo) json.metadata.annotations = { ...json.metadata.annotations, [ARGO_WAVE]: '-1' };
+        tree.add(`${f.folder}/cluster/${chart.clusterName}.yaml`, f.management, json, o.node.path);
+      }
+    } else if (isBundle(chart)) {
+      for (const o of objects) {
+        const json = o.toJson();
+        const target = targetCluster(json, byName);
+        if (target) {
+          target.hasAddons = true;
+          tree.add(`${target.folder}/addons/${chart.bundleName}.yaml`, target.management, json, o.node.path);
+        } else {
+          const management = bundleManagement(chart, folders) ?? managementOf(chart, `bundle '${chart.bundleName}'`);
+          tree.add(`management/${management}/addons/${chart.bundleName}.yaml`, management, json, o.node.path);
+        }
+      }
+    } else {
+      const management = managementOf(chart, `chart '${chart.node.path}'`);
+      for (const o of objects) tree.add(`management/${management}/${chart.node.id}.yaml`, management, o.toJson(), o.node.path);
+    }
+  }
+
+  // Namespaces of the clusters (other than `default`), applied before the clusters.
+  const namespaces = new Map<string, Set<string>>();
+  for (const f of folders.values()) {
+    if (f.cluster.clusterNamespace === 'default') continue;
+    namespaces.set(f.management, (namespaces.get(f.management) ?? new Set()).add(f.cluster.clusterNamespace));
+  }
+  for (const [management, set] of [...namespaces].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const ns of [...set].sort()) {
+      tree.add(`management/${management}/namespaces.yaml`, management, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }, `${management}/namespaces/${ns}`);
+    }
+  }
+
+  const managementFolders = new Set(tree.build().filter((f) => f.path.startsWith('management/')).map((f) => f.management));
+  for (const m of managements) {
+    if (!m.gitOps) continue;
+    const own = [...folders.values()].filter((f) => f.management === m.clusterName);
+    for (const file of bootstrapFiles(m.clusterName, m.gitOps, own, managementFolders.has(m.clusterName))) {
+      for (const json of file.objects) tree.add(file.path, m.clusterName, json, `${m.node.path}/bootstrap`);
+    }
+  }
+  const files = tree.build().sort((a, b) => a.path.localeCompare(b.path));
+  return { files, readme: indexReadme([...folders.values()], managements, root) };
+}
+
+function isCluster(c: IConstruct): c is ManagedCluster {
+  return c instanceof ManagedCluster;
+}
+
+function isBundle(c: IConstruct): c is AddonBundle {
+  return c instanceof AddonBundle;
+}
+
+/** The cluster folder an addon object targets (per-cluster objects carry the cluster-name label). */
+function targetCluster(json: any, byName: Map<string, ClusterFolder[]>): ClusterFolder | undefined {
+  const name = json.metadata?.labels?.[CLUSTER_NAME_SELECTOR_LABEL];
+  const candidates = name ? byName.get(name) ?? [] : [];
+  if (candidates.length <= 1) return candidates[0];
+  return candidates.find((c) => c.cluster.clusterNamespace === json.metadata?.namespace) ?? candidates[0];
+}
+
+/** The management cluster of all clusters a bundle is attached to, when they agree. */
+function bundleManagement(bundle: AddonBundle, folders: Map<ManagedCluster, ClusterFolder>): string | undefined {
+  const set = new Set(bundle.attachedClusters.map((c) => folders.get(c)?.management).filter((m): m is string => m !== undefined));
+  return set.size === 1 ? [...set][0] : undefined;
+}

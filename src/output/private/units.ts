@@ -1,0 +1,51 @@
+import { ApiObject, Chart } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { ValidationError } from '../../core/validation-error';
+
+/** A top-most chart (a chart not inside another chart) and the objects it renders. */
+export interface ChartUnit {
+  readonly chart: Chart;
+  readonly objects: ApiObject[];
+}
+
+/** Every top-most chart below `root`, wherever it sits in the construct tree, in tree order. */
+export function collectCharts(root: IConstruct): ChartUnit[] {
+  const units: ChartUnit[] = [];
+  const visit = (c: IConstruct) => {
+    if (Chart.isChart(c)) {
+      units.push({ chart: c, objects: c.node.findAll().filter(ApiObject.isApiObject) });
+      return;
+    }
+    for (const child of c.node.children) visit(child);
+  };
+  for (const child of root.node.children) visit(child);
+  return units;
+}
+
+/** `group/kind namespace/name` of an object. */
+export function identityOf(json: any): string {
+  const group = String(json.apiVersion ?? '').includes('/') ? String(json.apiVersion).split('/')[0] : '';
+  return `${group}/${json.kind} ${json.metadata?.namespace ?? ''}/${json.metadata?.name ?? ''}`;
+}
+
+/**
+ * Rejects two constructs rendering the same object (same group, kind, namespace and name) into
+ * one scope (a management cluster, or the whole output), naming both construct paths.
+ */
+export function checkUniqueObjects(entries: Array<{ scope: string; json: any; path: string }>): void {
+  const seen = new Map<string, string>();
+  const errors: string[] = [];
+  for (const { scope, json, path } of entries) {
+    const key = `${scope}|${identityOf(json)}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      const [group, rest] = identityOf(json).split(/ (.*)/s);
+      errors.push(`${path}: renders ${group.replace(/^\//, '')} '${rest}', which '${first}' renders too${scope ? ` (management cluster '${scope}')` : ''}. Rename one of them (cluster, pool, bundle or addon names) so that every object is rendered once.`);
+    } else {
+      seen.set(key, path);
+    }
+  }
+  if (errors.length > 0) {
+    throw new ValidationError('Platform', `synthesis stopped by ${errors.length} duplicate object(s):\n  ${errors.join('\n  ')}`);
+  }
+}

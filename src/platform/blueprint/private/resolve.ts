@@ -1,0 +1,157 @@
+/**
+ * Builds one workload cluster from blueprint + site + cluster layers: merges them, turns the result
+ * into `ManagedCluster` / `NodePool` props, attaches bundles, and names the layer that set a value
+ * in every construct error.
+ */
+import { Construct } from 'constructs';
+import { Layer, mergeLayers } from './merge';
+import { annotateMessage } from './provenance';
+import { MACHINE_FIELDS } from './schema';
+import { ManagedCluster } from '../../../cluster/managed-cluster';
+import { LABEL_PREFIX } from '../../../core/labels';
+import { ValidationError } from '../../../core/validation-error';
+import { NodePoolKind, NodePoolOptions } from '../../../nodes/node-pool';
+import { ByohControlPlaneEndpoint } from '../../../providers/byoh/byoh-infrastructure';
+import { ByohPool } from '../../../providers/byoh/byoh-pool';
+import type { Blueprint } from '../blueprint';
+import type { ClusterOverrides } from '../overrides';
+import type { Site } from '../site';
+
+/** Cluster label naming the site of a fleet cluster. */
+export const SITE_LABEL = `${LABEL_PREFIX}/site`;
+/** Cluster label naming the blueprint of a fleet cluster. */
+export const BLUEPRINT_LABEL = `${LABEL_PREFIX}/blueprint`;
+
+const PROVIDER_SECTIONS = ['aws', 'eks', 'byoh'];
+const ZONE_FIELDS = ['availabilityZones', 'availabilityZoneCount', 'instanceTypes', 'machinePool', 'managedNodeGroup'];
+
+/** What `buildCluster` needs. */
+export interface ClusterRequest {
+  readonly name: string;
+  readonly blueprint: Blueprint;
+  readonly site: Site;
+  readonly overrides?: ClusterOverrides;
+  readonly controlPlaneEndpoint?: ByohControlPlaneEndpoint;
+  /** Who set the cluster's overrides, e.g. `cluster 'prod'` or `fleet.yaml row 3`. */
+  readonly label: string;
+}
+
+/** Thrown for a request that cannot become a cluster; `Fleet` prefixes it with its path. */
+export class RequestError extends Error {}
+
+/** The blueprint layers without the settings the site's infrastructure does not have. */
+function blueprintLayersFor(site: Site, layers: Layer[]): Layer[] {
+  const infra = site.infrastructure;
+  return layers.map((layer) => {
+    const values: Record<string, any> = { ...layer.values };
+    for (const section of PROVIDER_SECTIONS) if (section !== infra.provider) delete values[section];
+    if (infra.managedControlPlane) delete values.controlPlane;
+    if (!infra.createsMachines) {
+      if (values.controlPlane) values.controlPlane = withoutKeys(values.controlPlane, MACHINE_FIELDS);
+      if (values.nodePools) {
+        values.nodePools = Object.fromEntries(Object.entries(values.nodePools as Record<string, any>)
+          .map(([name, pool]) => [name, withoutKeys(pool, [...MACHINE_FIELDS, ...ZONE_FIELDS])]));
+      }
+    }
+    return { ...layer, values };
+  });
+}
+
+function withoutKeys(o: Record<string, any>, keys: ReadonlyArray<string>): Record<string, any> {
+  return Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
+}
+
+/** Site and cluster layers may only set the section of the site's provider. */
+function checkSections(site: Site, layers: Layer[]): void {
+  for (const layer of layers) {
+    for (const section of PROVIDER_SECTIONS) {
+      if (section !== site.infrastructure.provider && layer.values?.[section] !== undefined) {
+        throw new RequestError(`${layer.label} sets '${section}' settings, but site '${site.siteName}' runs on '${site.infrastructure.provider}'. Move them to the '${site.infrastructure.provider}' section or remove them.`);
+      }
+    }
+  }
+}
+
+/** `v1.33.4` → `v1.33` on EKS, which takes minor versions only and picks the patch itself. */
+function versionFor(site: Site, version: string): string {
+  if (site.infrastructure.provider === 'eks') {
+    const m = /^v(\d+)\.(\d+)\.\d+$/.exec(version);
+    if (m) return `v${m[1]}.${m[2]}`;
+  }
+  return version;
+}
+
+/** Builds the cluster in `scope` (the fleet), registering it with the site's management cluster. */
+export function buildCluster(scope: Construct, id: string, request: ClusterRequest): ManagedCluster {
+  const { site, blueprint } = request;
+  const ownLayers: Layer[] = [...site._layers(), { label: request.label, values: request.overrides }];
+  checkSections(site, ownLayers.slice(1));
+  const merged = mergeLayers([...blueprintLayersFor(site, blueprint._layers()), ...ownLayers]);
+  if (merged.errors.length > 0) throw new RequestError(merged.errors.join(' '));
+  const v = merged.values;
+  const provenance = merged.provenance;
+  const provider = site.infrastructure.provider;
+
+  if (v.version === undefined) {
+    throw new RequestError(`has no Kubernetes version: set version in blueprint '${blueprint.blueprintName}' (or in the site or cluster overrides).`);
+  }
+  if (site.infrastructure.needsControlPlaneEndpoint && !request.controlPlaneEndpoint) {
+    throw new RequestError(`runs on ${provider} site '${site.siteName}' and needs a controlPlaneEndpoint ({ host: '<VIP or load balancer>' }). Give it with the cluster.`);
+  }
+  if (!site.infrastructure.needsControlPlaneEndpoint && request.controlPlaneEndpoint) {
+    throw new RequestError(`gives a controlPlaneEndpoint, but site '${site.siteName}' runs on ${provider}, where the provider creates the endpoint. Remove it.`);
+  }
+
+  const rethrow = (e: unknown, fieldScope: string): never => {
+    if (!ValidationError.isValidationError(e)) throw e;
+    const message = e.message.startsWith(`${e.path}: `) ? e.message.slice(e.path.length + 2) : e.message;
+    const aliases = fieldScope ? { 'workerHealthCheck.': 'healthCheck.', 'workerRollout.': 'rollout.' } : { [`${provider}.`]: '' };
+    throw new ValidationError(e.path, annotateMessage(message, provenance, fieldScope, aliases));
+  };
+
+  let cluster: ManagedCluster;
+  try {
+    cluster = new ManagedCluster(scope, id, {
+      name: request.name,
+      version: versionFor(site, v.version),
+      namespace: v.namespace,
+      network: v.network,
+      controlPlane: v.controlPlane,
+      labels: { ...v.labels, [SITE_LABEL]: site.siteName, [BLUEPRINT_LABEL]: blueprint.blueprintName },
+      infrastructure: site.infrastructure._infrastructure(v[provider] ?? {}, request.controlPlaneEndpoint),
+    });
+  } catch (e) {
+    return rethrow(e, '');
+  }
+
+  for (const [poolName, pool] of Object.entries((v.nodePools ?? {}) as Record<string, any>)) {
+    const { byoh, ...settings } = pool;
+    const options: Record<string, any> = { ...settings };
+    const kind = options.kind ?? cluster.infrastructure.defaultNodePoolKind;
+    if (kind === NodePoolKind.MACHINE_DEPLOYMENT) {
+      if (v.workerHealthCheck || options.healthCheck) options.healthCheck = { ...v.workerHealthCheck, ...options.healthCheck };
+      if (v.workerRollout || options.rollout) options.rollout = { ...v.workerRollout, ...options.rollout };
+    }
+    try {
+      if (provider === 'byoh') {
+        if (!byoh?.hosts) {
+          throw new ValidationError(`${cluster.node.path}/${poolName}`, `node pool '${poolName}' on BYOH site '${site.siteName}' has no host selector. Set nodePools.${poolName}.byoh.hosts (e.g. { matchLabels: { pool: '${poolName}' } }) in the site overrides.`);
+        }
+        new ByohPool(cluster, poolName, { ...(options as NodePoolOptions), hosts: byoh.hosts, install: byoh.install, cluster });
+      } else {
+        cluster.addNodePool(poolName, options as NodePoolOptions);
+      }
+    } catch (e) {
+      rethrow(e, `nodePools.${poolName}.`);
+    }
+  }
+
+  try {
+    for (const bundle of v.addons ?? []) site._siteBundle(bundle).attachTo(cluster);
+    v.lma?.attachTo(cluster);
+  } catch (e) {
+    rethrow(e, '');
+  }
+  site.managementCluster?.addCluster(cluster);
+  return cluster;
+}
