@@ -68,7 +68,7 @@ export function gitOpsTree(root: IConstruct, units: ChartUnit[]): Tree {
     throw new ValidationError(c, `${what} belongs to no management cluster, and the platform has ${managements.length} (${managements.map((x) => x.clusterName).join(', ')}). Add it with managementCluster.addCluster(), give its site a managementCluster, or create it inside the ManagementCluster construct.`);
   };
 
-  const clusters = root.node.findAll().filter((c): c is ManagedCluster => c instanceof ManagedCluster);
+  const clusters = root.node.findAll().filter(isCluster);
   const folders = new Map<ManagedCluster, ClusterFolder>();
   for (const cluster of clusters) {
     const management = managementOf(cluster, `cluster '${cluster.clusterName}'`);
@@ -133,11 +133,11 @@ export function gitOpsTree(root: IConstruct, units: ChartUnit[]): Tree {
 }
 
 function isCluster(c: IConstruct): c is ManagedCluster {
-  return c instanceof ManagedCluster;
+  return ManagedCluster.prototype.isPrototypeOf(c); // not instanceof: Chart overrides Symbol.hasInstance
 }
 
 function isBundle(c: IConstruct): c is AddonBundle {
-  return c instanceof AddonBundle;
+  return AddonBundle.prototype.isPrototypeOf(c);
 }
 
 /** The cluster folder an addon object targets (per-cluster objects carry the cluster-name label). */

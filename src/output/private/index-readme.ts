@@ -21,7 +21,7 @@ function poolSummary(pool: NodePool): string {
 
 /** The index of the tree. */
 export function indexReadme(folders: ClusterFolder[], managements: ManagementCluster[], root: IConstruct): string {
-  const bundles = root.node.findAll().filter((c): c is AddonBundle => c instanceof AddonBundle);
+  const bundles = root.node.findAll().filter((c): c is AddonBundle => AddonBundle.prototype.isPrototypeOf(c));
   const bundlesOf = (f: ClusterFolder) => bundles.filter((b) => b.attachedClusters.includes(f.cluster)).map((b) => b.bundleName).sort();
   const lines = [
     '# Platform',
