@@ -25,6 +25,13 @@ export function annotateMessage(message: string, provenance: Map<string, string>
       }
     }
   }
+  // a field's last segment alone (`maxSize` for `autoscaling.maxSize`), when no other field ends so
+  const tails = new Map<string, string[]>();
+  for (const name of names.keys()) {
+    const tail = name.slice(name.lastIndexOf('.') + 1);
+    if (tail !== name && !tail.includes('[')) tails.set(tail, [...(tails.get(tail) ?? []), name]);
+  }
+  for (const [tail, full] of tails) if (full.length === 1 && !names.has(tail)) names.set(tail, names.get(full[0])!);
   // longest names first so that `autoscaling.minSize` wins over `autoscaling`
   const matches: Array<{ index: number; end: number; label: string }> = [];
   for (const name of [...names.keys()].sort((a, b) => b.length - a.length)) {

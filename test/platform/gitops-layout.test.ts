@@ -1,0 +1,143 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Construct } from 'constructs';
+import { objectsIn, tmpdir, world } from './support';
+import { AddonBundle, AddonDelivery, Catalog, GitOps, Infrastructure, ManagedCluster, ManagementCluster, OutputLayout, Platform, Site, SiteInfrastructure } from '../../src';
+import { expectValidManifests } from '../support/crd-validation';
+
+const WAVE = 'argocd.argoproj.io/sync-wave';
+
+function files(dir: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
+}
+
+/** Two clusters at seoul (namespace seoul) under management cluster `mgmt`, addons by the given delivery. */
+function gitOpsWorld(gitOps: GitOps, delivery: AddonDelivery) {
+  const w = world();
+  const mgmt = new ManagementCluster(w.platform, 'mgmt', { gitOps });
+  const site = new Site(w.platform, 'seoul-mgmt', {
+    siteName: 'seoul-m',
+    infrastructure: SiteInfrastructure.aws({ region: 'ap-northeast-2' }),
+    managementCluster: mgmt,
+    overrides: { namespace: 'seoul', addons: [new AddonBundle(w.platform, 'base', { addons: [Catalog.cilium(), Catalog.metricsServer()], delivery })] },
+  });
+  w.fleet.addCluster('prod', { blueprint: w.standard, site });
+  w.fleet.addCluster('dev', { blueprint: w.standard, site, overrides: { controlPlane: { replicas: 1 } } });
+  return { ...w, mgmt };
+}
+
+describe('GitOps layout', () => {
+  test('given Argo CD, when synthesized, then each cluster has a folder, objects are ordered by sync waves and the root is an app-of-apps', () => {
+    const { platform, outdir } = gitOpsWorld(GitOps.argoCd({ repoUrl: 'https://git.example.com/platform.git', path: 'fleet' }), AddonDelivery.argoCd());
+    platform.synth();
+    expect(files(outdir)).toEqual([
+      'README.md',
+      'bootstrap/mgmt/apps/applications.yaml',
+      'bootstrap/mgmt/root.yaml',
+      'clusters/mgmt/seoul/dev/addons/base.yaml',
+      'clusters/mgmt/seoul/dev/cluster/dev.yaml',
+      'clusters/mgmt/seoul/prod/addons/base.yaml',
+      'clusters/mgmt/seoul/prod/cluster/prod.yaml',
+      'management/mgmt/namespaces.yaml',
+    ]);
+    const all = objectsIn(outdir);
+    for (const { object } of all.filter((o) => o.file.endsWith('/cluster/prod.yaml'))) expect(object.metadata.annotations[WAVE]).toBe('-1');
+    const addonApps = all.filter((o) => o.file.endsWith('prod/addons/base.yaml')).map((o) => o.object);
+    expect(addonApps.every((a) => a.kind === 'Application' && Number(a.metadata.annotations[WAVE]) >= 0)).toBe(true);
+    expect(all.find((o) => o.file === 'management/mgmt/namespaces.yaml')!.object).toEqual({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'seoul' } });
+    const apps = all.filter((o) => o.file === 'bootstrap/mgmt/apps/applications.yaml').map((o) => o.object);
+    expect(apps.map((a) => [a.metadata.name, a.metadata.annotations[WAVE], a.spec.source.path])).toEqual([
+      ['mgmt-management', '-1', 'fleet/management/mgmt'],
+      ['dev.seoul', '0', 'fleet/clusters/mgmt/seoul/dev'],
+      ['prod.seoul', '0', 'fleet/clusters/mgmt/seoul/prod'],
+    ]);
+    expect(apps.every((a) => a.spec.syncPolicy.automated.prune === false && a.spec.source.directory.recurse === true)).toBe(true);
+    const root = all.find((o) => o.file === 'bootstrap/mgmt/root.yaml')!.object;
+    expect(root.spec.source).toMatchObject({ repoURL: 'https://git.example.com/platform.git', path: 'fleet/bootstrap/mgmt/apps', targetRevision: 'HEAD' });
+    const readme = fs.readFileSync(path.join(outdir, 'README.md'), 'utf8');
+    expect(readme).toContain('| [prod](clusters/mgmt/seoul/prod/) | seoul | seoul-m | standard | aws | v1.33.4 | 3 × m6i.xlarge |');
+    expectValidManifests(all.map((o) => o.object));
+  });
+
+  test('given Flux, when synthesized, then Kustomizations order management → cluster → addons with dependsOn and clusters are never pruned', () => {
+    const { platform, outdir } = gitOpsWorld(GitOps.flux({ repoUrl: 'ssh://git@git.example.com/platform.git', secretName: 'platform-git' }), AddonDelivery.flux());
+    platform.synth();
+    const all = objectsIn(outdir);
+    const flux = all.filter((o) => o.file === 'bootstrap/mgmt/flux.yaml').map((o) => o.object);
+    expect(flux[0]).toMatchObject({ kind: 'GitRepository', spec: { url: 'ssh://git@git.example.com/platform.git', ref: { branch: 'main' }, secretRef: { name: 'platform-git' } } });
+    const ks = Object.fromEntries(flux.slice(1).map((k) => [k.metadata.name, k.spec]));
+    expect(Object.keys(ks)).toEqual(['mgmt-management', 'dev.seoul', 'dev.seoul.addons', 'prod.seoul', 'prod.seoul.addons']);
+    expect(ks['prod.seoul']).toMatchObject({ path: './clusters/mgmt/seoul/prod/cluster', prune: false, wait: true, timeout: '1800s', dependsOn: [{ name: 'mgmt-management' }] });
+    expect(ks['prod.seoul.addons']).toMatchObject({ path: './clusters/mgmt/seoul/prod/addons', prune: true, dependsOn: [{ name: 'prod.seoul' }] });
+    expect(ks['mgmt-management'].prune).toBe(false);
+    for (const { object } of all.filter((o) => o.file.includes('/cluster/'))) expect(object.metadata.annotations?.[WAVE]).toBeUndefined();
+    expectValidManifests(all.map((o) => o.object));
+  });
+
+  test('given the same program twice, when synthesized, then the trees are byte-identical', () => {
+    const read = () => {
+      const { platform, outdir } = gitOpsWorld(GitOps.argoCd({ repoUrl: 'https://git.example.com/platform.git' }), AddonDelivery.argoCd());
+      platform.synth();
+      return Object.fromEntries(files(outdir).map((f) => [f, fs.readFileSync(path.join(outdir, f), 'utf8')]));
+    };
+    expect(read()).toEqual(read());
+  });
+
+  test('given a management cluster, when the layout is FLAT, then one file per cluster is still written', () => {
+    const outdir = tmpdir();
+    const platform = new Platform({ outdir, layout: OutputLayout.FLAT });
+    new ManagementCluster(platform, 'mgmt');
+    const fleetParent = new Construct(platform, 'nested');
+    new ManagedCluster(fleetParent, 'inner', { version: 'v1.33.4', infrastructure: Infrastructure.aws({ region: 'eu-west-1' }) });
+    new ManagedCluster(platform, 'outer', { version: 'v1.33.4', infrastructure: Infrastructure.aws({ region: 'eu-west-1' }) });
+    expect(platform.layout).toBe(OutputLayout.FLAT);
+    platform.synth();
+    expect(files(outdir)).toEqual(['inner.k8s.yaml', 'outer.k8s.yaml']);
+  });
+
+  test('given no management cluster, when no layout is set, then the layout is FLAT; with one, GITOPS', () => {
+    const platform = new Platform({ outdir: tmpdir() });
+    expect(platform.layout).toBe(OutputLayout.FLAT);
+    new ManagementCluster(platform, 'm');
+    expect(platform.layout).toBe(OutputLayout.GITOPS);
+  });
+
+  test('given two constructs rendering one object, when synthesized, then it is an error naming both and nothing is written', () => {
+    const outdir = path.join(tmpdir(), 'out');
+    const platform = new Platform({ outdir });
+    new ManagedCluster(platform, 'a', { name: 'same', version: 'v1.33.4', infrastructure: Infrastructure.aws({ region: 'eu-west-1' }) });
+    new ManagedCluster(platform, 'b', { name: 'same', version: 'v1.33.4', infrastructure: Infrastructure.aws({ region: 'eu-west-1' }) });
+    expect(() => platform.synth()).toThrow(/b\/Cluster: renders cluster\.x-k8s\.io\/Cluster 'default\/same', which 'a\/Cluster' renders too/);
+    expect(fs.existsSync(outdir)).toBe(false);
+  });
+
+  test('given two management clusters, when a cluster belongs to neither, then synthesis names it and the fix', () => {
+    const platform = new Platform({ outdir: tmpdir() });
+    const m1 = new ManagementCluster(platform, 'm1');
+    new ManagementCluster(platform, 'm2');
+    const a = new ManagedCluster(platform, 'a', { version: 'v1.33.4', infrastructure: Infrastructure.aws({ region: 'eu-west-1' }) });
+    new ManagedCluster(platform, 'b', { version: 'v1.33.4', infrastructure: Infrastructure.aws({ region: 'eu-west-1' }) });
+    m1.addCluster(a);
+    expect(() => platform.synth()).toThrow(/^b: cluster 'b' belongs to no management cluster, and the platform has 2 \(m1, m2\)\. Add it with managementCluster\.addCluster\(\)/);
+    expect(() => new ManagementCluster(platform, 'm3').addCluster(a)).toThrow(/cluster 'a' already belongs to management cluster 'm1'/);
+  });
+
+  test('given clusters with one name under two management clusters, when synthesized, then both are written in their own folders', () => {
+    const platform = new Platform({ outdir: tmpdir() });
+    for (const m of ['m1', 'm2']) {
+      const mgmt = new ManagementCluster(platform, m);
+      new ManagedCluster(mgmt, 'prod', { version: 'v1.33.4', infrastructure: Infrastructure.aws({ region: 'eu-west-1' }) });
+    }
+    platform.synth();
+    expect(files(platform.outdir)).toEqual(['README.md', 'clusters/m1/default/prod/cluster/prod.yaml', 'clusters/m2/default/prod/cluster/prod.yaml']);
+  });
+
+  test.each([
+    [() => GitOps.argoCd({ repoUrl: 'not a url' }), /repoUrl 'not a url' is not a Git repository URL/],
+    [() => GitOps.argoCd({ repoUrl: 'https://git.example.com/p.git', path: '../up' }), /path '\.\.\/up' must be a relative directory/],
+    [() => GitOps.flux({ repoUrl: 'https://git.example.com/p.git', namespace: 'Flux' }), /namespace 'Flux' is not a namespace name/],
+    [() => GitOps.flux({ repoUrl: 'https://git.example.com/p.git', branch: 'my branch' }), /branch 'my branch' is not a Git branch name/],
+  ])('given bad GitOps options (%#), when created, then it is a ValidationError with the fix', (make, expected) => {
+    expect(make).toThrow(expected);
+  });
+});
