@@ -103,7 +103,8 @@ export class GitOps {
     for (const [field, seconds] of [['interval', interval], ['clusterReadyTimeout', timeout]] as const) {
       if (seconds < 1) throw new ValidationError('GitOps.flux', `${field} (${seconds}s) must be at least 1 second. Use e.g. Duration.minutes(10).`);
     }
-    return new GitOps(GitOpsEngine.FLUX, options.repoUrl, normalizePath(options.path), branch, namespace, undefined, options.secretName, interval, timeout);
+    const path = normalizePath(options.path);
+    return new GitOps(GitOpsEngine.FLUX, options.repoUrl, path, branch, namespace, undefined, options.secretName, interval, timeout);
   }
 
   private constructor(

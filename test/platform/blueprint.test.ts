@@ -85,7 +85,7 @@ describe('Blueprint merge rules', () => {
   });
 
   test('given a derived blueprint, when resolved, then its settings override its base and it may add pools with addNew', () => {
-    const { platform, standard, seoul, fleet } = world();
+    const { standard, seoul, fleet } = world();
     const gpu = standard.extend('gpu', { version: 'v1.34.1', nodePools: { gpu: { addNew: true, machineType: 'g5.xlarge' } } });
     const cluster = fleet.addCluster('a', { blueprint: gpu, site: seoul });
     expect(cluster.version).toBe('v1.34.1');

@@ -6,8 +6,8 @@ import { HealthCheckOptions } from '../../nodes/health-check';
 import { NodePoolSettings } from '../../nodes/node-pool';
 import { RolloutOptions } from '../../nodes/rollout';
 import { AwsInfrastructureOptions } from '../../providers/aws/aws-infrastructure';
-import { ByohInstall } from '../../providers/byoh/byoh-install';
 import { ByohInfrastructureOptions } from '../../providers/byoh/byoh-infrastructure';
+import { ByohInstall } from '../../providers/byoh/byoh-install';
 import { ByohHostSelector } from '../../providers/byoh/host-selector';
 import { EksInfrastructureOptions } from '../../providers/eks/eks-infrastructure';
 

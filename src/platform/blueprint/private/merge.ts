@@ -142,12 +142,19 @@ export function mergeLayers(layers: Layer[]): Merged & { readonly errors: string
   const provenance = new Map<string, string>();
   const errors: string[] = [];
   for (const layer of layers) {
-    if (layer.values) mergeStruct(values, layer.values, CLUSTER_OVERRIDES, '', layer, provenance, errors);
+    if (layer.values) mergeStruct(values, layer.values, CLUSTER_OVERRIDES, '', layer, { prov: provenance, errors });
   }
   return { values, provenance, errors };
 }
 
-function mergeStruct(target: Record<string, any>, source: Record<string, any>, fields: Fields<any>, path: string, layer: Layer, prov: Map<string, string>, errors: string[]): void {
+/** Where merge results go: provenance per field path, and errors. */
+interface Sink {
+  readonly prov: Map<string, string>;
+  readonly errors: string[];
+}
+
+function mergeStruct(target: Record<string, any>, source: Record<string, any>, fields: Fields<any>, path: string, layer: Layer, sink: Sink): void {
+  const { prov } = sink;
   for (const key of Object.keys(source)) {
     const v = source[key];
     const field: Field | undefined = (fields as Record<string, Field>)[key];
@@ -166,12 +173,12 @@ function mergeStruct(target: Record<string, any>, source: Record<string, any>, f
       }
       case 'struct': {
         const merged = { ...target[key] };
-        mergeStruct(merged, v, field.fields, `${at}.`, layer, prov, errors);
+        mergeStruct(merged, v, field.fields, `${at}.`, layer, sink);
         target[key] = merged;
         break;
       }
       case 'pools':
-        target[key] = mergePools({ ...target[key] }, v, field.fields, at, layer, prov, errors);
+        target[key] = mergePools({ ...target[key] }, v, field.fields, at, layer, sink);
         break;
       case 'list':
         target[key] = [...v];
@@ -188,7 +195,10 @@ function mergeStruct(target: Record<string, any>, source: Record<string, any>, f
   }
 }
 
-function mergePools(pools: Record<string, any>, source: Record<string, any>, fields: Fields<any>, at: string, layer: Layer, prov: Map<string, string>, errors: string[]): Record<string, any> {
+function mergePools(
+  pools: Record<string, any>, source: Record<string, any>, fields: Fields<any>, at: string, layer: Layer, sink: Sink,
+): Record<string, any> {
+  const { prov, errors } = sink;
   for (const [name, pool] of Object.entries(source)) {
     const exists = name in pools;
     const known = Object.keys(pools).join(', ') || 'none';
@@ -214,7 +224,7 @@ function mergePools(pools: Record<string, any>, source: Record<string, any>, fie
       }
     }
     if (!exists) prov.set(`${at}.${name}`, layer.label);
-    mergeStruct(merged, settings, fields, `${at}.${name}.`, layer, prov, errors);
+    mergeStruct(merged, settings, fields, `${at}.${name}.`, layer, sink);
     pools[name] = merged;
   }
   return pools;
