@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import * as path from 'path';
-import { runCli } from './validate-command';
+import { runCli } from './cli';
 
 process.exitCode = runCli(process.argv.slice(2), {
   stdout: s => process.stdout.write(s),

@@ -1,0 +1,63 @@
+import { runDiff, DIFF_USAGE } from './diff/diff-command';
+import { runGraph, GRAPH_USAGE } from './graph/graph-command';
+import { UsageError } from './private/args';
+import { CliError } from './private/cli-error';
+import { CliIo, EXIT_OK, EXIT_USAGE } from './private/io';
+import { runSynth, SYNTH_USAGE } from './synth/synth-command';
+import { runValidate, VALIDATE_USAGE } from './validate/validate-command';
+
+export type { CliIo } from './private/io';
+
+const USAGE = `Usage: capi-blueprints <command> [options]
+
+Commands:
+  synth      run the program (cdk8s.yaml's app or --app) and validate what it wrote
+  validate   validate manifests offline against CRDs and the Cluster API webhook rules
+  diff       the rollout plan between two synthesized trees (or a Git ref and the working tree)
+  graph      the platform as a Mermaid or Graphviz diagram
+
+Run 'capi-blueprints <command> --help' for the options of a command.
+`;
+
+interface Command {
+  readonly run: (args: string[], io: CliIo) => number;
+  readonly usage: string;
+}
+
+const COMMANDS: Record<string, Command> = {
+  synth: { run: runSynth, usage: SYNTH_USAGE },
+  validate: { run: runValidate, usage: VALIDATE_USAGE },
+  diff: { run: runDiff, usage: DIFF_USAGE },
+  graph: { run: runGraph, usage: GRAPH_USAGE },
+};
+
+/**
+ * Runs `capi-blueprints <args>`; returns the exit code. Usage errors print the command's usage
+ * (exit 2); any other failure prints one line, never a stack trace.
+ */
+export function runCli(args: string[], io: CliIo): number {
+  if (args.length === 0 || args[0] === '-h' || args[0] === '--help' || args[0] === 'help') {
+    if (args[0] === 'help' && args[1] && COMMANDS[args[1]]) { io.stdout(COMMANDS[args[1]].usage); return EXIT_OK; }
+    (args.length === 0 ? io.stderr : io.stdout)(USAGE);
+    return args.length === 0 ? EXIT_USAGE : EXIT_OK;
+  }
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, args[0]) ? COMMANDS[args[0]] : undefined;
+  if (!command) {
+    io.stderr(`error: unknown command '${args[0]}'\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  try {
+    return command.run(args.slice(1), io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`error: ${e.message}\n\n${command.usage}`);
+      return EXIT_USAGE;
+    }
+    if (e instanceof CliError) {
+      io.stderr(`error: ${e.message}\n`);
+      return e.exitCode;
+    }
+    io.stderr(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT_USAGE;
+  }
+}
