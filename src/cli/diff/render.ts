@@ -163,7 +163,7 @@ export function renderMarkdown(plan: RolloutPlan, allowDelete: boolean): string 
     out.push(`### ${code(sec.title)} — ${sec.status}`, '');
     for (const b of sec.bullets) {
       out.push(`- ${b.text.replace(/\b(ROLLS?|DELETED|UPGRADES)\b/g, '**$1**')}`);
-      for (const l of b.sub) out.push(`  - ${code(l.trim())}`);
+      for (const l of b.sub) out.push(`${l.startsWith('  ') ? '    ' : '  '}- ${code(l.trim())}`);
     }
     out.push('');
   }
