@@ -200,7 +200,9 @@ export function buildPlatformModel(tree: Tree): PlatformModel {
   for (const t of tree.objects.filter((o) => (o.obj.kind === 'MachineDeployment' || o.obj.kind === 'MachinePool') && !used.has(o))) {
     const o = t.obj;
     const ns = o.metadata?.namespace ?? 'default';
-    const c = clusterOf(t.managementCluster, ns, o.spec?.clusterName);
+    // By spec.clusterName, else by the template's cluster label (an edited clusterName is an error the plan reports).
+    const c = clusterOf(t.managementCluster, ns, o.spec?.clusterName)
+      ?? clusterOf(t.managementCluster, ns, o.spec?.template?.metadata?.labels?.['cluster.x-k8s.io/cluster-name']);
     if (!c) continue;
     used.add(t);
     const tspec = o.spec?.template?.spec ?? {};
