@@ -1,0 +1,85 @@
+/**
+ * `graph` and `diff` on the GitOps tree of examples/company-platform.ts (clusters/<mgmt>/<ns>/
+ * <cluster>/{cluster,addons}/, Argo CD delivery, LMA hub and edges, EKS and BYOH sites).
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { cleanupTemp, cli, editTree, jsonPlan, ROOT, tempDir } from './support';
+
+let tree: string;
+beforeAll(() => {
+  tree = tempDir('cli-company-');
+  execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join('examples', 'company-platform.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, CAPI_BLUEPRINTS_OUTDIR: tree },
+    stdio: 'pipe',
+  });
+});
+afterAll(cleanupTemp);
+
+describe('graph', () => {
+  test('given the company platform, when graphed as Mermaid, then management cluster → clusters by site → pools, bundles → clusters with their delivery, edges → hub', () => {
+    const r = cli(['graph', tree]);
+    expect(r.status).toBe(0);
+    const out = r.stdout;
+    expect(out).toMatch(/^flowchart LR\n/);
+    expect(out).toContain('m0[["management cluster mgmt"]]');
+    for (const site of ['dc1', 'seoul', 'tokyo']) expect(out).toContain(`["site ${site}"]`);
+    const id = (label: string) => new RegExp(`^\\s+(\\w+)[[({]+"${label}`, 'm').exec(out)?.[1];
+    const prodSeoul = id('prod-seoul \\(seoul\\)');
+    const devSeoul = id('dev-seoul \\(seoul\\)');
+    const prodTokyo = id('prod-tokyo \\(tokyo\\)');
+    expect(out).toContain(`${prodSeoul}["prod-seoul (seoul)<br/>aws · v1.33.4<br/>KubeadmControlPlane 3 × m6i.2xlarge<br/>blueprint standard"]`);
+    expect(out).toMatch(new RegExp(`${prodTokyo}p0\\(\\["pool general<br/>1 × MachinePool · m6i\\.2xlarge · autoscaled 1–5 · v1\\.33\\.0"\\]\\)`));
+    expect(out).toMatch(new RegExp(`${devSeoul}p1\\(\\["pool spot<br/>3 × MachineDeployment · m6i\\.2xlarge · autoscaled 0–20 · v1\\.33\\.4"\\]\\)`));
+    expect(out).toContain(`m0 --> ${prodSeoul}`);
+    const hub = id('bundle lma-hub');
+    expect(out).toContain(`${hub} -.->|"Argo CD Application"| ${prodSeoul}`);
+    const onPrem = id('bundle dc1-on-prem');
+    expect(out).toContain(`${onPrem} -.->|"Argo CD Application, ClusterResourceSet"| ${id('prod-dc1 \\(dc1\\)')}`);
+    for (const edge of [devSeoul, prodTokyo, id('prod-dc1 \\(dc1\\)')]) expect(out).toContain(`${edge} -.->|"LMA: metrics, logs, alerts"| ${prodSeoul}`);
+    expect(out).not.toContain(`${prodSeoul} -.->|"LMA`);
+  });
+
+  test('given the same tree, when graphed as DOT, then it is a digraph with a subgraph per site and the same edges', () => {
+    const r = cli(['graph', '--format', 'dot', tree]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^digraph platform \{\n  rankdir=LR;/);
+    expect(r.stdout).toMatch(/subgraph cluster_\d+ \{\n    label="site seoul";/);
+    expect(r.stdout).toMatch(/m0 \[label="management cluster mgmt", shape=box3d/);
+    expect(r.stdout).toMatch(/ -> c\d+ \[label="LMA: metrics, logs, alerts", style=dashed\];/);
+    expect(r.stdout.trim().endsWith('}')).toBe(true);
+  });
+
+  test('given an unknown format, when graphed, then it is a usage error', () => {
+    const r = cli(['graph', '--format', 'svg', tree]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^error: --format must be 'mermaid' or 'dot', not 'svg'/);
+  });
+});
+
+describe('diff on the GitOps tree', () => {
+  test('given the tree and itself, when diffed, then 4 clusters are unchanged', () => {
+    const { status, plan } = jsonPlan(tree, tree);
+    expect(status).toBe(0);
+    expect(plan.summary).toMatchObject({ clusters: 4, unchanged: 4, changed: 0 });
+    expect(plan.clusters.map((c: any) => c.key)).toEqual(['mgmt/dc1/prod-dc1', 'mgmt/seoul/dev-seoul', 'mgmt/seoul/prod-seoul', 'mgmt/tokyo/prod-tokyo']);
+  });
+
+  test('given cert-manager bumped in the Argo CD Applications, when diffed, then every cluster with it gets an addon upgrade', () => {
+    const edited = editTree(tree, (o) => { if (o.kind === 'Application' && o.spec?.source?.chart === 'cert-manager') o.spec.source.targetRevision = 'v1.18.2'; });
+    const { plan } = jsonPlan(tree, edited);
+    expect(plan.summary).toMatchObject({ addonUpgrades: 4, controlPlaneRolls: 0, poolRolls: 0 });
+    expect(plan.clusters.find((c: any) => c.name === 'prod-dc1').addons).toEqual([expect.objectContaining({ addon: 'cert-manager', bundle: 'dc1-core', delivery: 'Argo CD Application', object: 'Application/prod-dc1-cert-manager', fromVersion: 'v1.17.2', toVersion: 'v1.18.2' })]);
+  });
+
+  test('given a cluster folder deleted, when diffed, then the cluster is deleted (destructive, exit 1)', () => {
+    const copy = tempDir('cli-company-copy-');
+    fs.cpSync(tree, copy, { recursive: true });
+    fs.rmSync(path.join(copy, 'clusters', 'mgmt', 'tokyo'), { recursive: true });
+    const r = cli(['diff', tree, copy]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/- mgmt\/tokyo\/prod-tokyo \(site tokyo\): DELETED \(destructive\)\n\s+control plane AWSManagedControlPlane prod-tokyo-control-plane: v1\.33/);
+  });
+});
