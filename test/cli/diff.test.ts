@@ -3,8 +3,8 @@
  * library API (so template names are the real content hashes), and YAML edits for changes the
  * library itself never makes (immutable fields changed in place).
  */
-import { AddonDelivery } from '../../src';
 import { cleanupTemp, cli, editTree, jsonPlan, synthProgram } from './support';
+import { AddonDelivery } from '../../src';
 
 afterAll(cleanupTemp);
 
@@ -138,7 +138,9 @@ describe('diff: updates the API server would refuse', () => {
     const { status, plan } = jsonPlan(baseDir, synthProgram({ version: 'v1.35.0' }));
     expect(status).toBe(1);
     expect(plan.errors).toContainEqual(expect.objectContaining({
-      cluster: 'default/prod', object: 'KubeadmControlPlane/default/prod-control-plane', field: 'spec.version',
+      cluster: 'default/prod',
+      object: 'KubeadmControlPlane/default/prod-control-plane',
+      field: 'spec.version',
       message: expect.stringMatching(/refuses a version change of more than one minor version \(v1\.33\.4 → v1\.35\.0\): upgrade one minor version at a time \(v1\.33\.4 → v1\.34\.x first\)/),
     }));
   });

@@ -6,10 +6,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments, stringify } from 'yaml';
-import { runCli } from '../../src/cli/cli';
 import {
   AddonBundle, AddonDelivery, Capacity, HelmAddon, Infrastructure, ManagedCluster, ManifestAddon, NodePoolKind, Platform,
 } from '../../src';
+import { runCli } from '../../src/cli/cli';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const CRDS = path.join(ROOT, '..', 'shared', 'crds');

@@ -1,10 +1,10 @@
 import * as path from 'path';
-import { OptionSpec, parseArgs, UsageError } from '../private/args';
-import { CliIo, EXIT_FINDINGS, EXIT_OK } from '../private/io';
-import { loadTree } from '../private/tree';
 import { synthesizeAtRef } from './git';
 import { renderMarkdown, renderText } from './render';
 import { buildRolloutPlan } from './rollout-plan';
+import { OptionSpec, parseArgs, UsageError } from '../private/args';
+import { CliIo, EXIT_FINDINGS, EXIT_OK } from '../private/io';
+import { loadTree } from '../private/tree';
 
 export const DIFF_USAGE = `Usage: capi-blueprints diff [options] OLD NEW
        capi-blueprints diff [options] --git REF [--app CMD]

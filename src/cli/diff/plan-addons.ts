@@ -1,6 +1,6 @@
-import { AddonModel } from '../private/platform-model';
 import { diffFields, FieldChange, sameValue } from './field-diff';
 import { AddonPlan, PlanError } from './plan-types';
+import { AddonModel } from '../private/platform-model';
 
 /** Addons of a cluster keyed by name (name@bundle when one cluster gets an addon twice). */
 function byKey(addons: AddonModel[]): Map<string, AddonModel> {
@@ -53,7 +53,9 @@ export function planAddons(olds: AddonModel[], news: AddonModel[], clusterKey: s
       continue;
     }
     if (!o || !n) continue;
-    const base = { addon: n.addon, bundle: n.bundle, delivery: n.delivery, object: ref(n), chart: n.chart, fromVersion: o.version, toVersion: n.version };
+    const base = {
+      addon: n.addon, bundle: n.bundle, delivery: n.delivery, object: ref(n), chart: n.chart, fromVersion: o.version, toVersion: n.version,
+    };
     if (o.delivery !== n.delivery) {
       plans.push({ ...base, action: 'delivery', values: [], other: [], notes: [`delivered by ${o.delivery} ${ref(o)} before: the old delivery object is removed (${removalNote(o)}) and the new one installs the release again`] });
       continue;

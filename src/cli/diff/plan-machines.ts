@@ -1,7 +1,7 @@
-import { ClusterModel, PoolModel } from '../private/platform-model';
-import { TreeObject } from '../private/tree';
 import { describeChange, diffFields, FieldChange, show } from './field-diff';
 import { PlanError, PlanItem } from './plan-types';
+import { ClusterModel, PoolModel } from '../private/platform-model';
+import { TreeObject } from '../private/tree';
 
 const ROLL_EXCLUDED = [
   // propagated to Machines in place (CAPI v1beta2)
@@ -157,17 +157,22 @@ export function planObjects(olds: TreeObject[], news: TreeObject[], classify: (t
     const a = oldById.get(id); const b = newById.get(id);
     const t = (b ?? a)!;
     const base = { kind: t.obj.kind, name: t.obj.metadata?.name ?? '', why: [] as string[] };
-    if (!a) items.push({ ...base, action: 'created', inPlace: [], changes: [] });
-    else if (!b) items.push({ ...base, action: 'deleted', inPlace: [], changes: [] });
-    else {
-      const changes = diffFields({ metadata: { labels: a.obj.metadata?.labels, annotations: a.obj.metadata?.annotations }, ...without(a.obj) }, { metadata: { labels: b.obj.metadata?.labels, annotations: b.obj.metadata?.annotations }, ...without(b.obj) });
-      if (changes.length > 0) items.push({ ...base, action: 'in-place', inPlace: changes.map(describeChange), changes });
+    if (!a) {
+      items.push({ ...base, action: 'created', inPlace: [], changes: [] });
+      continue;
     }
+    if (!b) {
+      items.push({ ...base, action: 'deleted', inPlace: [], changes: [] });
+      continue;
+    }
+    const changes = diffFields(withoutStatus(a.obj), withoutStatus(b.obj));
+    if (changes.length > 0) items.push({ ...base, action: 'in-place', inPlace: changes.map(describeChange), changes });
   }
   return items;
 }
 
-function without(o: any): Record<string, unknown> {
-  const { metadata: _m, apiVersion: _a, kind: _k, ...rest } = o ?? {};
-  return { apiVersion: o?.apiVersion, ...rest };
+/** What `planObjects` compares: metadata labels and annotations, apiVersion and the rest of the body. */
+function withoutStatus(o: any): Record<string, unknown> {
+  const { metadata, kind: _k, status: _s, ...rest } = o ?? {};
+  return { metadata: { labels: metadata?.labels, annotations: metadata?.annotations }, ...rest };
 }

@@ -1,9 +1,9 @@
-import { AddonModel, buildPlatformModel, ClusterModel, PlatformModel, SITE_LABEL } from '../private/platform-model';
-import { Tree, TreeObject } from '../private/tree';
 import { describeChange, diffFields } from './field-diff';
 import { planAddons } from './plan-addons';
 import { describePool, planControlPlane, planObjects, planPool } from './plan-machines';
 import { ClusterPlan, PlanError, PlanItem, RolloutPlan } from './plan-types';
+import { AddonModel, buildPlatformModel, ClusterModel, PlatformModel, SITE_LABEL } from '../private/platform-model';
+import { Tree, TreeObject } from '../private/tree';
 
 /** Kinds whose spec the API server (or Cluster API's contract) treats as immutable: change = new name. */
 const IMMUTABLE_TEMPLATE = /(MachineTemplate|ConfigTemplate|InstallerConfigTemplate)$/;
@@ -38,9 +38,7 @@ function planCluster(o: ClusterModel, n: ClusterModel, errors: PlanError[]): Clu
   const newPools = new Map(n.pools.map((p) => [`${p.kind}/${p.name}`, p]));
   for (const key of [...new Set([...oldPools.keys(), ...newPools.keys()])].sort()) {
     const a = oldPools.get(key); const b = newPools.get(key);
-    if (!a && b) pools.push({ kind: b.kind, name: b.name, pool: b.pool, action: 'created', why: [], inPlace: [describePool(b)], changes: [] });
-    else if (a && !b) pools.push({ kind: a.kind, name: a.name, pool: a.pool, action: 'deleted', why: [], inPlace: [`${describePool(a)}: its machines are drained and deleted`], changes: [] });
-    else if (a && b) {
+    if (!a && b) {pools.push({ kind: b.kind, name: b.name, pool: b.pool, action: 'created', why: [], inPlace: [describePool(b)], changes: [] });} else if (a && !b) {pools.push({ kind: a.kind, name: a.name, pool: a.pool, action: 'deleted', why: [], inPlace: [`${describePool(a)}: its machines are drained and deleted`], changes: [] });} else if (a && b) {
       const item = planPool(a, b, n.key, errors);
       if (item) pools.push(item);
     }
@@ -105,13 +103,16 @@ export function buildRolloutPlan(oldTree: Tree, newTree: Tree, labels: { old: st
   for (const key of [...new Set([...oldClusters.keys(), ...newClusters.keys()])].sort()) {
     const o = oldClusters.get(key); const n = newClusters.get(key);
     const empty = { infrastructure: [], pools: [], addons: [], others: [], warnings: [] };
-    if (!o && n) clusters.push({ ...clusterPlanBase(n), ...empty, status: 'created', destructive: false, contents: contentsOf(n) });
-    else if (o && !n) {
+    if (!o && n) {clusters.push({ ...clusterPlanBase(n), ...empty, status: 'created', destructive: false, contents: contentsOf(n) });} else if (o && !n) {
       clusters.push({
-        ...clusterPlanBase(o), ...empty, status: 'deleted', destructive: true, contents: contentsOf(o),
+        ...clusterPlanBase(o),
+        ...empty,
+        status: 'deleted',
+        destructive: true,
+        contents: contentsOf(o),
         warnings: ['deleting the Cluster deletes its control plane, every machine and its cloud infrastructure'],
       });
-    } else if (o && n) clusters.push(planCluster(o, n, errors));
+    } else if (o && n) {clusters.push(planCluster(o, n, errors));}
   }
   const inAnyCluster = (m: PlatformModel) => m.shared;
   const shared = planObjects(inAnyCluster(oldModel).map(withMgmt), inAnyCluster(newModel).map(withMgmt));

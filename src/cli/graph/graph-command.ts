@@ -1,11 +1,11 @@
 import * as path from 'path';
+import { buildPlatformGraph } from './platform-graph';
+import { renderDot, renderMermaid } from './render-graph';
 import { OptionSpec, parseArgs, UsageError } from '../private/args';
 import { CliIo, EXIT_OK } from '../private/io';
 import { buildPlatformModel } from '../private/platform-model';
 import { readCdk8sConfig } from '../private/run-app';
 import { loadTree } from '../private/tree';
-import { buildPlatformGraph } from './platform-graph';
-import { renderDot, renderMermaid } from './render-graph';
 
 export const GRAPH_USAGE = `Usage: capi-blueprints graph [--format mermaid|dot] [DIR]
 

@@ -52,8 +52,7 @@ export function parseArgs(args: readonly string[], specs: readonly OptionSpec[])
       continue;
     }
     let value: string | undefined;
-    if (eq >= 0) value = a.slice(eq + 1);
-    else { i++; value = args[i]; }
+    if (eq >= 0) {value = a.slice(eq + 1);} else { i++; value = args[i]; }
     if (value === undefined || value === '') throw new UsageError(`option '--${spec.name}' needs ${spec.placeholder ?? 'a value'}`);
     if (spec.kind === 'value') {
       if (values.has(spec.name)) throw new UsageError(`option '--${spec.name}' given twice`);
