@@ -3,6 +3,7 @@ import { runGraph, GRAPH_USAGE } from './graph/graph-command';
 import { UsageError } from './private/args';
 import { CliError } from './private/cli-error';
 import { CliIo, EXIT_OK, EXIT_USAGE } from './private/io';
+import { REPORT_USAGE, runReport } from './report/report-command';
 import { runSynth, SYNTH_USAGE } from './synth/synth-command';
 import { runValidate, VALIDATE_USAGE } from './validate/validate-command';
 
@@ -15,6 +16,7 @@ Commands:
   validate   validate manifests offline against CRDs and the Cluster API webhook rules
   diff       the rollout plan between two synthesized trees (or a Git ref and the working tree)
   graph      the platform as a Mermaid or Graphviz diagram
+  report     one self-contained HTML page: fleet table, graph and (with --diff/--git) the rollout plan
 
 Run 'capi-blueprints <command> --help' for the options of a command.
 `;
@@ -29,6 +31,7 @@ const COMMANDS: Record<string, Command> = {
   validate: { run: runValidate, usage: VALIDATE_USAGE },
   diff: { run: runDiff, usage: DIFF_USAGE },
   graph: { run: runGraph, usage: GRAPH_USAGE },
+  report: { run: runReport, usage: REPORT_USAGE },
 };
 
 /**

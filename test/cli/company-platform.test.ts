@@ -2,7 +2,7 @@
  * `graph` and `diff` on the GitOps tree of examples/company-platform.ts (clusters/<mgmt>/<ns>/
  * <cluster>/{cluster,addons}/, Argo CD delivery, LMA hub and edges, EKS and BYOH sites).
  */
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { cleanupTemp, cli, editTree, jsonPlan, ROOT, tempDir } from './support';
@@ -81,5 +81,56 @@ describe('diff on the GitOps tree', () => {
     const r = cli(['diff', tree, copy]);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/- mgmt\/tokyo\/prod-tokyo \(site tokyo\): DELETED \(destructive\)\n\s+control plane AWSManagedControlPlane prod-tokyo-control-plane: v1\.33/);
+  });
+});
+
+describe('report', () => {
+  function chromium(): string | undefined {
+    for (const name of [process.env.CHROMIUM_BIN, 'chromium', 'chromium-browser', 'google-chrome'].filter((n): n is string => !!n)) {
+      const r = spawnSync(name, ['--version'], { encoding: 'utf8' });
+      if (r.status === 0) return name;
+    }
+    return undefined;
+  }
+
+  let html: string;
+  let file: string;
+  beforeAll(() => {
+    const edited = editTree(tree, (o) => { if (o.kind === 'Application' && o.spec?.source?.chart === 'cert-manager') o.spec.source.targetRevision = 'v1.18.2'; });
+    file = path.join(tempDir('cli-report-'), 'report.html');
+    const r = cli(['report', '--diff', tree, '--output', file, '--title', 'ACME platform', edited]);
+    expect(r).toMatchObject({ status: 0, stdout: '' });
+    html = fs.readFileSync(file, 'utf8');
+  });
+
+  test('given the company platform and a change, when reported, then the page is self-contained: no script, nothing fetched', () => {
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|url\((?!#)/i); // url(#arrow): an in-page marker
+    expect(html.match(/(?:src|href)=/g)).toBeNull();
+  });
+
+  test('given the same page, then the fleet table has one row per cluster with site, provider, version, pools and addons', () => {
+    const rows = [...html.matchAll(/<tr data-cluster="([^"]+)">(.*?)<\/tr>/g)];
+    expect(rows.map((r) => r[1])).toEqual(['mgmt/dc1/prod-dc1', 'mgmt/seoul/dev-seoul', 'mgmt/seoul/prod-seoul', 'mgmt/tokyo/prod-tokyo']);
+    const tokyo = rows[3][2];
+    expect(tokyo).toContain('<td>tokyo</td><td>mgmt</td><td>eks</td><td>v1.33</td><td>AWSManagedControlPlane</td>');
+    expect(tokyo).toContain('<li>general: 1 × m6i.2xlarge, autoscaled 1–5, v1.33.0</li>');
+    expect(tokyo).toContain('<li>cert-manager v1.18.2 (Argo CD Application)</li>');
+  });
+
+  test('given the same page, then it has the graph as inline SVG, its Mermaid source, and the rollout plan', () => {
+    expect(html).toMatch(/<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" role="img" aria-label="platform graph"/);
+    expect(html).toContain('<text x="');
+    expect(html).toContain('<details><summary>Mermaid source</summary><pre>flowchart LR');
+    expect(html).toMatch(/<h2 id="plan">Rollout plan<\/h2>/);
+    expect(html).toContain('<li>addon cert-manager (Argo CD Application Application/prod-tokyo-cert-manager, bundle core): chart upgrade v1.17.2 → v1.18.2</li>');
+  });
+
+  const browser = chromium();
+  (browser ? test : test.skip)('given a headless Chromium (opt-in: when one is installed), when it loads the page offline, then the DOM has the table and the graph', () => {
+    const r = spawnSync(browser!, ['--headless', '--no-sandbox', '--disable-gpu', '--dump-dom', `file://${file}`], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(0);
+    expect((r.stdout.match(/<tr data-cluster=/g) ?? []).length).toBe(4);
+    expect(r.stdout).toContain('aria-label="platform graph"');
   });
 });

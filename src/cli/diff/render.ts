@@ -2,13 +2,13 @@ import { describeChange } from './field-diff';
 import { AddonPlan, ClusterPlan, PlanItem, RolloutPlan } from './plan-types';
 
 /** One bullet of a cluster's section: a line and the lines under it. */
-interface Bullet {
+export interface Bullet {
   readonly text: string;
   readonly sub: string[];
 }
 
 /** A cluster's (or the shared objects') part of the plan, independent of the output format. */
-interface Section {
+export interface Section {
   readonly title: string;
   readonly status: string;
   readonly bullets: Bullet[];
@@ -85,14 +85,14 @@ function sharedSection(plan: RolloutPlan): Section | undefined {
   };
 }
 
-function summaryLine(plan: RolloutPlan): string {
+export function summaryLine(plan: RolloutPlan): string {
   const s = plan.summary;
   return `${s.clusters} cluster(s): ${s.changed} changed, ${s.created} created, ${s.deleted} deleted, ${s.unchanged} unchanged; `
     + `${s.controlPlaneRolls} control plane roll(s), ${s.poolRolls} MachineDeployment/MachinePool roll(s), ${s.poolsInPlace} in place; `
     + `${s.addonUpgrades} addon upgrade(s), ${s.addonChanges} other addon change(s); ${s.errors} error(s).`;
 }
 
-function verdict(plan: RolloutPlan, allowDelete: boolean): string[] {
+export function verdict(plan: RolloutPlan, allowDelete: boolean): string[] {
   const lines: string[] = [];
   if (plan.destructive) {
     const deleted = plan.clusters.filter((c) => c.status === 'deleted').map((c) => c.key);
@@ -104,14 +104,20 @@ function verdict(plan: RolloutPlan, allowDelete: boolean): string[] {
   return lines;
 }
 
+/** The changed, created and deleted clusters' sections, then the shared objects' section. */
+export function planSections(plan: RolloutPlan): Section[] {
+  const sections = plan.clusters.filter((c) => c.status !== 'unchanged').map(clusterSection);
+  const shared = sharedSection(plan);
+  if (shared) sections.push(shared);
+  return sections;
+}
+
 const MARK: Record<string, string> = { changed: '~', created: '+', unchanged: '=' };
 
 /** The plan as plain text for a terminal. */
 export function renderText(plan: RolloutPlan, allowDelete: boolean): string {
   const out: string[] = [`Rollout plan ${plan.old} → ${plan.new}`, summaryLine(plan), ''];
-  const sections = plan.clusters.filter((c) => c.status !== 'unchanged').map(clusterSection);
-  const shared = sharedSection(plan);
-  if (shared) sections.push(shared);
+  const sections = planSections(plan);
   for (const s of sections) {
     out.push(`${MARK[s.status] ?? '-'} ${s.title}: ${s.status}`);
     for (const b of s.bullets) {
@@ -156,9 +162,7 @@ export function renderMarkdown(plan: RolloutPlan, allowDelete: boolean): string 
   } else if (v.length > 0) {
     out.push(`> ${v.join(' ')}`, '');
   }
-  const sections = plan.clusters.filter((c) => c.status !== 'unchanged').map(clusterSection);
-  const shared = sharedSection(plan);
-  if (shared) sections.push(shared);
+  const sections = planSections(plan);
   for (const sec of sections) {
     out.push(`### ${code(sec.title)} — ${sec.status}`, '');
     for (const b of sec.bullets) {
