@@ -31,8 +31,8 @@ describe('graph', () => {
     const devSeoul = id('dev-seoul \\(seoul\\)');
     const prodTokyo = id('prod-tokyo \\(tokyo\\)');
     expect(out).toContain(`${prodSeoul}["prod-seoul (seoul)<br/>aws · v1.33.4<br/>KubeadmControlPlane 3 × m6i.2xlarge<br/>blueprint standard"]`);
-    expect(out).toMatch(new RegExp(`${prodTokyo}p0\\(\\["pool general<br/>1 × MachinePool · m6i\\.2xlarge · autoscaled 1–5 · v1\\.33\\.0"\\]\\)`));
-    expect(out).toMatch(new RegExp(`${devSeoul}p1\\(\\["pool spot<br/>3 × MachineDeployment · m6i\\.2xlarge · autoscaled 0–20 · v1\\.33\\.4"\\]\\)`));
+    expect(out).toMatch(new RegExp(`${prodTokyo}p0\\(\\["pool general<br/>1 × MachinePool · m6i\\.2xlarge<br/>autoscaled 1–5 · v1\\.33\\.0"\\]\\)`));
+    expect(out).toMatch(new RegExp(`${devSeoul}p1\\(\\["pool spot<br/>3 × MachineDeployment · m6i\\.2xlarge<br/>autoscaled 0–20 · v1\\.33\\.4"\\]\\)`));
     expect(out).toContain(`m0 --> ${prodSeoul}`);
     const hub = id('bundle lma-hub');
     expect(out).toContain(`${hub} -.->|"Argo CD Application"| ${prodSeoul}`);

@@ -66,8 +66,12 @@ export function buildPlatformGraph(model: PlatformModel): PlatformGraph {
     for (const p of c.pools) pools.set(p.pool, [...(pools.get(p.pool) ?? []), p]);
     [...pools.entries()].forEach(([pool, items], j) => {
       const pid = `${id}p${j}`;
-      const first = describePool(items[0]).split(', ').slice(1).join(' · ');
-      nodes.push({ id: pid, kind: 'pool', label: [`pool ${pool}`, `${items.length} × ${items[0].kind}${first ? ' · ' + first : ''}`], group });
+      // describePool: "<Kind> <name>, [instance type, ]<size>[, version]"
+      const facts = describePool(items[0]).split(', ').slice(1);
+      const sized = facts.findIndex((f) => /^autoscaled|replica/.test(f));
+      const type = sized > 0 ? facts.slice(0, sized) : [];
+      const rest = sized >= 0 ? facts.slice(sized) : facts;
+      nodes.push({ id: pid, kind: 'pool', label: [`pool ${pool}`, [`${items.length} × ${items[0].kind}`, ...type].join(' · '), rest.join(' · ')].filter((l) => l), group });
       edges.push({ from: id, to: pid });
     });
     for (const a of c.addons) {
