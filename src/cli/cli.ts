@@ -1,5 +1,6 @@
 import { runDiff, DIFF_USAGE } from './diff/diff-command';
 import { runGraph, GRAPH_USAGE } from './graph/graph-command';
+import { INIT_USAGE, runInit } from './init/init-command';
 import { UsageError } from './private/args';
 import { CliError } from './private/cli-error';
 import { CliIo, EXIT_OK, EXIT_USAGE } from './private/io';
@@ -17,6 +18,7 @@ Commands:
   diff       the rollout plan between two synthesized trees (or a Git ref and the working tree)
   graph      the platform as a Mermaid or Graphviz diagram
   report     one self-contained HTML page: fleet table, graph and (with --diff/--git) the rollout plan
+  init       scaffold a platform project (package.json, cdk8s.yaml, a program, a test)
 
 Run 'capi-blueprints <command> --help' for the options of a command.
 `;
@@ -32,6 +34,7 @@ const COMMANDS: Record<string, Command> = {
   diff: { run: runDiff, usage: DIFF_USAGE },
   graph: { run: runGraph, usage: GRAPH_USAGE },
   report: { run: runReport, usage: REPORT_USAGE },
+  init: { run: runInit, usage: INIT_USAGE },
 };
 
 /**

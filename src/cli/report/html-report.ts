@@ -1,10 +1,10 @@
+import { esc, renderSvg } from './svg-graph';
 import { describePool } from '../diff/plan-machines';
 import { RolloutPlan } from '../diff/plan-types';
 import { planSections, summaryLine, verdict } from '../diff/render';
 import { buildPlatformGraph } from '../graph/platform-graph';
 import { renderMermaid } from '../graph/render-graph';
 import { ClusterModel, INFRASTRUCTURE_LABEL, PlatformModel, SITE_LABEL } from '../private/platform-model';
-import { esc, renderSvg } from './svg-graph';
 
 const STYLE = `
 body { font-family: Helvetica, Arial, sans-serif; margin: 24px; color: #263238; }

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { renderHtmlReport } from './html-report';
 import { synthesizeAtRef } from '../diff/git';
 import { buildRolloutPlan } from '../diff/rollout-plan';
 import { OptionSpec, parseArgs, UsageError } from '../private/args';
@@ -7,7 +8,6 @@ import { CliIo, EXIT_OK } from '../private/io';
 import { buildPlatformModel } from '../private/platform-model';
 import { readCdk8sConfig } from '../private/run-app';
 import { loadTree } from '../private/tree';
-import { renderHtmlReport } from './html-report';
 
 export const REPORT_USAGE = `Usage: capi-blueprints report [--output FILE] [--title TEXT] [--diff OLD] [--allow-delete] [DIR]
        capi-blueprints report [--output FILE] [--title TEXT] --git REF [--app CMD]
