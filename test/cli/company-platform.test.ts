@@ -134,3 +134,15 @@ describe('report', () => {
     expect(r.stdout).toContain('aria-label="platform graph"');
   });
 });
+
+describe('diff across layouts', () => {
+  test('given the flat layout of the same clusters, when diffed against the GitOps tree, then clusters match by namespace and name', () => {
+    const flat = tempDir('cli-flat-');
+    for (const f of fs.readdirSync(tree, { recursive: true }) as string[]) {
+      if (/\/cluster\/[^/]+\.yaml$/.test(f)) fs.copyFileSync(path.join(tree, f), path.join(flat, path.basename(f).replace('.yaml', '.k8s.yaml')));
+    }
+    const { plan } = jsonPlan(flat, tree);
+    expect(plan.summary).toMatchObject({ clusters: 4, created: 0, deleted: 0 });
+    expect(plan.clusters.every((c: any) => c.pools.length === 0 && c.controlPlane === undefined)).toBe(true);
+  });
+});

@@ -97,8 +97,10 @@ export function buildRolloutPlan(oldTree: Tree, newTree: Tree, labels: { old: st
   const oldModel = buildPlatformModel(oldTree);
   const newModel = buildPlatformModel(newTree);
   const errors: PlanError[] = immutableTemplateErrors(oldTree, newTree, owners(newModel));
-  const oldClusters = new Map(oldModel.clusters.map((c) => [c.key, c]));
-  const newClusters = new Map(newModel.clusters.map((c) => [c.key, c]));
+  // Trees of different layouts (flat → GitOps migration) match clusters by namespace and name.
+  const keyOf = oldModel.layout === newModel.layout ? (c: ClusterModel) => c.key : (c: ClusterModel) => `${c.namespace}/${c.name}`;
+  const oldClusters = new Map(oldModel.clusters.map((c) => [keyOf(c), c]));
+  const newClusters = new Map(newModel.clusters.map((c) => [keyOf(c), c]));
   const clusters: ClusterPlan[] = [];
   for (const key of [...new Set([...oldClusters.keys(), ...newClusters.keys()])].sort()) {
     const o = oldClusters.get(key); const n = newClusters.get(key);
