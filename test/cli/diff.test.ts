@@ -4,7 +4,7 @@
  * library itself never makes (immutable fields changed in place).
  */
 import { cleanupTemp, cli, editTree, jsonPlan, synthProgram } from './support';
-import { AddonDelivery } from '../../src';
+import { AddonDelivery, ClusterValue } from '../../src';
 
 afterAll(cleanupTemp);
 
@@ -118,6 +118,20 @@ describe('diff: addons', () => {
     const r = cli(['diff', baseDir, synthProgram({ chartValues: { replicaCount: 3 } })]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/addon podinfo \(HelmChartProxy HelmChartProxy\/prod-podinfo, bundle apps\): values change\n\s+values replicaCount: 2 → 3/);
+  });
+
+  test('given HelmChartProxy values with cluster template expressions, when one value changes, then the change names the value path', () => {
+    const { plan } = jsonPlan(synthProgram({ chartValues: { cidrs: ClusterValue.podCidrs(), replicaCount: 2 } }), synthProgram({ chartValues: { cidrs: ClusterValue.podCidrs(), replicaCount: 3 } }));
+    expect(cluster(plan, 'prod').addons).toEqual([expect.objectContaining({ addon: 'podinfo', action: 'values', values: [{ path: 'replicaCount', old: 2, new: 3 }] })]);
+  });
+
+  test('given a values template that is not YAML before rendering, when changed, then the removed and added lines are shown', () => {
+    const edit = (line: string) => editTree(baseDir, (o) => { if (o.kind === 'HelmChartProxy' && o.metadata.name === 'prod-podinfo') o.spec.valuesTemplate = `a: 1\nb: "{{ .X }}\n${line}\n`; });
+    const { plan } = jsonPlan(edit('c: "unterminated'), edit('c: "unterminated too'));
+    expect(cluster(plan, 'prod').addons).toEqual([expect.objectContaining({
+      action: 'values',
+      values: [{ path: 'values template line', old: 'c: "unterminated' }, { path: 'values template line', new: 'c: "unterminated too' }],
+    })]);
   });
 
   test('given a ClusterResourceSet resource changed, when diffed, then the values change warns that ApplyOnce does not re-apply', () => {

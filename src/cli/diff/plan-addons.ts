@@ -38,6 +38,20 @@ function removalNote(a: AddonModel): string {
   }
 }
 
+/**
+ * Values given as a Go template that is not YAML before rendering (HelmChartProxy
+ * `valuesTemplate` with `{{ … }}`): the lines removed and added.
+ */
+function textChanges(a: unknown, b: unknown): FieldChange[] {
+  if (sameValue(a, b)) return [];
+  const lines = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v ?? '')).split('\n').filter((l) => l.trim() !== '');
+  const before = lines(a); const after = lines(b);
+  return [
+    ...before.filter((l) => !after.includes(l)).map((l) => ({ path: 'values template line', old: l.trim() })),
+    ...after.filter((l) => !before.includes(l)).map((l) => ({ path: 'values template line', new: l.trim() })),
+  ];
+}
+
 /** What happens to each addon of a cluster present in both trees. */
 export function planAddons(olds: AddonModel[], news: AddonModel[], clusterKey: string, errors: PlanError[]): AddonPlan[] {
   const a = byKey(olds); const b = byKey(news);
@@ -61,7 +75,7 @@ export function planAddons(olds: AddonModel[], news: AddonModel[], clusterKey: s
       continue;
     }
     const values = typeof o.values === 'string' || typeof n.values === 'string'
-      ? (sameValue(o.values, n.values) ? [] : [{ path: 'values (template text)', old: o.values, new: n.values }])
+      ? textChanges(o.values, n.values)
       : diffFields(o.values ?? {}, n.values ?? {});
     const other = otherChanges(o, n);
     const notes: string[] = [];

@@ -57,8 +57,9 @@ export function planControlPlane(o: ClusterModel, n: ClusterModel, errors: PlanE
     return { kind: b?.obj.kind ?? a!.obj.kind, name: b?.obj.metadata?.name ?? a!.obj.metadata?.name, action: 'rolls', why: [`control plane replaced: ${from} → ${to} (a new control plane: the cluster is rebuilt)`], inPlace: [], changes: [] };
   }
   const changes = diffFields(comparable(a.obj), comparable(b.obj));
-  const templateChanges = diffFields(o.controlPlaneTemplate?.obj.spec, n.controlPlaneTemplate?.obj.spec, 'spec');
-  if (changes.length === 0 && templateChanges.length === 0) return undefined;
+  if (changes.length === 0) return undefined; // a template changed under its name is an error reported for the template
+  const templateChanges = o.controlPlaneTemplate?.obj.metadata?.name !== n.controlPlaneTemplate?.obj.metadata?.name
+    ? diffFields(o.controlPlaneTemplate?.obj.spec, n.controlPlaneTemplate?.obj.spec, 'spec') : [];
   const why: string[] = [];
   const inPlace: string[] = [];
   const kind = b.obj.kind;
