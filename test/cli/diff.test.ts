@@ -121,7 +121,8 @@ describe('diff: addons', () => {
   });
 
   test('given HelmChartProxy values with cluster template expressions, when one value changes, then the change names the value path', () => {
-    const { plan } = jsonPlan(synthProgram({ chartValues: { cidrs: ClusterValue.podCidrs(), replicaCount: 2 } }), synthProgram({ chartValues: { cidrs: ClusterValue.podCidrs(), replicaCount: 3 } }));
+    const program = (replicaCount: number) => synthProgram({ chartValues: { cidrs: ClusterValue.podCidrs(), replicaCount } });
+    const { plan } = jsonPlan(program(2), program(3));
     expect(cluster(plan, 'prod').addons).toEqual([expect.objectContaining({ addon: 'podinfo', action: 'values', values: [{ path: 'replicaCount', old: 2, new: 3 }] })]);
   });
 
