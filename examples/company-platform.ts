@@ -36,8 +36,11 @@ const platform = new Platform({ outdir: process.env.CAPI_BLUEPRINTS_OUTDIR ?? 'd
 const argoCd = AddonDelivery.argoCd({ project: 'default' });
 
 // --- The management cluster and its GitOps engine --------------------------------------------
+// Providers (cluster-api-operator) and feature gates are derived from the clusters below; AWS
+// credentials come from a Secret created out of band (never inline).
 const mgmt = new ManagementCluster(platform, 'mgmt', {
   gitOps: GitOps.argoCd({ repoUrl: 'https://github.com/acme/platform.git', revision: 'main', path: 'dist/company-platform' }),
+  providers: { aws: { configSecret: 'capa-variables' } },
 });
 
 // --- Addons: what every cluster needs to become Ready, per infrastructure --------------------

@@ -89,6 +89,22 @@ const SETS: ImportSet[] = [
     ],
   },
   {
+    out: 'capi-operator',
+    version: 'v1alpha2',
+    files: [
+      'cluster-api-operator/operator.cluster.x-k8s.io_coreproviders.yaml',
+      'cluster-api-operator/operator.cluster.x-k8s.io_bootstrapproviders.yaml',
+      'cluster-api-operator/operator.cluster.x-k8s.io_controlplaneproviders.yaml',
+      'cluster-api-operator/operator.cluster.x-k8s.io_infrastructureproviders.yaml',
+      'cluster-api-operator/operator.cluster.x-k8s.io_addonproviders.yaml',
+    ],
+  },
+  {
+    out: 'external-secrets',
+    version: 'v1',
+    files: ['external-secrets/external-secrets.io_clustersecretstores.yaml', 'external-secrets/external-secrets.io_externalsecrets.yaml'],
+  },
+  {
     out: 'flux-kustomize',
     version: 'v1',
     files: ['flux/kustomize.toolkit.fluxcd.io_kustomizations.yaml'],

@@ -89,6 +89,11 @@ export class Platform extends App {
       json.forEach((j, i) => entries.push({ scope: '', json: j, path: objects[i].node.path }));
       files.push([path.join(this.outdir, name), Yaml.stringify(...json)]);
     }
+    for (const m of this.node.findAll().filter(ManagementCluster.isManagementCluster)) {
+      const json = [...m._manifests().values()].flat();
+      json.forEach((j) => entries.push({ scope: '', json: j, path: m.node.path }));
+      if (json.length > 0) files.push([path.join(this.outdir, `${m.clusterName}.management${this.outputFileExtension}`), Yaml.stringify(...json)]);
+    }
     checkUniqueObjects(entries);
     return files;
   }
@@ -97,7 +102,7 @@ export class Platform extends App {
     const tree = gitOpsTree(this, collectCharts(this));
     checkUniqueObjects(tree.files.flatMap((f) => f.objects.map((json, i) => ({ scope: f.management, json, path: f.paths[i] }))));
     const files: Array<[string, string]> = tree.files.map((f) => [path.join(this.outdir, f.path), Yaml.stringify(...f.objects)]);
-    files.push([path.join(this.outdir, 'README.md'), tree.readme]);
+    for (const [file, text] of tree.texts) files.push([path.join(this.outdir, file), text]);
     return files;
   }
 }
