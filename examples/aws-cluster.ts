@@ -9,9 +9,11 @@
 import * as path from 'path';
 import { Duration } from 'cdk8s';
 import {
+  AddonBundle,
   AwsNetwork,
   CapaIamNames,
   Capacity,
+  Catalog,
   DeletionOrder,
   Infrastructure,
   LoadBalancerType,
@@ -111,5 +113,11 @@ prod.addNodePool('general', {
   iamInstanceProfile: CapaIamNames.nodesInstanceProfile(),
   nodeLabels: { 'node-role.kubernetes.io/worker': '' },
 });
+
+// Nodes become Ready only with a CNI, the AWS cloud controller manager (external cloud provider)
+// and, for volumes, the EBS CSI driver: the same addons for all three clusters (HelmChartProxy).
+new AddonBundle(app, 'aws-base', {
+  addons: [Catalog.cilium(), Catalog.awsCloudControllerManager(), Catalog.awsEbsCsiDriver()],
+}).attachTo(quickstart, capaDefault, prod);
 
 app.synth();

@@ -11,7 +11,7 @@
  * Hosts join by running the BYOH host agent with labels matching the selectors below, e.g.
  * `byoh-hostagent --bootstrap-kubeconfig bootstrap-kubeconfig.conf --label role=worker --skip-installation`.
  */
-import { BootstrapKubeconfig, ByohInstall, ByohPool, HostSelectorOperator, Infrastructure, ManagedCluster, Platform } from '../src';
+import { AddonBundle, BootstrapKubeconfig, ByohInstall, Catalog, ByohPool, HostSelectorOperator, Infrastructure, ManagedCluster, Platform } from '../src';
 import { resolveOutdir } from '../src/core/outdir';
 
 const app = new Platform({ outdir: resolveOutdir('dist/byoh-cluster') });
@@ -98,5 +98,8 @@ new BootstrapKubeconfig(cluster, 'host-registration', {
     'MkRyVFNheUxXS0ZPUEF3NHcvK2xVRnFEaHhsdAotLS0tLUVORCBDRVJUSUZJQ0FURS0tLS0tCg==',
   ].join(''),
 });
+
+// Nodes become Ready only with a CNI (no cloud provider on BYOH).
+new AddonBundle(app, 'byoh-base', { addons: [Catalog.cilium()] }).attachTo(cluster);
 
 app.synth();

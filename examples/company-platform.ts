@@ -9,7 +9,8 @@
  * - `tokyo` (EKS): managed node groups, the VPC CNI and EBS CSI as EKS addons.
  * - `dc1` (BYOH, pre-installed hosts, air-gapped): host pools, a registry mirror, no spot pool.
  *
- * Run: `npm run synth -- company-platform`, then read `dist/company-platform/README.md`.
+ * Run: `npx ts-node --transpile-only scripts/synth-examples.ts company-platform` (or `npm run synth`
+ * for every example), then read `dist/company-platform/README.md`.
  */
 import * as path from 'path';
 import { Duration } from 'cdk8s';

@@ -21,7 +21,9 @@
  */
 import { Duration } from 'cdk8s';
 import {
+  AddonBundle,
   AddonDelivery,
+  Catalog,
   AlertReceiver,
   AlertSeverity,
   Infrastructure,
@@ -131,5 +133,10 @@ const dc1Lma = new LmaStack(app, 'lma-edge-dc1', {
   imageRegistry: 'harbor.example.com/mirror',
 });
 dc1Lma.attachTo(dc1);
+
+// --- What the edge clusters need to become Ready (the EKS hub gets its CNI from EKS) ----------
+const cni = Catalog.cilium();
+new AddonBundle(app, 'aws-base', { addons: [cni, Catalog.awsCloudControllerManager(), Catalog.awsEbsCsiDriver()] }).attachTo(tokyo);
+new AddonBundle(app, 'dc1-base', { addons: [cni], imageRegistry: 'harbor.example.com/mirror' }).attachTo(dc1);
 
 app.synth();
