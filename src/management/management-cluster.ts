@@ -5,6 +5,7 @@ import { ALLOW_DELETION_ANNOTATION, argoCdHealthValues, argoCdRegistration, dele
 import { ManagementProvidersOptions, PROVIDERS } from './providers';
 import { AddonBundle } from '../addons/addon-bundle';
 import { ManagedCluster } from '../cluster/managed-cluster';
+import { checkNotSynthesized } from '../core/lifecycle';
 import { isDnsLabel } from '../core/names';
 import { ValidationError } from '../core/validation-error';
 import { DeliveryKind } from '../delivery/addon-delivery';
@@ -177,6 +178,7 @@ export class ManagementCluster extends Construct {
 
   /** Makes this the management cluster of `clusters`. A cluster belongs to one management cluster. */
   public addCluster(...clusters: ManagedCluster[]): void {
+    checkNotSynthesized(this, 'addCluster');
     for (const cluster of clusters) {
       const current = (cluster as any)[MEMBERSHIP] as ManagementCluster | undefined;
       if (current === this) continue;

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Yaml } from 'cdk8s';
+import { markSynthesized } from '../core/lifecycle';
 import { ValidationError } from '../core/validation-error';
 import { ManagementCluster } from '../management/management-cluster';
 import { OutputLayout } from '../output/output-layout';
@@ -71,6 +72,7 @@ export class Platform extends App {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, text);
     }
+    markSynthesized(this);
   }
 
   private flatFiles(): Array<[string, string]> {

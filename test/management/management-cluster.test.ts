@@ -1,9 +1,10 @@
+import * as fs from 'fs';
 import * as path from 'path';
-import { tmpdir, objectsIn } from '../platform/support';
 import {
   AddonBundle, AddonDelivery, Catalog, GitOps, Infrastructure, ManagedCluster, ManagementCluster, NodePoolKind, OutputLayout, Platform,
 } from '../../src';
 import { evaluate, parseCel } from '../../src/validation/private/cel';
+import { tmpdir, objectsIn } from '../platform/support';
 import { expectValidManifests } from '../support/crd-validation';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const fengari = require('fengari');
@@ -189,11 +190,7 @@ describe('ManagementCluster Argo CD health checks', () => {
     const state = lauxlib.luaL_newstate();
     lualib.luaL_openlibs(state);
     const push = (v: any): void => {
-      if (v === null || v === undefined) L.lua_pushnil(state);
-      else if (typeof v === 'string') L.lua_pushstring(state, s(v));
-      else if (typeof v === 'number') L.lua_pushnumber(state, v);
-      else if (typeof v === 'boolean') L.lua_pushboolean(state, v);
-      else if (Array.isArray(v)) {
+      if (v === null || v === undefined) {L.lua_pushnil(state);} else if (typeof v === 'string') {L.lua_pushstring(state, s(v));} else if (typeof v === 'number') {L.lua_pushnumber(state, v);} else if (typeof v === 'boolean') {L.lua_pushboolean(state, v);} else if (Array.isArray(v)) {
         L.lua_createtable(state, v.length, 0);
         v.forEach((item, i) => { push(item); L.lua_rawseti(state, -2, i + 1); });
       } else {
@@ -235,7 +232,7 @@ describe('ManagementCluster Argo CD health checks', () => {
     const platform = new Platform({ outdir });
     new ManagementCluster(platform, 'mgmt', { gitOps: GitOps.argoCd({ repoUrl: 'https://git.example.com/p.git' }) });
     platform.synth();
-    const values = require(path.join(outdir, 'bootstrap/mgmt/argo-cd-values.json'));
+    const values = JSON.parse(fs.readFileSync(path.join(outdir, 'bootstrap/mgmt/argo-cd-values.json'), 'utf8'));
     expect(Object.keys(values.configs.cm).length).toBeGreaterThan(5);
   });
 });

@@ -76,7 +76,8 @@ export function deriveProviders(
       featureGates[name] = true;
     }
     Object.assign(featureGates, options.featureGates);
-    providers.push({ spec, namespace: options.namespace ?? spec.namespace, version: options.version ?? spec.version, options, featureGates, reasons: why });
+    const namespace = options.namespace ?? spec.namespace;
+    providers.push({ spec, namespace, version: options.version ?? spec.version, options, featureGates, reasons: why });
   }
   return { providers, errors };
 }

@@ -6,17 +6,19 @@
 import { k8s } from 'cdk8s-plus-28';
 import type { ResolvedProvider } from './derive';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
-import type * as esoTypes from '../../imports/external-secrets/external-secrets.io';
 import type * as operatorTypes from '../../imports/capi-operator/operator.cluster.x-k8s.io';
+import type * as esoTypes from '../../imports/external-secrets/external-secrets.io';
 
 /** Annotation that allows deleting a protected Cluster (or control plane). */
 export const ALLOW_DELETION_ANNOTATION = 'capi-blueprints.io/allow-deletion';
 
 // The operator and External Secrets bindings are large: loaded only when a management cluster renders.
 function operator(): typeof operatorTypes {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('../../imports/capi-operator/operator.cluster.x-k8s.io');
 }
 function eso(): typeof esoTypes {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('../../imports/external-secrets/external-secrets.io');
 }
 
@@ -164,7 +166,10 @@ export function argoCdRegistration(management: string, registered: RegisteredClu
       metadata: { name: `cluster-${c.clusterNamespace}-${c.clusterName}`, namespace: r.argoNamespace },
       spec: {
         refreshInterval: '1h',
-        secretStoreRef: { kind: e.ExternalSecretSpecSecretStoreRefKind.CLUSTER_SECRET_STORE, name: storeName(management, c.clusterNamespace, r.argoNamespace) },
+        secretStoreRef: {
+          kind: e.ExternalSecretSpecSecretStoreRefKind.CLUSTER_SECRET_STORE,
+          name: storeName(management, c.clusterNamespace, r.argoNamespace),
+        },
         target: {
           name: `cluster-${c.clusterNamespace}-${c.clusterName}`,
           template: {
