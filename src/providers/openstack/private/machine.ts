@@ -60,7 +60,12 @@ export function mergeMachineLayers(layers: Array<OpenStackMachineOptions | undef
 }
 
 /** Rejects a field set both through the neutral machine settings and the OpenStack ones. */
-export function rejectDoubleSettings(scope: IConstruct, generic: OpenStackMachineOptions, openstack: OpenStackMachineOptions | undefined, names: { generic: string; openstack: string }): void {
+export function rejectDoubleSettings(
+  scope: IConstruct,
+  generic: OpenStackMachineOptions,
+  openstack: OpenStackMachineOptions | undefined,
+  names: { generic: string; openstack: string },
+): void {
   const pairs: Array<[keyof OpenStackMachineOptions, string]> = [['flavor', 'machineType'], ['image', 'image'], ['rootVolume', 'rootVolume'], ['securityGroups', 'additionalSecurityGroups']];
   for (const [key, genericKey] of pairs) {
     if (generic[key] !== undefined && openstack?.[key] !== undefined) {
@@ -144,7 +149,12 @@ function nonEmpty<T>(list: T[]): T[] | undefined {
  * Renders an OpenStackMachineTemplate under a content-hashed name (its spec is immutable, and
  * KCP/MachineDeployments roll only when the referenced name changes).
  */
-export function renderOpenStackMachineTemplate(scope: Construct, baseName: string, namespace: string, spec: capo.OpenStackMachineTemplateSpecTemplateSpec): ContractRef {
+export function renderOpenStackMachineTemplate(
+  scope: Construct,
+  baseName: string,
+  namespace: string,
+  spec: capo.OpenStackMachineTemplateSpecTemplateSpec,
+): ContractRef {
   const name = hashedName(baseName, spec);
   new capo.OpenStackMachineTemplate(scope, 'OpenStackMachineTemplate', {
     metadata: { name, namespace },

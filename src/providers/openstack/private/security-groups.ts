@@ -8,7 +8,10 @@ import { ManagedSecurityGroup, OpenStackSecurityGroupRule, OpenStackSecurityGrou
 type Rule = capo.OpenStackClusterSpecManagedSecurityGroupsAllNodesSecurityGroupRules;
 
 /** The OpenStackCluster `managedSecurityGroups`, validated; `undefined` when not managed. */
-export function renderManagedSecurityGroups(scope: IConstruct, options: OpenStackSecurityGroupsOptions): capo.OpenStackClusterSpecManagedSecurityGroups | undefined {
+export function renderManagedSecurityGroups(
+  scope: IConstruct,
+  options: OpenStackSecurityGroupsOptions,
+): capo.OpenStackClusterSpecManagedSecurityGroups | undefined {
   if (options.managed === false) {
     for (const key of ['allowAllInClusterTraffic', 'allNodesRules', 'controlPlaneRules', 'workerRules'] as const) {
       if (options[key] !== undefined) {
@@ -79,7 +82,8 @@ function renderRule(scope: IConstruct, field: string, r: OpenStackSecurityGroupR
     throw new ValidationError(scope, `${field} portRangeMin (${min}) is greater than portRangeMax (${max}). Set min ≤ max.`);
   }
   if (min !== undefined && (r.protocol === undefined || !PORT_PROTOCOLS.includes(r.protocol))) {
-    throw new ValidationError(scope, `${field} has a port range but protocol '${r.protocol ?? 'any'}'; Neutron takes ports only with tcp, udp, sctp, dccp or udplite. Set the protocol.`);
+    throw new ValidationError(scope, `${field} has a port range but protocol '${r.protocol ?? 'any'}'; Neutron takes ports only with tcp, udp, sctp, dccp`
+      + ' or udplite. Set the protocol.');
   }
   if (r.protocol !== undefined && r.protocol.trim() === '') {
     throw new ValidationError(scope, `${field} has an empty protocol. Use e.g. 'tcp', or leave it unset for any protocol.`);
