@@ -6,6 +6,7 @@ import * as capo from '../../../imports/capo/infrastructure.cluster.x-k8s.io';
 import { ManagedSecurityGroup, OpenStackSecurityGroupRule, OpenStackSecurityGroupsOptions, SecurityGroupEtherType, SecurityGroupRuleDirection } from '../openstack-security-groups';
 
 type Rule = capo.OpenStackClusterSpecManagedSecurityGroupsAllNodesSecurityGroupRules;
+type RemoteGroup = capo.OpenStackClusterSpecManagedSecurityGroupsAllNodesSecurityGroupRulesRemoteManagedGroups;
 
 /** The OpenStackCluster `managedSecurityGroups`, validated; `undefined` when not managed. */
 export function renderManagedSecurityGroups(
@@ -98,6 +99,6 @@ function renderRule(scope: IConstruct, field: string, r: OpenStackSecurityGroupR
     portRangeMax: min !== undefined ? (max ?? min) : undefined,
     remoteIpPrefix: r.remoteIpPrefix,
     remoteGroupId: r.remoteGroupId,
-    remoteManagedGroups: r.remoteManagedGroups?.map((g) => g as string as capo.OpenStackClusterSpecManagedSecurityGroupsAllNodesSecurityGroupRulesRemoteManagedGroups),
+    remoteManagedGroups: r.remoteManagedGroups?.map((g) => g as string as RemoteGroup),
   };
 }
