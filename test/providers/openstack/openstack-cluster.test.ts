@@ -1,10 +1,10 @@
+import { openstackCluster } from './support';
 import {
   ManagedSecurityGroup, MachineImage, OpenStackApiServer, OpenStackImage, OpenStackNetwork, OpenStackResource, OpenStackSecurityGroupRules,
   SecurityGroupEtherType, SecurityGroupRuleDirection, Capacity, VolumeType, SubnetSelection,
 } from '../../../src';
 import { expectValidManifests } from '../../support/crd-validation';
 import { argsOf, one, synth } from '../../support/synth';
-import { openstackCluster } from './support';
 
 const NET_ID = '1a4e4b0c-5d2f-4c3a-9b6e-7f0a1b2c3d4e';
 const EXT_ID = 'e98e5ab1-1775-46bb-8a7b-ae1ced2950ff';
@@ -94,8 +94,13 @@ describe('OpenStack cluster props', () => {
   test('given load balancer options, when synthesized, then apiServerLoadBalancer and the API addresses carry them', () => {
     const objects = synth(openstackCluster({}, {
       apiServer: OpenStackApiServer.loadBalancer({
-        allowedCidrs: ['203.0.113.0/24'], provider: 'amphora', flavor: 'small', availabilityZone: 'az-1',
-        additionalPorts: [8443], floatingIpAddress: '172.16.111.100', fixedIp: '10.6.0.10',
+        allowedCidrs: ['203.0.113.0/24'],
+        provider: 'amphora',
+        flavor: 'small',
+        availabilityZone: 'az-1',
+        additionalPorts: [8443],
+        floatingIpAddress: '172.16.111.100',
+        fixedIp: '10.6.0.10',
       }),
     }));
     expectValidManifests(objects);
@@ -124,8 +129,14 @@ describe('OpenStack cluster props', () => {
         allNodesRules: OpenStackSecurityGroupRules.calico(),
         controlPlaneRules: [{ name: 'etcd-backup', protocol: 'tcp', portRangeMin: 2379, remoteIpPrefix: '10.10.0.0/16' }],
         workerRules: [{
-          name: 'nodeports', protocol: 'tcp', portRangeMin: 30000, portRangeMax: 32767, remoteGroupId: SG_ID,
-          direction: SecurityGroupRuleDirection.INGRESS, etherType: SecurityGroupEtherType.IPV4, description: 'NodePorts from the LB',
+          name: 'nodeports',
+          protocol: 'tcp',
+          portRangeMin: 30000,
+          portRangeMax: 32767,
+          remoteGroupId: SG_ID,
+          direction: SecurityGroupRuleDirection.INGRESS,
+          etherType: SecurityGroupEtherType.IPV4,
+          description: 'NodePorts from the LB',
         }],
       },
     }));
@@ -157,7 +168,9 @@ describe('OpenStack cluster props', () => {
     const objects = synth(openstackCluster({}, { bastion: { flavor: 'm1.small', image: OpenStackImage.fromName('ubuntu-2404'), availabilityZone: 'az-1', floatingIp: '172.16.111.50' } }));
     expectValidManifests(objects);
     expect(osc(objects).bastion).toEqual({
-      enabled: true, availabilityZone: 'az-1', floatingIP: '172.16.111.50',
+      enabled: true,
+      availabilityZone: 'az-1',
+      floatingIP: '172.16.111.50',
       spec: { flavor: 'm1.small', image: { filter: { name: 'ubuntu-2404' } }, sshKeyName: 'capi' },
     });
   });

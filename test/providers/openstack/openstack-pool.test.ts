@@ -1,8 +1,8 @@
 import { Testing } from 'cdk8s';
+import { addPool, openstackCluster } from './support';
 import { Infrastructure, ManagedCluster, NodePoolKind, OpenStackImage, OpenStackPool, OpenStackResource, TaintEffect } from '../../../src';
 import { expectValidManifests } from '../../support/crd-validation';
 import { argsOf, ofKind, one, synth } from '../../support/synth';
-import { addPool, openstackCluster } from './support';
 
 const ZONES = ['az-1', 'az-2', 'az-3'];
 
