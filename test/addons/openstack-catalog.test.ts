@@ -30,7 +30,9 @@ describe('Catalog: OpenStack Cinder CSI', () => {
     const values = config.helm!.values;
     expect(values.secret).toEqual({ enabled: true, hostMount: false, create: false, name: 'cloud-config', filename: 'cloud.conf' });
     expect(values.clusterID.toString()).toEqual('<cluster.name>');
-    expect(values.storageClass).toEqual({ enabled: true, delete: { isDefault: true, allowVolumeExpansion: true }, retain: { isDefault: false, allowVolumeExpansion: true } });
+    expect(values.storageClass).toEqual({
+      enabled: true, delete: { isDefault: true, allowVolumeExpansion: true }, retain: { isDefault: false, allowVolumeExpansion: true },
+    });
     expect(config.helm!.images.map((i) => i.path)).toEqual([
       'csi.plugin.image.repository', 'csi.attacher.image.repository', 'csi.provisioner.image.repository', 'csi.snapshotter.image.repository',
       'csi.resizer.image.repository', 'csi.livenessprobe.image.repository', 'csi.nodeDriverRegistrar.image.repository',

@@ -153,7 +153,8 @@ describe('OpenStack cluster props', () => {
   });
 
   test('given Cilium rules and all in-cluster traffic, when synthesized, then VXLAN, health and ICMP are open between nodes', () => {
-    const groups = osc(synth(openstackCluster({}, { securityGroups: { allowAllInClusterTraffic: true, allNodesRules: OpenStackSecurityGroupRules.cilium() } }))).managedSecurityGroups;
+    const securityGroups = { allowAllInClusterTraffic: true, allNodesRules: OpenStackSecurityGroupRules.cilium() };
+    const groups = osc(synth(openstackCluster({}, { securityGroups }))).managedSecurityGroups;
     expect(groups.allowAllInClusterTraffic).toBe(true);
     expect(groups.allNodesSecurityGroupRules.map((r: any) => [r.protocol, r.portRangeMin])).toEqual([['udp', 8472], ['tcp', 4240], ['icmp', undefined]]);
   });
@@ -243,7 +244,9 @@ describe('OpenStack cluster errors', () => {
     ['empty filter', () => openstackCluster({}, { externalNetwork: OpenStackResource.fromFilter({}) }), /externalNetwork has an empty filter, which would match any resource/],
     ['tag with comma', () => openstackCluster({}, { externalNetwork: OpenStackResource.fromFilter({ tags: ['a,b'] }) }), /externalNetwork tags has 'a,b', which is not a tag/],
     ['external and disabled', () => openstackCluster({}, {
-      externalNetwork: OpenStackResource.fromId(EXT_ID), disableExternalNetwork: true, apiServer: OpenStackApiServer.loadBalancer({ floatingIp: false }),
+      externalNetwork: OpenStackResource.fromId(EXT_ID),
+      disableExternalNetwork: true,
+      apiServer: OpenStackApiServer.loadBalancer({ floatingIp: false }),
     }), /externalNetwork is set, but disableExternalNetwork is true/],
     ['disabled external with LB floating IP', () => openstackCluster({}, { disableExternalNetwork: true }), /disableExternalNetwork is true, but the API load balancer asks for a floating IP/],
     ['disabled external with floating IP endpoint', () => openstackCluster({}, { disableExternalNetwork: true, apiServer: OpenStackApiServer.floatingIp() }),
