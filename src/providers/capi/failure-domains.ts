@@ -9,14 +9,23 @@ export interface ListedFailureDomains {
   readonly declaredBy: string;
 }
 
+/** The failure domains of a pool's MachineDeployments, and the name part of each. */
+export interface PoolFailureDomains {
+  /** One MachineDeployment per entry: a failure domain, or undefined for none. */
+  readonly failureDomains: Array<string | undefined>;
+  /** The part of each MachineDeployment name standing for its failure domain. */
+  readonly nameSuffixes: Array<string | undefined>;
+}
+
 /**
  * The failure domains of a pool's MachineDeployments on infrastructures whose failure domains
  * are a declared list (OpenStack availability zones, Docker failure domains): the pool's
  * `availabilityZones` (each must be declared, if a list is declared), the first
  * `availabilityZoneCount` of the declared list, or one MachineDeployment without a failure
- * domain. Names must fit in a MachineDeployment name (`<cluster>-<pool>-<zone>`).
+ * domain. Names that cannot be part of an object name (`rack_13`, `AZ1`) are lower-cased with
+ * other characters turned into '-' in MachineDeployment names (`<cluster>-<pool>-rack-13`).
  */
-export function resolveListedFailureDomains(pool: NodePool, input: ListedFailureDomains): Array<string | undefined> {
+export function resolveListedFailureDomains(pool: NodePool, input: ListedFailureDomains): PoolFailureDomains {
   const { availabilityZones, availabilityZoneCount } = pool.options;
   let zones: string[] | undefined = availabilityZones;
   if (availabilityZoneCount !== undefined) {
@@ -28,14 +37,25 @@ export function resolveListedFailureDomains(pool: NodePool, input: ListedFailure
     }
     zones = input.known.slice(0, availabilityZoneCount);
   }
-  if (!zones) return [undefined];
-  for (const zone of zones) {
+  if (!zones) return { failureDomains: [undefined], nameSuffixes: [undefined] };
+  const bySuffix = new Map<string, string>();
+  const nameSuffixes = zones.map((zone) => {
+    if (zone === '' || /\s/.test(zone)) {
+      throw new ValidationError(pool, `availability zone '${zone}' is not a zone name. Use the zone's name without spaces, e.g. 'nova' or 'az-1'.`);
+    }
     if (input.known && !input.known.includes(zone)) {
       throw new ValidationError(pool, `availability zone '${zone}' is not one of the zones declared with ${input.declaredBy} (${input.known.join(', ')}). Use one of them or declare it.`);
     }
-    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(zone)) {
-      throw new ValidationError(pool, `availability zone '${zone}' cannot be part of a MachineDeployment name ('<cluster>-<pool>-<zone>'): use zones named with lower-case letters, digits and '-'.`);
+    const suffix = zone.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
+    if (suffix === '') {
+      throw new ValidationError(pool, `availability zone '${zone}' has no letters or digits to name its MachineDeployment with. Use a zone with letters or digits in its name.`);
     }
-  }
-  return zones;
+    const clash = bySuffix.get(suffix);
+    if (clash !== undefined) {
+      throw new ValidationError(pool, `availability zones '${clash}' and '${zone}' would both name a MachineDeployment '<cluster>-<pool>-${suffix}'. Use one of them per pool.`);
+    }
+    bySuffix.set(suffix, zone);
+    return suffix;
+  });
+  return { failureDomains: zones, nameSuffixes };
 }

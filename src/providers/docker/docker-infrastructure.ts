@@ -124,7 +124,7 @@ export class DockerInfrastructure extends ClusterInfrastructure {
     const zones = resolveListedFailureDomains(pool, { known: this.failureDomains, declaredBy: 'Infrastructure.docker({ failureDomains })' });
     const infrastructure = this.renderMachineTemplate(pool, `${pool.cluster.clusterName}-${pool.poolName}`, pool.cluster.clusterNamespace);
     const bootstrap = renderKubeadmConfigTemplate(pool, this.nodeRegistration());
-    renderMachineDeployments(pool, { failureDomains: zones, bootstrap, infrastructure });
+    renderMachineDeployments(pool, { ...zones, bootstrap, infrastructure });
   }
 
   private nodeRegistration(): ManagedNodeRegistration {

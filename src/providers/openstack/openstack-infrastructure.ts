@@ -197,7 +197,7 @@ export class OpenStackInfrastructure extends ClusterInfrastructure {
     const spec = openStackMachineSpec(pool, 'pool machine ', mergeMachineLayers([this.machine, options.openstack, generic]));
     const infrastructure = renderOpenStackMachineTemplate(pool, `${pool.cluster.clusterName}-${pool.poolName}`, pool.cluster.clusterNamespace, spec);
     const bootstrap = renderKubeadmConfigTemplate(pool, this.nodeRegistration());
-    renderMachineDeployments(pool, { failureDomains: zones, bootstrap, infrastructure });
+    renderMachineDeployments(pool, { ...zones, bootstrap, infrastructure });
   }
 
   private nodeRegistration(): ManagedNodeRegistration {

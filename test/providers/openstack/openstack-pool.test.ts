@@ -45,6 +45,15 @@ describe('OpenStack node pools', () => {
     expect(new Set(mds.map((m) => m.spec.template.spec.infrastructureRef.name)).size).toEqual(1);
   });
 
+  test('given the chart\'s zone rack_13, when synthesized, then the failure domain is exact and the MachineDeployment name is a valid rack-13', () => {
+    const cluster = openstackCluster();
+    cluster.addNodePool('workers', { availabilityZones: ['rack_13', 'AZ2'] });
+    const objects = synth(cluster);
+    expectValidManifests(objects);
+    expect(ofKind(objects, 'MachineDeployment').map((m) => [m.metadata.name, m.spec.template.spec.failureDomain]))
+      .toEqual([['dev-workers-rack-13', 'rack_13'], ['dev-workers-az2', 'AZ2']]);
+  });
+
   test('given declared zones and availabilityZoneCount, when synthesized, then the pool spreads over the first N zones', () => {
     const cluster = openstackCluster({}, { availabilityZones: ZONES });
     addPool(cluster, 'general', { availabilityZoneCount: 2 });
@@ -99,7 +108,10 @@ describe('OpenStack node pool errors', () => {
       /availabilityZoneCount \(2\) is more than the 1 zones declared \(az-1\)/],
     ['undeclared zone', () => openstackCluster({}, { availabilityZones: ZONES }).addNodePool('p', { availabilityZones: ['az-9'] }),
       /availability zone 'az-9' is not one of the zones declared/],
-    ['zone name', () => openstackCluster().addNodePool('p', { availabilityZones: ['rack_13'] }), /availability zone 'rack_13' cannot be part of a MachineDeployment name/],
+    ['zone with space', () => openstackCluster().addNodePool('p', { availabilityZones: ['rack 13'] }), /availability zone 'rack 13' is not a zone name/],
+    ['zones naming one MachineDeployment', () => openstackCluster().addNodePool('p', { availabilityZones: ['rack_13', 'Rack-13'] }),
+      /availability zones 'rack_13' and 'Rack-13' would both name a MachineDeployment '<cluster>-<pool>-rack-13'/],
+    ['zone without letters', () => openstackCluster().addNodePool('p', { availabilityZones: ['__'] }), /availability zone '__' has no letters or digits/],
     ['machine pool', () => openstackCluster().addNodePool('p', { kind: NodePoolKind.MACHINE_POOL }), /kind MachinePool is not available on OpenStack/],
     ['instance types', () => openstackCluster().addNodePool('p', { instanceTypes: ['m1.large'] }), /instanceTypes is an AWS mixed-instances setting/],
     ['flavor twice', () => addPool(openstackCluster(), 'p', { machineType: 'a', openstack: { flavor: 'b' } }), /machineType and openstack.flavor are both set/],
