@@ -66,7 +66,8 @@ export interface OpenStackInfrastructureProps {
    */
   readonly securityGroups?: OpenStackSecurityGroupsOptions;
   /**
-   * Disable port security on the cluster network's ports (no security groups apply).
+   * Create the managed network without port security (no security groups, no anti-spoofing;
+   * needs `securityGroups: { managed: false }`). Only for `OpenStackNetwork.managed()`.
    * @default false
    */
   readonly disablePortSecurity?: boolean;
@@ -215,7 +216,10 @@ export class OpenStackInfrastructure extends ClusterInfrastructure {
       if (dup) throw new ValidationError(cluster, `availabilityZones lists '${dup}' twice. List each zone once.`);
     }
     if (this.disablePortSecurity && this.securityGroups.managed !== false) {
-      throw new ValidationError(cluster, 'disablePortSecurity is true, but CAPO-managed security groups are on; without port security no security group applies, so the machines would be unprotected while appearing protected. Set securityGroups: { managed: false } as well, or keep port security.');
+      throw new ValidationError(cluster, 'disablePortSecurity is true, but CAPO-managed security groups are on: CAPO would attach them to ports of a network without port security, which Neutron rejects. Set securityGroups: { managed: false } as well, or keep port security.');
+    }
+    if (this.disablePortSecurity !== undefined && this.network.existingOptions) {
+      throw new ValidationError(cluster, 'disablePortSecurity only applies to the network CAPO creates, but the network is existing (its own port security setting applies). Remove disablePortSecurity, or set disablePortSecurity on the machines\' ports.');
     }
   }
 }

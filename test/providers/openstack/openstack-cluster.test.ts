@@ -273,6 +273,9 @@ describe('OpenStack cluster errors', () => {
     ['duplicate zones', () => openstackCluster({}, { availabilityZones: ['az-1', 'az-1'] }), /availabilityZones lists 'az-1' twice/],
     ['zone with space', () => openstackCluster({}, { availabilityZones: ['az 1'] }), /availabilityZones 'az 1' is not an availability zone name/],
     ['port security off with managed groups', () => openstackCluster({}, { disablePortSecurity: true }), /disablePortSecurity is true, but CAPO-managed security groups are on/],
+    ['port security on an existing network', () => openstackCluster({}, {
+      disablePortSecurity: false, network: OpenStackNetwork.existing({ network: OpenStackResource.fromId(NET_ID) }),
+    }), /disablePortSecurity only applies to the network CAPO creates/],
     ['rules without managed groups', () => openstackCluster({}, { securityGroups: { managed: false, allNodesRules: OpenStackSecurityGroupRules.calico() } }),
       /securityGroups.allNodesRules is set, but securityGroups.managed is false/],
     ['duplicate rule', () => openstackCluster({}, { securityGroups: { workerRules: [{ name: 'r', protocol: 'icmp' }, { name: 'r', protocol: 'icmp' }] } }),
