@@ -204,6 +204,7 @@ export class DockerInfrastructure extends ClusterInfrastructure {
 function rejectCloudFields(scope: IConstruct, prefix: string, options: object, extra: string[] = []): void {
   const given = options as Record<string, unknown>;
   for (const field of [...CLOUD_FIELDS, ...extra]) {
+    if (field === 'capacity' && (given.capacity as { isSpot?: boolean } | undefined)?.isSpot === false) continue; // on demand: harmless
     if (given[field] !== undefined) {
       throw new ValidationError(scope, `${prefix}${field} is a cloud machine setting, which the Docker provider cannot apply: machines are containers on this host. Remove ${prefix}${field} (set the node image with Infrastructure.docker({ nodeImage })).`);
     }

@@ -221,6 +221,10 @@ describe('OpenStack control-plane machines', () => {
     });
   });
 
+  test('given Capacity.onDemand(), when synthesized, then it is accepted (only spot is AWS-only)', () => {
+    expect(() => synth(openstackCluster({ controlPlane: { capacity: Capacity.onDemand() } }))).not.toThrow();
+  });
+
   test('given the same settings twice, when synthesized, then the template name is identical; a different flavor gives a new name', () => {
     const name = (flavor: string) => one(synth(openstackCluster({ controlPlane: { machineType: flavor } })), 'KubeadmControlPlane').spec.machineTemplate.spec.infrastructureRef.name;
     expect(name('m1.large')).toEqual(name('m1.large'));

@@ -26,6 +26,7 @@ const AWS_ONLY: Array<[keyof MachineOptions, string]> = [
  */
 export function fromMachineOptions(scope: IConstruct, prefix: string, machine: MachineOptions): OpenStackMachineOptions {
   for (const [key, fix] of AWS_ONLY) {
+    if (key === 'capacity' && machine.capacity?.isSpot === false) continue; // on demand is what OpenStack does
     if (machine[key] !== undefined) throw new ValidationError(scope, `${prefix}${key} is an AWS setting that OpenStack cannot apply. ${fix}.`);
   }
   if (machine.image?.lookupOptions !== undefined) {
