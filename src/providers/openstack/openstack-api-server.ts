@@ -56,6 +56,15 @@ export interface OpenStackFloatingIpEndpointOptions {
 
 /** How clients reach the API servers. */
 export class OpenStackApiServer {
+  /**
+   * No load balancer and no floating IP: the API is at a fixed IP address on the cluster
+   * network, the VIP of a Neutron port you pre-allocated, which something you run announces
+   * (e.g. kube-vip on the control plane, with the address allowed on the machines' ports).
+   */
+  public static fixedIp(address: string): OpenStackApiServer {
+    return new OpenStackApiServer(undefined, undefined, address);
+  }
+
   /** An Octavia load balancer over all control-plane machines (highly available; the default). */
   public static loadBalancer(options: OpenStackLoadBalancerOptions = {}): OpenStackApiServer {
     return new OpenStackApiServer(options, undefined);
@@ -72,7 +81,9 @@ export class OpenStackApiServer {
   private constructor(
     /** The load balancer options, when a load balancer is used. */
     public readonly loadBalancerOptions: OpenStackLoadBalancerOptions | undefined,
-    /** The floating IP options, when no load balancer is used. */
+    /** The floating IP options, when a floating IP on a machine is used. */
     public readonly floatingIpOptions: OpenStackFloatingIpEndpointOptions | undefined,
+    /** The fixed VIP address, when neither a load balancer nor a floating IP is used. */
+    public readonly fixedIpAddress: string | undefined = undefined,
   ) {}
 }

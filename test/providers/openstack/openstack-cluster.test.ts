@@ -117,6 +117,13 @@ describe('OpenStack cluster props', () => {
     expect(spec.apiServerFloatingIP).toEqual('172.16.111.101');
   });
 
+  test('given a fixed IP endpoint, when synthesized, then there is neither a load balancer nor a floating IP, also without an external network', () => {
+    const objects = synth(openstackCluster({}, { apiServer: OpenStackApiServer.fixedIp('10.6.0.10'), disableExternalNetwork: true }));
+    expectValidManifests(objects);
+    const spec = osc(objects);
+    expect([spec.apiServerLoadBalancer, spec.disableAPIServerFloatingIP, spec.apiServerFixedIP]).toEqual([undefined, true, '10.6.0.10']);
+  });
+
   test('given a non-default API server port, when synthesized, then the load balancer listens on it too', () => {
     const objects = synth(openstackCluster({ network: { apiServerPort: 443 } }));
     expect(osc(objects).apiServerPort).toEqual(443);
@@ -259,6 +266,7 @@ describe('OpenStack cluster errors', () => {
       /floatingIpAddress '172.16.0.1' is set, but floatingIp is false/],
     ['floating address', () => openstackCluster({}, { apiServer: OpenStackApiServer.loadBalancer({ floatingIpAddress: 'fip' }) }), /apiServer floatingIpAddress 'fip' is not an IP address/],
     ['endpoint address', () => openstackCluster({}, { apiServer: OpenStackApiServer.floatingIp({ address: '1.2.3' }) }), /apiServer floating IP address '1.2.3' is not an IP address/],
+    ['fixed IP endpoint', () => openstackCluster({}, { apiServer: OpenStackApiServer.fixedIp('vip') }), /apiServer fixed IP 'vip' is not an IP address/],
     ['fixed IP', () => openstackCluster({}, { apiServer: OpenStackApiServer.loadBalancer({ fixedIp: '10.6.0' }) }), /apiServer fixedIp '10.6.0' is not an IP address/],
     ['allowed CIDR', () => openstackCluster({}, { apiServer: OpenStackApiServer.loadBalancer({ allowedCidrs: ['10.0.0.1'] }) }), /allowedCidrs has '10.0.0.1', which is not a CIDR block/],
     ['allowed CIDRs on OVN', () => openstackCluster({}, { apiServer: OpenStackApiServer.loadBalancer({ allowedCidrs: ['10.0.0.0/8'], provider: 'ovn' }) }),

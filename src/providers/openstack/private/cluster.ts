@@ -86,6 +86,13 @@ function externalNetwork(cluster: ManagedCluster, infra: OpenStackInfrastructure
 
 function apiServer(cluster: ManagedCluster, infra: OpenStackInfrastructure): Partial<capo.OpenStackClusterSpec> {
   const apiServerPort = cluster.apiServerPort === 6443 ? undefined : cluster.apiServerPort;
+  const fixed = infra.apiServer.fixedIpAddress;
+  if (fixed !== undefined) {
+    if (!isIp(fixed)) {
+      throw new ValidationError(cluster, `apiServer fixed IP '${fixed}' is not an IP address. Use the address of the VIP port you pre-allocated on the cluster subnet, e.g. '10.6.0.10'.`);
+    }
+    return { disableApiServerFloatingIp: true, apiServerFixedIp: fixed, apiServerPort };
+  }
   const fip = infra.apiServer.floatingIpOptions;
   if (fip) {
     if (infra.disableExternalNetwork) {
