@@ -8,6 +8,7 @@
  * - `seoul` (AWS kubeadm): `prod-seoul` (runs the LMA hub: a per-cluster override) and `dev-seoul`.
  * - `tokyo` (EKS): managed node groups, the VPC CNI and EBS CSI as EKS addons.
  * - `dc1` (BYOH, pre-installed hosts, air-gapped): host pools, a registry mirror, no spot pool.
+ * - `pangyo` (OpenStack): flavors and zones of the site, the OpenStack cloud controller and Cinder CSI.
  *
  * Run: `npx ts-node --transpile-only scripts/synth-examples.ts company-platform` (or `npm run synth`
  * for every example), then read `dist/company-platform/README.md`.
@@ -27,6 +28,9 @@ import {
   LmaStorageCredentials,
   LmaTopology,
   ManagementCluster,
+  OpenStackImage,
+  OpenStackResource,
+  OpenStackSecurityGroupRules,
   Override,
   Platform,
   Site,
@@ -52,6 +56,10 @@ const core = new AddonBundle(platform, 'core', {
 });
 const awsKubeadm = new AddonBundle(platform, 'aws-kubeadm', {
   addons: [cni, Catalog.awsCloudControllerManager(), Catalog.awsEbsCsiDriver()],
+  delivery: argoCd,
+});
+const openstack = new AddonBundle(platform, 'openstack', {
+  addons: [cni, Catalog.openstackCloudControllerManager(), Catalog.openstackCinderCsi()],
   delivery: argoCd,
 });
 const onPrem = new AddonBundle(platform, 'on-prem', {
@@ -137,6 +145,26 @@ new Site(platform, 'dc1', {
   },
 });
 
+new Site(platform, 'pangyo', {
+  infrastructure: SiteInfrastructure.openstack({
+    identity: { secretName: 'pangyo-cloud-config', cloudName: 'pangyo', region: 'RegionOne' }, // clouds.yaml, by reference
+    externalNetwork: OpenStackResource.fromId('e98e5ab1-1775-46bb-8a7b-ae1ced2950ff'),
+    securityGroups: { allNodesRules: OpenStackSecurityGroupRules.cilium() },
+    availabilityZones: ['az-1', 'az-2', 'az-3'],
+    machine: { image: OpenStackImage.fromName('ubuntu-2404-kube-v1.33.4'), sshKeyName: 'capi' },
+  }),
+  managementCluster: mgmt,
+  overrides: {
+    namespace: 'pangyo',
+    controlPlane: { machineType: 'm1.xlarge' }, // flavors: the blueprint's machine types are AWS instance types
+    nodePools: {
+      general: { machineType: 'm1.2xlarge', availabilityZoneCount: 3 },
+      spot: { remove: true },
+    },
+    addons: [core, openstack],
+  },
+});
+
 // --- The fleet: in code here; `fleet.addFromFile('fleet.yaml')` reads the same from a table ----
 const fleet = new Fleet(platform, 'fleet');
 fleet.addCluster('prod-seoul', {
@@ -147,6 +175,7 @@ fleet.addCluster('prod-seoul', {
 fleet.addRows([
   { name: 'dev-seoul', site: 'seoul', blueprint: 'standard', overrides: { controlPlane: { replicas: 1 }, labels: { 'environment': 'dev', 'acme.example/owner': Override.REMOVE } } },
   { name: 'prod-tokyo', site: 'tokyo', blueprint: 'standard', overrides: { labels: { environment: 'prod' } } },
+  { name: 'prod-pangyo', site: 'pangyo', blueprint: 'standard', overrides: { labels: { environment: 'prod' } } },
   { name: 'prod-dc1', site: 'dc1', blueprint: 'standard', overrides: { labels: { environment: 'prod' } }, controlPlaneEndpoint: { host: '192.168.10.10' } },
 ], path.basename(__filename));
 
