@@ -14,15 +14,19 @@
  * for every example), then read `dist/company-platform/README.md`.
  */
 import * as path from 'path';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Duration } from 'cdk8s';
+import { App as TerraformApp, TerraformStack } from 'cdktf';
 import {
   AddonBundle,
   AddonDelivery,
   Blueprint,
+  CapaIam,
   Capacity,
   Catalog,
   Fleet,
   GitOps,
+  LmaBucket,
   LmaObjectStorage,
   LmaStack,
   LmaStorageCredentials,
@@ -37,7 +41,8 @@ import {
   SiteInfrastructure,
 } from '../src';
 
-const platform = new Platform({ outdir: process.env.CAPI_BLUEPRINTS_OUTDIR ?? 'dist/company-platform' });
+const outdir = process.env.CAPI_BLUEPRINTS_OUTDIR ?? 'dist/company-platform';
+const platform = new Platform({ outdir });
 const argoCd = AddonDelivery.argoCd({ project: 'default' });
 
 // --- The management cluster and its GitOps engine --------------------------------------------
@@ -180,3 +185,14 @@ fleet.addRows([
 ], path.basename(__filename));
 
 platform.synth();
+
+// --- The cloud prerequisites, in the same program: Terraform JSON beside the manifests ------------
+// (`<outdir>/terraform/`, outside every folder the GitOps engine syncs): the IAM roles and
+// instance profiles CAPA uses (clusterawsadm's), and the LMA hub's buckets (acme-lma-metrics/-logs).
+const terraform = new TerraformApp({ outdir: path.join(outdir, 'terraform') });
+const seoulAccount = new TerraformStack(terraform, 'seoul');
+new AwsProvider(seoulAccount, 'aws', { region: 'ap-northeast-2' });
+new CapaIam(seoulAccount, 'capa-iam', { eks: { managedMachinePoolRole: true } });
+new LmaBucket(seoulAccount, 'lma-metrics', { prefix: 'acme-lma', purpose: 'metrics' });
+new LmaBucket(seoulAccount, 'lma-logs', { prefix: 'acme-lma', purpose: 'logs', expirationDays: 30 });
+terraform.synth();
