@@ -29,6 +29,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'cdktf@0.21.0',
     '@cdktf/provider-aws@21.9.1',
     'fast-check@^3',
+    'fengari@^0.1.5',
     'ts-node@^10',
     'typescript@~5.9.0',
     '@types/node@^20',

@@ -9,9 +9,11 @@
 import * as path from 'path';
 import { Duration } from 'cdk8s';
 import {
+  AddonBundle,
   AwsNetwork,
   CapaIamNames,
   Capacity,
+  Catalog,
   DeletionOrder,
   Infrastructure,
   LoadBalancerType,
@@ -20,9 +22,8 @@ import {
   Platform,
   VolumeType,
 } from '../src';
-import { resolveOutdir } from '../src/core/outdir';
 
-const app = new Platform({ outdir: resolveOutdir('dist/aws-cluster') });
+const app = new Platform({ outdir: process.env.CAPI_BLUEPRINTS_OUTDIR ?? 'dist/aws-cluster' });
 
 // --- The chart's documented setup -----------------------------------------------------------
 // 3 control-plane nodes, a spot pool over 3 AZs autoscaled 1–3 per AZ, and a fixed pool.
@@ -111,5 +112,11 @@ prod.addNodePool('general', {
   iamInstanceProfile: CapaIamNames.nodesInstanceProfile(),
   nodeLabels: { 'node-role.kubernetes.io/worker': '' },
 });
+
+// Nodes become Ready only with a CNI, the AWS cloud controller manager (external cloud provider)
+// and, for volumes, the EBS CSI driver: the same addons for all three clusters (HelmChartProxy).
+new AddonBundle(app, 'aws-base', {
+  addons: [Catalog.cilium(), Catalog.awsCloudControllerManager(), Catalog.awsEbsCsiDriver()],
+}).attachTo(quickstart, capaDefault, prod);
 
 app.synth();

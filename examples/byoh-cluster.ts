@@ -11,10 +11,9 @@
  * Hosts join by running the BYOH host agent with labels matching the selectors below, e.g.
  * `byoh-hostagent --bootstrap-kubeconfig bootstrap-kubeconfig.conf --label role=worker --skip-installation`.
  */
-import { BootstrapKubeconfig, ByohInstall, ByohPool, HostSelectorOperator, Infrastructure, ManagedCluster, Platform } from '../src';
-import { resolveOutdir } from '../src/core/outdir';
+import { AddonBundle, BootstrapKubeconfig, ByohInstall, Catalog, ByohPool, HostSelectorOperator, Infrastructure, ManagedCluster, Platform } from '../src';
 
-const app = new Platform({ outdir: resolveOutdir('dist/byoh-cluster') });
+const app = new Platform({ outdir: process.env.CAPI_BLUEPRINTS_OUTDIR ?? 'dist/byoh-cluster' });
 
 const cluster = new ManagedCluster(app, 'byoh-cluster', {
   version: 'v1.33.4',
@@ -98,5 +97,8 @@ new BootstrapKubeconfig(cluster, 'host-registration', {
     'MkRyVFNheUxXS0ZPUEF3NHcvK2xVRnFEaHhsdAotLS0tLUVORCBDRVJUSUZJQ0FURS0tLS0tCg==',
   ].join(''),
 });
+
+// Nodes become Ready only with a CNI (no cloud provider on BYOH).
+new AddonBundle(app, 'byoh-base', { addons: [Catalog.cilium()] }).attachTo(cluster);
 
 app.synth();

@@ -21,7 +21,9 @@
  */
 import { Duration } from 'cdk8s';
 import {
+  AddonBundle,
   AddonDelivery,
+  Catalog,
   AlertReceiver,
   AlertSeverity,
   Infrastructure,
@@ -32,9 +34,8 @@ import {
   ManagedCluster,
   Platform,
 } from '../src';
-import { resolveOutdir } from '../src/core/outdir';
 
-const app = new Platform({ outdir: resolveOutdir('dist/lma-platform') });
+const app = new Platform({ outdir: process.env.CAPI_BLUEPRINTS_OUTDIR ?? 'dist/lma-platform' });
 const account = '111122223333';
 
 // --- Clusters -------------------------------------------------------------------------------
@@ -131,5 +132,10 @@ const dc1Lma = new LmaStack(app, 'lma-edge-dc1', {
   imageRegistry: 'harbor.example.com/mirror',
 });
 dc1Lma.attachTo(dc1);
+
+// --- What the edge clusters need to become Ready (the EKS hub gets its CNI from EKS) ----------
+const cni = Catalog.cilium();
+new AddonBundle(app, 'aws-base', { addons: [cni, Catalog.awsCloudControllerManager(), Catalog.awsEbsCsiDriver()] }).attachTo(tokyo);
+new AddonBundle(app, 'dc1-base', { addons: [cni], imageRegistry: 'harbor.example.com/mirror' }).attachTo(dc1);
 
 app.synth();

@@ -65,6 +65,22 @@ const SETS: ImportSet[] = [
     ],
   },
   {
+    out: 'capo',
+    version: 'v1beta1',
+    files: [
+      'cluster-api-provider-openstack/infrastructure.cluster.x-k8s.io_openstackclusters.yaml',
+      'cluster-api-provider-openstack/infrastructure.cluster.x-k8s.io_openstackmachinetemplates.yaml',
+    ],
+  },
+  {
+    out: 'capd',
+    version: 'v1beta2',
+    files: [
+      'cluster-api-provider-docker/infrastructure.cluster.x-k8s.io_devclusters.yaml',
+      'cluster-api-provider-docker/infrastructure.cluster.x-k8s.io_devmachinetemplates.yaml',
+    ],
+  },
+  {
     out: 'caaph',
     version: 'v1alpha1',
     files: ['cluster-api-addon-provider-helm/addons.cluster.x-k8s.io_helmchartproxies.yaml'],
@@ -87,6 +103,22 @@ const SETS: ImportSet[] = [
       'flux/source.toolkit.fluxcd.io_ocirepositories.yaml',
       'flux/source.toolkit.fluxcd.io_gitrepositories.yaml',
     ],
+  },
+  {
+    out: 'capi-operator',
+    version: 'v1alpha2',
+    files: [
+      'cluster-api-operator/operator.cluster.x-k8s.io_coreproviders.yaml',
+      'cluster-api-operator/operator.cluster.x-k8s.io_bootstrapproviders.yaml',
+      'cluster-api-operator/operator.cluster.x-k8s.io_controlplaneproviders.yaml',
+      'cluster-api-operator/operator.cluster.x-k8s.io_infrastructureproviders.yaml',
+      'cluster-api-operator/operator.cluster.x-k8s.io_addonproviders.yaml',
+    ],
+  },
+  {
+    out: 'external-secrets',
+    version: 'v1',
+    files: ['external-secrets/external-secrets.io_clustersecretstores.yaml', 'external-secrets/external-secrets.io_externalsecrets.yaml'],
   },
   {
     out: 'flux-kustomize',

@@ -8,6 +8,7 @@ import { cloneValues } from './private/values';
 import { ManagedCluster } from '../cluster/managed-cluster';
 import { wholeSeconds } from '../core/durations';
 import { INFRASTRUCTURE_LABEL, validateLabels } from '../core/labels';
+import { checkNotSynthesized } from '../core/lifecycle';
 import { isDnsLabel, isDnsSubdomain } from '../core/names';
 import { ValidationError } from '../core/validation-error';
 import { AddonDelivery, ClusterResourceSetDeliveryOptions } from '../delivery/addon-delivery';
@@ -157,6 +158,7 @@ export class AddonBundle extends Chart {
 
   /** Adds addons. An addon name already in this bundle (not its bases) is an error. */
   public addAddon(...addons: IAddon[]): void {
+    checkNotSynthesized(this, 'addAddon');
     for (const addon of addons) {
       if (addon === undefined || addon === null || typeof (addon as any).toAddonConfig !== 'function') {
         throw new ValidationError(this, 'addAddon takes addon objects (HelmAddon, ManifestAddon, Catalog.*()).');
@@ -173,6 +175,7 @@ export class AddonBundle extends Chart {
 
   /** Layers `base` under this bundle: its addons and overrides come first, this bundle's win. */
   public extend(base: AddonBundle): void {
+    checkNotSynthesized(this, 'extend');
     if (base === this || base._layers().includes(this)) {
       throw new ValidationError(this, `bundle '${this.bundleName}' cannot extend '${base.bundleName}': that would make a bundle its own base.`);
     }
@@ -185,6 +188,7 @@ export class AddonBundle extends Chart {
    * wins per key, arrays replace), optionally another exact version.
    */
   public overrideAddon(addon: IAddon, options: AddonOverrideOptions): void {
+    checkNotSynthesized(this, 'overrideAddon');
     if (options.values !== undefined && (options.values === null || typeof options.values !== 'object' || Array.isArray(options.values))) {
       throw new ValidationError(this, `overrideAddon('${addon.addonName}'): values must be an object.`);
     }
@@ -198,6 +202,7 @@ export class AddonBundle extends Chart {
    * `capi-blueprints.io/cluster-name` (per-cluster selectors) and the labels its addons declare.
    */
   public attachTo(...clusters: ManagedCluster[]): void {
+    checkNotSynthesized(this, 'attachTo');
     for (const cluster of clusters) {
       if (!ManagedCluster.prototype.isPrototypeOf(cluster)) {
         throw new ValidationError(this, 'attachTo takes ManagedCluster objects.');
@@ -225,6 +230,7 @@ export class AddonBundle extends Chart {
    * program where the delivery supports it (HelmChartProxy, ApplicationSet, ClusterResourceSet).
    */
   public selectClusters(selector: ClusterSelector): void {
+    checkNotSynthesized(this, 'selectClusters');
     if (this._selector) {
       throw new ValidationError(this, `bundle '${this.bundleName}' already selects clusters (${JSON.stringify(this._selector.matchLabels)}). Use one selector per bundle; compose another bundle for another selector.`);
     }

@@ -25,6 +25,14 @@ export abstract class ClusterInfrastructure {
   }
 
   /**
+   * Feature gates of the infrastructure provider's manager that this cluster's settings need
+   * (e.g. `EKSAllowAddRoles`); the management cluster enables them.
+   */
+  public get requiredFeatureGates(): string[] {
+    return [];
+  }
+
+  /**
    * Validates the cluster's intent for this provider and renders its objects (Cluster,
    * control plane, infrastructure cluster) into the cluster construct.
    * @internal

@@ -5,6 +5,7 @@ import { ControlPlaneOptions } from './control-plane';
 import { ClusterInfrastructure } from './infrastructure';
 import { ipv4CidrsOverlap, isCidr } from '../core/cidr';
 import { INFRASTRUCTURE_LABEL, validateLabels } from '../core/labels';
+import { checkNotSynthesized } from '../core/lifecycle';
 import { isDnsLabel } from '../core/names';
 import { ValidationError } from '../core/validation-error';
 import { NodePool, NodePoolOptions } from '../nodes/node-pool';
@@ -106,6 +107,7 @@ export class ManagedCluster extends Chart {
 
   /** Adds (or overrides) a label on the Cluster object, e.g. for addon bundle selection. */
   public addLabel(key: string, value: string): void {
+    checkNotSynthesized(this, `addLabel('${key}')`);
     validateLabels(this, 'label', { [key]: value });
     if (key === INFRASTRUCTURE_LABEL) {
       throw new ValidationError(this, `label '${key}' is set by capi-blueprints from the infrastructure ('${this.infrastructure.provider}'). Use another key.`);

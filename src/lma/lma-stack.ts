@@ -15,6 +15,7 @@ import { isPromLabelName, promDuration, validateHost, validateSecretKey, validat
 import { ILmaHub, LmaEndpoints, LmaHubConfig, LmaHubCredentials, LmaRole, LmaTopology } from './topology';
 import { AddonBundle, AddonBundleProps } from '../addons/addon-bundle';
 import { HelmAddon } from '../addons/helm-addon';
+import { checkNotSynthesized } from '../core/lifecycle';
 import { isDnsLabel } from '../core/names';
 import { ValidationError } from '../core/validation-error';
 import { DeliveryKind } from '../delivery/addon-delivery';
@@ -305,6 +306,7 @@ export class LmaStack extends AddonBundle implements ILmaHub {
 
   /** Adds a Thanos StoreAPI endpoint (`host:port`) to the hub's Thanos query. Hubs only. */
   public addThanosStore(address: string): void {
+    checkNotSynthesized(this, 'addThanosStore');
     if (this.role !== LmaRole.HUB || !this.thanos) {
       throw new ValidationError(this, `addThanosStore('${address}'): only a hub with metrics runs a Thanos query. Add stores to the hub stack.`);
     }
@@ -319,6 +321,7 @@ export class LmaStack extends AddonBundle implements ILmaHub {
 
   /** Adds an alert receiver; a name already used in this stack is an error. */
   public addReceiver(receiver: AlertReceiver): void {
+    checkNotSynthesized(this, 'addReceiver');
     this.checkReceiver(receiver);
     this._receivers.push(receiver);
     this.syncAlerting();
@@ -326,6 +329,7 @@ export class LmaStack extends AddonBundle implements ILmaHub {
 
   /** Routes alerts of a severity to a receiver of this stack. */
   public addRoute(route: AlertRoute): void {
+    checkNotSynthesized(this, 'addRoute');
     this.checkRoute(route);
     this._routes.push(route);
     this.syncAlerting();

@@ -1,2 +1,3 @@
 export * from './gitops';
 export * from './management-cluster';
+export * from './providers';

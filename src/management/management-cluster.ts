@@ -1,8 +1,14 @@
 import { Construct, IConstruct } from 'constructs';
 import { GitOps } from './gitops';
-import type { ManagedCluster } from '../cluster/managed-cluster';
+import { deriveProviders, ResolvedProvider } from './private/derive';
+import { ALLOW_DELETION_ANNOTATION, argoCdHealthValues, argoCdRegistration, deletionProtection, providerObjects, RegisteredCluster } from './private/render';
+import { ManagementProvidersOptions, PROVIDERS } from './providers';
+import { AddonBundle } from '../addons/addon-bundle';
+import { ManagedCluster } from '../cluster/managed-cluster';
+import { checkNotSynthesized } from '../core/lifecycle';
 import { isDnsLabel } from '../core/names';
 import { ValidationError } from '../core/validation-error';
+import { DeliveryKind } from '../delivery/addon-delivery';
 
 /** Props of a `ManagementCluster`. */
 export interface ManagementClusterProps {
@@ -18,6 +24,26 @@ export interface ManagementClusterProps {
    * @default - no engine: the tree is written without bootstrap objects (apply it your own way)
    */
   readonly gitOps?: GitOps;
+  /**
+   * The Cluster API providers (cluster-api-operator CRs): versions, credentials by Secret
+   * reference, feature gates, air-gapped fetch settings. Providers are derived from the clusters
+   * and bundles of the management cluster; settings here refine them (and add providers).
+   * @default - derived providers at the pinned versions
+   */
+  readonly providers?: ManagementProvidersOptions;
+  /**
+   * Refuse DELETE of Cluster objects and control planes without the
+   * `capi-blueprints.io/allow-deletion: "true"` annotation (a ValidatingAdmissionPolicy), and keep
+   * GitOps engines from pruning or deleting cluster objects.
+   * @default true
+   */
+  readonly deletionProtection?: boolean;
+  /**
+   * Register workload clusters that get addons through Argo CD as Argo CD clusters (External
+   * Secrets Operator turns each `<cluster>-kubeconfig` Secret into an Argo CD cluster Secret).
+   * @default true
+   */
+  readonly registerClustersInArgoCd?: boolean;
 }
 
 const MEMBERSHIP = Symbol.for('capi-blueprints.ManagementCluster.membership');
@@ -32,6 +58,9 @@ const BRAND = Symbol.for('capi-blueprints.ManagementCluster');
  * Clusters join it through a `Site` (`managementCluster`), or with `addCluster`.
  */
 export class ManagementCluster extends Construct {
+  /** The annotation (value `"true"`) that lets a protected Cluster or control plane be deleted. */
+  public static readonly ALLOW_DELETION_ANNOTATION = ALLOW_DELETION_ANNOTATION;
+
   /** Whether `x` is a ManagementCluster. */
   public static isManagementCluster(x: unknown): x is ManagementCluster {
     return x !== null && typeof x === 'object' && (x as any)[BRAND] === true;
@@ -51,6 +80,12 @@ export class ManagementCluster extends Construct {
   public readonly clusterName: string;
   /** Its GitOps engine, if any. */
   public readonly gitOps?: GitOps;
+  /** Whether cluster deletion is protected. */
+  public readonly deletionProtection: boolean;
+  /** Whether Argo CD-delivered clusters are registered in Argo CD. */
+  public readonly registerClustersInArgoCd: boolean;
+  /** Provider settings as given. */
+  public readonly providerOptions: ManagementProvidersOptions;
 
   private readonly _clusters: ManagedCluster[] = [];
 
@@ -61,7 +96,79 @@ export class ManagementCluster extends Construct {
       throw new ValidationError(this, `management cluster name '${this.clusterName}' is not a DNS label. Use at most 63 lower-case letters, digits and '-'.`);
     }
     this.gitOps = props.gitOps;
+    this.deletionProtection = props.deletionProtection ?? true;
+    this.registerClustersInArgoCd = props.registerClustersInArgoCd ?? true;
+    this.providerOptions = props.providers ?? {};
+    validateProviderOptions(this, this.providerOptions);
     Object.defineProperty(this, BRAND, { value: true });
+    this.node.addValidation({ validate: () => this.resolve().errors });
+  }
+
+  /**
+   * Every workload cluster of this management cluster: those added to it or created inside it,
+   * and — when it is the program's only management cluster — those that belong to none.
+   */
+  public get allClusters(): ManagedCluster[] {
+    const managements = this.node.root.node.findAll().filter(ManagementCluster.isManagementCluster);
+    const only = managements.length === 1;
+    return this.node.root.node.findAll()
+      .filter((c): c is ManagedCluster => ManagedCluster.prototype.isPrototypeOf(c))
+      .filter((c) => (ManagementCluster.of(c) ?? (only ? this : undefined)) === this);
+  }
+
+  /** The providers to install, derived from the clusters and bundles, with their settings. @internal */
+  public _providers(): ResolvedProvider[] {
+    return this.resolve().providers;
+  }
+
+  /**
+   * The management cluster's own objects by file name (`providers.yaml`, …), rendered at synthesis.
+   * @internal
+   */
+  public _manifests(): Map<string, any[]> {
+    const { providers } = this.resolve();
+    const files = new Map<string, any[]>();
+    files.set('providers.yaml', providerObjects(providers));
+    if (this.deletionProtection) files.set('deletion-protection.yaml', deletionProtection(this.clusterName, providers));
+    if (this.registerClustersInArgoCd) {
+      const registration = argoCdRegistration(this.clusterName, this.argoCdClusters());
+      if (registration.length > 0) files.set('argocd-cluster-registration.yaml', registration);
+    }
+    return files;
+  }
+
+  /** Values of the argo-cd Helm chart the management cluster's Argo CD is installed with (health checks). */
+  public argoCdValues(): Record<string, any> {
+    return argoCdHealthValues();
+  }
+
+  private resolve(): { providers: ResolvedProvider[]; errors: string[] } {
+    const clusters = this.allClusters;
+    const bundles = this.bundlesOf(clusters);
+    const result = deriveProviders(this.clusterName, clusters, bundles, this.providerOptions);
+    const aws = result.providers.find((p) => p.spec.key === 'aws');
+    if (aws && !aws.options.configSecret) {
+      result.errors.push(`runs AWS clusters (${aws.reasons.join(', ')}), but providers.aws.configSecret is not set. Create a Secret in '${aws.namespace}' with AWS_B64ENCODED_CREDENTIALS (\`clusterawsadm bootstrap credentials encode-as-profile\`) and give its name: providers: { aws: { configSecret: 'capa-variables' } }.`);
+    }
+    return result;
+  }
+
+  private bundlesOf(clusters: ManagedCluster[]): AddonBundle[] {
+    const set = new Set(clusters);
+    return this.node.root.node.findAll()
+      .filter((c): c is AddonBundle => AddonBundle.prototype.isPrototypeOf(c))
+      .filter((b) => b.attachedClusters.some((c) => set.has(c)) || (b.clusterSelector !== undefined && ManagementCluster.of(b) === this));
+  }
+
+  private argoCdClusters(): RegisteredCluster[] {
+    const out: RegisteredCluster[] = [];
+    const clusters = this.allClusters;
+    const bundles = this.bundlesOf(clusters);
+    for (const cluster of clusters) {
+      const argo = bundles.find((b) => b.delivery.kind === DeliveryKind.ARGO_CD && b.attachedClusters.includes(cluster));
+      if (argo) out.push({ cluster, argoNamespace: argo.delivery.argoCdOptions?.namespace ?? 'argocd' });
+    }
+    return out;
   }
 
   /** The workload clusters added to this management cluster, in the order they were added. */
@@ -71,6 +178,7 @@ export class ManagementCluster extends Construct {
 
   /** Makes this the management cluster of `clusters`. A cluster belongs to one management cluster. */
   public addCluster(...clusters: ManagedCluster[]): void {
+    checkNotSynthesized(this, 'addCluster');
     for (const cluster of clusters) {
       const current = (cluster as any)[MEMBERSHIP] as ManagementCluster | undefined;
       if (current === this) continue;
@@ -79,6 +187,39 @@ export class ManagementCluster extends Construct {
       }
       Object.defineProperty(cluster, MEMBERSHIP, { value: this, configurable: false });
       this._clusters.push(cluster);
+    }
+  }
+}
+
+const SEMVER = /^v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
+
+function validateProviderOptions(scope: ManagementCluster, providers: ManagementProvidersOptions): void {
+  for (const [key, options] of Object.entries(providers)) {
+    const spec = PROVIDERS.find((p) => p.key === key);
+    if (!spec) throw new ValidationError(scope, `providers.${key} is not a provider. Use one of ${PROVIDERS.map((p) => p.key).join(', ')}.`);
+    if (options === undefined) continue;
+    if (options.version !== undefined && !SEMVER.test(options.version)) {
+      throw new ValidationError(scope, `providers.${key}.version '${options.version}' is not a release version. Use 'v' + semver, e.g. '${spec.version}'.`);
+    }
+    if (options.namespace !== undefined && !isDnsLabel(options.namespace)) {
+      throw new ValidationError(scope, `providers.${key}.namespace '${options.namespace}' is not a namespace name. Use e.g. '${spec.namespace}'.`);
+    }
+    if (options.configSecret !== undefined && !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(options.configSecret)) {
+      throw new ValidationError(scope, `providers.${key}.configSecret '${options.configSecret}' is not a Secret name. Give the name of a Secret in the provider's namespace.`);
+    }
+    for (const [gate, on] of Object.entries(options.featureGates ?? {})) {
+      if (!/^[A-Za-z][A-Za-z0-9]*$/.test(gate) || typeof on !== 'boolean') {
+        throw new ValidationError(scope, `providers.${key}.featureGates has '${gate}: ${on}'. Use gate names like 'MachinePool' with true or false.`);
+      }
+    }
+    const fetch = options.fetchConfig;
+    if (fetch) {
+      const set = [fetch.url, fetch.oci, fetch.configMapLabels].filter((v) => v !== undefined).length;
+      if (set !== 1) throw new ValidationError(scope, `providers.${key}.fetchConfig sets ${set} sources. Give exactly one of url, oci or configMapLabels.`);
+      if (fetch.url !== undefined && !/^https?:\/\/\S+$/.test(fetch.url)) throw new ValidationError(scope, `providers.${key}.fetchConfig.url '${fetch.url}' is not an http(s) URL.`);
+      if (fetch.oci !== undefined && (/^oci:\/\//.test(fetch.oci) || /\s/.test(fetch.oci) || !fetch.oci.includes('/'))) {
+        throw new ValidationError(scope, `providers.${key}.fetchConfig.oci '${fetch.oci}' is not an OCI reference. Use 'registry.example.com/path/name:tag' (no oci:// scheme).`);
+      }
     }
   }
 }

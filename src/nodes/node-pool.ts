@@ -3,6 +3,7 @@ import { AutoscalingOptions } from './autoscaling';
 import { HealthCheckOptions } from './health-check';
 import type { ManagedCluster } from '../cluster/managed-cluster';
 import { wholeSeconds } from '../core/durations';
+import { checkNotSynthesized } from '../core/lifecycle';
 import { isLabelValue, isDnsLabel, isQualifiedName } from '../core/names';
 import { ValidationError } from '../core/validation-error';
 import { MachineOptions } from '../machines/machine-options';
@@ -163,6 +164,7 @@ export class NodePool extends Construct {
 
   constructor(scope: Construct, id: string, props: NodePoolProps) {
     super(scope, id);
+    checkNotSynthesized(props.cluster, `adding node pool '${id}'`);
     this.cluster = props.cluster;
     this.options = props;
     this.poolName = props.name ?? id;

@@ -6,6 +6,7 @@ import { AddonBundle, AddonDelivery, Catalog, GitOps, Infrastructure, ManagedClu
 import { expectValidManifests } from '../support/crd-validation';
 
 const WAVE = 'argocd.argoproj.io/sync-wave';
+const AWS_PROVIDERS = { aws: { configSecret: 'capa-variables' } };
 
 function files(dir: string): string[] {
   return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
@@ -14,7 +15,7 @@ function files(dir: string): string[] {
 /** Two clusters at seoul (namespace seoul) under management cluster `mgmt`, addons by the given delivery. */
 function gitOpsWorld(gitOps: GitOps, delivery: AddonDelivery) {
   const w = world();
-  const mgmt = new ManagementCluster(w.platform, 'mgmt', { gitOps });
+  const mgmt = new ManagementCluster(w.platform, 'mgmt', { gitOps, providers: AWS_PROVIDERS });
   const site = new Site(w.platform, 'seoul-mgmt', {
     siteName: 'seoul-m',
     infrastructure: SiteInfrastructure.aws({ region: 'ap-northeast-2' }),
@@ -33,18 +34,23 @@ describe('GitOps layout', () => {
     expect(files(outdir)).toEqual([
       'README.md',
       'bootstrap/mgmt/apps/applications.yaml',
+      'bootstrap/mgmt/argo-cd-values.json',
       'bootstrap/mgmt/root.yaml',
       'clusters/mgmt/seoul/dev/addons/base.yaml',
       'clusters/mgmt/seoul/dev/cluster/dev.yaml',
       'clusters/mgmt/seoul/prod/addons/base.yaml',
       'clusters/mgmt/seoul/prod/cluster/prod.yaml',
+      'management/mgmt/argocd-cluster-registration.yaml',
+      'management/mgmt/deletion-protection.yaml',
       'management/mgmt/namespaces.yaml',
+      'management/mgmt/providers.yaml',
     ]);
     const all = objectsIn(outdir);
     for (const { object } of all.filter((o) => o.file.endsWith('/cluster/prod.yaml'))) expect(object.metadata.annotations[WAVE]).toBe('-1');
     const addonApps = all.filter((o) => o.file.endsWith('prod/addons/base.yaml')).map((o) => o.object);
     expect(addonApps.every((a) => a.kind === 'Application' && Number(a.metadata.annotations[WAVE]) >= 0)).toBe(true);
     expect(all.find((o) => o.file === 'management/mgmt/namespaces.yaml')!.object).toEqual({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'seoul' } });
+    expect(all.filter((o) => o.file === 'management/mgmt/providers.yaml').map((o) => o.object.kind)).toContain('CoreProvider');
     const apps = all.filter((o) => o.file === 'bootstrap/mgmt/apps/applications.yaml').map((o) => o.object);
     expect(apps.map((a) => [a.metadata.name, a.metadata.annotations[WAVE], a.spec.source.path])).toEqual([
       ['mgmt-management', '-1', 'fleet/management/mgmt'],
@@ -86,13 +92,13 @@ describe('GitOps layout', () => {
   test('given a management cluster, when the layout is FLAT, then one file per cluster is still written', () => {
     const outdir = tmpdir();
     const platform = new Platform({ outdir, layout: OutputLayout.FLAT });
-    new ManagementCluster(platform, 'mgmt');
+    new ManagementCluster(platform, 'mgmt', { providers: AWS_PROVIDERS });
     const fleetParent = new Construct(platform, 'nested');
     new ManagedCluster(fleetParent, 'inner', { version: 'v1.33.4', infrastructure: Infrastructure.aws({ region: 'eu-west-1' }) });
     new ManagedCluster(platform, 'outer', { version: 'v1.33.4', infrastructure: Infrastructure.aws({ region: 'eu-west-1' }) });
     expect(platform.layout).toBe(OutputLayout.FLAT);
     platform.synth();
-    expect(files(outdir)).toEqual(['inner.k8s.yaml', 'outer.k8s.yaml']);
+    expect(files(outdir)).toEqual(['inner.k8s.yaml', 'mgmt.management.k8s.yaml', 'outer.k8s.yaml']);
   });
 
   test('given no management cluster, when no layout is set, then the layout is FLAT; with one, GITOPS', () => {
@@ -113,8 +119,8 @@ describe('GitOps layout', () => {
 
   test('given two management clusters, when a cluster belongs to neither, then synthesis names it and the fix', () => {
     const platform = new Platform({ outdir: tmpdir() });
-    const m1 = new ManagementCluster(platform, 'm1');
-    new ManagementCluster(platform, 'm2');
+    const m1 = new ManagementCluster(platform, 'm1', { providers: AWS_PROVIDERS });
+    new ManagementCluster(platform, 'm2', { providers: AWS_PROVIDERS });
     const a = new ManagedCluster(platform, 'a', { version: 'v1.33.4', infrastructure: Infrastructure.aws({ region: 'eu-west-1' }) });
     new ManagedCluster(platform, 'b', { version: 'v1.33.4', infrastructure: Infrastructure.aws({ region: 'eu-west-1' }) });
     m1.addCluster(a);
@@ -125,11 +131,11 @@ describe('GitOps layout', () => {
   test('given clusters with one name under two management clusters, when synthesized, then both are written in their own folders', () => {
     const platform = new Platform({ outdir: tmpdir() });
     for (const m of ['m1', 'm2']) {
-      const mgmt = new ManagementCluster(platform, m);
+      const mgmt = new ManagementCluster(platform, m, { providers: AWS_PROVIDERS });
       new ManagedCluster(mgmt, 'prod', { version: 'v1.33.4', infrastructure: Infrastructure.aws({ region: 'eu-west-1' }) });
     }
     platform.synth();
-    expect(files(platform.outdir)).toEqual(['README.md', 'clusters/m1/default/prod/cluster/prod.yaml', 'clusters/m2/default/prod/cluster/prod.yaml']);
+    expect(files(platform.outdir).filter((f) => f.startsWith('clusters/'))).toEqual(['clusters/m1/default/prod/cluster/prod.yaml', 'clusters/m2/default/prod/cluster/prod.yaml']);
   });
 
   test.each([

@@ -61,6 +61,8 @@ function secretFindings(text: string, where: string): string[] {
   }
   for (const m of text.matchAll(/^\s*["']?(password|passwd|secret_?key|token)["']?\s*:\s*(.+?)\s*$/gim)) {
     const value = m[2].replace(/^["']|["']$/g, '');
+    // External Secrets' `data[].secretKey` names the key of the Secret it writes: a name, not a credential
+    if (m[1] === 'secretKey' && /^kind: ExternalSecret$/m.test(text) && /^[A-Za-z][A-Za-z0-9_.-]{0,62}$/.test(value)) continue;
     if (!PLACEHOLDER.test(value) && !/^(\{\}|\[\]|null|~|\|-?|>-?)$/.test(value)) found.push(`${where}: literal ${m[1]} '${value}'`);
   }
   for (const o of objectsOf(text)) {

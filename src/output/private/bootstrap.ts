@@ -77,7 +77,16 @@ function fluxFiles(management: string, gitOps: GitOps, clusters: ClusterFolder[]
       prune,
       sourceRef: { kind: fluxKustomize.KustomizationSpecSourceRefKind.GIT_REPOSITORY, name: source },
       ...(dependsOn.length > 0 ? { dependsOn: dependsOn.map((d) => ({ name: d })) } : {}),
-      ...(wait ? { wait: true, timeout: `${gitOps.clusterReadyTimeoutSeconds}s` } : {}),
+      ...(wait ? {
+        wait: true,
+        timeout: `${gitOps.clusterReadyTimeoutSeconds}s`,
+        // kstatus knows no Cluster API conditions: the cluster is ready when it is Available (v1beta2)
+        healthCheckExprs: [{
+          apiVersion: 'cluster.x-k8s.io/v1beta2',
+          kind: 'Cluster',
+          current: "has(status.conditions) && status.conditions.exists(c, c.type == 'Available' && c.status == 'True')",
+        }],
+      } : {}),
     },
   });
   const objects: any[] = [fluxSource.GitRepository.manifest({

@@ -16,6 +16,8 @@ import { ManagementCluster } from '../../management/management-cluster';
 /** Management-cluster folder name when a program has no `ManagementCluster`. */
 const DEFAULT_MANAGEMENT = 'management';
 const ARGO_WAVE = 'argocd.argoproj.io/sync-wave';
+const ARGO_SYNC_OPTIONS = 'argocd.argoproj.io/sync-options';
+const FLUX_PRUNE = 'kustomize.toolkit.fluxcd.io/prune';
 
 /** A file of the tree: its path relative to the output directory and its objects (or text). */
 export interface TreeFile {
@@ -27,10 +29,10 @@ export interface TreeFile {
   readonly management: string;
 }
 
-/** The whole tree: manifest files and the generated README. */
+/** The whole tree: manifest files, and text files (the README index, engine values). */
 export interface Tree {
   readonly files: TreeFile[];
-  readonly readme: string;
+  readonly texts: Array<[string, string]>;
 }
 
 class TreeBuilder {
@@ -77,6 +79,7 @@ export function gitOpsTree(root: IConstruct, units: ChartUnit[]): Tree {
   const byName = new Map<string, ClusterFolder[]>();
   for (const f of folders.values()) byName.set(f.cluster.clusterName, [...(byName.get(f.cluster.clusterName) ?? []), f]);
   const engineOf = (management: string) => names.get(management)?.gitOps?.engine;
+  const protectedBy = (management: string) => names.get(management)?.deletionProtection === true;
 
   const tree = new TreeBuilder();
   for (const unit of units) {
@@ -84,10 +87,17 @@ export function gitOpsTree(root: IConstruct, units: ChartUnit[]): Tree {
     const objects = unit.objects;
     if (isCluster(chart)) {
       const f = folders.get(chart)!;
-      const argo = engineOf(f.management) === GitOpsEngine.ARGO_CD;
+      const engine = engineOf(f.management);
+      const annotations: Record<string, string> = {};
+      if (engine === GitOpsEngine.ARGO_CD) annotations[ARGO_WAVE] = '-1';
+      if (protectedBy(f.management)) {
+        // a folder removed from Git, or a deleted Application, must not delete the cluster
+        if (engine === GitOpsEngine.ARGO_CD) annotations[ARGO_SYNC_OPTIONS] = 'Delete=false,Prune=false';
+        if (engine === GitOpsEngine.FLUX) annotations[FLUX_PRUNE] = 'disabled';
+      }
       for (const o of objects) {
         const json = o.toJson();
-        if (argo) json.metadata.annotations = { ...json.metadata.annotations, [ARGO_WAVE]: '-1' };
+        if (Object.keys(annotations).length > 0) json.metadata.annotations = { ...json.metadata.annotations, ...annotations };
         tree.add(`${f.folder}/cluster/${chart.clusterName}.yaml`, f.management, json, o.node.path);
       }
     } else if (isBundle(chart)) {
@@ -120,6 +130,12 @@ export function gitOpsTree(root: IConstruct, units: ChartUnit[]): Tree {
     }
   }
 
+  for (const m of managements) {
+    for (const [file, objects] of m._manifests()) {
+      for (const json of objects) tree.add(`management/${m.clusterName}/${file}`, m.clusterName, json, `${m.node.path}/${file}`);
+    }
+  }
+
   const managementFolders = new Set(tree.build().filter((f) => f.path.startsWith('management/')).map((f) => f.management));
   for (const m of managements) {
     if (!m.gitOps) continue;
@@ -129,7 +145,11 @@ export function gitOpsTree(root: IConstruct, units: ChartUnit[]): Tree {
     }
   }
   const files = tree.build().sort((a, b) => a.path.localeCompare(b.path));
-  return { files, readme: indexReadme([...folders.values()], managements, root) };
+  const texts: Array<[string, string]> = [['README.md', indexReadme([...folders.values()], managements, root)]];
+  for (const m of managements) {
+    if (m.gitOps?.engine === GitOpsEngine.ARGO_CD) texts.push([`bootstrap/${m.clusterName}/argo-cd-values.json`, `${JSON.stringify(m.argoCdValues(), undefined, 2)}\n`]);
+  }
+  return { files, texts };
 }
 
 function isCluster(c: IConstruct): c is ManagedCluster {

@@ -8,6 +8,7 @@ import { checkLayer } from './private/merge';
 import { buildCluster, RequestError } from './private/resolve';
 import { Site } from './site';
 import { ManagedCluster } from '../../cluster/managed-cluster';
+import { checkNotSynthesized } from '../../core/lifecycle';
 import { isDnsLabel } from '../../core/names';
 import { ValidationError } from '../../core/validation-error';
 import { ByohControlPlaneEndpoint } from '../../providers/byoh/byoh-infrastructure';
@@ -137,6 +138,7 @@ export class Fleet extends Construct {
   }
 
   private build(name: string, options: FleetClusterOptions, where: string, label: string): ManagedCluster {
+    checkNotSynthesized(this, `adding cluster '${name}'`);
     if (typeof name !== 'string' || !isDnsLabel(name)) {
       throw new ValidationError(this, `${where}: cluster name '${name}' is not a DNS label. Use at most 63 lower-case letters, digits and '-'.`);
     }

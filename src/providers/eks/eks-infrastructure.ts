@@ -134,6 +134,11 @@ export interface EksInfrastructureProps extends EksInfrastructureOptions {
 export class EksInfrastructure extends ClusterInfrastructure {
   /** Provider name: `eks`. */
   public readonly provider = 'eks';
+
+  /** `EKSAllowAddRoles` when `allowAddRoles` is set. */
+  public override get requiredFeatureGates(): string[] {
+    return this.props.allowAddRoles ? ['EKSAllowAddRoles'] : [];
+  }
   /** AWS region. */
   public readonly region: string;
   /** EKS cluster name, if set explicitly. */

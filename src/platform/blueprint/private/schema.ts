@@ -17,7 +17,9 @@ import type { BastionOptions } from '../../../providers/aws/bastion';
 import type { ControlPlaneLoadBalancerOptions } from '../../../providers/aws/load-balancer';
 import type { ByohInfrastructureOptions } from '../../../providers/byoh/byoh-infrastructure';
 import type { KubeVipOptions } from '../../../providers/byoh/kube-vip';
+import type { DockerInfrastructureProps, DockerLoadBalancerOptions } from '../../../providers/docker/docker-infrastructure';
 import type { EksInfrastructureOptions } from '../../../providers/eks/eks-infrastructure';
+import type { OpenStackInfrastructureOptions } from '../../../providers/openstack/openstack-infrastructure';
 import type { AutoscalingOverrides, ByohPoolOverrides, ClusterOverrides, NodePoolOverrides } from '../overrides';
 
 /** How a field merges over the lower layers. */
@@ -114,6 +116,7 @@ export const NODE_POOL: Fields<NodePoolOverrides> = {
   deletion: struct(DELETION),
   healthCheck: struct(HEALTH_CHECK),
   byoh: struct(BYOH_POOL),
+  openstack: atomic,
   addNew: boolean,
   remove: boolean,
 };
@@ -162,6 +165,26 @@ const BYOH: Fields<ByohInfrastructureOptions> = {
   bundleLookupBaseRegistry: string,
 };
 
+const OPENSTACK: Fields<OpenStackInfrastructureOptions> = {
+  network: value('OpenStackNetwork.managed()'),
+  externalNetwork: value("OpenStackResource.byName('public')"),
+  disableExternalNetwork: boolean,
+  apiServer: value('OpenStackApiServer.loadBalancer()'),
+  securityGroups: atomic,
+  disablePortSecurity: boolean,
+  bastion: atomic,
+  availabilityZones: list,
+  machine: atomic,
+  controlPlaneMachine: atomic,
+  networkMtu: number,
+  tags: list,
+};
+
+const DOCKER_LOAD_BALANCER: Fields<DockerLoadBalancerOptions> = { imageRepository: string, imageTag: string };
+const DOCKER: Fields<DockerInfrastructureProps> = {
+  failureDomains: list, loadBalancer: struct(DOCKER_LOAD_BALANCER), nodeImage: string, preLoadImages: list, mountDockerSocket: boolean,
+};
+
 /** The schema of a whole layer. */
 export const CLUSTER_OVERRIDES: Fields<ClusterOverrides> = {
   version: string,
@@ -177,6 +200,8 @@ export const CLUSTER_OVERRIDES: Fields<ClusterOverrides> = {
   aws: struct(AWS),
   eks: struct(EKS),
   byoh: struct(BYOH),
+  openstack: struct(OPENSTACK),
+  docker: struct(DOCKER),
 };
 
 /** Fields of the control plane that only machine-creating infrastructures use. */
