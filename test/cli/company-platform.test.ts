@@ -60,17 +60,17 @@ describe('graph', () => {
 });
 
 describe('diff on the GitOps tree', () => {
-  test('given the tree and itself, when diffed, then 4 clusters are unchanged', () => {
+  test('given the tree and itself, when diffed, then every cluster (5) is unchanged', () => {
     const { status, plan } = jsonPlan(tree, tree);
     expect(status).toBe(0);
-    expect(plan.summary).toMatchObject({ clusters: 4, unchanged: 4, changed: 0 });
-    expect(plan.clusters.map((c: any) => c.key)).toEqual(['mgmt/dc1/prod-dc1', 'mgmt/seoul/dev-seoul', 'mgmt/seoul/prod-seoul', 'mgmt/tokyo/prod-tokyo']);
+    expect(plan.summary).toMatchObject({ clusters: 5, unchanged: 5, changed: 0 });
+    expect(plan.clusters.map((c: any) => c.key)).toEqual(['mgmt/dc1/prod-dc1', 'mgmt/pangyo/prod-pangyo', 'mgmt/seoul/dev-seoul', 'mgmt/seoul/prod-seoul', 'mgmt/tokyo/prod-tokyo']);
   });
 
   test('given cert-manager bumped in the Argo CD Applications, when diffed, then every cluster with it gets an addon upgrade', () => {
     const edited = editTree(tree, (o) => { if (o.kind === 'Application' && o.spec?.source?.chart === 'cert-manager') o.spec.source.targetRevision = 'v1.18.2'; });
     const { plan } = jsonPlan(tree, edited);
-    expect(plan.summary).toMatchObject({ addonUpgrades: 4, controlPlaneRolls: 0, poolRolls: 0 });
+    expect(plan.summary).toMatchObject({ addonUpgrades: 5, controlPlaneRolls: 0, poolRolls: 0 });
     expect(plan.clusters.find((c: any) => c.name === 'prod-dc1').addons).toEqual([expect.objectContaining({ addon: 'cert-manager', bundle: 'dc1-core', delivery: 'Argo CD Application', object: 'Application/prod-dc1-cert-manager', fromVersion: 'v1.17.2', toVersion: 'v1.18.2' })]);
   });
 
@@ -111,8 +111,8 @@ describe('report', () => {
 
   test('given the same page, then the fleet table has one row per cluster with site, provider, version, pools and addons', () => {
     const rows = [...html.matchAll(/<tr data-cluster="([^"]+)">(.*?)<\/tr>/g)];
-    expect(rows.map((r) => r[1])).toEqual(['mgmt/dc1/prod-dc1', 'mgmt/seoul/dev-seoul', 'mgmt/seoul/prod-seoul', 'mgmt/tokyo/prod-tokyo']);
-    const tokyo = rows[3][2];
+    expect(rows.map((r) => r[1])).toEqual(['mgmt/dc1/prod-dc1', 'mgmt/pangyo/prod-pangyo', 'mgmt/seoul/dev-seoul', 'mgmt/seoul/prod-seoul', 'mgmt/tokyo/prod-tokyo']);
+    const tokyo = rows[4][2];
     expect(tokyo).toContain('<td>tokyo</td><td>mgmt</td><td>eks</td><td>v1.33</td><td>AWSManagedControlPlane</td>');
     expect(tokyo).toContain('<li>general: 1 × m6i.2xlarge, autoscaled 1–5, v1.33.0</li>');
     expect(tokyo).toContain('<li>cert-manager v1.18.2 (Argo CD Application)</li>');
@@ -130,7 +130,7 @@ describe('report', () => {
   (browser ? test : test.skip)('given a headless Chromium (opt-in: when one is installed), when it loads the page offline, then the DOM has the table and the graph', () => {
     const r = spawnSync(browser!, ['--headless', '--no-sandbox', '--disable-gpu', '--dump-dom', `file://${file}`], { encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(0);
-    expect((r.stdout.match(/<tr data-cluster=/g) ?? []).length).toBe(4);
+    expect((r.stdout.match(/<tr data-cluster=/g) ?? []).length).toBe(5);
     expect(r.stdout).toContain('aria-label="platform graph"');
   });
 });
@@ -142,7 +142,7 @@ describe('diff across layouts', () => {
       if (/\/cluster\/[^/]+\.yaml$/.test(f)) fs.copyFileSync(path.join(tree, f), path.join(flat, path.basename(f).replace('.yaml', '.k8s.yaml')));
     }
     const { plan } = jsonPlan(flat, tree);
-    expect(plan.summary).toMatchObject({ clusters: 4, created: 0, deleted: 0 });
+    expect(plan.summary).toMatchObject({ clusters: 5, created: 0, deleted: 0 });
     expect(plan.clusters.every((c: any) => c.pools.length === 0 && c.controlPlane === undefined)).toBe(true);
   });
 });

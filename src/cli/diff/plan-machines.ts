@@ -134,6 +134,12 @@ export function planPool(a: PoolModel, b: PoolModel, clusterKey: string, errors:
   return { kind: b.kind, name: b.name, pool: b.pool, action: why.length > 0 ? 'rolls' : 'in-place', why, inPlace, changes: [...changes, ...infraChanges.map((c) => ({ ...c, path: `(${b.infrastructure!.obj.kind}) ${c.path}` }))] };
 }
 
+/** The machine type of a machine template or machine pool: AWS instance type, OpenStack flavor. */
+export function machineType(o: any): string | undefined {
+  const spec = o?.spec?.template?.spec ?? o?.spec;
+  return spec?.instanceType ?? spec?.flavor ?? spec?.awsLaunchTemplate?.instanceType;
+}
+
 /** A short description of a pool, for created and deleted pools and clusters. */
 export function describePool(p: PoolModel): string {
   const o = p.object.obj;
@@ -141,7 +147,7 @@ export function describePool(p: PoolModel): string {
   const min = ann['cluster.x-k8s.io/cluster-api-autoscaler-node-group-min-size'];
   const max = ann['cluster.x-k8s.io/cluster-api-autoscaler-node-group-max-size'];
   const infra = p.infrastructure?.obj.spec;
-  const type = infra?.template?.spec?.instanceType ?? infra?.instanceType;
+  const type = machineType(p.infrastructure?.obj);
   const scaling = infra?.scaling;
   const size = min !== undefined && max !== undefined ? `autoscaled ${min}–${max}`
     : scaling ? `autoscaled ${scaling.minSize ?? 0}–${scaling.maxSize ?? '?'}`

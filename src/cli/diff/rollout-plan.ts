@@ -1,6 +1,6 @@
 import { describeChange, diffFields } from './field-diff';
 import { planAddons } from './plan-addons';
-import { describePool, planControlPlane, planObjects, planPool } from './plan-machines';
+import { describePool, machineType, planControlPlane, planObjects, planPool } from './plan-machines';
 import { ClusterPlan, PlanError, PlanItem, RolloutPlan } from './plan-types';
 import { AddonModel, buildPlatformModel, ClusterModel, PlatformModel, SITE_LABEL } from '../private/platform-model';
 import { Tree, TreeObject } from '../private/tree';
@@ -16,7 +16,7 @@ function contentsOf(c: ClusterModel): string[] {
   const lines: string[] = [];
   const cp = c.controlPlane?.obj;
   if (cp) {
-    const type = c.controlPlaneTemplate?.obj.spec?.template?.spec?.instanceType;
+    const type = machineType(c.controlPlaneTemplate?.obj);
     lines.push(`control plane ${cp.kind} ${cp.metadata?.name}: ${[cp.spec?.replicas !== undefined ? `${cp.spec.replicas} replica(s)` : undefined, type, cp.spec?.version].filter((s) => s).join(', ')}`);
   }
   for (const p of c.pools) lines.push(`pool ${p.pool}: ${describePool(p)}`);
@@ -144,7 +144,9 @@ export function buildRolloutPlan(oldTree: Tree, newTree: Tree, labels: { old: st
   };
 }
 
-/** Shared objects are compared per management cluster: the id carries it. */
+/** Shared objects are compared per management cluster (the id carries it) and named with their namespace. */
 function withMgmt(t: TreeObject): TreeObject {
-  return t.managementCluster ? { ...t, id: `${t.managementCluster}:${t.id}` } : t;
+  const ns = t.id.split('/')[1];
+  const obj = ns ? { ...t.obj, metadata: { ...t.obj.metadata, name: `${ns}/${t.obj.metadata?.name}` } } : t.obj;
+  return { ...t, obj, id: t.managementCluster ? `${t.managementCluster}:${t.id}` : t.id };
 }

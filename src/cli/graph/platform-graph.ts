@@ -1,4 +1,4 @@
-import { describePool } from '../diff/plan-machines';
+import { describePool, machineType } from '../diff/plan-machines';
 import { ADDON_LABEL, BLUEPRINT_LABEL, ClusterModel, INFRASTRUCTURE_LABEL, PlatformModel, SITE_LABEL } from '../private/platform-model';
 
 /** A node of the platform graph. */
@@ -30,7 +30,7 @@ const LMA_HUB_ADDONS = ['lma-grafana', 'lma-thanos', 'lma-loki'];
 function clusterLabel(c: ClusterModel): string[] {
   const cp = c.controlPlane?.obj;
   const infra = c.labels[INFRASTRUCTURE_LABEL] ?? c.infrastructureCluster?.obj.kind;
-  const type = c.controlPlaneTemplate?.obj.spec?.template?.spec?.instanceType;
+  const type = machineType(c.controlPlaneTemplate?.obj);
   const cpText = cp ? [cp.kind, cp.spec?.replicas !== undefined ? `${cp.spec.replicas} ×` : undefined, type].filter((s) => s).join(' ') : undefined;
   return [
     `${c.name} (${c.namespace})`,

@@ -77,6 +77,9 @@ export function buildPlatform(outdir?: string): Platform {
   const platform = new Platform({ outdir });
   const mgmt = new ManagementCluster(platform, 'mgmt', {
     gitOps: GitOps.argoCd({ repoUrl: 'https://github.com/acme/platform.git', revision: 'main', path: 'dist' }),
+    // CAPA's credentials: a Secret in capa-system with AWS_B64ENCODED_CREDENTIALS
+    // (\`clusterawsadm bootstrap credentials encode-as-profile\`).
+    providers: { aws: { configSecret: 'capa-variables' } },
   });
   const argoCd = AddonDelivery.argoCd({ project: 'default' });
   const core = new AddonBundle(platform, 'core', {

@@ -1,5 +1,5 @@
 import { esc, renderSvg } from './svg-graph';
-import { describePool } from '../diff/plan-machines';
+import { describePool, machineType } from '../diff/plan-machines';
 import { RolloutPlan } from '../diff/plan-types';
 import { planSections, summaryLine, verdict } from '../diff/render';
 import { buildPlatformGraph } from '../graph/platform-graph';
@@ -26,7 +26,7 @@ function list(items: string[]): string {
 
 function fleetRow(c: ClusterModel): string {
   const cp = c.controlPlane?.obj;
-  const type = c.controlPlaneTemplate?.obj.spec?.template?.spec?.instanceType;
+  const type = machineType(c.controlPlaneTemplate?.obj);
   const pools = new Map<string, typeof c.pools>();
   for (const p of c.pools) pools.set(p.pool, [...(pools.get(p.pool) ?? []), p]);
   const cells = [
