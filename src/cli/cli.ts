@@ -3,7 +3,7 @@ import { runGraph, GRAPH_USAGE } from './graph/graph-command';
 import { INIT_USAGE, runInit } from './init/init-command';
 import { UsageError } from './private/args';
 import { CliError } from './private/cli-error';
-import { CliIo, EXIT_OK, EXIT_USAGE } from './private/io';
+import { CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './private/io';
 import { REPORT_USAGE, runReport } from './report/report-command';
 import { runSynth, SYNTH_USAGE } from './synth/synth-command';
 import { runValidate, VALIDATE_USAGE } from './validate/validate-command';
@@ -39,11 +39,14 @@ const COMMANDS: Record<string, Command> = {
 
 /**
  * Runs `capi-blueprints <args>`; returns the exit code. Usage errors print the command's usage
- * (exit 2); any other failure prints one line, never a stack trace.
+ * (exit 2); any other failure prints one line, never a stack trace (exit 1 unless the error says).
  */
 export function runCli(args: string[], io: CliIo): number {
   if (args.length === 0 || args[0] === '-h' || args[0] === '--help' || args[0] === 'help') {
-    if (args[0] === 'help' && args[1] && COMMANDS[args[1]]) { io.stdout(COMMANDS[args[1]].usage); return EXIT_OK; }
+    if (args[0] === 'help' && args[1] && Object.prototype.hasOwnProperty.call(COMMANDS, args[1])) {
+      io.stdout(COMMANDS[args[1]].usage);
+      return EXIT_OK;
+    }
     (args.length === 0 ? io.stderr : io.stdout)(USAGE);
     return args.length === 0 ? EXIT_USAGE : EXIT_OK;
   }
@@ -63,7 +66,8 @@ export function runCli(args: string[], io: CliIo): number {
       io.stderr(`error: ${e.message}\n`);
       return e.exitCode;
     }
+    // Unexpected: one line all the same (the message says what failed).
     io.stderr(`error: ${e instanceof Error ? e.message : String(e)}\n`);
-    return EXIT_USAGE;
+    return EXIT_FINDINGS;
   }
 }
