@@ -9,6 +9,7 @@ import { ManagedCluster } from '../cluster/managed-cluster';
 import { wholeSeconds } from '../core/durations';
 import { INFRASTRUCTURE_LABEL, validateLabels } from '../core/labels';
 import { isDnsLabel, isDnsSubdomain } from '../core/names';
+import { RANGES } from '../core/ranges';
 import { ValidationError } from '../core/validation-error';
 import { AddonDelivery, ClusterResourceSetDeliveryOptions } from '../delivery/addon-delivery';
 import { CLUSTER_NAME_SELECTOR_LABEL } from '../delivery/private/types';
@@ -330,8 +331,6 @@ function validateDelivery(bundle: AddonBundle, delivery: AddonDelivery): void {
   }
   const flux = delivery.fluxOptions;
   for (const [field, d] of [['interval', flux?.interval], ['sourceInterval', flux?.sourceInterval]] as const) {
-    if (d !== undefined && wholeSeconds(bundle, `delivery.${field}`, d)! < 1) {
-      throw new ValidationError(bundle, `delivery.${field} (${d.toMilliseconds() / 1000}s) must be at least 1 second. Use e.g. Duration.minutes(10).`);
-    }
+    wholeSeconds(bundle, `delivery.${field}`, d, { ...RANGES.goDurationSeconds, min: 1 });
   }
 }

@@ -6,6 +6,7 @@ import { ClusterInfrastructure } from './infrastructure';
 import { ipv4CidrsOverlap, isCidr } from '../core/cidr';
 import { INFRASTRUCTURE_LABEL, validateLabels } from '../core/labels';
 import { isDnsLabel } from '../core/names';
+import { inRange, RANGES } from '../core/ranges';
 import { ValidationError } from '../core/validation-error';
 import { NodePool, NodePoolOptions } from '../nodes/node-pool';
 
@@ -164,7 +165,7 @@ export class ManagedCluster extends Chart {
     if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(this.serviceDomain)) {
       throw new ValidationError(this, `network.serviceDomain '${this.serviceDomain}' is not a DNS domain. Use e.g. 'cluster.local'.`);
     }
-    if (!Number.isInteger(this.apiServerPort) || this.apiServerPort < 1 || this.apiServerPort > 65535) {
+    if (!inRange(this.apiServerPort, RANGES.port)) {
       throw new ValidationError(this, `network.apiServerPort (${this.apiServerPort}) is not a port. Use an integer from 1 to 65535.`);
     }
     validateLabels(this, 'labels', props.labels);

@@ -13,6 +13,7 @@ import { eksCases } from './cases-eks';
 import { identityCases } from './cases-identities';
 import { lmaCases } from './cases-lma';
 import { nodeCases } from './cases-nodes';
+import { rangeCases } from './cases-ranges';
 import { terraformCases } from './cases-terraform';
 import { BadInputCase, filesBelow, runCase } from './harness';
 import { ValidationError } from '../../src';
@@ -28,6 +29,7 @@ const areas: Array<[string, BadInputCase[]]> = [
   ['addons and deliveries', addonCases],
   ['lma', lmaCases],
   ['terraform', terraformCases],
+  ['ranges', rangeCases],
 ];
 
 /** Escapes a literal for a RegExp. */

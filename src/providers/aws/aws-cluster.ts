@@ -5,6 +5,7 @@ import { LoadBalancerScheme, LoadBalancerType } from './load-balancer';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
 import { isCidr } from '../../core/cidr';
 import { nonEmptyList, nonEmptyMap } from '../../core/collections';
+import { inRange } from '../../core/ranges';
 import { ValidationError } from '../../core/validation-error';
 import * as capa from '../../imports/capa/infrastructure.cluster.x-k8s.io';
 import { API_GROUPS, ContractRef } from '../capi/contract-ref';
@@ -83,7 +84,7 @@ export function renderNetwork(cluster: ManagedCluster, network: AwsNetwork): cap
   const cidr = managed.cidr ?? '10.0.0.0/16';
   if (!isCidr(cidr)) throw new ValidationError(cluster, `network cidr '${cidr}' is not a CIDR block. Use e.g. '10.0.0.0/16'.`);
   const azCount = managed.availabilityZoneCount ?? 3;
-  if (!Number.isInteger(azCount) || azCount < 1 || azCount > 6) {
+  if (!inRange(azCount, { min: 1, max: 6 })) {
     throw new ValidationError(cluster, `network availabilityZoneCount (${azCount}) must be a whole number from 1 to 6.`);
   }
   const selection = managed.availabilityZoneSelection;

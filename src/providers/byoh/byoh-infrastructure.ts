@@ -10,6 +10,7 @@ import { renderByoMachineTemplate, renderInstallerTemplate } from './private/tem
 import { ClusterInfrastructure } from '../../cluster/infrastructure';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
 import { validateKubernetesVersion } from '../../core/kubernetes-version';
+import { inRange, RANGES } from '../../core/ranges';
 import { ValidationError } from '../../core/validation-error';
 import * as byoh from '../../imports/byoh/infrastructure.cluster.x-k8s.io';
 import type { NodePool } from '../../nodes/node-pool';
@@ -169,7 +170,7 @@ export class ByohInfrastructure extends ClusterInfrastructure {
     if (!isIp && !DNS_NAME.test(host)) {
       throw new ValidationError(cluster, `controlPlaneEndpoint.host '${host}' is not an IP address or DNS name. Use the VIP, e.g. '192.168.0.10'.`);
     }
-    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    if (!inRange(port, RANGES.port)) {
       throw new ValidationError(cluster, `controlPlaneEndpoint.port (${port}) is not a port. Use an integer from 1 to 65535.`);
     }
     if (this.kubeVip) {

@@ -3,6 +3,7 @@ import { EksAmiType } from './eks-node-group-options';
 import { eksMachineVersion } from './eks-version';
 import { nonEmptyList, nonEmptyMap } from '../../core/collections';
 import { validateLabels } from '../../core/labels';
+import { checkInteger } from '../../core/ranges';
 import { ValidationError } from '../../core/validation-error';
 import * as capa from '../../imports/capa/infrastructure.cluster.x-k8s.io';
 import { NodePool } from '../../nodes/node-pool';
@@ -142,10 +143,8 @@ function validate(pool: NodePool, infra: EksInfrastructure): void {
     if ((u.maxUnavailable === undefined) === (u.maxUnavailablePercentage === undefined)) {
       throw new ValidationError(pool, 'managedNodeGroup.updateConfig needs exactly one of maxUnavailable and maxUnavailablePercentage.');
     }
-    const v = u.maxUnavailable ?? u.maxUnavailablePercentage!;
-    if (!Number.isInteger(v) || v < 1 || v > 100) {
-      throw new ValidationError(pool, `managedNodeGroup.updateConfig value (${v}) must be a whole number from 1 to 100.`);
-    }
+    const field = u.maxUnavailable !== undefined ? 'maxUnavailable' : 'maxUnavailablePercentage';
+    checkInteger(pool, `managedNodeGroup.updateConfig.${field}`, u.maxUnavailable ?? u.maxUnavailablePercentage!, { min: 1, max: 100, why: 'EKS node-group update limit' });
   }
   const r = ng.remoteAccess;
   if (r?.public && (r.sourceSecurityGroups ?? []).length > 0) {

@@ -11,6 +11,7 @@ import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versionin
 import { Construct } from 'constructs';
 import { BucketEncryption } from './bucket-encryption';
 import { LmaBucketNames } from './lma-bucket-name';
+import { checkInteger, RANGES } from '../../core/ranges';
 import { ValidationError } from '../../core/validation-error';
 import { PolicyDocument, PolicyEffect, PolicyStatement } from '../iam/policy-document';
 
@@ -111,9 +112,7 @@ export class LmaBucket extends Construct {
     if (encryption.kmsKeyArn !== undefined && !KMS_KEY_ARN.test(encryption.kmsKeyArn)) {
       throw new ValidationError(this, `encryption key '${encryption.kmsKeyArn}' is not a KMS key ARN (the access policy grants kms:Decrypt on it, which takes no alias). Use BucketEncryption.kms('arn:aws:kms:<region>:<account>:key/<id>'), or BucketEncryption.kms() for the AWS managed key.`);
     }
-    if (!Number.isInteger(this.expirationDays) || this.expirationDays < 0) {
-      throw new ValidationError(this, `expirationDays (${this.expirationDays}) must be a whole number of days ≥ 0. Use 0 to keep objects forever.`);
-    }
+    checkInteger(this, 'expirationDays', this.expirationDays, RANGES.count, 'Use 0 to keep objects forever.');
     const tags = props.tags && Object.keys(props.tags).length > 0 ? props.tags : undefined;
 
     this.bucket = new S3Bucket(this, 'bucket', { bucket: this.bucketName, forceDestroy: props.forceDestroy ?? false, tags });
