@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { ClusterNetworkOptions } from './cluster-network';
 import { ControlPlaneOptions } from './control-plane';
 import { ClusterInfrastructure } from './infrastructure';
-import { ipv4CidrsOverlap, isCidr } from '../core/cidr';
+import { clusterCidrProblem, ipv4CidrsOverlap, isCidr } from '../core/cidr';
 import { INFRASTRUCTURE_LABEL, validateLabels } from '../core/labels';
 import { isDnsLabel } from '../core/names';
 import { inRange, RANGES } from '../core/ranges';
@@ -156,6 +156,13 @@ export class ManagedCluster extends Chart {
         if (!isCidr(cidr)) throw new ValidationError(this, `${field} has '${cidr}', which is not a CIDR block. Use e.g. '10.0.0.0/16'.`);
       }
     }
+    const cmArgs = props.controlPlane?.controllerManager?.extraArgs ?? {};
+    const nodeMask = (key: string, fallback: number): number => (/^\d+$/.test(cmArgs[key] ?? '') ? Number(cmArgs[key]) : fallback);
+    const cidrProblem = clusterCidrProblem(this.podCidrs, this.serviceCidrs, {
+      nodeMaskIpv4: nodeMask('node-cidr-mask-size-ipv4', nodeMask('node-cidr-mask-size', 24)),
+      nodeMaskIpv6: nodeMask('node-cidr-mask-size-ipv6', nodeMask('node-cidr-mask-size', 64)),
+    });
+    if (cidrProblem) throw new ValidationError(this, cidrProblem);
     for (const pod of this.podCidrs) {
       const clash = this.serviceCidrs.find((svc) => ipv4CidrsOverlap(pod, svc));
       if (clash) {

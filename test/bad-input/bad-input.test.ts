@@ -13,6 +13,7 @@ import { eksCases } from './cases-eks';
 import { identityCases } from './cases-identities';
 import { lmaCases } from './cases-lma';
 import { nodeCases } from './cases-nodes';
+import { providerRuleCases } from './cases-provider-rules';
 import { rangeCases } from './cases-ranges';
 import { terraformCases } from './cases-terraform';
 import { BadInputCase, filesBelow, runCase } from './harness';
@@ -30,6 +31,7 @@ const areas: Array<[string, BadInputCase[]]> = [
   ['lma', lmaCases],
   ['terraform', terraformCases],
   ['ranges', rangeCases],
+  ['provider rules', providerRuleCases],
 ];
 
 /** Escapes a literal for a RegExp. */

@@ -1,9 +1,10 @@
 import type { AwsInfrastructure } from './aws-infrastructure';
 import { AvailabilityZoneSelection, AwsNetwork } from './aws-network';
+import { validateAwsTags } from './aws-tags';
 import type { BastionOptions } from './bastion';
 import { LoadBalancerScheme, LoadBalancerType } from './load-balancer';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
-import { isCidr } from '../../core/cidr';
+import { firstNonIpv4Cidr, isCidr, vpcSubnetProblem } from '../../core/cidr';
 import { nonEmptyList, nonEmptyMap } from '../../core/collections';
 import { inRange } from '../../core/ranges';
 import { ValidationError } from '../../core/validation-error';
@@ -87,6 +88,8 @@ export function renderNetwork(cluster: ManagedCluster, network: AwsNetwork): cap
   if (!inRange(azCount, { min: 1, max: 6 })) {
     throw new ValidationError(cluster, `network availabilityZoneCount (${azCount}) must be a whole number from 1 to 6.`);
   }
+  const vpcProblem = vpcSubnetProblem(cidr, azCount);
+  if (vpcProblem) throw new ValidationError(cluster, vpcProblem);
   const selection = managed.availabilityZoneSelection;
   if (selection !== undefined && !(Object.values(AvailabilityZoneSelection) as string[]).includes(selection)) {
     throw new ValidationError(cluster, `network availabilityZoneSelection '${selection}' is not a zone selection. Use AvailabilityZoneSelection.ORDERED (the default) or RANDOM.`);
@@ -102,17 +105,18 @@ export function renderNetwork(cluster: ManagedCluster, network: AwsNetwork): cap
   };
 }
 
-/** Rejects empty AWS tag keys (EC2 and EKS refuse them). */
+/** Checks AWS tags against CAPA's and AWS's tag rules (see `validateAwsTags`). */
 export function validateTagKeys(cluster: ManagedCluster, field: string, tags: Record<string, string> | undefined): void {
-  if (Object.keys(tags ?? {}).some((k) => k.trim() === '')) {
-    throw new ValidationError(cluster, `${field} has an empty key. Give every tag a key (AWS rejects empty tag keys).`);
-  }
+  validateAwsTags(cluster, field, tags);
 }
 
-function validateCidrs(cluster: ManagedCluster, field: string, cidrs: string[] | undefined): void {
+/** Checks CIDRs of a field that takes IPv4 blocks only (CAPA `cidrBlocks`, EKS public-access CIDRs). */
+export function validateCidrs(cluster: ManagedCluster, field: string, cidrs: string[] | undefined): void {
   for (const cidr of cidrs ?? []) {
     if (!isCidr(cidr)) throw new ValidationError(cluster, `${field} has '${cidr}', which is not a CIDR block. Use e.g. '203.0.113.0/24'.`);
   }
+  const ipv6 = firstNonIpv4Cidr(cidrs);
+  if (ipv6) throw new ValidationError(cluster, `${field} has '${ipv6}', an IPv6 block, but the field takes IPv4 blocks only. Use an IPv4 CIDR such as '203.0.113.0/24'.`);
 }
 
 /** Checks the bastion's instance type and AMI (shared by AWSCluster and AWSManagedControlPlane). */

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { validateAwsTags } from './aws-tags';
 import { nonEmptyList, nonEmptyMap } from '../../core/collections';
 import { hashedName } from '../../core/names';
 import { checkInteger, EBS_PERFORMANCE, RANGES } from '../../core/ranges';
@@ -87,9 +88,7 @@ export function awsMachineSpec(target: AwsMachineTemplateTarget, machine: Machin
   if (machine.iamInstanceProfile !== undefined && machine.iamInstanceProfile.trim() === '') {
     throw new ValidationError(scope, `${field}iamInstanceProfile is empty. Name an instance profile, or leave it unset for '${target.defaultInstanceProfile}'.`);
   }
-  if (Object.keys(machine.additionalTags ?? {}).some((k) => k.trim() === '')) {
-    throw new ValidationError(scope, `${field}additionalTags has an empty key. Give every tag a key (EC2 rejects empty tag keys).`);
-  }
+  validateAwsTags(scope, `${field}additionalTags`, machine.additionalTags);
   const maxPrice = machine.capacity?.isSpot ? machine.capacity.maxPrice : undefined;
   if (maxPrice !== undefined && !/^(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(maxPrice)) {
     throw new ValidationError(scope, `${field}capacity is Capacity.spot({ maxPrice: '${maxPrice}' }), which is not a price in USD per hour. Use a decimal such as '0.12', or Capacity.spot() for the on-demand price cap.`);

@@ -2,6 +2,7 @@ import type { EksInfrastructure } from './eks-infrastructure';
 import { EksAmiType } from './eks-node-group-options';
 import { eksMachineVersion } from './eks-version';
 import { nonEmptyList, nonEmptyMap } from '../../core/collections';
+import { IAM_POLICY_ARN, iamRoleNameProblem } from '../../core/iam';
 import { validateLabels } from '../../core/labels';
 import { checkInteger } from '../../core/ranges';
 import { ValidationError } from '../../core/validation-error';
@@ -11,6 +12,7 @@ import { TaintEffect } from '../../nodes/taint';
 import { resolvePoolZones } from '../aws/availability-zones';
 import { validateSubnetIds } from '../aws/aws-machine-pool';
 import { awsMachineSpec, DEFAULT_ROOT_VOLUME_GIB } from '../aws/aws-machine-template';
+import { validateAwsTags } from '../aws/aws-tags';
 import { API_GROUPS } from '../capi/contract-ref';
 import { machinePoolName, instanceGroupBounds, renderMachinePool } from '../capi/machine-pool';
 
@@ -37,6 +39,7 @@ export function renderManagedNodeGroup(pool: NodePool, infra: EksInfrastructure)
   const launchTemplate = ng.launchTemplate === true;
   validate(pool, infra);
 
+  validateAwsTags(pool, 'additionalTags', o.additionalTags);
   const zones = resolvePoolZones(pool, infra.region, infra.network);
   const bounds = instanceGroupBounds(pool);
   const instanceType = o.instanceTypes?.[0] ?? o.machineType ?? 't3.large';
@@ -161,6 +164,12 @@ function validate(pool: NodePool, infra: EksInfrastructure): void {
   }
   if (ng.roleName !== undefined && ng.roleName.trim() === '') {
     throw new ValidationError(pool, "managedNodeGroup.roleName is empty. Name the node group's IAM role, or leave it unset for CAPA's default role.");
+  }
+  const roleProblem = ng.roleName !== undefined ? iamRoleNameProblem(ng.roleName) : undefined;
+  if (roleProblem) throw new ValidationError(pool, `managedNodeGroup.roleName '${ng.roleName}' ${roleProblem}. Name an IAM role of at most 64 letters, digits and + = , . @ _ -.`);
+  const badPolicy = (ng.roleAdditionalPolicies ?? []).find((arn) => !IAM_POLICY_ARN.test(arn));
+  if (badPolicy !== undefined) {
+    throw new ValidationError(pool, `managedNodeGroup.roleAdditionalPolicies has '${badPolicy}', which is not an IAM policy ARN. Use e.g. 'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore'.`);
   }
   if (ng.amiVersion !== undefined && ng.amiVersion.trim() === '') {
     throw new ValidationError(pool, "managedNodeGroup.amiVersion is empty. Give an EKS AMI release version (e.g. '1.33.0-20250610'), or leave it unset for the latest.");

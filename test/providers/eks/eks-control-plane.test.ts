@@ -180,7 +180,7 @@ describe('ManagedCluster on EKS: network rules', () => {
   test('given a service CIDR outside what EKS accepts, when constructed, then a ValidationError names the allowed ranges', () => {
     expect(() => eksCluster({}, { network: { serviceCidrs: ['100.64.0.0/16'] } }))
       .toThrow(/network\.serviceCidrs '100\.64\.0\.0\/16' cannot be the EKS service CIDR: EKS needs a \/12 to \/24 block/);
-    expect(() => eksCluster({}, { network: { serviceCidrs: ['10.0.0.0/8'] } })).toThrow(/cannot be the EKS service CIDR/);
+    expect(() => eksCluster({}, { network: { serviceCidrs: ['10.0.0.0/8'] } })).toThrow(/network\.serviceCidrs '10\.0\.0\.0\/8' is larger than \/12/);
   });
   test('given a valid service CIDR, when synthesized, then the Cluster carries it (CAPA passes it to EKS)', () => {
     const cluster = one(synth(eksCluster({}, { network: { serviceCidrs: ['172.20.0.0/16'] } })), 'Cluster');
