@@ -4,7 +4,7 @@ import { IAddon } from './addon';
 import { EffectiveBundle, LayerInput, OverrideRecord, layerBundles } from './private/layering';
 import { AddonRegistry } from './private/registry';
 import { modelState, touchAttachments, touchModel } from './private/state';
-import { cloneValues } from './private/values';
+import { cloneValues, validateValuesData } from './private/values';
 import { ManagedCluster } from '../cluster/managed-cluster';
 import { wholeSeconds } from '../core/durations';
 import { INFRASTRUCTURE_LABEL, validateLabels } from '../core/labels';
@@ -189,6 +189,7 @@ export class AddonBundle extends Chart {
     if (options.values !== undefined && (options.values === null || typeof options.values !== 'object' || Array.isArray(options.values))) {
       throw new ValidationError(this, `overrideAddon('${addon.addonName}'): values must be an object.`);
     }
+    validateValuesData(this, `overrideAddon('${addon.addonName}'): values`, options.values ?? {});
     const values = options.values ? cloneValues(options.values) : undefined;
     this._overrides.push({ addon, values, version: options.version, addNew: options.addNew ?? false });
     touchModel();

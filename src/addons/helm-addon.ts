@@ -6,6 +6,7 @@ import { wholeSeconds } from '../core/durations';
 import { validateLabels } from '../core/labels';
 import { RANGES } from '../core/ranges';
 import { ValidationError } from '../core/validation-error';
+import { validateValuesData } from './private/values';
 
 /** Common props of every addon. */
 export interface AddonOptions {
@@ -130,6 +131,7 @@ export class HelmAddon implements IAddon {
     if (props.values !== undefined && (props.values === null || typeof props.values !== 'object' || Array.isArray(props.values))) {
       throw new ValidationError(scope, 'values must be an object (a map of chart values).');
     }
+    validateValuesData(scope, 'values', props.values ?? {});
     this._values = props.values ?? {};
     this._images = [...(props.images ?? [])];
     validateLabels(scope as any, 'clusterLabels', props.clusterLabels);

@@ -5,6 +5,7 @@
  * checked with node.addValidation, rendering), never with a TypeError or a stack trace from deep
  * inside rendering.
  */
+import { addonValueCases } from './cases-addon-values';
 import { addonCases } from './cases-addons';
 import { awsCases } from './cases-aws';
 import { byohCases } from './cases-byoh';
@@ -32,6 +33,7 @@ const areas: Array<[string, BadInputCase[]]> = [
   ['terraform', terraformCases],
   ['ranges', rangeCases],
   ['provider rules', providerRuleCases],
+  ['addon values', addonValueCases],
 ];
 
 /** Escapes a literal for a RegExp. */
