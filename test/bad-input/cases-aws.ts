@@ -93,7 +93,7 @@ export const awsCases: BadInputCase[] = [
   k8s('an empty instance profile', 'prod/workers', (app) => { awsCluster(app).addNodePool('workers', { iamInstanceProfile: ' ' }); },
     /^prod\/workers: iamInstanceProfile is empty\. Name an instance profile, or leave it unset for 'nodes\.cluster-api-provider-aws\.sigs\.k8s\.io'\./),
   k8s('a machine tag with an empty key', 'prod/workers', (app) => { awsCluster(app).addNodePool('workers', { additionalTags: { '': 'x' } }); },
-    /^prod\/workers: additionalTags has an empty key\. Give every tag a key \(EC2 rejects empty tag keys\)\./),
+    /^prod\/workers: additionalTags has an empty key\. Give every tag a key \(AWS rejects empty tag keys\)\./),
   k8s('an instance warmup with a fraction of a second', 'prod/mp', (app) => {
     awsCluster(app).addNodePool('mp', { kind: NodePoolKind.MACHINE_POOL, machinePool: { instanceRefresh: { instanceWarmup: Duration.millis(2500) } } });
   }, /^prod\/mp: machinePool\.instanceRefresh\.instanceWarmup \(2\.5s\) is not a whole number of seconds\. Use e\.g\. Duration\.seconds\(3\)\./),

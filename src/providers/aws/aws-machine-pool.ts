@@ -82,11 +82,7 @@ export function renderAwsMachinePool(pool: NodePool, target: AwsMachinePoolTarge
       rootVolume: machine.rootVolume as capa.AwsMachinePoolSpecAwsLaunchTemplateRootVolume,
       additionalSecurityGroups: machine.additionalSecurityGroups,
       spotMarketOptions: machine.spotMarketOptions,
-      instanceMetadataOptions: {
-        httpEndpoint: capa.AwsMachinePoolSpecAwsLaunchTemplateInstanceMetadataOptionsHttpEndpoint.ENABLED,
-        httpTokens: capa.AwsMachinePoolSpecAwsLaunchTemplateInstanceMetadataOptionsHttpTokens.REQUIRED,
-        httpPutResponseHopLimit: 1,
-      },
+      instanceMetadataOptions: machine.instanceMetadataOptions as capa.AwsMachinePoolSpecAwsLaunchTemplateInstanceMetadataOptions,
     },
     mixedInstancesPolicy: mixed ? mixedInstancesPolicy(pool, instanceTypes) : undefined,
     capacityRebalance: mp.capacityRebalance,

@@ -9,6 +9,7 @@ import { MachineOptions } from '../../machines/machine-options';
 import { VolumeType } from '../../machines/root-volume';
 import type { NodePool } from '../../nodes/node-pool';
 import { API_GROUPS, ContractRef } from '../capi/contract-ref';
+import { renderInstanceMetadata } from './instance-metadata';
 
 const VOLUME_TYPES: string[] = Object.values(VolumeType);
 
@@ -122,11 +123,7 @@ export function awsMachineSpec(target: AwsMachineTemplateTarget, machine: Machin
       ? (subnet.subnetId ? { id: subnet.subnetId } : { filters: subnet.filters!.map((f) => ({ name: f.name, values: [...f.values] })) })
       : undefined,
     additionalTags: nonEmptyMap(machine.additionalTags),
-    instanceMetadataOptions: {
-      httpEndpoint: capa.AwsMachineTemplateSpecTemplateSpecInstanceMetadataOptionsHttpEndpoint.ENABLED,
-      httpTokens: capa.AwsMachineTemplateSpecTemplateSpecInstanceMetadataOptionsHttpTokens.REQUIRED,
-      httpPutResponseHopLimit: 1,
-    },
+    instanceMetadataOptions: renderInstanceMetadata(scope, field, machine.instanceMetadata),
   };
 }
 

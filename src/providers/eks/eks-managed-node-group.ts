@@ -36,7 +36,7 @@ const EKS_TAINT_EFFECTS: Record<TaintEffect, capa.AwsManagedMachinePoolSpecTaint
 export function renderManagedNodeGroup(pool: NodePool, infra: EksInfrastructure): void {
   const o = pool.options;
   const ng = o.managedNodeGroup ?? {};
-  const launchTemplate = ng.launchTemplate === true;
+  const launchTemplate = ng.launchTemplate !== false;
   validate(pool, infra);
 
   validateAwsTags(pool, 'additionalTags', o.additionalTags);
@@ -49,6 +49,7 @@ export function renderManagedNodeGroup(pool: NodePool, infra: EksInfrastructure)
     const m = awsMachineSpec({ scope: pool, field: '', baseName: name, namespace: '', defaultInstanceProfile: '' },
       { ...o, machineType: instanceType, capacity: undefined, subnet: undefined, additionalTags: undefined, iamInstanceProfile: undefined });
     lt = {
+      sshKeyName: infra.sshKeyName,
       instanceType: m.instanceType,
       ami: m.ami ? { id: m.ami.id } : undefined,
       imageLookupBaseOs: m.imageLookupBaseOs,
@@ -56,11 +57,7 @@ export function renderManagedNodeGroup(pool: NodePool, infra: EksInfrastructure)
       imageLookupFormat: m.imageLookupFormat,
       rootVolume: m.rootVolume as capa.AwsManagedMachinePoolSpecAwsLaunchTemplateRootVolume,
       additionalSecurityGroups: m.additionalSecurityGroups,
-      instanceMetadataOptions: {
-        httpEndpoint: capa.AwsManagedMachinePoolSpecAwsLaunchTemplateInstanceMetadataOptionsHttpEndpoint.ENABLED,
-        httpTokens: capa.AwsManagedMachinePoolSpecAwsLaunchTemplateInstanceMetadataOptionsHttpTokens.REQUIRED,
-        httpPutResponseHopLimit: 2,
-      },
+      instanceMetadataOptions: m.instanceMetadataOptions as capa.AwsManagedMachinePoolSpecAwsLaunchTemplateInstanceMetadataOptions,
     };
   } else {
     awsMachineSpec({ scope: pool, field: '', baseName: name, namespace: '', defaultInstanceProfile: '' }, { machineType: instanceType, rootVolume: o.rootVolume });
@@ -103,8 +100,8 @@ export function renderManagedNodeGroup(pool: NodePool, infra: EksInfrastructure)
 function validate(pool: NodePool, infra: EksInfrastructure): void {
   const o = pool.options;
   const ng = o.managedNodeGroup ?? {};
-  const lt = ng.launchTemplate === true;
-  const needsLt = (field: string): ValidationError => new ValidationError(pool, `${field} needs a launch template on a managed node group. Set managedNodeGroup.launchTemplate: true, or remove ${field}.`);
+  const lt = ng.launchTemplate !== false;
+  const needsLt = (field: string): ValidationError => new ValidationError(pool, `${field} needs a launch template on a managed node group. Remove managedNodeGroup.launchTemplate: false (a launch template is the default), or remove ${field}.`);
   if (o.kubeletExtraArgs && Object.keys(o.kubeletExtraArgs).length > 0) {
     throw new ValidationError(pool, 'kubeletExtraArgs cannot apply to an EKS managed node group (EKS bootstraps the nodes). Remove them, or use NodePoolKind.MACHINE_DEPLOYMENT (self-managed, EKSConfig).');
   }
@@ -128,6 +125,7 @@ function validate(pool: NodePool, infra: EksInfrastructure): void {
     throw new ValidationError(pool, 'subnet and managedNodeGroup.subnetIds are both set. List every subnet in managedNodeGroup.subnetIds.');
   }
   if (!lt) {
+    if (o.instanceMetadata) throw needsLt('instanceMetadata');
     const v = o.rootVolume ?? {};
     const extra = (['type', 'encrypted', 'encryptionKey', 'iops', 'throughput'] as const).filter((k) => v[k] !== undefined);
     if (extra.length > 0) throw needsLt(`rootVolume.${extra.join(', rootVolume.')}`);
@@ -135,7 +133,7 @@ function validate(pool: NodePool, infra: EksInfrastructure): void {
     if ((o.additionalSecurityGroups ?? []).length > 0) throw needsLt('additionalSecurityGroups');
   } else {
     if (ng.remoteAccess) {
-      throw new ValidationError(pool, 'managedNodeGroup.remoteAccess cannot be combined with a launch template (EKS rejects it). Put the key pair and security groups in the launch template, or drop launchTemplate.');
+      throw new ValidationError(pool, 'managedNodeGroup.remoteAccess cannot be combined with a launch template (EKS rejects it), and node groups get one by default. Remove remoteAccess: the launch template takes the infrastructure\'s sshKeyName, and additionalSecurityGroups open SSH. Or set managedNodeGroup.launchTemplate: false (IMDS and root-volume encryption then follow EKS and the account defaults).');
     }
     if (ng.amiType !== undefined && o.image?.amiId) {
       throw new ValidationError(pool, `managedNodeGroup.amiType ('${ng.amiType}') and a custom image are both set; a custom AMI makes the AMI type CUSTOM. Remove amiType.`);

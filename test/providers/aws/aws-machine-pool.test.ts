@@ -62,7 +62,7 @@ describe('NodePool on AWS (kubeadm): MachinePool (AWSMachinePool + KubeadmConfig
       instanceType: 'm6i.large',
       iamInstanceProfile: 'nodes.cluster-api-provider-aws.sigs.k8s.io',
       rootVolume: { size: 50, type: 'gp3', encrypted: true },
-      instanceMetadataOptions: { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 1 },
+      instanceMetadataOptions: { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 2 },
     });
     expect(ofKind(objects, 'MachineHealthCheck').map((m) => m.metadata.name)).toEqual(['prod-control-plane']);
     expectValidManifests(objects);
