@@ -4,7 +4,7 @@ import { ByohHostSelector } from './host-selector';
 import { KubeVipOptions } from './kube-vip';
 import { byohNodeRegistration } from './private/host-agent';
 import { renderHostSelector, selectorKey } from './private/host-selector';
-import { DEFAULT_INTERFACE_PLACEHOLDER, DEFAULT_KUBE_VIP_IMAGE, kubeVipFiles } from './private/kube-vip-manifest';
+import { DEFAULT_INTERFACE_PLACEHOLDER, DEFAULT_KUBE_VIP_IMAGE, KUBE_VIP_POST_KUBEADM_COMMANDS, KUBE_VIP_PRE_KUBEADM_COMMANDS, kubeVipFiles } from './private/kube-vip-manifest';
 import { rejectCloudMachineFields } from './private/machine-options';
 import { renderByoMachineTemplate, renderInstallerTemplate } from './private/templates';
 import { ClusterInfrastructure } from '../../cluster/infrastructure';
@@ -122,6 +122,8 @@ export class ByohInfrastructure extends ClusterInfrastructure {
         networkInterface: this.kubeVip.networkInterface ?? DEFAULT_INTERFACE_PLACEHOLDER,
         image: this.kubeVip.image ?? DEFAULT_KUBE_VIP_IMAGE,
       }) : undefined,
+      preKubeadmCommands: this.kubeVip ? KUBE_VIP_PRE_KUBEADM_COMMANDS : undefined,
+      postKubeadmCommands: this.kubeVip ? KUBE_VIP_POST_KUBEADM_COMMANDS : undefined,
     });
     renderCluster(cluster, { infrastructure, controlPlane });
   }

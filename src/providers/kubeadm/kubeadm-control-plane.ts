@@ -22,6 +22,8 @@ export interface KubeadmControlPlaneInput {
   readonly files?: cp.KubeadmControlPlaneSpecKubeadmConfigSpecFiles[];
   /** Commands run before kubeadm. */
   readonly preKubeadmCommands?: string[];
+  /** Commands run after kubeadm. */
+  readonly postKubeadmCommands?: string[];
 }
 
 /** Default days before certificate expiry at which control-plane machines are rolled. */
@@ -58,6 +60,7 @@ export function renderKubeadmControlPlane(cluster: ManagedCluster, input: Kubead
         joinConfiguration: { nodeRegistration: registration('controlPlane.kubeletExtraArgs') },
         files: nonEmptyList(input.files),
         preKubeadmCommands: nonEmptyList(input.preKubeadmCommands),
+        postKubeadmCommands: nonEmptyList(input.postKubeadmCommands),
       },
       rollout: { before: { certificatesExpiryDays: expiryDays } },
       remediation: options.remediation ? nonEmptyObject({
