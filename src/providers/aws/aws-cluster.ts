@@ -2,11 +2,12 @@ import type { AwsInfrastructure } from './aws-infrastructure';
 import { AvailabilityZoneSelection, AwsNetwork } from './aws-network';
 import { validateAwsTags } from './aws-tags';
 import type { BastionOptions } from './bastion';
-import { LoadBalancerScheme, LoadBalancerType } from './load-balancer';
+import { ControlPlaneLoadBalancerOptions, HealthCheckProtocol, LoadBalancerScheme, LoadBalancerType } from './load-balancer';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
 import { firstNonIpv4Cidr, isCidr, vpcSubnetProblem } from '../../core/cidr';
 import { nonEmptyList, nonEmptyMap } from '../../core/collections';
-import { inRange } from '../../core/ranges';
+import { wholeSeconds } from '../../core/durations';
+import { checkOptionalInteger, inRange } from '../../core/ranges';
 import { ValidationError } from '../../core/validation-error';
 import * as capa from '../../imports/capa/infrastructure.cluster.x-k8s.io';
 import { API_GROUPS, ContractRef } from '../capi/contract-ref';
@@ -47,6 +48,7 @@ export function renderAwsCluster(cluster: ManagedCluster, infra: AwsInfrastructu
           toPort: cluster.apiServerPort,
           cidrBlocks: [...lb.allowedCidrs],
         }] : undefined,
+        ...renderLoadBalancerHealthCheck(cluster, lb),
       },
       bastion: bastion ? {
         enabled: true,
@@ -127,4 +129,33 @@ export function validateBastionMachine(cluster: ManagedCluster, bastion: Bastion
   if (bastion.amiId !== undefined && !/^ami-[0-9a-f]{8,17}$/.test(bastion.amiId)) {
     throw new ValidationError(cluster, `bastion.amiId '${bastion.amiId}' is not an AMI id. Use 'ami-' followed by 8 or 17 hex digits, or leave it unset for CAPA's default bastion image.`);
   }
+}
+
+/** The API server target group's health check: HTTPS `/readyz` by default on an NLB (CAPA's flavors). */
+function renderLoadBalancerHealthCheck(cluster: ManagedCluster, lb: ControlPlaneLoadBalancerOptions): {
+  healthCheckProtocol?: capa.AwsClusterSpecControlPlaneLoadBalancerHealthCheckProtocol;
+  healthCheck?: capa.AwsClusterSpecControlPlaneLoadBalancerHealthCheck;
+} {
+  const type = lb.type ?? LoadBalancerType.NLB;
+  const hc = lb.healthCheck;
+  if (type === LoadBalancerType.DISABLED) {
+    if (hc) throw new ValidationError(cluster, 'controlPlaneLoadBalancer.healthCheck is set but the load balancer is disabled. Remove healthCheck, or choose a load balancer type.');
+    return {};
+  }
+  const protocol = hc?.protocol ?? (type === LoadBalancerType.NLB ? HealthCheckProtocol.HTTPS : undefined);
+  if (protocol !== undefined && !(Object.values(HealthCheckProtocol) as string[]).includes(protocol)) {
+    throw new ValidationError(cluster, `controlPlaneLoadBalancer.healthCheck.protocol '${protocol}' is not a health-check protocol. Use HealthCheckProtocol.HTTPS, TCP, SSL or TLS.`);
+  }
+  const seconds = (field: 'interval' | 'timeout', min: number, max: number) =>
+    wholeSeconds(cluster, `controlPlaneLoadBalancer.healthCheck.${field}`, hc?.[field], { min, max, why: 'AWS target-group limits' });
+  const check = {
+    intervalSeconds: seconds('interval', 5, 300),
+    timeoutSeconds: seconds('timeout', 2, 120),
+    thresholdCount: checkOptionalInteger(cluster, 'controlPlaneLoadBalancer.healthCheck.healthyThreshold', hc?.healthyThreshold, { min: 2, max: 10, why: 'AWS target-group limits' }),
+    unhealthyThresholdCount: checkOptionalInteger(cluster, 'controlPlaneLoadBalancer.healthCheck.unhealthyThreshold', hc?.unhealthyThreshold, { min: 2, max: 10, why: 'AWS target-group limits' }),
+  };
+  return {
+    healthCheckProtocol: protocol as string as capa.AwsClusterSpecControlPlaneLoadBalancerHealthCheckProtocol | undefined,
+    healthCheck: Object.values(check).some((v) => v !== undefined) ? check : undefined,
+  };
 }

@@ -104,6 +104,7 @@ describe('ManagedCluster on AWS (kubeadm)', () => {
       loadBalancerType: 'nlb',
       scheme: 'internal',
       ingressRules: [{ description: 'Kubernetes API', protocol: 'tcp', fromPort: 6443, toPort: 6443, cidrBlocks: ['10.0.0.0/8'] }],
+      healthCheckProtocol: 'HTTPS',
     });
     expect(spec.bastion).toEqual({ enabled: true, instanceType: 't3.micro', allowedCIDRBlocks: ['203.0.113.0/24'] });
     expect(spec.sshKeyName).toEqual('ops');

@@ -5,7 +5,7 @@
  * test pins (certificate rollout at 7 days, health-check startup at 30 s).
  */
 import { Duration } from 'cdk8s';
-import { AddonBundle, Catalog, NodePoolKind } from '../../../src';
+import { AddonBundle, Catalog, HealthCheckProtocol, LoadBalancerType, NodePoolKind } from '../../../src';
 import { expectValidManifests } from '../../support/crd-validation';
 import { awsCluster, ofKind, one, synth } from '../../support/synth';
 import { eksCluster } from '../eks/support';
@@ -61,6 +61,40 @@ describe('instance metadata defaults', () => {
     const cluster = eksCluster({ sshKeyName: 'ops' });
     cluster.addNodePool('ng');
     expect(one(synth(cluster), 'AWSManagedMachinePool').spec.awsLaunchTemplate.sshKeyName).toEqual('ops');
+  });
+});
+
+describe('control-plane load balancer health check', () => {
+  test('given defaults (NLB), when synthesized, then the API targets are checked over HTTPS (/readyz) as in CAPA\'s flavors', () => {
+    const lb = one(synth(awsCluster()), 'AWSCluster').spec.controlPlaneLoadBalancer;
+    expect(lb.healthCheckProtocol).toEqual('HTTPS');
+    expect(lb.healthCheck).toBeUndefined();
+  });
+
+  test('given a TCP health check with timings, when synthesized, then protocol, interval, timeout and thresholds are set', () => {
+    const objects = synth(awsCluster({}, { controlPlaneLoadBalancer: { healthCheck: {
+      protocol: HealthCheckProtocol.TCP, interval: Duration.seconds(10), timeout: Duration.seconds(5), healthyThreshold: 3, unhealthyThreshold: 2,
+    } } }));
+    const lb = one(objects, 'AWSCluster').spec.controlPlaneLoadBalancer;
+    expect(lb.healthCheckProtocol).toEqual('TCP');
+    expect(lb.healthCheck).toEqual({ intervalSeconds: 10, timeoutSeconds: 5, thresholdCount: 3, unhealthyThresholdCount: 2 });
+    expectValidManifests(objects);
+  });
+
+  test('given a classic ELB without a health check, when synthesized, then CAPA\'s default protocol applies (none emitted)', () => {
+    expect(one(synth(awsCluster({}, { controlPlaneLoadBalancer: { type: LoadBalancerType.CLASSIC } })), 'AWSCluster').spec.controlPlaneLoadBalancer.healthCheckProtocol).toBeUndefined();
+  });
+
+  test.each([
+    [{ interval: Duration.seconds(1) }, /controlPlaneLoadBalancer\.healthCheck\.interval \(1s\) must be from 5 to 300 seconds \(AWS target-group limits\)/],
+    [{ healthyThreshold: 11 }, /controlPlaneLoadBalancer\.healthCheck\.healthyThreshold \(11\) must be a whole number from 2 to 10/],
+  ])('given %p, when synthesized, then a ValidationError names the AWS range', (healthCheck, message) => {
+    expect(() => synth(awsCluster({}, { controlPlaneLoadBalancer: { healthCheck } }))).toThrow(message);
+  });
+
+  test('given a health check on a disabled load balancer, when synthesized, then a ValidationError says to remove it', () => {
+    expect(() => synth(awsCluster({}, { controlPlaneLoadBalancer: { type: LoadBalancerType.DISABLED, healthCheck: { protocol: HealthCheckProtocol.TCP } } })))
+      .toThrow(/controlPlaneLoadBalancer\.healthCheck is set but the load balancer is disabled/);
   });
 });
 
