@@ -34,7 +34,7 @@ describe('NodePool on EKS: managed node group (the default kind)', () => {
     expectValidManifests(objects);
   });
 
-  test('given spot over 3 AZs with autoscaling, labels and taints, when synthesized, then capacityType, AZ list, scaling, EKS taint spelling and the external-autoscaler annotation are set', () => {
+  test('given spot over 3 AZs with autoscaling, labels and taints, when synthesized, then capacityType, AZ list, scaling, EKS taint spelling and the clusterapi autoscaler bound annotations are set', () => {
     const cluster = eksCluster();
     cluster.addNodePool('spot', {
       instanceTypes: ['m6i.xlarge'],
@@ -53,7 +53,7 @@ describe('NodePool on EKS: managed node group (the default kind)', () => {
     });
     const objects = synth(cluster);
     const mp = one(objects, 'MachinePool');
-    expect(mp.metadata.annotations).toEqual({ 'cluster.x-k8s.io/replicas-managed-by': 'external-autoscaler' });
+    expect(mp.metadata.annotations).toEqual({ 'cluster.x-k8s.io/cluster-api-autoscaler-node-group-min-size': '1', 'cluster.x-k8s.io/cluster-api-autoscaler-node-group-max-size': '10' });
     expect(mp.spec.replicas).toBeUndefined();
     const spec = one(objects, 'AWSManagedMachinePool').spec;
     expect(spec.capacityType).toEqual('spot');
