@@ -147,6 +147,10 @@ export class AddonBundle extends Chart {
       throw new ValidationError(this, `namespace '${this.fleetNamespace}' is not a DNS label. Use at most 63 lower-case letters, digits and '-', e.g. 'capi-addons'.`);
     }
     validateDelivery(this, this.delivery);
+    if (props.resourceSet !== undefined && this.delivery.clusterResourceSetOptions !== undefined
+      && Object.values(this.delivery.clusterResourceSetOptions).some((v) => v !== undefined)) {
+      throw new ValidationError(this, 'resourceSet and the ClusterResourceSet delivery\'s own options are both set, so the delivery\'s options would be ignored. Set the options once: in AddonDelivery.clusterResourceSet({...}) or in resourceSet.');
+    }
     this.resourceSet = props.resourceSet ?? this.delivery.clusterResourceSetOptions ?? {};
     this.addAddon(...(props.addons ?? []));
     AddonRegistry.of(this).register(this);

@@ -71,6 +71,9 @@ export function renderKubeadmControlPlane(cluster: ManagedCluster, input: Kubead
     },
   });
 
+  if (options.healthCheck?.maxUnhealthyPercent !== undefined) {
+    throw new ValidationError(cluster, `controlPlane.healthCheck.maxUnhealthyPercent (${options.healthCheck.maxUnhealthyPercent}) does not apply to the control plane: KubeadmControlPlane remediates one machine at a time and only while etcd keeps quorum. Remove it; tune controlPlane.remediation (maxRetry, retryPeriod, minHealthyPeriod) instead.`);
+  }
   renderMachineHealthCheck(cluster, {
     clusterName: cluster.clusterName,
     namespace: cluster.clusterNamespace,
