@@ -12,6 +12,7 @@ import { byohCases } from './cases-byoh';
 import { clusterCases, controlPlaneCases } from './cases-cluster';
 import { eksCases } from './cases-eks';
 import { identityCases } from './cases-identities';
+import { ignoredPropCases } from './cases-ignored-props';
 import { lmaCases } from './cases-lma';
 import { nodeCases } from './cases-nodes';
 import { providerRuleCases } from './cases-provider-rules';
@@ -34,6 +35,7 @@ const areas: Array<[string, BadInputCase[]]> = [
   ['ranges', rangeCases],
   ['provider rules', providerRuleCases],
   ['addon values', addonValueCases],
+  ['ignored props', ignoredPropCases],
 ];
 
 /** Escapes a literal for a RegExp. */
