@@ -10,8 +10,8 @@ import {
 export const awsCases: BadInputCase[] = [
   k8s('a region that is not an AWS region', 'prod', (app) => { awsCluster(app, {}, { region: 'seoul' }); },
     /^prod: region 'seoul' is not an AWS region\. Use e\.g\. 'ap-northeast-2'\./),
-  k8s('an empty SSH key name', 'prod', (app) => { awsCluster(app, {}, { sshKeyName: ' ' }); },
-    /^prod: sshKeyName is empty\. Name an EC2 key pair, or leave it unset\./),
+  k8s('a whitespace SSH key name', 'prod', (app) => { awsCluster(app, {}, { sshKeyName: ' ' }); },
+    /^prod: sshKeyName ' ' is only whitespace\. Name an EC2 key pair, use '' for no key pair \(CAPA: no SSH key\), or leave it unset/),
   k8s('a managed network CIDR that is not a CIDR', 'prod', (app) => { awsCluster(app, {}, { network: AwsNetwork.managed({ cidr: '10.0.0.0' }) }); },
     /^prod: network cidr '10\.0\.0\.0' is not a CIDR block\. Use e\.g\. '10\.0\.0\.0\/16'\./),
   k8s('a managed network over 7 availability zones', 'prod', (app) => { awsCluster(app, {}, { network: AwsNetwork.managed({ availabilityZoneCount: 7 }) }); },

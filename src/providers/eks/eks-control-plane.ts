@@ -162,8 +162,8 @@ function validateCluster(cluster: ManagedCluster, infra: EksInfrastructure): voi
     throw new ValidationError(cluster, `network subnetIds lists ${existing.subnetIds.length} subnet; EKS needs subnets in at least two availability zones. List at least two.`);
   }
   validateServiceCidr(cluster);
-  if (props.sshKeyName !== undefined && props.sshKeyName.trim() === '') {
-    throw new ValidationError(cluster, 'sshKeyName is empty. Name an EC2 key pair, or leave it unset.');
+  if (props.sshKeyName !== undefined && props.sshKeyName !== '' && props.sshKeyName.trim() === '') {
+    throw new ValidationError(cluster, `sshKeyName '${props.sshKeyName}' is only whitespace. Name an EC2 key pair, use '' for no key pair (CAPA: no SSH key), or leave it unset for CAPA's default key pair name ('default').`);
   }
   validateCidrs(cluster, 'endpointAccess.publicCidrs', props.endpointAccess?.publicCidrs);
   for (const cidr of props.endpointAccess?.publicCidrs ?? []) {

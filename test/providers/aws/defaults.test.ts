@@ -116,3 +116,21 @@ describe('webhook boundaries pinned', () => {
       .toThrow(/healthCheck\.nodeStartupTimeout \(29s\) must be 0 \(disabled\) or at least 30 seconds/);
   });
 });
+
+describe('things users can express', () => {
+  test('given sshKeyName \'\' (no key pair), when synthesized, then CAPA gets the empty name everywhere (no SSH key) and the manifests are valid', () => {
+    const cluster = awsCluster({}, { sshKeyName: '' });
+    cluster.addNodePool('md');
+    cluster.addNodePool('mp', { kind: NodePoolKind.MACHINE_POOL });
+    const objects = synth(cluster);
+    expect(one(objects, 'AWSCluster').spec.sshKeyName).toBe('');
+    for (const t of ofKind(objects, 'AWSMachineTemplate')) expect(t.spec.template.spec.sshKeyName).toBe('');
+    expect(one(objects, 'AWSMachinePool').spec.awsLaunchTemplate.sshKeyName).toBe('');
+    expectValidManifests(objects);
+  });
+
+  test('given no sshKeyName, when synthesized, then none is emitted (CAPA\'s default key pair name applies)', () => {
+    const objects = synth(awsCluster());
+    expect(one(objects, 'AWSCluster').spec.sshKeyName).toBeUndefined();
+  });
+});
