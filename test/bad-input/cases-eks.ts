@@ -6,8 +6,8 @@ import { Capacity, EksAccessEntryType, EksAmiType, EksAuthenticationMode, Machin
 const ROLE = 'arn:aws:iam::111122223333:role/ebs';
 
 export const eksCases: BadInputCase[] = [
-  k8s('an EKS version with a patch release', 'prod', (app) => { eksCluster(app, {}, { version: 'v1.33.4' }); },
-    /^prod: version 'v1\.33\.4' is not an EKS version\. Use 'v1\.33': EKS picks the patch release itself\./),
+  k8s('an EKS version without the leading v', 'prod', (app) => { eksCluster(app, {}, { version: '1.33.4' }); },
+    /^prod: version '1\.33\.4' is not an EKS version\. Use 'v1\.33\.4'\./),
   k8s('an EKS version outside the supported range', 'prod', (app) => { eksCluster(app, {}, { version: 'v1.30' }); },
     /^prod: version 'v1\.30' is outside the versions EKS and Cluster API v1\.14 both support \(v1\.31 to v1\.36\)\. Pick a version in that range\./),
   k8s('kubeadm control-plane settings on EKS', 'prod', (app) => { eksCluster(app, {}, { controlPlane: { replicas: 3, machineType: 'm6i.large' } }); },

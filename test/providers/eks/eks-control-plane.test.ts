@@ -92,8 +92,16 @@ describe('ManagedCluster on EKS: control plane', () => {
     test.each(['v1.31', 'v1.33', 'v1.36'])('given %s, when synthesized, then spec.version carries it unchanged', (version) => {
       expect(one(synth(eksCluster({}, { version })), 'AWSManagedControlPlane').spec.version).toEqual(version);
     });
-    test('given a patch version, when constructed, then a ValidationError says to drop the patch', () => {
-      expect(() => eksCluster({}, { version: 'v1.33.4' })).toThrow(/version 'v1\.33\.4' is not an EKS version\. Use 'v1\.33': EKS picks the patch release itself\./);
+    test('given a patch version (as in CAPA\'s flavors), when synthesized, then the control plane carries it and the machines use it as their version', () => {
+      const cluster = eksCluster({}, { version: 'v1.33.4' });
+      cluster.addNodePool('ng');
+      const objects = synth(cluster);
+      expect(one(objects, 'AWSManagedControlPlane').spec.version).toEqual('v1.33.4');
+      expect(one(objects, 'MachinePool').spec.template.spec.version).toEqual('v1.33.4');
+      expectValidManifests(objects);
+    });
+    test('given a patch version with a leading zero, when constructed, then a ValidationError shows the format', () => {
+      expect(() => eksCluster({}, { version: 'v1.33.04' })).toThrow(/version 'v1\.33\.04' is not an EKS version/);
     });
     test('given a version without v, when constructed, then a ValidationError shows the format', () => {
       expect(() => eksCluster({}, { version: '1.33' })).toThrow(/version '1\.33' is not an EKS version\. Use 'v1\.33'/);
