@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { validateAwsTags } from './aws-tags';
+import { renderInstanceMetadata } from './instance-metadata';
 import { nonEmptyList, nonEmptyMap } from '../../core/collections';
 import { hashedName } from '../../core/names';
 import { checkInteger, EBS_PERFORMANCE, RANGES } from '../../core/ranges';
@@ -9,7 +10,6 @@ import { MachineOptions } from '../../machines/machine-options';
 import { VolumeType } from '../../machines/root-volume';
 import type { NodePool } from '../../nodes/node-pool';
 import { API_GROUPS, ContractRef } from '../capi/contract-ref';
-import { renderInstanceMetadata } from './instance-metadata';
 
 const VOLUME_TYPES: string[] = Object.values(VolumeType);
 

@@ -72,9 +72,13 @@ describe('control-plane load balancer health check', () => {
   });
 
   test('given a TCP health check with timings, when synthesized, then protocol, interval, timeout and thresholds are set', () => {
-    const objects = synth(awsCluster({}, { controlPlaneLoadBalancer: { healthCheck: {
-      protocol: HealthCheckProtocol.TCP, interval: Duration.seconds(10), timeout: Duration.seconds(5), healthyThreshold: 3, unhealthyThreshold: 2,
-    } } }));
+    const objects = synth(awsCluster({}, {
+      controlPlaneLoadBalancer: {
+        healthCheck: {
+          protocol: HealthCheckProtocol.TCP, interval: Duration.seconds(10), timeout: Duration.seconds(5), healthyThreshold: 3, unhealthyThreshold: 2,
+        },
+      },
+    }));
     const lb = one(objects, 'AWSCluster').spec.controlPlaneLoadBalancer;
     expect(lb.healthCheckProtocol).toEqual('TCP');
     expect(lb.healthCheck).toEqual({ intervalSeconds: 10, timeoutSeconds: 5, thresholdCount: 3, unhealthyThresholdCount: 2 });
@@ -93,7 +97,8 @@ describe('control-plane load balancer health check', () => {
   });
 
   test('given a health check on a disabled load balancer, when synthesized, then a ValidationError says to remove it', () => {
-    expect(() => synth(awsCluster({}, { controlPlaneLoadBalancer: { type: LoadBalancerType.DISABLED, healthCheck: { protocol: HealthCheckProtocol.TCP } } })))
+    const controlPlaneLoadBalancer = { type: LoadBalancerType.DISABLED, healthCheck: { protocol: HealthCheckProtocol.TCP } };
+    expect(() => synth(awsCluster({}, { controlPlaneLoadBalancer })))
       .toThrow(/controlPlaneLoadBalancer\.healthCheck is set but the load balancer is disabled/);
   });
 });
