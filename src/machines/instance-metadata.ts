@@ -19,6 +19,3 @@ export interface InstanceMetadataOptions {
    */
   readonly instanceTags?: boolean;
 }
-
-/** The default IMDSv2 hop limit: pods (one hop behind the host) reach instance metadata. */
-export const DEFAULT_IMDS_HOP_LIMIT = 2;

@@ -1,8 +1,8 @@
 import type { AwsInfrastructure } from './aws-infrastructure';
 import { AvailabilityZoneSelection, AwsNetwork } from './aws-network';
-import { validateAwsTags } from './aws-tags';
 import type { BastionOptions } from './bastion';
 import { ControlPlaneLoadBalancerOptions, HealthCheckProtocol, LoadBalancerScheme, LoadBalancerType } from './load-balancer';
+import { validateAwsTags } from './private/aws-tags';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
 import { firstNonIpv4Cidr, isCidr, vpcSubnetProblem } from '../../core/cidr';
 import { nonEmptyList, nonEmptyMap } from '../../core/collections';

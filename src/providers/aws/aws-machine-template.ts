@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
-import { validateAwsTags } from './aws-tags';
-import { renderInstanceMetadata } from './instance-metadata';
+import { validateAwsTags } from './private/aws-tags';
+import { renderInstanceMetadata } from './private/instance-metadata';
 import { nonEmptyList, nonEmptyMap } from '../../core/collections';
 import { hashedName } from '../../core/names';
 import { checkInteger, EBS_PERFORMANCE, RANGES } from '../../core/ranges';

@@ -12,7 +12,7 @@ import { TaintEffect } from '../../nodes/taint';
 import { resolvePoolZones } from '../aws/availability-zones';
 import { validateSubnetIds } from '../aws/aws-machine-pool';
 import { awsMachineSpec, DEFAULT_ROOT_VOLUME_GIB } from '../aws/aws-machine-template';
-import { validateAwsTags } from '../aws/aws-tags';
+import { validateAwsTags } from '../aws/private/aws-tags';
 import { API_GROUPS } from '../capi/contract-ref';
 import { machinePoolName, instanceGroupBounds, renderMachinePool } from '../capi/machine-pool';
 

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { ValidationError } from '../../core/validation-error';
+import { ValidationError } from '../../../core/validation-error';
 
 /** Most user tags CAPA accepts on one resource (its webhook's limit; EC2 allows 50 per resource). */
 export const MAX_AWS_TAGS = 50;

@@ -1,6 +1,9 @@
 import { IConstruct } from 'constructs';
-import { checkInteger } from '../../core/ranges';
-import { DEFAULT_IMDS_HOP_LIMIT, InstanceMetadataOptions } from '../../machines/instance-metadata';
+import { checkInteger } from '../../../core/ranges';
+import { InstanceMetadataOptions } from '../../../machines/instance-metadata';
+
+/** The default IMDSv2 hop limit: pods (one hop behind the host) reach instance metadata. */
+export const DEFAULT_IMDS_HOP_LIMIT = 2;
 
 /** CAPA's `instanceMetadataOptions` (the same shape on AWSMachine, AWSMachinePool and AWSManagedMachinePool launch templates). */
 export interface RenderedInstanceMetadata {
