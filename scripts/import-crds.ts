@@ -3,7 +3,9 @@
  *
  * Only the API version we emit for each kind (see `../shared/crds/README.md`) is kept, so every
  * generated class has its plain kind name (`Cluster`, not `ClusterV1Beta1`) and no deprecated
- * version can be emitted by accident. Run with `npx projen import`.
+ * version can be emitted by accident. The generated `toJson_*` functions are then made linear
+ * (`postProcess`). Run with `npx projen import`; `-- --post-process-only` re-applies only the
+ * post-processing to the files in `src/imports/`.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -112,10 +114,46 @@ function main(): void {
       const outdir = path.join(IMPORT_ROOT, set.out);
       fs.rmSync(outdir, { recursive: true, force: true });
       execFileSync('npx', ['cdk8s', 'import', spec, '--output', outdir, '--language', 'typescript'], { stdio: 'inherit' });
+      postProcess(outdir);
     }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 
-main();
+/** The generator's way to drop undefined values: a copy of the object per key (quadratic). */
+const SPREAD_FILTER = /Object\.entries\(([\w.]+)\)\.reduce\(\(r, i\) => \(i\[1\] === undefined\) \? r : \(\{ \.\.\.r, \[i\[0\]\]: i\[1\] \}\), \{\}\)/g;
+const HELPER_MARKER = '// added by scripts/import-crds.ts';
+const HELPER = `
+${HELPER_MARKER}: drops undefined values in one pass (the generator's reduce copies the object per key)
+function withoutUndefined(obj: { [key: string]: any }): { [key: string]: any } {
+  const out: { [key: string]: any } = {};
+  for (const k of Object.keys(obj)) {
+    const v = obj[k];
+    if (v === undefined) { continue; }
+    if (k === '__proto__') { Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true }); } else { out[k] = v; }
+  }
+  return out;
+}
+`;
+
+/**
+ * Makes the generated `toJson_*` functions linear: each object is converted once per synthesis
+ * of every manifest, so the generator's copy-per-key filter is a large part of synthesis time
+ * for fleets (see docs/performance.md). Same result, same key order.
+ */
+export function postProcess(outdir: string): void {
+  for (const file of fs.readdirSync(outdir).filter((f) => f.endsWith('.ts'))) {
+    const full = path.join(outdir, file);
+    const source = fs.readFileSync(full, 'utf8');
+    if (source.includes(HELPER_MARKER)) continue;
+    const processed = source.replace(SPREAD_FILTER, (_all, expr: string) => `withoutUndefined(${expr})`);
+    fs.writeFileSync(full, processed === source ? source : processed + HELPER);
+  }
+}
+
+if (process.argv.includes('--post-process-only')) {
+  for (const set of SETS) postProcess(path.join(IMPORT_ROOT, set.out));
+} else {
+  main();
+}

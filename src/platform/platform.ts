@@ -1,7 +1,9 @@
-import * as fs from 'fs';
 import * as path from 'path';
-import { ApiObject, App, Chart, Yaml } from 'cdk8s';
+import { ApiObject, App, Chart } from 'cdk8s';
 import { ValidationError } from '../core/validation-error';
+import { manifestJson } from '../output/manifest-json';
+import { writeFilesIfChanged } from '../output/write-files';
+import { stringifyManifests } from '../output/yaml';
 
 /** Props of a `Platform`. */
 export interface PlatformProps {
@@ -41,11 +43,10 @@ export class Platform extends App {
     // Render every chart before writing any file, so an error while rendering leaves no partial output.
     const files: Array<[string, string]> = [];
     for (const chart of this.node.children.filter(Chart.isChart)) {
-      const objects = chart.node.findAll().filter(ApiObject.isApiObject).map((o) => o.toJson());
+      const objects = manifestJson(chart.node.findAll().filter(ApiObject.isApiObject));
       if (objects.length === 0) continue;
-      files.push([path.join(this.outdir, `${chart.node.id}${this.outputFileExtension}`), Yaml.stringify(...objects)]);
+      files.push([path.join(this.outdir, `${chart.node.id}${this.outputFileExtension}`), stringifyManifests(objects)]);
     }
-    fs.mkdirSync(this.outdir, { recursive: true });
-    for (const [file, text] of files) fs.writeFileSync(file, text);
+    writeFilesIfChanged(files);
   }
 }

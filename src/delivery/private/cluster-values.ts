@@ -78,12 +78,35 @@ function appSetExpression(v: ClusterValue): string {
   }
 }
 
+/** Rendered templates (or the error) per values object and flavour. */
+const templates = new WeakMap<object, Map<string, string | ClusterValueError>>();
+
 /**
  * Values as a YAML document in which ClusterValues are template expressions, for CAAPH
  * (`valuesTemplate`) or an Argo CD ApplicationSet (`helm.values`). Literal `{{` in user strings is
  * escaped so that the template engine leaves it alone.
+ *
+ * The text does not depend on the cluster, so it is rendered once per values object (an addon's
+ * resolved values, which are never modified: a model change resolves new ones) and flavour.
  */
 export function renderTemplate(values: Record<string, any>, flavour: 'caaph' | 'appset'): string {
+  let byFlavour = templates.get(values);
+  if (!byFlavour) templates.set(values, byFlavour = new Map());
+  let text = byFlavour.get(flavour);
+  if (text === undefined) {
+    try {
+      text = renderTemplateOnce(values, flavour);
+    } catch (e) {
+      if (!(e instanceof ClusterValueError)) throw e;
+      text = e;
+    }
+    byFlavour.set(flavour, text);
+  }
+  if (text instanceof ClusterValueError) throw text;
+  return text;
+}
+
+function renderTemplateOnce(values: Record<string, any>, flavour: 'caaph' | 'appset'): string {
   const found: ClusterValue[] = [];
   const mark = (v: any): any => {
     if (v instanceof ClusterValue) {

@@ -87,7 +87,7 @@ export function toJson_EksConfigTemplateProps(obj: EksConfigTemplateProps | unde
     'spec': toJson_EksConfigTemplateSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -115,7 +115,7 @@ export function toJson_EksConfigTemplateSpec(obj: EksConfigTemplateSpec | undefi
     'template': toJson_EksConfigTemplateSpecTemplate(obj.template),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -143,7 +143,7 @@ export function toJson_EksConfigTemplateSpecTemplate(obj: EksConfigTemplateSpecT
     'spec': toJson_EksConfigTemplateSpecTemplateSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -282,7 +282,7 @@ export function toJson_EksConfigTemplateSpecTemplateSpec(obj: EksConfigTemplateS
     'dnsClusterIP': obj.dnsClusterIp,
     'dockerConfigJson': obj.dockerConfigJson,
     'files': obj.files?.map(y => toJson_EksConfigTemplateSpecTemplateSpecFiles(y)),
-    'kubeletExtraArgs': ((obj.kubeletExtraArgs) === undefined) ? undefined : (Object.entries(obj.kubeletExtraArgs).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'kubeletExtraArgs': ((obj.kubeletExtraArgs) === undefined) ? undefined : (withoutUndefined(obj.kubeletExtraArgs)),
     'mounts': obj.mounts?.map(y => y?.map(y => y)),
     'ntp': toJson_EksConfigTemplateSpecTemplateSpecNtp(obj.ntp),
     'pauseContainer': toJson_EksConfigTemplateSpecTemplateSpecPauseContainer(obj.pauseContainer),
@@ -293,7 +293,7 @@ export function toJson_EksConfigTemplateSpecTemplateSpec(obj: EksConfigTemplateS
     'users': obj.users?.map(y => toJson_EksConfigTemplateSpecTemplateSpecUsers(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -329,7 +329,7 @@ export function toJson_EksConfigTemplateSpecTemplateSpecDiskSetup(obj: EksConfig
     'partitions': obj.partitions?.map(y => toJson_EksConfigTemplateSpecTemplateSpecDiskSetupPartitions(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -405,7 +405,7 @@ export function toJson_EksConfigTemplateSpecTemplateSpecFiles(obj: EksConfigTemp
     'permissions': obj.permissions,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -441,7 +441,7 @@ export function toJson_EksConfigTemplateSpecTemplateSpecNtp(obj: EksConfigTempla
     'servers': obj.servers?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -477,7 +477,7 @@ export function toJson_EksConfigTemplateSpecTemplateSpecPauseContainer(obj: EksC
     'version': obj.version,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -593,7 +593,7 @@ export function toJson_EksConfigTemplateSpecTemplateSpecUsers(obj: EksConfigTemp
     'sudo': obj.sudo,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -662,7 +662,7 @@ export function toJson_EksConfigTemplateSpecTemplateSpecDiskSetupFilesystems(obj
     'partition': obj.partition,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -720,7 +720,7 @@ export function toJson_EksConfigTemplateSpecTemplateSpecDiskSetupPartitions(obj:
     'tableType': obj.tableType,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -748,7 +748,7 @@ export function toJson_EksConfigTemplateSpecTemplateSpecFilesContentFrom(obj: Ek
     'secret': toJson_EksConfigTemplateSpecTemplateSpecFilesContentFromSecret(obj.secret),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -790,7 +790,7 @@ export function toJson_EksConfigTemplateSpecTemplateSpecUsersPasswdFrom(obj: Eks
     'secret': toJson_EksConfigTemplateSpecTemplateSpecUsersPasswdFromSecret(obj.secret),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -826,7 +826,7 @@ export function toJson_EksConfigTemplateSpecTemplateSpecFilesContentFromSecret(o
     'name': obj.name,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -862,7 +862,18 @@ export function toJson_EksConfigTemplateSpecTemplateSpecUsersPasswdFromSecret(ob
     'name': obj.name,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
+
+// added by scripts/import-crds.ts: drops undefined values in one pass (the generator's reduce copies the object per key)
+function withoutUndefined(obj: { [key: string]: any }): { [key: string]: any } {
+  const out: { [key: string]: any } = {};
+  for (const k of Object.keys(obj)) {
+    const v = obj[k];
+    if (v === undefined) { continue; }
+    if (k === '__proto__') { Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true }); } else { out[k] = v; }
+  }
+  return out;
+}

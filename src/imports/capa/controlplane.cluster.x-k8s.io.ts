@@ -87,7 +87,7 @@ export function toJson_AwsManagedControlPlaneProps(obj: AwsManagedControlPlanePr
     'spec': toJson_AwsManagedControlPlaneSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -400,7 +400,7 @@ export function toJson_AwsManagedControlPlaneSpec(obj: AwsManagedControlPlaneSpe
   const result = {
     'accessConfig': toJson_AwsManagedControlPlaneSpecAccessConfig(obj.accessConfig),
     'accessEntries': obj.accessEntries?.map(y => toJson_AwsManagedControlPlaneSpecAccessEntries(y)),
-    'additionalTags': ((obj.additionalTags) === undefined) ? undefined : (Object.entries(obj.additionalTags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'additionalTags': ((obj.additionalTags) === undefined) ? undefined : (withoutUndefined(obj.additionalTags)),
     'addons': obj.addons?.map(y => toJson_AwsManagedControlPlaneSpecAddons(y)),
     'associateOIDCProvider': obj.associateOidcProvider,
     'bastion': toJson_AwsManagedControlPlaneSpecBastion(obj.bastion),
@@ -433,7 +433,7 @@ export function toJson_AwsManagedControlPlaneSpec(obj: AwsManagedControlPlaneSpe
     'vpcCni': toJson_AwsManagedControlPlaneSpecVpcCni(obj.vpcCni),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -474,7 +474,7 @@ export function toJson_AwsManagedControlPlaneSpecAccessConfig(obj: AwsManagedCon
     'bootstrapClusterCreatorAdminPermissions': obj.bootstrapClusterCreatorAdminPermissions,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -537,7 +537,7 @@ export function toJson_AwsManagedControlPlaneSpecAccessEntries(obj: AwsManagedCo
     'username': obj.username,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -608,7 +608,7 @@ export function toJson_AwsManagedControlPlaneSpecAddons(obj: AwsManagedControlPl
     'version': obj.version,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -675,7 +675,7 @@ export function toJson_AwsManagedControlPlaneSpecBastion(obj: AwsManagedControlP
     'instanceType': obj.instanceType,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -711,7 +711,7 @@ export function toJson_AwsManagedControlPlaneSpecControlPlaneEndpoint(obj: AwsMa
     'port': obj.port,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -747,7 +747,7 @@ export function toJson_AwsManagedControlPlaneSpecEncryptionConfig(obj: AwsManage
     'resources': obj.resources?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -791,7 +791,7 @@ export function toJson_AwsManagedControlPlaneSpecEndpointAccess(obj: AwsManagedC
     'publicCIDRs': obj.publicCidRs?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -829,7 +829,7 @@ export function toJson_AwsManagedControlPlaneSpecIamAuthenticatorConfig(obj: Aws
     'mapUsers': obj.mapUsers?.map(y => toJson_AwsManagedControlPlaneSpecIamAuthenticatorConfigMapUsers(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -866,7 +866,7 @@ export function toJson_AwsManagedControlPlaneSpecIdentityRef(obj: AwsManagedCont
     'name': obj.name,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -898,7 +898,7 @@ export function toJson_AwsManagedControlPlaneSpecKubeProxy(obj: AwsManagedContro
     'disable': obj.disable,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -959,7 +959,7 @@ export function toJson_AwsManagedControlPlaneSpecLogging(obj: AwsManagedControlP
     'scheduler': obj.scheduler,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1032,12 +1032,12 @@ export function toJson_AwsManagedControlPlaneSpecNetwork(obj: AwsManagedControlP
     'additionalNodeIngressRules': obj.additionalNodeIngressRules?.map(y => toJson_AwsManagedControlPlaneSpecNetworkAdditionalNodeIngressRules(y)),
     'cni': toJson_AwsManagedControlPlaneSpecNetworkCni(obj.cni),
     'nodePortIngressRuleCidrBlocks': obj.nodePortIngressRuleCidrBlocks?.map(y => y),
-    'securityGroupOverrides': ((obj.securityGroupOverrides) === undefined) ? undefined : (Object.entries(obj.securityGroupOverrides).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'securityGroupOverrides': ((obj.securityGroupOverrides) === undefined) ? undefined : (withoutUndefined(obj.securityGroupOverrides)),
     'subnets': obj.subnets?.map(y => toJson_AwsManagedControlPlaneSpecNetworkSubnets(y)),
     'vpc': toJson_AwsManagedControlPlaneSpecNetworkVpc(obj.vpc),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1146,13 +1146,13 @@ export function toJson_AwsManagedControlPlaneSpecOidcIdentityProviderConfig(obj:
     'groupsPrefix': obj.groupsPrefix,
     'identityProviderConfigName': obj.identityProviderConfigName,
     'issuerUrl': obj.issuerUrl,
-    'requiredClaims': ((obj.requiredClaims) === undefined) ? undefined : (Object.entries(obj.requiredClaims).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'tags': ((obj.tags) === undefined) ? undefined : (Object.entries(obj.tags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'requiredClaims': ((obj.requiredClaims) === undefined) ? undefined : (withoutUndefined(obj.requiredClaims)),
+    'tags': ((obj.tags) === undefined) ? undefined : (withoutUndefined(obj.tags)),
     'usernameClaim': obj.usernameClaim,
     'usernamePrefix': obj.usernamePrefix,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1224,7 +1224,7 @@ export function toJson_AwsManagedControlPlaneSpecVpcCni(obj: AwsManagedControlPl
     'env': obj.env?.map(y => toJson_AwsManagedControlPlaneSpecVpcCniEnv(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1276,7 +1276,7 @@ export function toJson_AwsManagedControlPlaneSpecAccessEntriesAccessPolicies(obj
     'policyARN': obj.policyArn,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1359,7 +1359,7 @@ export function toJson_AwsManagedControlPlaneSpecIamAuthenticatorConfigMapRoles(
     'username': obj.username,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1403,7 +1403,7 @@ export function toJson_AwsManagedControlPlaneSpecIamAuthenticatorConfigMapUsers(
     'username': obj.username,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1510,7 +1510,7 @@ export function toJson_AwsManagedControlPlaneSpecNetworkAdditionalControlPlaneIn
     'toPort': obj.toPort,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1603,7 +1603,7 @@ export function toJson_AwsManagedControlPlaneSpecNetworkAdditionalNodeIngressRul
     'toPort': obj.toPort,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1632,7 +1632,7 @@ export function toJson_AwsManagedControlPlaneSpecNetworkCni(obj: AwsManagedContr
     'cniIngressRules': obj.cniIngressRules?.map(y => toJson_AwsManagedControlPlaneSpecNetworkCniCniIngressRules(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1779,11 +1779,11 @@ export function toJson_AwsManagedControlPlaneSpecNetworkSubnets(obj: AwsManagedC
     'parentZoneName': obj.parentZoneName,
     'resourceID': obj.resourceId,
     'routeTableId': obj.routeTableId,
-    'tags': ((obj.tags) === undefined) ? undefined : (Object.entries(obj.tags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'tags': ((obj.tags) === undefined) ? undefined : (withoutUndefined(obj.tags)),
     'zoneType': obj.zoneType,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1945,10 +1945,10 @@ export function toJson_AwsManagedControlPlaneSpecNetworkVpc(obj: AwsManagedContr
     'privateDnsHostnameTypeOnLaunch': obj.privateDnsHostnameTypeOnLaunch,
     'secondaryCidrBlocks': obj.secondaryCidrBlocks?.map(y => toJson_AwsManagedControlPlaneSpecNetworkVpcSecondaryCidrBlocks(y)),
     'subnetSchema': obj.subnetSchema,
-    'tags': ((obj.tags) === undefined) ? undefined : (Object.entries(obj.tags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'tags': ((obj.tags) === undefined) ? undefined : (withoutUndefined(obj.tags)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2001,7 +2001,7 @@ export function toJson_AwsManagedControlPlaneSpecVpcCniEnv(obj: AwsManagedContro
     'valueFrom': toJson_AwsManagedControlPlaneSpecVpcCniEnvValueFrom(obj.valueFrom),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2039,7 +2039,7 @@ export function toJson_AwsManagedControlPlaneSpecAccessEntriesAccessPoliciesAcce
     'type': obj.type,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2169,7 +2169,7 @@ export function toJson_AwsManagedControlPlaneSpecNetworkCniCniIngressRules(obj: 
     'toPort': obj.toPort,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2268,7 +2268,7 @@ export function toJson_AwsManagedControlPlaneSpecNetworkVpcElasticIpPool(obj: Aw
     'publicIpv4PoolFallbackOrder': obj.publicIpv4PoolFallbackOrder,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2317,7 +2317,7 @@ export function toJson_AwsManagedControlPlaneSpecNetworkVpcIpamPool(obj: AwsMana
     'netmaskLength': obj.netmaskLength,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2373,7 +2373,7 @@ export function toJson_AwsManagedControlPlaneSpecNetworkVpcIpv6(obj: AwsManagedC
     'poolId': obj.poolId,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2415,7 +2415,7 @@ export function toJson_AwsManagedControlPlaneSpecNetworkVpcSecondaryCidrBlocks(o
     'ipv4CidrBlock': obj.ipv4CidrBlock,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2486,7 +2486,7 @@ export function toJson_AwsManagedControlPlaneSpecVpcCniEnvValueFrom(obj: AwsMana
     'secretKeyRef': toJson_AwsManagedControlPlaneSpecVpcCniEnvValueFromSecretKeyRef(obj.secretKeyRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2566,7 +2566,7 @@ export function toJson_AwsManagedControlPlaneSpecNetworkVpcIpv6IpamPool(obj: Aws
     'netmaskLength': obj.netmaskLength,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2614,7 +2614,7 @@ export function toJson_AwsManagedControlPlaneSpecVpcCniEnvValueFromConfigMapKeyR
     'optional': obj.optional,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2651,7 +2651,7 @@ export function toJson_AwsManagedControlPlaneSpecVpcCniEnvValueFromFieldRef(obj:
     'fieldPath': obj.fieldPath,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2696,7 +2696,7 @@ export function toJson_AwsManagedControlPlaneSpecVpcCniEnvValueFromResourceField
     'resource': obj.resource,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2744,7 +2744,7 @@ export function toJson_AwsManagedControlPlaneSpecVpcCniEnvValueFromSecretKeyRef(
     'optional': obj.optional,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2764,3 +2764,14 @@ export class AwsManagedControlPlaneSpecVpcCniEnvValueFromResourceFieldRefDivisor
   }
 }
 
+
+// added by scripts/import-crds.ts: drops undefined values in one pass (the generator's reduce copies the object per key)
+function withoutUndefined(obj: { [key: string]: any }): { [key: string]: any } {
+  const out: { [key: string]: any } = {};
+  for (const k of Object.keys(obj)) {
+    const v = obj[k];
+    if (v === undefined) { continue; }
+    if (k === '__proto__') { Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true }); } else { out[k] = v; }
+  }
+  return out;
+}

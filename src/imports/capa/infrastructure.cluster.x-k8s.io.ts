@@ -87,7 +87,7 @@ export function toJson_AwsClusterProps(obj: AwsClusterProps | undefined): Record
     'spec': toJson_AwsClusterSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -228,7 +228,7 @@ export interface AwsClusterSpec {
 export function toJson_AwsClusterSpec(obj: AwsClusterSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
-    'additionalTags': ((obj.additionalTags) === undefined) ? undefined : (Object.entries(obj.additionalTags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'additionalTags': ((obj.additionalTags) === undefined) ? undefined : (withoutUndefined(obj.additionalTags)),
     'bastion': toJson_AwsClusterSpecBastion(obj.bastion),
     'controlPlaneEndpoint': toJson_AwsClusterSpecControlPlaneEndpoint(obj.controlPlaneEndpoint),
     'controlPlaneLoadBalancer': toJson_AwsClusterSpecControlPlaneLoadBalancer(obj.controlPlaneLoadBalancer),
@@ -244,7 +244,7 @@ export function toJson_AwsClusterSpec(obj: AwsClusterSpec | undefined): Record<s
     'sshKeyName': obj.sshKeyName,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -311,7 +311,7 @@ export function toJson_AwsClusterSpecBastion(obj: AwsClusterSpecBastion | undefi
     'instanceType': obj.instanceType,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -347,7 +347,7 @@ export function toJson_AwsClusterSpecControlPlaneEndpoint(obj: AwsClusterSpecCon
     'port': obj.port,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -491,7 +491,7 @@ export function toJson_AwsClusterSpecControlPlaneLoadBalancer(obj: AwsClusterSpe
     'targetGroupIPType': obj.targetGroupIpType,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -528,7 +528,7 @@ export function toJson_AwsClusterSpecIdentityRef(obj: AwsClusterSpecIdentityRef 
     'name': obj.name,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -601,12 +601,12 @@ export function toJson_AwsClusterSpecNetwork(obj: AwsClusterSpecNetwork | undefi
     'additionalNodeIngressRules': obj.additionalNodeIngressRules?.map(y => toJson_AwsClusterSpecNetworkAdditionalNodeIngressRules(y)),
     'cni': toJson_AwsClusterSpecNetworkCni(obj.cni),
     'nodePortIngressRuleCidrBlocks': obj.nodePortIngressRuleCidrBlocks?.map(y => y),
-    'securityGroupOverrides': ((obj.securityGroupOverrides) === undefined) ? undefined : (Object.entries(obj.securityGroupOverrides).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'securityGroupOverrides': ((obj.securityGroupOverrides) === undefined) ? undefined : (withoutUndefined(obj.securityGroupOverrides)),
     'subnets': obj.subnets?.map(y => toJson_AwsClusterSpecNetworkSubnets(y)),
     'vpc': toJson_AwsClusterSpecNetworkVpc(obj.vpc),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -676,7 +676,7 @@ export function toJson_AwsClusterSpecS3Bucket(obj: AwsClusterSpecS3Bucket | unde
     'presignedURLDuration': obj.presignedUrlDuration,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -823,7 +823,7 @@ export function toJson_AwsClusterSpecSecondaryControlPlaneLoadBalancer(obj: AwsC
     'targetGroupIPType': obj.targetGroupIpType,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -880,7 +880,7 @@ export function toJson_AwsClusterSpecControlPlaneLoadBalancerAdditionalListeners
     'targetGroupIPType': obj.targetGroupIpType,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -936,7 +936,7 @@ export function toJson_AwsClusterSpecControlPlaneLoadBalancerHealthCheck(obj: Aw
     'unhealthyThresholdCount': obj.unhealthyThresholdCount,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1050,7 +1050,7 @@ export function toJson_AwsClusterSpecControlPlaneLoadBalancerIngressRules(obj: A
     'toPort': obj.toPort,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1203,7 +1203,7 @@ export function toJson_AwsClusterSpecNetworkAdditionalControlPlaneIngressRules(o
     'toPort': obj.toPort,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1296,7 +1296,7 @@ export function toJson_AwsClusterSpecNetworkAdditionalNodeIngressRules(obj: AwsC
     'toPort': obj.toPort,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1325,7 +1325,7 @@ export function toJson_AwsClusterSpecNetworkCni(obj: AwsClusterSpecNetworkCni | 
     'cniIngressRules': obj.cniIngressRules?.map(y => toJson_AwsClusterSpecNetworkCniCniIngressRules(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1472,11 +1472,11 @@ export function toJson_AwsClusterSpecNetworkSubnets(obj: AwsClusterSpecNetworkSu
     'parentZoneName': obj.parentZoneName,
     'resourceID': obj.resourceId,
     'routeTableId': obj.routeTableId,
-    'tags': ((obj.tags) === undefined) ? undefined : (Object.entries(obj.tags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'tags': ((obj.tags) === undefined) ? undefined : (withoutUndefined(obj.tags)),
     'zoneType': obj.zoneType,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1638,10 +1638,10 @@ export function toJson_AwsClusterSpecNetworkVpc(obj: AwsClusterSpecNetworkVpc | 
     'privateDnsHostnameTypeOnLaunch': obj.privateDnsHostnameTypeOnLaunch,
     'secondaryCidrBlocks': obj.secondaryCidrBlocks?.map(y => toJson_AwsClusterSpecNetworkVpcSecondaryCidrBlocks(y)),
     'subnetSchema': obj.subnetSchema,
-    'tags': ((obj.tags) === undefined) ? undefined : (Object.entries(obj.tags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'tags': ((obj.tags) === undefined) ? undefined : (withoutUndefined(obj.tags)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1698,7 +1698,7 @@ export function toJson_AwsClusterSpecSecondaryControlPlaneLoadBalancerAdditional
     'targetGroupIPType': obj.targetGroupIpType,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1754,7 +1754,7 @@ export function toJson_AwsClusterSpecSecondaryControlPlaneLoadBalancerHealthChec
     'unhealthyThresholdCount': obj.unhealthyThresholdCount,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1868,7 +1868,7 @@ export function toJson_AwsClusterSpecSecondaryControlPlaneLoadBalancerIngressRul
     'toPort': obj.toPort,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1997,7 +1997,7 @@ export function toJson_AwsClusterSpecControlPlaneLoadBalancerAdditionalListeners
     'unhealthyThresholdCount': obj.unhealthyThresholdCount,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2195,7 +2195,7 @@ export function toJson_AwsClusterSpecNetworkCniCniIngressRules(obj: AwsClusterSp
     'toPort': obj.toPort,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2294,7 +2294,7 @@ export function toJson_AwsClusterSpecNetworkVpcElasticIpPool(obj: AwsClusterSpec
     'publicIpv4PoolFallbackOrder': obj.publicIpv4PoolFallbackOrder,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2343,7 +2343,7 @@ export function toJson_AwsClusterSpecNetworkVpcIpamPool(obj: AwsClusterSpecNetwo
     'netmaskLength': obj.netmaskLength,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2399,7 +2399,7 @@ export function toJson_AwsClusterSpecNetworkVpcIpv6(obj: AwsClusterSpecNetworkVp
     'poolId': obj.poolId,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2441,7 +2441,7 @@ export function toJson_AwsClusterSpecNetworkVpcSecondaryCidrBlocks(obj: AwsClust
     'ipv4CidrBlock': obj.ipv4CidrBlock,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2541,7 +2541,7 @@ export function toJson_AwsClusterSpecSecondaryControlPlaneLoadBalancerAdditional
     'unhealthyThresholdCount': obj.unhealthyThresholdCount,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2691,7 +2691,7 @@ export function toJson_AwsClusterSpecNetworkVpcIpv6IpamPool(obj: AwsClusterSpecN
     'netmaskLength': obj.netmaskLength,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2797,7 +2797,7 @@ export function toJson_AwsClusterControllerIdentityProps(obj: AwsClusterControll
     'spec': toJson_AwsClusterControllerIdentitySpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2829,7 +2829,7 @@ export function toJson_AwsClusterControllerIdentitySpec(obj: AwsClusterControlle
     'allowedNamespaces': toJson_AwsClusterControllerIdentitySpecAllowedNamespaces(obj.allowedNamespaces),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2870,7 +2870,7 @@ export function toJson_AwsClusterControllerIdentitySpecAllowedNamespaces(obj: Aw
     'selector': toJson_AwsClusterControllerIdentitySpecAllowedNamespacesSelector(obj.selector),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2906,10 +2906,10 @@ export function toJson_AwsClusterControllerIdentitySpecAllowedNamespacesSelector
   if (obj === undefined) { return undefined; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_AwsClusterControllerIdentitySpecAllowedNamespacesSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2958,7 +2958,7 @@ export function toJson_AwsClusterControllerIdentitySpecAllowedNamespacesSelector
     'values': obj.values?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3049,7 +3049,7 @@ export function toJson_AwsClusterRoleIdentityProps(obj: AwsClusterRoleIdentityPr
     'spec': toJson_AwsClusterRoleIdentitySpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3148,7 +3148,7 @@ export function toJson_AwsClusterRoleIdentitySpec(obj: AwsClusterRoleIdentitySpe
     'sourceIdentityRef': toJson_AwsClusterRoleIdentitySpecSourceIdentityRef(obj.sourceIdentityRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3189,7 +3189,7 @@ export function toJson_AwsClusterRoleIdentitySpecAllowedNamespaces(obj: AwsClust
     'selector': toJson_AwsClusterRoleIdentitySpecAllowedNamespacesSelector(obj.selector),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3226,7 +3226,7 @@ export function toJson_AwsClusterRoleIdentitySpecSourceIdentityRef(obj: AwsClust
     'name': obj.name,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3262,10 +3262,10 @@ export function toJson_AwsClusterRoleIdentitySpecAllowedNamespacesSelector(obj: 
   if (obj === undefined) { return undefined; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_AwsClusterRoleIdentitySpecAllowedNamespacesSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3328,7 +3328,7 @@ export function toJson_AwsClusterRoleIdentitySpecAllowedNamespacesSelectorMatchE
     'values': obj.values?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3419,7 +3419,7 @@ export function toJson_AwsClusterStaticIdentityProps(obj: AwsClusterStaticIdenti
     'spec': toJson_AwsClusterStaticIdentitySpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3463,7 +3463,7 @@ export function toJson_AwsClusterStaticIdentitySpec(obj: AwsClusterStaticIdentit
     'secretRef': obj.secretRef,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3504,7 +3504,7 @@ export function toJson_AwsClusterStaticIdentitySpecAllowedNamespaces(obj: AwsClu
     'selector': toJson_AwsClusterStaticIdentitySpecAllowedNamespacesSelector(obj.selector),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3540,10 +3540,10 @@ export function toJson_AwsClusterStaticIdentitySpecAllowedNamespacesSelector(obj
   if (obj === undefined) { return undefined; }
   const result = {
     'matchExpressions': obj.matchExpressions?.map(y => toJson_AwsClusterStaticIdentitySpecAllowedNamespacesSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3592,7 +3592,7 @@ export function toJson_AwsClusterStaticIdentitySpecAllowedNamespacesSelectorMatc
     'values': obj.values?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3681,7 +3681,7 @@ export function toJson_AwsMachinePoolProps(obj: AwsMachinePoolProps | undefined)
     'spec': toJson_AwsMachinePoolSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3825,7 +3825,7 @@ export interface AwsMachinePoolSpec {
 export function toJson_AwsMachinePoolSpec(obj: AwsMachinePoolSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
-    'additionalTags': ((obj.additionalTags) === undefined) ? undefined : (Object.entries(obj.additionalTags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'additionalTags': ((obj.additionalTags) === undefined) ? undefined : (withoutUndefined(obj.additionalTags)),
     'availabilityZoneSubnetType': obj.availabilityZoneSubnetType,
     'availabilityZones': obj.availabilityZones?.map(y => y),
     'awsLaunchTemplate': toJson_AwsMachinePoolSpecAwsLaunchTemplate(obj.awsLaunchTemplate),
@@ -3844,7 +3844,7 @@ export function toJson_AwsMachinePoolSpec(obj: AwsMachinePoolSpec | undefined): 
     'suspendProcesses': toJson_AwsMachinePoolSpecSuspendProcesses(obj.suspendProcesses),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4050,7 +4050,7 @@ export function toJson_AwsMachinePoolSpecAwsLaunchTemplate(obj: AwsMachinePoolSp
     'versionNumber': obj.versionNumber,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4120,7 +4120,7 @@ export function toJson_AwsMachinePoolSpecIgnition(obj: AwsMachinePoolSpecIgnitio
     'version': obj.version,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4200,7 +4200,7 @@ export function toJson_AwsMachinePoolSpecLifecycleHooks(obj: AwsMachinePoolSpecL
     'roleARN': obj.roleArn,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4234,7 +4234,7 @@ export function toJson_AwsMachinePoolSpecMixedInstancesPolicy(obj: AwsMachinePoo
     'overrides': obj.overrides?.map(y => toJson_AwsMachinePoolSpecMixedInstancesPolicyOverrides(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4305,7 +4305,7 @@ export function toJson_AwsMachinePoolSpecRefreshPreferences(obj: AwsMachinePoolS
     'strategy': obj.strategy,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4345,7 +4345,7 @@ export function toJson_AwsMachinePoolSpecSubnets(obj: AwsMachinePoolSpecSubnets 
     'id': obj.id,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4380,7 +4380,7 @@ export function toJson_AwsMachinePoolSpecSuspendProcesses(obj: AwsMachinePoolSpe
     'processes': toJson_AwsMachinePoolSpecSuspendProcessesProcesses(obj.processes),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4420,7 +4420,7 @@ export function toJson_AwsMachinePoolSpecAwsLaunchTemplateAdditionalSecurityGrou
     'id': obj.id,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4456,7 +4456,7 @@ export function toJson_AwsMachinePoolSpecAwsLaunchTemplateAmi(obj: AwsMachinePoo
     'id': obj.id,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4544,7 +4544,7 @@ export function toJson_AwsMachinePoolSpecAwsLaunchTemplateInstanceMetadataOption
     'instanceMetadataTags': obj.instanceMetadataTags,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4642,7 +4642,7 @@ export function toJson_AwsMachinePoolSpecAwsLaunchTemplateNonRootVolumes(obj: Aw
     'type': obj.type,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4686,7 +4686,7 @@ export function toJson_AwsMachinePoolSpecAwsLaunchTemplatePrivateDnsName(obj: Aw
     'hostnameType': obj.hostnameType,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4765,7 +4765,7 @@ export function toJson_AwsMachinePoolSpecAwsLaunchTemplateRootVolume(obj: AwsMac
     'type': obj.type,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4793,7 +4793,7 @@ export function toJson_AwsMachinePoolSpecAwsLaunchTemplateSpotMarketOptions(obj:
     'maxPrice': obj.maxPrice,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4853,7 +4853,7 @@ export function toJson_AwsMachinePoolSpecIgnitionProxy(obj: AwsMachinePoolSpecIg
     'noProxy': obj.noProxy?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4909,7 +4909,7 @@ export function toJson_AwsMachinePoolSpecIgnitionTls(obj: AwsMachinePoolSpecIgni
     'certificateAuthorities': obj.certificateAuthorities?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5004,7 +5004,7 @@ export function toJson_AwsMachinePoolSpecMixedInstancesPolicyInstancesDistributi
     'spotAllocationStrategy': obj.spotAllocationStrategy,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5031,7 +5031,7 @@ export function toJson_AwsMachinePoolSpecMixedInstancesPolicyOverrides(obj: AwsM
     'instanceType': obj.instanceType,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5067,7 +5067,7 @@ export function toJson_AwsMachinePoolSpecSubnetsFilters(obj: AwsMachinePoolSpecS
     'values': obj.values?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5141,7 +5141,7 @@ export function toJson_AwsMachinePoolSpecSuspendProcessesProcesses(obj: AwsMachi
     'terminate': obj.terminate,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5177,7 +5177,7 @@ export function toJson_AwsMachinePoolSpecAwsLaunchTemplateAdditionalSecurityGrou
     'values': obj.values?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5395,7 +5395,7 @@ export function toJson_AwsMachineTemplateProps(obj: AwsMachineTemplateProps | un
     'spec': toJson_AwsMachineTemplateSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5423,7 +5423,7 @@ export function toJson_AwsMachineTemplateSpec(obj: AwsMachineTemplateSpec | unde
     'template': toJson_AwsMachineTemplateSpecTemplate(obj.template),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5460,7 +5460,7 @@ export function toJson_AwsMachineTemplateSpecTemplate(obj: AwsMachineTemplateSpe
     'spec': toJson_AwsMachineTemplateSpecTemplateSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5499,11 +5499,11 @@ export interface AwsMachineTemplateSpecTemplateMetadata {
 export function toJson_AwsMachineTemplateSpecTemplateMetadata(obj: AwsMachineTemplateSpecTemplateMetadata | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
-    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'annotations': ((obj.annotations) === undefined) ? undefined : (withoutUndefined(obj.annotations)),
+    'labels': ((obj.labels) === undefined) ? undefined : (withoutUndefined(obj.labels)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5833,7 +5833,7 @@ export function toJson_AwsMachineTemplateSpecTemplateSpec(obj: AwsMachineTemplat
   if (obj === undefined) { return undefined; }
   const result = {
     'additionalSecurityGroups': obj.additionalSecurityGroups?.map(y => toJson_AwsMachineTemplateSpecTemplateSpecAdditionalSecurityGroups(y)),
-    'additionalTags': ((obj.additionalTags) === undefined) ? undefined : (Object.entries(obj.additionalTags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'additionalTags': ((obj.additionalTags) === undefined) ? undefined : (withoutUndefined(obj.additionalTags)),
     'ami': toJson_AwsMachineTemplateSpecTemplateSpecAmi(obj.ami),
     'assignPrimaryIPv6': obj.assignPrimaryIPv6,
     'capacityReservationId': obj.capacityReservationId,
@@ -5862,7 +5862,7 @@ export function toJson_AwsMachineTemplateSpecTemplateSpec(obj: AwsMachineTemplat
     'providerID': obj.providerId,
     'publicIP': obj.publicIp,
     'rootVolume': toJson_AwsMachineTemplateSpecTemplateSpecRootVolume(obj.rootVolume),
-    'securityGroupOverrides': ((obj.securityGroupOverrides) === undefined) ? undefined : (Object.entries(obj.securityGroupOverrides).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'securityGroupOverrides': ((obj.securityGroupOverrides) === undefined) ? undefined : (withoutUndefined(obj.securityGroupOverrides)),
     'spotMarketOptions': toJson_AwsMachineTemplateSpecTemplateSpecSpotMarketOptions(obj.spotMarketOptions),
     'sshKeyName': obj.sshKeyName,
     'subnet': toJson_AwsMachineTemplateSpecTemplateSpecSubnet(obj.subnet),
@@ -5870,7 +5870,7 @@ export function toJson_AwsMachineTemplateSpecTemplateSpec(obj: AwsMachineTemplat
     'uncompressedUserData': obj.uncompressedUserData,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5910,7 +5910,7 @@ export function toJson_AwsMachineTemplateSpecTemplateSpecAdditionalSecurityGroup
     'id': obj.id,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5946,7 +5946,7 @@ export function toJson_AwsMachineTemplateSpecTemplateSpecAmi(obj: AwsMachineTemp
     'id': obj.id,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6024,7 +6024,7 @@ export function toJson_AwsMachineTemplateSpecTemplateSpecCloudInit(obj: AwsMachi
     'secureSecretsBackend': obj.secureSecretsBackend,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6074,7 +6074,7 @@ export function toJson_AwsMachineTemplateSpecTemplateSpecCpuOptions(obj: AwsMach
     'nestedVirtualization': obj.nestedVirtualization,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6102,10 +6102,10 @@ export interface AwsMachineTemplateSpecTemplateSpecDynamicHostAllocation {
 export function toJson_AwsMachineTemplateSpecTemplateSpecDynamicHostAllocation(obj: AwsMachineTemplateSpecTemplateSpecDynamicHostAllocation | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
-    'tags': ((obj.tags) === undefined) ? undefined : (Object.entries(obj.tags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'tags': ((obj.tags) === undefined) ? undefined : (withoutUndefined(obj.tags)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6150,7 +6150,7 @@ export function toJson_AwsMachineTemplateSpecTemplateSpecElasticIpPool(obj: AwsM
     'publicIpv4PoolFallbackOrder': obj.publicIpv4PoolFallbackOrder,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6239,7 +6239,7 @@ export function toJson_AwsMachineTemplateSpecTemplateSpecIgnition(obj: AwsMachin
     'version': obj.version,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6327,7 +6327,7 @@ export function toJson_AwsMachineTemplateSpecTemplateSpecInstanceMetadataOptions
     'instanceMetadataTags': obj.instanceMetadataTags,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6438,7 +6438,7 @@ export function toJson_AwsMachineTemplateSpecTemplateSpecNonRootVolumes(obj: Aws
     'type': obj.type,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6482,7 +6482,7 @@ export function toJson_AwsMachineTemplateSpecTemplateSpecPrivateDnsName(obj: Aws
     'hostnameType': obj.hostnameType,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6561,7 +6561,7 @@ export function toJson_AwsMachineTemplateSpecTemplateSpecRootVolume(obj: AwsMach
     'type': obj.type,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6589,7 +6589,7 @@ export function toJson_AwsMachineTemplateSpecTemplateSpecSpotMarketOptions(obj: 
     'maxPrice': obj.maxPrice,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6628,7 +6628,7 @@ export function toJson_AwsMachineTemplateSpecTemplateSpecSubnet(obj: AwsMachineT
     'id': obj.id,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6682,7 +6682,7 @@ export function toJson_AwsMachineTemplateSpecTemplateSpecAdditionalSecurityGroup
     'values': obj.values?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6827,7 +6827,7 @@ export function toJson_AwsMachineTemplateSpecTemplateSpecIgnitionProxy(obj: AwsM
     'noProxy': obj.noProxy?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6883,7 +6883,7 @@ export function toJson_AwsMachineTemplateSpecTemplateSpecIgnitionTls(obj: AwsMac
     'certificateAuthorities': obj.certificateAuthorities?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7027,7 +7027,7 @@ export function toJson_AwsMachineTemplateSpecTemplateSpecSubnetFilters(obj: AwsM
     'values': obj.values?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7116,7 +7116,7 @@ export function toJson_AwsManagedClusterProps(obj: AwsManagedClusterProps | unde
     'spec': toJson_AwsManagedClusterSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7144,7 +7144,7 @@ export function toJson_AwsManagedClusterSpec(obj: AwsManagedClusterSpec | undefi
     'controlPlaneEndpoint': toJson_AwsManagedClusterSpecControlPlaneEndpoint(obj.controlPlaneEndpoint),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7180,7 +7180,7 @@ export function toJson_AwsManagedClusterSpecControlPlaneEndpoint(obj: AwsManaged
     'port': obj.port,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7269,7 +7269,7 @@ export function toJson_AwsManagedMachinePoolProps(obj: AwsManagedMachinePoolProp
     'spec': toJson_AwsManagedMachinePoolSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7481,7 +7481,7 @@ export interface AwsManagedMachinePoolSpec {
 export function toJson_AwsManagedMachinePoolSpec(obj: AwsManagedMachinePoolSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
-    'additionalTags': ((obj.additionalTags) === undefined) ? undefined : (Object.entries(obj.additionalTags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'additionalTags': ((obj.additionalTags) === undefined) ? undefined : (withoutUndefined(obj.additionalTags)),
     'amiType': obj.amiType,
     'amiVersion': obj.amiVersion,
     'availabilityZoneSubnetType': obj.availabilityZoneSubnetType,
@@ -7491,7 +7491,7 @@ export function toJson_AwsManagedMachinePoolSpec(obj: AwsManagedMachinePoolSpec 
     'diskSize': obj.diskSize,
     'eksNodegroupName': obj.eksNodegroupName,
     'instanceType': obj.instanceType,
-    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'labels': ((obj.labels) === undefined) ? undefined : (withoutUndefined(obj.labels)),
     'lifecycleHooks': obj.lifecycleHooks?.map(y => toJson_AwsManagedMachinePoolSpecLifecycleHooks(y)),
     'nodeRepairConfig': toJson_AwsManagedMachinePoolSpecNodeRepairConfig(obj.nodeRepairConfig),
     'providerIDList': obj.providerIdList?.map(y => y),
@@ -7506,7 +7506,7 @@ export function toJson_AwsManagedMachinePoolSpec(obj: AwsManagedMachinePoolSpec 
     'updateConfig': toJson_AwsManagedMachinePoolSpecUpdateConfig(obj.updateConfig),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7760,7 +7760,7 @@ export function toJson_AwsManagedMachinePoolSpecAwsLaunchTemplate(obj: AwsManage
     'versionNumber': obj.versionNumber,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7852,7 +7852,7 @@ export function toJson_AwsManagedMachinePoolSpecLifecycleHooks(obj: AwsManagedMa
     'roleARN': obj.roleArn,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7881,7 +7881,7 @@ export function toJson_AwsManagedMachinePoolSpecNodeRepairConfig(obj: AwsManaged
     'enabled': obj.enabled,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7926,7 +7926,7 @@ export function toJson_AwsManagedMachinePoolSpecRemoteAccess(obj: AwsManagedMach
     'sshKeyName': obj.sshKeyName,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7958,7 +7958,7 @@ export function toJson_AwsManagedMachinePoolSpecScaling(obj: AwsManagedMachinePo
     'minSize': obj.minSize,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8002,7 +8002,7 @@ export function toJson_AwsManagedMachinePoolSpecTaints(obj: AwsManagedMachinePoo
     'value': obj.value,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8041,7 +8041,7 @@ export function toJson_AwsManagedMachinePoolSpecUpdateConfig(obj: AwsManagedMach
     'maxUnavailablePercentage': obj.maxUnavailablePercentage,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8081,7 +8081,7 @@ export function toJson_AwsManagedMachinePoolSpecAwsLaunchTemplateAdditionalSecur
     'id': obj.id,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8117,7 +8117,7 @@ export function toJson_AwsManagedMachinePoolSpecAwsLaunchTemplateAmi(obj: AwsMan
     'id': obj.id,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8205,7 +8205,7 @@ export function toJson_AwsManagedMachinePoolSpecAwsLaunchTemplateInstanceMetadat
     'instanceMetadataTags': obj.instanceMetadataTags,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8303,7 +8303,7 @@ export function toJson_AwsManagedMachinePoolSpecAwsLaunchTemplateNonRootVolumes(
     'type': obj.type,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8347,7 +8347,7 @@ export function toJson_AwsManagedMachinePoolSpecAwsLaunchTemplatePrivateDnsName(
     'hostnameType': obj.hostnameType,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8426,7 +8426,7 @@ export function toJson_AwsManagedMachinePoolSpecAwsLaunchTemplateRootVolume(obj:
     'type': obj.type,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8454,7 +8454,7 @@ export function toJson_AwsManagedMachinePoolSpecAwsLaunchTemplateSpotMarketOptio
     'maxPrice': obj.maxPrice,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8528,7 +8528,7 @@ export function toJson_AwsManagedMachinePoolSpecAwsLaunchTemplateAdditionalSecur
     'values': obj.values?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return withoutUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8633,3 +8633,14 @@ export enum AwsManagedMachinePoolSpecAwsLaunchTemplatePrivateDnsNameHostnameType
   RESOURCE_HYPHEN_NAME = "resource-name",
 }
 
+
+// added by scripts/import-crds.ts: drops undefined values in one pass (the generator's reduce copies the object per key)
+function withoutUndefined(obj: { [key: string]: any }): { [key: string]: any } {
+  const out: { [key: string]: any } = {};
+  for (const k of Object.keys(obj)) {
+    const v = obj[k];
+    if (v === undefined) { continue; }
+    if (k === '__proto__') { Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true }); } else { out[k] = v; }
+  }
+  return out;
+}
