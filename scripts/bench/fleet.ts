@@ -12,6 +12,9 @@ export type BenchDelivery = 'caaph' | 'argocd';
 /** Objects per cluster of the fleet. */
 export const OBJECTS_PER_CLUSTER = 29;
 
+/** The names of the library the fleet uses. */
+export const FLEET_NAMES = ['AddonBundle', 'AddonDelivery', 'Capacity', 'Catalog', 'ClusterValue', 'HelmAddon', 'Infrastructure', 'ManagedCluster', 'Platform'];
+
 /** Builds the fleet into `platform` (a `Platform`) with the library `lib` (`require('capi-blueprints')`). */
 export function buildFleet(lib: any, platform: any, clusters: number, delivery: BenchDelivery): void {
   const { AddonBundle, AddonDelivery, Capacity, Catalog, ClusterValue, HelmAddon, Infrastructure, ManagedCluster } = lib;

@@ -2,21 +2,29 @@ import { ApiObject, ApiObjectMetadataDefinition, App, ImplicitTokenResolver, Jso
 
 /**
  * The Kubernetes JSON of API objects: exactly what each object's `toJson()` returns, computed
- * faster.
+ * faster (see `withFastToJson`).
+ */
+export function manifestJson(objects: ApiObject[]): any[] {
+  return withFastToJson(() => objects.map((o) => o.toJson()));
+}
+
+/**
+ * Runs `fn` with a faster `ApiObject.toJson()`, which returns exactly what cdk8s's returns.
  *
  * cdk8s's `ApiObject.toJson()` resolves every value through the app's resolvers (looking the app
  * up from the object, once per value, and allocating a key path per value), then copies the result
  * again to drop empty values and sort keys. When the app has only cdk8s's built-in resolvers (Lazy,
  * implicit tokens, number/string unions — the case of every `Platform`), the same result is
  * computed here in one pass. Generated bindings override `toJson()` and call `super.toJson()`, so
- * for the duration of this call `ApiObject.prototype.toJson` and
- * `ApiObjectMetadataDefinition.prototype.toJson` are the one-pass versions (restored before
- * returning, also on error). Anything unexpected (custom resolvers, values that are not plain
- * data) falls back to cdk8s's own implementation, so the result is always cdk8s's.
+ * while `fn` runs, `ApiObject.prototype.toJson` and `ApiObjectMetadataDefinition.prototype.toJson`
+ * are the one-pass versions (restored when `fn` returns or throws). Anything unexpected (custom
+ * resolvers, values that are not plain data) falls back to cdk8s's own implementation, so the
+ * result is always cdk8s's.
  */
-export function manifestJson(objects: ApiObject[]): any[] {
+export function withFastToJson<T>(fn: () => T): T {
   const apiObjectToJson = ApiObject.prototype.toJson;
   const metadataToJson = ApiObjectMetadataDefinition.prototype.toJson;
+  if ((apiObjectToJson as any)[FAST]) return fn(); // already installed (nested call)
   const sortKeys = !process.env.CDK8S_DISABLE_SORT;
   const apps = new Map<any, boolean>();
   const fastPathFor = (o: any): boolean => {
@@ -62,15 +70,17 @@ export function manifestJson(objects: ApiObject[]): any[] {
       throw e;
     }
   };
+  (ApiObject.prototype.toJson as any)[FAST] = true;
   try {
-    const out = new Array(objects.length);
-    for (let i = 0; i < objects.length; i++) out[i] = objects[i].toJson();
-    return out;
+    return fn();
   } finally {
     ApiObject.prototype.toJson = apiObjectToJson;
     ApiObjectMetadataDefinition.prototype.toJson = metadataToJson;
   }
 }
+
+/** Marks the installed one-pass `toJson`. */
+const FAST = Symbol('capi-blueprints.fastToJson');
 
 /** Thrown when a value is not plain data: the caller falls back to cdk8s. */
 const NOT_PLAIN = new Error('not plain data');
@@ -87,10 +97,21 @@ function hasDefaultResolvers(app: App): boolean {
  * values dropped, keys sorted (`sortKeys`), empty collections dropped (`dropEmpty`).
  */
 function plain(value: any, sortKeys: boolean, dropEmpty: boolean): any {
-  if (value === null || value === undefined) return undefined;
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return value;
+    case 'undefined':
+      return undefined;
+    case 'object':
+      if (value === null) return undefined;
+      break;
+    default: // functions, symbols, bigints: only a resolve() method changes them
+      return typeof value.resolve === 'function' ? plain(value.resolve(), sortKeys, dropEmpty) : value;
+  }
   if (value instanceof Lazy) return plain(value.produce(), sortKeys, dropEmpty);
   if (typeof value.resolve === 'function') return plain(value.resolve(), sortKeys, dropEmpty);
-  if (typeof value !== 'object') return value;
   if (Array.isArray(value)) {
     if (dropEmpty && value.length === 0) return undefined;
     const out = new Array(value.length);

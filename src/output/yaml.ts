@@ -17,6 +17,8 @@
  * `undefined` in a mapping is written as `null` (as cdk8s `Yaml.stringify` does); numbers as
  * JavaScript writes them (`-0`, `.nan`, `.inf`, `-.inf` for the special values).
  */
+import { ApiObject } from 'cdk8s';
+import { withFastToJson } from './manifest-json';
 
 /** First characters of a plain scalar: a letter, `_ / $ ^ ( ) ; \`, or `-` before a letter/`_`/`/`. */
 const PLAIN = /^(?:[A-Za-z_/$^();\\]|(?!---)-(?=[A-Za-z_/$^();\\-]))(?:[!-9;-~]|:(?=[!-~])| (?=[ !"$-~]))*$/;
@@ -32,68 +34,89 @@ const NEEDS_ESCAPE = /[\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\uFFFF]/g;
 /** Rendered mapping keys (the same few hundred keys repeat in every manifest). */
 const keyCache = new Map<string, string>();
 
-/** Multi-document YAML: one document per object, `---` between them, in the order given. */
+/**
+ * Multi-document YAML: one document per object, `---` between them, in the order given. Objects
+ * are JSON values or cdk8s `ApiObject`s; an `ApiObject` is converted with `manifestJson` one at a
+ * time, so that only one object's JSON is alive at any moment.
+ */
 export function stringifyManifests(objects: any[]): string {
-  let out = '';
-  for (let i = 0; i < objects.length; i++) {
-    if (i > 0) out += '---\n';
-    out += stringifyDocument(objects[i]);
-  }
-  return out;
+  return withFastToJson(() => {
+    const docs = new Array<string>(objects.length);
+    for (let i = 0; i < objects.length; i++) {
+      const o = objects[i];
+      docs[i] = stringifyDocument(ApiObject.isApiObject(o) ? o.toJson() : o);
+    }
+    return docs.join('---\n');
+  });
 }
 
 /** One YAML document (ending with a line feed) for a JSON value. */
 export function stringifyDocument(value: any): string {
+  // Pieces joined once: a flat string, not a tree of concatenations for the GC to copy.
+  const out: string[] = [];
   if (value !== null && typeof value === 'object') {
-    if (Array.isArray(value)) return value.length === 0 ? '[]\n' : sequence(value, '', '');
-    const keys = Object.keys(value);
-    if (keys.length > 0) return mapping(value, keys, '', '');
-    return '{}\n';
+    if (Array.isArray(value)) {
+      if (value.length === 0) return '[]\n';
+      sequence(out, value, '', '');
+    } else {
+      const keys = Object.keys(value);
+      if (keys.length === 0) return '{}\n';
+      mapping(out, value, keys, '', '');
+    }
+    return out.join('');
   }
   return scalar(value, '') + '\n';
 }
 
 /** A block mapping; its first line starts with `first`, the others with `indent`. */
-function mapping(obj: Record<string, any>, keys: string[], first: string, indent: string): string {
-  let out = '';
+function mapping(out: string[], obj: Record<string, any>, keys: string[], first: string, indent: string): void {
   const inner = indent + '  ';
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
     const v = obj[k];
-    out += (i === 0 ? first : indent) + key(k);
+    out.push(i === 0 ? first : indent, key(k));
     if (v !== null && typeof v === 'object') {
       if (Array.isArray(v)) {
-        out += v.length === 0 ? ': []\n' : ':\n' + sequence(v, inner, inner);
+        if (v.length === 0) {
+          out.push(': []\n');
+        } else {
+          out.push(':\n');
+          sequence(out, v, inner, inner);
+        }
       } else {
         const ks = Object.keys(v);
-        out += ks.length === 0 ? ': {}\n' : ':\n' + mapping(v, ks, inner, inner);
+        if (ks.length === 0) {
+          out.push(': {}\n');
+        } else {
+          out.push(':\n');
+          mapping(out, v, ks, inner, inner);
+        }
       }
     } else {
-      out += ': ' + scalar(v, inner) + '\n';
+      out.push(': ', scalar(v, inner), '\n');
     }
   }
-  return out;
 }
 
 /** A block sequence; its first line starts with `first`, the others with `indent`. */
-function sequence(arr: any[], first: string, indent: string): string {
-  let out = '';
+function sequence(out: string[], arr: any[], first: string, indent: string): void {
   const inner = indent + '  ';
   for (let i = 0; i < arr.length; i++) {
     const v = arr[i];
     const dash = (i === 0 ? first : indent) + '- ';
     if (v !== null && typeof v === 'object') {
       if (Array.isArray(v)) {
-        out += v.length === 0 ? dash + '[]\n' : sequence(v, dash, inner);
+        if (v.length === 0) out.push(dash, '[]\n');
+        else sequence(out, v, dash, inner);
       } else {
         const ks = Object.keys(v);
-        out += ks.length === 0 ? dash + '{}\n' : mapping(v, ks, dash, inner);
+        if (ks.length === 0) out.push(dash, '{}\n');
+        else mapping(out, v, ks, dash, inner);
       }
     } else {
-      out += dash + scalar(v === undefined ? null : v, inner) + '\n';
+      out.push(dash, scalar(v === undefined ? null : v, inner), '\n');
     }
   }
-  return out;
 }
 
 function key(k: string): string {

@@ -1,7 +1,6 @@
 import * as path from 'path';
 import { ApiObject, App, Chart } from 'cdk8s';
 import { ValidationError } from '../core/validation-error';
-import { manifestJson } from '../output/manifest-json';
 import { writeFilesIfChanged } from '../output/write-files';
 import { stringifyManifests } from '../output/yaml';
 
@@ -43,7 +42,8 @@ export class Platform extends App {
     // Render every chart before writing any file, so an error while rendering leaves no partial output.
     const files: Array<[string, string]> = [];
     for (const chart of this.node.children.filter(Chart.isChart)) {
-      const objects = manifestJson(chart.node.findAll().filter(ApiObject.isApiObject));
+      // ApiObjects, converted to JSON one at a time while they are written as YAML.
+      const objects = chart.node.findAll().filter(ApiObject.isApiObject);
       if (objects.length === 0) continue;
       files.push([path.join(this.outdir, `${chart.node.id}${this.outputFileExtension}`), stringifyManifests(objects)]);
     }

@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { Yaml } from 'cdk8s';
 import type { BundleRenderInfo } from './common';
 import { ClusterFacts, ResolvedAddon } from './types';
 import { ClusterField, ClusterValue } from '../../addons/cluster-value';
@@ -123,7 +123,8 @@ function renderTemplateOnce(values: Record<string, any>, flavour: 'caaph' | 'app
   };
   const marked = mark(values);
   if (Object.keys(marked).length === 0) return '';
-  let text = stringify(marked, { lineWidth: 0 });
+  // cdk8s's YAML writer (the `yaml` package with lineWidth 0, already loaded with cdk8s).
+  let text = Yaml.stringify(marked);
   text = text.replace(/\{\{/g, '{{ "{{" }}');
   return text.replace(/CAPIBPVALUE(\d+)X/g, (_all, i: string) => {
     const v = found[Number(i)];

@@ -1,6 +1,6 @@
 import type * as Kplus from 'cdk8s-plus-28';
+import { Yaml } from 'cdk8s';
 import { Construct } from 'constructs';
-import { stringify } from 'yaml';
 import { BundleRenderInfo, objectLabels, objectName } from './common';
 import { CLUSTER_NAME_SELECTOR_LABEL, ClusterFacts, ResolvedAddon, Selector } from './types';
 import { sortKeysDeep } from '../../addons/private/values';
@@ -30,7 +30,7 @@ export function renderResourceSet(
   const name = cluster ? objectName(info, cluster.name, addon.name) : objectName(info, info.bundleName, addon.name);
   const namespace = cluster ? cluster.namespace : info.namespace;
   const labels = objectLabels(info, addon, cluster);
-  const yaml = (addon.manifests ?? []).map((m) => stringify(sortKeysDeep(m), { lineWidth: 0 })).join('---\n');
+  const yaml = Yaml.stringify(...(addon.manifests ?? []).map(sortKeysDeep));
   const key = `${addon.name}.yaml`;
   const kind = info.resourceSet.resourceKind ?? ResourceSetResourceKind.SECRET;
   if (kind === ResourceSetResourceKind.SECRET) {
