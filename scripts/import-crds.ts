@@ -137,18 +137,34 @@ function withoutUndefined(obj: { [key: string]: any }): { [key: string]: any } {
 }
 `;
 
+/** The object literal of a generated `toJson_*` function: one `'key': expression,` per line. */
+const RESULT_LITERAL = /^  const result = \{\n((?:    '[^']+': .*,\n)*)  \};\n  \/\/ filter undefined values\n  return Object\.entries\(result\)\.reduce\(\(r, i\) => \(i\[1\] === undefined\) \? r : \(\{ \.\.\.r, \[i\[0\]\]: i\[1\] \}\), \{\}\);$/gm;
+
 /**
- * Makes the generated `toJson_*` functions linear: each object is converted once per synthesis
- * of every manifest, so the generator's copy-per-key filter is a large part of synthesis time
- * for fleets (see docs/performance.md). Same result, same key order.
+ * Makes the generated `toJson_*` functions linear and lean. The generator builds an object
+ * literal with every property of the schema (dozens, mostly undefined), then drops the undefined
+ * ones by copying the object once per key (quadratic). Each object is converted at every
+ * synthesis, so for fleets this was a large part of synthesis time (docs/performance.md).
+ * Rewritten: each property is added only when defined, in the same order (same result, same key
+ * order); maps of user keys are filtered in one pass (`withoutUndefined`).
  */
 export function postProcess(outdir: string): void {
   for (const file of fs.readdirSync(outdir).filter((f) => f.endsWith('.ts'))) {
     const full = path.join(outdir, file);
     const source = fs.readFileSync(full, 'utf8');
-    if (source.includes(HELPER_MARKER)) continue;
-    const processed = source.replace(SPREAD_FILTER, (_all, expr: string) => `withoutUndefined(${expr})`);
-    fs.writeFileSync(full, processed === source ? source : processed + HELPER);
+    const processed = source
+      .replace(RESULT_LITERAL, (_all, props: string) => {
+        const lines = props.split('\n').filter((l) => l !== '').map((line) => {
+          const m = line.match(/^    '([^']+)': (.*),$/)!;
+          if (m[1] === '__proto__') throw new Error(`${file}: a property named __proto__ cannot be assigned`);
+          return `  value = ${m[2]};\n  if (value !== undefined) { result[${JSON.stringify(m[1])}] = value; }`;
+        });
+        return ['  const result: { [key: string]: any } = {};', '  let value: any;', ...lines, '  return result;'].join('\n');
+      })
+      .replace(SPREAD_FILTER, (_all, expr: string) => `withoutUndefined(${expr})`);
+    if (/reduce\(\(r, i\)/.test(processed)) throw new Error(`${file}: a generated filter was not recognised; update postProcess()`);
+    const needsHelper = processed.includes('withoutUndefined(') && !processed.includes(HELPER_MARKER);
+    if (processed !== source) fs.writeFileSync(full, needsHelper ? processed + HELPER : processed);
   }
 }
 
