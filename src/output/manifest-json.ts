@@ -26,22 +26,35 @@ export function withFastToJson<T>(fn: () => T): T {
   const metadataToJson = ApiObjectMetadataDefinition.prototype.toJson;
   if ((apiObjectToJson as any)[FAST]) return fn(); // already installed (nested call)
   const sortKeys = !process.env.CDK8S_DISABLE_SORT;
-  const apps = new Map<any, boolean>();
+  // Whether the app of a construct (found through its parent, shared by many objects) has only the built-in resolvers.
+  const byParent = new Map<any, boolean>();
   const fastPathFor = (o: any): boolean => {
-    const root = o?.node?.root;
-    let ok = apps.get(root);
+    const parent = o?.node?.scope;
+    let ok = byParent.get(parent);
     if (ok === undefined) {
+      const root = o?.node?.root;
       ok = root instanceof App && hasDefaultResolvers(root);
-      apps.set(root, ok);
+      byParent.set(parent, ok);
     }
-    return ok && typeof o.props === 'object' && Array.isArray(o.patches);
+    return ok && typeof o.props === 'object' && o.props !== null && Array.isArray(o.patches);
   };
   ApiObject.prototype.toJson = function fastApiObjectToJson(this: any) {
     if (!fastPathFor(this)) return apiObjectToJson.call(this);
     try {
-      const data = { ...this.props, metadata: this.metadata.toJson() };
-      let json = plain(data, sortKeys, false);
+      // = plain({ ...this.props, metadata: this.metadata.toJson() }), without copying the props first.
+      const props = this.props;
+      const metadata = this.metadata.toJson();
+      const keys = Object.keys(props);
+      if (!Object.prototype.hasOwnProperty.call(props, 'metadata')) keys.push('metadata');
+      if (sortKeys) sortStrings(keys);
+      let json: Record<string, any> = {};
+      for (const k of keys) {
+        // metadata.toJson() is already plain, sorted data (sanitizing it again changes nothing)
+        const v = k === 'metadata' ? (metadataToJsonIsFast(this.metadata) ? metadata : plain(metadata, sortKeys, false)) : plain(props[k], sortKeys, false);
+        if (v !== undefined && v !== null) json[k] = v;
+      }
       if (this.patches.length > 0) json = JsonPatch.apply(json, ...this.patches);
+      // apiVersion, kind and metadata first, then the rest
       const result: Record<string, any> = {};
       if ('apiVersion' in json) result.apiVersion = json.apiVersion;
       if ('kind' in json) result.kind = json.kind;
@@ -53,23 +66,32 @@ export function withFastToJson<T>(fn: () => T): T {
       throw new Error(`Failed serializing construct at path '${this.node.path}' with name '${this.name}': ${e}`);
     }
   };
-  ApiObjectMetadataDefinition.prototype.toJson = function fastMetadataToJson(this: any) {
+  const metadataToJsonIsFast = (m: any) => m.toJson === fastMetadataToJson;
+  ApiObjectMetadataDefinition.prototype.toJson = fastMetadataToJson;
+  function fastMetadataToJson(this: any) {
     if (!fastPathFor(this.apiObject)) return metadataToJson.call(this);
     try {
-      return plain({
-        ...this._additionalAttributes,
-        name: this.name,
-        namespace: this.namespace,
-        annotations: this.annotations,
-        finalizers: this.finalizers,
-        ownerReferences: this.ownerReferences,
-        labels: this.labels,
-      }, true, true);
+      // = plain({ ...this._additionalAttributes, name, namespace, annotations, finalizers, ownerReferences, labels }),
+      // without copying the attributes first.
+      const attributes = this._additionalAttributes ?? {};
+      const keys = Object.keys(attributes);
+      for (const k of METADATA_FIELDS) if (!Object.prototype.hasOwnProperty.call(attributes, k)) keys.push(k);
+      sortStrings(keys);
+      const out: Record<string, any> = {};
+      let n = 0;
+      for (const k of keys) {
+        const v = plain(METADATA_FIELDS.includes(k) ? this[k] : attributes[k], true, true);
+        if (v !== undefined && v !== null) {
+          out[k] = v;
+          n++;
+        }
+      }
+      return n === 0 ? undefined : out;
     } catch (e) {
       if (e === NOT_PLAIN) return metadataToJson.call(this);
       throw e;
     }
-  };
+  }
   (ApiObject.prototype.toJson as any)[FAST] = true;
   try {
     return fn();
@@ -81,6 +103,32 @@ export function withFastToJson<T>(fn: () => T): T {
 
 /** Marks the installed one-pass `toJson`. */
 const FAST = Symbol('capi-blueprints.fastToJson');
+
+/** The fields of `ApiObjectMetadataDefinition` that override its additional attributes in `toJson()`. */
+const METADATA_FIELDS = ['name', 'namespace', 'annotations', 'finalizers', 'ownerReferences', 'labels'];
+
+/**
+ * Sorts keys in place in the order of `Array.prototype.sort()` (UTF-16 code units): insertion
+ * sort for the few keys of most objects (several times faster there), the built-in sort beyond.
+ */
+function sortStrings(keys: string[]): void {
+  if (keys.length > 16) {
+    keys.sort();
+    return;
+  }
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i];
+    let j = i - 1;
+    while (j >= 0 && keys[j] > k) {
+      keys[j + 1] = keys[j];
+      j--;
+    }
+    keys[j + 1] = k;
+  }
+}
+
+/** cdk8s's Lazy (read once: the cdk8s barrel's getters are slow in a hot loop). */
+const LAZY = Lazy;
 
 /** Thrown when a value is not plain data: the caller falls back to cdk8s. */
 const NOT_PLAIN = new Error('not plain data');
@@ -110,7 +158,7 @@ function plain(value: any, sortKeys: boolean, dropEmpty: boolean): any {
     default: // functions, symbols, bigints: only a resolve() method changes them
       return typeof value.resolve === 'function' ? plain(value.resolve(), sortKeys, dropEmpty) : value;
   }
-  if (value instanceof Lazy) return plain(value.produce(), sortKeys, dropEmpty);
+  if (value instanceof LAZY) return plain(value.produce(), sortKeys, dropEmpty);
   if (typeof value.resolve === 'function') return plain(value.resolve(), sortKeys, dropEmpty);
   if (Array.isArray(value)) {
     if (dropEmpty && value.length === 0) return undefined;
@@ -124,7 +172,7 @@ function plain(value: any, sortKeys: boolean, dropEmpty: boolean): any {
     throw NOT_PLAIN;
   }
   const keys = Object.keys(value);
-  if (sortKeys) keys.sort();
+  if (sortKeys) sortStrings(keys);
   const out: Record<string, any> = {};
   let n = 0;
   for (let i = 0; i < keys.length; i++) {
