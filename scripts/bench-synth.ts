@@ -87,7 +87,8 @@ function transpileWorkers(): void {
   fs.mkdirSync(workDir, { recursive: true });
   for (const name of ['fleet', 'worker', 'cold-start']) {
     const source = fs.readFileSync(path.join(__dirname, 'bench', `${name}.ts`), 'utf8');
-    const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } });
+    const compilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true };
+    const js = ts.transpileModule(source, { compilerOptions });
     fs.writeFileSync(path.join(workDir, `${name}.js`), js.outputText);
   }
 }
@@ -113,7 +114,14 @@ const median = (xs: number[]) => {
 };
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-interface Check { readonly name: string; readonly value: number; readonly goal: number; readonly noise: number; readonly hardLimit?: number; readonly unit: string }
+interface Check {
+  readonly name: string;
+  readonly value: number;
+  readonly goal: number;
+  readonly noise: number;
+  readonly hardLimit?: number;
+  readonly unit: string;
+}
 const checks: Check[] = [];
 const passed = (c: Check) => c.value <= c.goal * (1 + c.noise) && (c.hardLimit === undefined || c.value <= c.hardLimit);
 

@@ -21,6 +21,7 @@ describe('manifestJson', () => {
       const synth = jest.spyOn(Platform.prototype, 'synth').mockImplementation(capture);
       const appSynth = jest.spyOn(App.prototype, 'synth').mockImplementation(capture);
       try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
         require(path.join(root, 'examples', `${name}.ts`));
         expect(platforms).toHaveLength(1);
         for (const p of platforms) p.node.validate(); // renders the addon bundles
@@ -42,7 +43,8 @@ describe('manifestJson', () => {
     class IntOrString { constructor(public readonly value: number | string) {} }
     const token = { resolve: () => ({ z: 1, a: [null, Lazy.any({ produce: () => 'lazy' })] }) };
     const o = new ApiObject(chart, 'o', {
-      apiVersion: 'v1', kind: 'ConfigMap',
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
       metadata: { name: 'o', labels: {}, annotations: { b: 'x', a: Lazy.any({ produce: () => 'y' }) }, finalizers: [] },
       data: { zeta: 'z', alpha: undefined, beta: null, port: new IntOrString(8080), t: token, list: [], map: {} },
     } as any);

@@ -50,7 +50,14 @@ describe('stringifyManifests', () => {
 
   test('given multi-line strings, when written, then they are literal blocks with the right chomping, or quoted when a block cannot carry them', () => {
     const values = {
-      keep: 'a\nb\n', strip: 'a\nb', keepMore: 'a\n\n\n', indented: 'x\n  y\n', leadingSpace: '  x\ny', leadingBlank: '\n\nfoo\n', onlyNewlines: '\n\n', crlf: 'a\r\nb\r\n',
+      keep: 'a\nb\n',
+      strip: 'a\nb',
+      keepMore: 'a\n\n\n',
+      indented: 'x\n  y\n',
+      leadingSpace: '  x\ny',
+      leadingBlank: '\n\nfoo\n',
+      onlyNewlines: '\n\n',
+      crlf: 'a\r\nb\r\n',
       script: '#!/bin/bash\nset -euo pipefail\necho "hi: there" # comment\n',
     };
     const text = stringifyDocument({ files: [values], nested: { deeper: [[values.keep]] } });
@@ -70,7 +77,15 @@ describe('stringifyManifests', () => {
   });
 
   test('given numbers, booleans, null and empty collections, when written, then they read back as the same JSON', () => {
-    const value = { ints: [0, 1, -2, 123456789012, Number.MAX_SAFE_INTEGER], floats: [1.5, -2.25, 1e21, 1e-7, 0.1], bools: [true, false], nothing: null, emptyMap: {}, emptyList: [], nestedEmpty: [[], {}, [[]]] };
+    const value = {
+      ints: [0, 1, -2, 123456789012, Number.MAX_SAFE_INTEGER],
+      floats: [1.5, -2.25, 1e21, 1e-7, 0.1],
+      bools: [true, false],
+      nothing: null,
+      emptyMap: {},
+      emptyList: [],
+      nestedEmpty: [[], {}, [[]]],
+    };
     const text = stringifyDocument(value);
     expect(text).toContain('emptyMap: {}\nemptyList: []\n');
     for (const docs of Object.values(readAll(text))) expect(docs[0]).toEqual(value);

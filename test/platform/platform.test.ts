@@ -31,7 +31,8 @@ describe('Platform', () => {
     viaPlatform.synth();
     const platformFiles = files(path.join(tmp, 'platform'));
     expect(Object.keys(platformFiles)).toEqual(['seoul.k8s.yaml', 'tokyo.k8s.yaml']);
-    const parsed = (all: Record<string, string>) => Object.fromEntries(Object.entries(all).map(([f, text]) => [f, parseAllDocuments(text).map((d) => d.toJS())]));
+    const parsed = (all: Record<string, string>) =>
+      Object.fromEntries(Object.entries(all).map(([f, text]) => [f, parseAllDocuments(text).map((d) => d.toJS())]));
     expect(parsed(platformFiles)).toEqual(parsed(files(path.join(tmp, 'app'))));
     expect(parsed(platformFiles)['seoul.k8s.yaml'].filter((o: any) => o.kind === 'MachineDeployment')).toHaveLength(3);
   });

@@ -8,7 +8,8 @@ import { lazifyBarrels } from '../../scripts/lazy-barrels';
 /** Compiles TypeScript sources the way jsii does (CommonJS, ES2022) into `dir`. */
 function compile(dir: string, sources: Record<string, string>): void {
   for (const [file, source] of Object.entries(sources)) {
-    const out = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } });
+    const compilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true };
+    const out = ts.transpileModule(source, { compilerOptions });
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file.replace(/\.ts$/, '.js')), out.outputText);
   }

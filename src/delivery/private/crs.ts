@@ -1,5 +1,5 @@
-import type * as Kplus from 'cdk8s-plus-28';
 import { Yaml } from 'cdk8s';
+import type * as Kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { BundleRenderInfo, objectLabels, objectName } from './common';
 import { CLUSTER_NAME_SELECTOR_LABEL, ClusterFacts, ResolvedAddon, Selector } from './types';
