@@ -12,16 +12,50 @@ export class ClusterValueError extends Error {
   }
 }
 
-/** Values with every ClusterValue replaced by the literal value of `cluster`. */
+/**
+ * Values with every ClusterValue replaced by the literal value of `cluster` (keys sorted).
+ * Parts without ClusterValues are the same for every cluster: they are prepared once per values
+ * object and shared by the clusters' objects (which never modify them).
+ */
 export function resolveForCluster(values: any, cluster: ClusterFacts): any {
-  if (values instanceof ClusterValue) return literal(values, cluster);
-  if (Array.isArray(values)) return values.map((v) => resolveForCluster(v, cluster));
-  if (isPlainObject(values)) {
-    const out: Record<string, any> = {};
-    for (const k of Object.keys(values).sort()) out[k] = resolveForCluster(values[k], cluster);
-    return out;
+  if (values === null || typeof values !== 'object') return values;
+  let p = prepared.get(values);
+  if (!p) prepared.set(values, p = prepare(values));
+  return p.fixed ? p.value : p.build(cluster);
+}
+
+/** A value prepared for many clusters: fixed (no ClusterValue inside), or built per cluster. */
+type Prepared = { readonly fixed: true; readonly value: any } | { readonly fixed: false; readonly build: (cluster: ClusterFacts) => any };
+const prepared = new WeakMap<object, Prepared>();
+
+function prepare(value: any): Prepared {
+  if (value instanceof ClusterValue) return { fixed: false, build: (cluster) => literal(value, cluster) };
+  if (Array.isArray(value)) {
+    const items = value.map(prepare);
+    if (items.every((i) => i.fixed)) return { fixed: true, value: items.map((i) => (i as any).value) };
+    return { fixed: false, build: (cluster) => items.map((i) => i.fixed ? i.value : i.build(cluster)) };
   }
-  return values;
+  if (isPlainObject(value)) {
+    const keys = Object.keys(value).sort();
+    const entries = keys.map((k) => prepare(value[k]));
+    if (entries.every((e) => e.fixed)) {
+      const out: Record<string, any> = {};
+      keys.forEach((k, i) => { out[k] = (entries[i] as any).value; });
+      return { fixed: true, value: out };
+    }
+    return {
+      fixed: false,
+      build: (cluster) => {
+        const out: Record<string, any> = {};
+        keys.forEach((k, i) => {
+          const e = entries[i];
+          out[k] = e.fixed ? e.value : e.build(cluster);
+        });
+        return out;
+      },
+    };
+  }
+  return { fixed: true, value };
 }
 
 /**
