@@ -177,10 +177,11 @@ if (!skipCold) {
   const cold = median(colds.map((c) => c.startToWrittenMs));
   const req = median(colds.map((c) => c.requireMs));
   const used = median(colds.map((c) => c.requireAndUseMs));
+  const cpu = median(colds.map((c) => c.cpuMs));
   const c0 = colds[0];
   console.log(`cold start (one cluster, 29 objects, median of ${coldRuns}): process start to files written ${cold.toFixed(0)} ms, `
     + `require ${req.toFixed(1)} ms loading ${c0.modules} module(s), ${used.toFixed(0)} ms with everything the program uses; `
-    + `${c0.modulesAfterSynth} modules after synth, ${c0.cdktfModules} of cdktf `
+    + `${c0.modulesAfterSynth} modules after synth, ${c0.cdktfModules} of cdktf; process CPU time ${cpu.toFixed(0)} ms `
     + `[per run: ${colds.map((c) => c.startToWrittenMs.toFixed(0)).join(', ')} ms]`);
   checks.push({ name: 'one-cluster program, start to files written', value: cold, goal: GOAL.coldMs, noise: NOISE.cold, unit: ' ms' });
   checks.push({ name: 'library require', value: req, goal: GOAL.requireMs, noise: NOISE.cold, unit: ' ms' });

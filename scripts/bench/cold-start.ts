@@ -25,6 +25,7 @@ const platform = new lib.Platform({ outdir });
 buildFleet(lib, platform, 1, 'caaph');
 platform.synth();
 const written = performance.now();
+const cpu = process.cpuUsage();
 const modulesAfterSynth = Object.keys(require.cache).filter((m) => !before.has(m));
 fs.rmSync(outdir, { recursive: true, force: true });
 process.stdout.write(JSON.stringify({
@@ -33,6 +34,7 @@ process.stdout.write(JSON.stringify({
   startToRequiredMs: requireEnd,
   requireAndUseMs: usedLoaded - requireStart,
   startToWrittenMs: written,
+  cpuMs: (cpu.user + cpu.system) / 1000,
   modules: loaded.length,
   cdktfModules: modulesAfterSynth.filter((m) => /[\\/]node_modules[\\/](cdktf|@cdktf)[\\/]/.test(m)).length,
   modulesAfterSynth: modulesAfterSynth.length,
