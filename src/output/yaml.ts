@@ -6,7 +6,7 @@
  * Output is YAML 1.2 in block style (2-space indentation, sequences indented under their key, as
  * cdk8s writes them). A string is written plain only when no YAML 1.2 or YAML 1.1 reader could
  * take it for anything else: printable ASCII, starting with a letter or one of `_ / $ ^ ( ) ; \`
- * (or `-` followed by a letter), no `: `, ` #`, trailing `:` or surrounding spaces, and none of
+ * (or `-` followed by one of those or `-`), no `: `, ` #`, trailing `:` or surrounding spaces, and none of
  * the YAML 1.1 words `y n yes no on off true false null` in any case. Everything that could be
  * read as a number, a boolean, null, a timestamp, an octal (`0755`), a sexagesimal (`1:30`), a
  * float (`1e3`, `.5`, `.inf`), a merge key (`<<`), a document marker (`---`) or an indicator is
@@ -20,7 +20,11 @@
 import { ApiObject } from 'cdk8s';
 import { withFastToJson } from './manifest-json';
 
-/** First characters of a plain scalar: a letter, `_ / $ ^ ( ) ; \`, or `-` before a letter/`_`/`/`. */
+/**
+ * A plain scalar: starts with a letter or one of `_ / $ ^ ( ) ; \` (or `-` before one of those or
+ * another `-`, but not `---`), then printable ASCII where `:` is followed by a non-space and a
+ * space by neither `#` nor the end.
+ */
 const PLAIN = /^(?:[A-Za-z_/$^();\\]|(?!---)-(?=[A-Za-z_/$^();\\-]))(?:[!-9;-~]|:(?=[!-~])| (?=[ !"$-~]))*$/;
 /** YAML 1.1 booleans and null (`y`, `NO`, `Off`, …), compared in lower case. */
 const WORDS = new Set(['y', 'n', 'yes', 'no', 'on', 'off', 'true', 'false', 'null']);
