@@ -13,10 +13,14 @@ import { expectValidManifests } from '../support/crd-validation';
 const root = path.resolve(__dirname, '..', '..');
 const examples = fs.readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.ts')).map((f) => path.basename(f, '.ts')).sort();
 
-/** Runs an example into a fresh directory and returns that directory. */
-export function synthExample(name: string): string {
+/**
+ * Runs an example into a fresh directory and returns that directory. With `viaAppSynth`, its
+ * Platform writes with plain cdk8s `App.synth` (the reference output).
+ */
+export function synthExample(name: string, viaAppSynth = false): string {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `example-${name}-`));
-  execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(root, 'examples', `${name}.ts`)], {
+  const preload = viaAppSynth ? ['-r', path.join(root, 'test', 'support', 'app-synth.ts')] : [];
+  execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', ...preload, path.join(root, 'examples', `${name}.ts`)], {
     cwd: root,
     env: { ...process.env, CAPI_BLUEPRINTS_OUTDIR: outdir },
     stdio: 'pipe',
@@ -39,6 +43,26 @@ describe.each(examples)('examples/%s.ts', (name) => {
 
   test('given the example, when synthesized, then every manifest passes the offline API-server checks', () => {
     expectValidManifests(readManifests(outdir));
+  });
+
+  test('given the example, when synthesized, then each file is valid YAML that parses to the same objects as cdk8s App.synth writes', () => {
+    const reference = synthExample(name, true);
+    try {
+      const list = (d: string) => (fs.readdirSync(d, { recursive: true }) as string[]).filter((f) => f.endsWith('.k8s.yaml')).sort();
+      const read = (f: string) => parseAllDocuments(fs.readFileSync(path.join(reference, f), 'utf8')).map((d) => d.toJS()).filter((o) => o !== null);
+      // Platform writes no file for a chart without objects (e.g. a bundle used only as a layer); App.synth writes it empty.
+      const missing = list(reference).filter((f) => !list(outdir).includes(f));
+      expect(missing.filter((f) => read(f).length > 0)).toEqual([]);
+      expect(list(outdir).filter((f) => !list(reference).includes(f))).toEqual([]);
+      for (const f of list(outdir)) {
+        const docs = parseAllDocuments(fs.readFileSync(path.join(outdir, f), 'utf8'));
+        expect(docs.flatMap((d) => [...d.errors, ...d.warnings])).toEqual([]);
+        const expected = parseAllDocuments(fs.readFileSync(path.join(reference, f), 'utf8')).map((d) => d.toJS());
+        expect(docs.map((d) => d.toJS())).toEqual(expected);
+      }
+    } finally {
+      fs.rmSync(reference, { recursive: true, force: true });
+    }
   });
 
   test('given the example, when synthesized twice, then the output is byte-identical', () => {

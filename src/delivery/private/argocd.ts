@@ -3,7 +3,14 @@ import { ClusterValueError, literalValuesOrReport, renderTemplate } from './clus
 import { BundleRenderInfo, objectLabels, objectName } from './common';
 import { CLUSTER_NAME_SELECTOR_LABEL, ClusterFacts, ResolvedAddon, Selector } from './types';
 import { AddonTarget } from '../../addons/addon';
-import * as argocd from '../../imports/argocd/argoproj.io';
+import type * as ArgoCd from '../../imports/argocd/argoproj.io';
+
+let argocdBindings: typeof ArgoCd | undefined;
+/** The Argo CD bindings (3.5 MB of generated code), loaded only when a bundle is delivered by Argo CD. */
+function argocdModule(): typeof ArgoCd {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return argocdBindings ??= require('../../imports/argocd/argoproj.io');
+}
 
 /** The annotation Argo CD orders resources of one sync by (lower waves first). */
 export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
@@ -67,7 +74,7 @@ export function renderApplication(scope: Construct, info: BundleRenderInfo, addo
   if (!literal) return;
   const values = literal.values;
   const management = addon.config.target === AddonTarget.MANAGEMENT_CLUSTER;
-  new argocd.Application(scope, name, {
+  new (argocdModule().Application)(scope, name, {
     metadata: {
       name,
       namespace: opts.namespace,
@@ -118,7 +125,7 @@ export function renderApplicationSet(scope: Construct, info: BundleRenderInfo, a
     }
     throw e;
   }
-  new argocd.ApplicationSet(scope, name, {
+  new (argocdModule().ApplicationSet)(scope, name, {
     metadata: { name, namespace: opts.namespace, labels: objectLabels(info, addon) },
     spec: {
       goTemplate: true,

@@ -1,4 +1,3 @@
-import { parse as parseYaml } from 'yaml';
 import { EksAddon } from './eks-addon';
 import { renderEksControlPlane } from './eks-control-plane';
 import { renderManagedNodeGroup } from './eks-managed-node-group';
@@ -232,7 +231,8 @@ export class EksInfrastructure extends ClusterInfrastructure {
 /** Whether an addon configuration string parses (as JSON or YAML) to an object, which EKS requires. */
 function isConfigurationObject(configuration: string): boolean {
   try {
-    const value = parseYaml(configuration);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const value = (require('yaml') as typeof import('yaml')).parse(configuration); // loaded only for EKS addon configurations
     return value !== null && typeof value === 'object' && !Array.isArray(value);
   } catch {
     return false;

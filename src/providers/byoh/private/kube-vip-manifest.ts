@@ -1,4 +1,4 @@
-import * as YAML from 'yaml';
+import { Yaml } from 'cdk8s';
 
 /**
  * Placeholder the BYOH host agent replaces with the host's default network interface when it
@@ -86,7 +86,7 @@ export function kubeVipFiles(input: KubeVipManifestInput): any[] {
     },
   };
   return [
-    { path: KUBE_VIP_MANIFEST_PATH, owner: 'root:root', permissions: '0644', content: YAML.stringify(pod, { lineWidth: 0 }) },
+    { path: KUBE_VIP_MANIFEST_PATH, owner: 'root:root', permissions: '0644', content: Yaml.stringify(pod) },
     { path: KUBE_VIP_HOSTS_PATH, owner: 'root:root', permissions: '0644', content: '127.0.0.1 localhost kubernetes\n' },
     { path: KUBE_VIP_PREPARE_PATH, owner: 'root:root', permissions: '0700', content: KUBE_VIP_PREPARE_SCRIPT },
   ];
