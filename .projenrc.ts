@@ -16,6 +16,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   jsiiVersion: '~5.9.0',
   cdk8sVersion: CDK8S_VERSION,
   constructsVersion: CONSTRUCTS_VERSION,
+  minNodeVersion: '20.0.0',
   keywords: ['cdk8s', 'cluster-api', 'capi', 'kubernetes', 'cdktf', 'platform-engineering'],
 
   peerDeps: [
@@ -69,6 +70,13 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 // The registry mirror CI installs from lacks unrs-resolver 1.13's non-Linux bindings, which makes
 // `npm ci` reject the lock file; 1.11.1 is complete there. (eslint-import-resolver-typescript dep.)
 project.package.addField('overrides', { 'unrs-resolver': '1.11.1' });
+
+// Manifest-only programs never load cdktf (lazy barrels, src/terraform behind deep imports): the
+// Terraform peers are needed only by programs that use the Terraform constructs.
+project.package.addField('peerDependenciesMeta', {
+  'cdktf': { optional: true },
+  '@cdktf/provider-aws': { optional: true },
+});
 
 // Lint tests, examples and scripts with the dev tsconfig (the jsii tsconfig only covers src/).
 const eslintrc = project.tryFindObjectFile('.eslintrc.json');
