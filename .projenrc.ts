@@ -16,6 +16,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   jsiiVersion: '~5.9.0',
   cdk8sVersion: CDK8S_VERSION,
   constructsVersion: CONSTRUCTS_VERSION,
+  minNodeVersion: '20.0.0',
   keywords: ['cdk8s', 'cluster-api', 'capi', 'kubernetes', 'cdktf', 'platform-engineering'],
 
   peerDeps: [
@@ -30,6 +31,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     '@cdktf/provider-aws@21.9.1',
     'fast-check@^3',
     'fengari@^0.1.5',
+    'js-yaml@^4',
+    '@types/js-yaml@^4',
     'ts-node@^10',
     'typescript@~5.9.0',
     '@types/node@^20',
@@ -67,6 +70,13 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 // The registry mirror CI installs from lacks unrs-resolver 1.13's non-Linux bindings, which makes
 // `npm ci` reject the lock file; 1.11.1 is complete there. (eslint-import-resolver-typescript dep.)
 project.package.addField('overrides', { 'unrs-resolver': '1.11.1' });
+
+// Manifest-only programs never load cdktf (lazy barrels, src/terraform behind deep imports): the
+// Terraform peers are needed only by programs that use the Terraform constructs.
+project.package.addField('peerDependenciesMeta', {
+  'cdktf': { optional: true },
+  '@cdktf/provider-aws': { optional: true },
+});
 
 // Lint tests, examples and scripts with the dev tsconfig (the jsii tsconfig only covers src/).
 const eslintrc = project.tryFindObjectFile('.eslintrc.json');
@@ -106,9 +116,13 @@ project.addTask('validate', {
   receiveArgs: true,
 });
 
-// `npx projen bench`: fleet-scale synthesis benchmark (speed is checked here, not in unit tests).
+// After jsii: barrels of lib/ load their modules on first use (a manifest-only program never loads
+// cdktf); see scripts/lazy-barrels.ts and docs/performance.md.
+project.compileTask.exec('ts-node --transpile-only scripts/lazy-barrels.ts');
+
+// `npx projen bench`: the performance goals of docs/performance.md (not part of `npm test`).
 project.addTask('bench', {
-  description: 'Fleet-scale synthesis benchmark: time per object must not grow with the fleet',
+  description: 'Fleet synthesis vs the js-yaml floor, growth, peak RSS, cold start (docs/performance.md)',
   exec: 'ts-node --transpile-only scripts/bench-synth.ts',
   receiveArgs: true,
 });

@@ -3,7 +3,9 @@
  *
  * Only the API version we emit for each kind (see `../shared/crds/README.md`) is kept, so every
  * generated class has its plain kind name (`Cluster`, not `ClusterV1Beta1`) and no deprecated
- * version can be emitted by accident. Run with `npx projen import`.
+ * version can be emitted by accident. The generated `toJson_*` functions are then made linear
+ * (`postProcess`). Run with `npx projen import`; `-- --post-process-only` re-applies only the
+ * post-processing to the files in `src/imports/`.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -155,10 +157,65 @@ function main(): void {
       const outdir = path.join(IMPORT_ROOT, set.out);
       fs.rmSync(outdir, { recursive: true, force: true });
       execFileSync('npx', ['cdk8s', 'import', spec, '--output', outdir, '--language', 'typescript'], { stdio: 'inherit' });
+      postProcess(outdir);
     }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 
-main();
+/** The generator's way to drop undefined values: a copy of the object per key (quadratic). */
+const SPREAD_FILTER = /Object\.entries\(([\w.]+)\)\.reduce\(\(r, i\) => \(i\[1\] === undefined\) \? r : \(\{ \.\.\.r, \[i\[0\]\]: i\[1\] \}\), \{\}\)/g;
+/** The same for maps whose values are converted (`[i[0]]: toJson_X(i[1])`, `i[1]?.value`): one pass instead. */
+const SPREAD_MAP = /Object\.entries\(([\w.]+)\)\.reduce\(\(r, i\) => \(i\[1\] === undefined\) \? r : \(\{ \.\.\.r, \[i\[0\]\]: (.+?) \}\), \{\}\)/g;
+const HELPER_MARKER = '// added by scripts/import-crds.ts';
+const HELPER = `
+${HELPER_MARKER}: drops undefined values in one pass (the generator's reduce copies the object per key)
+function withoutUndefined(obj: { [key: string]: any }): { [key: string]: any } {
+  const out: { [key: string]: any } = {};
+  for (const k of Object.keys(obj)) {
+    const v = obj[k];
+    if (v === undefined) { continue; }
+    if (k === '__proto__') { Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true }); } else { out[k] = v; }
+  }
+  return out;
+}
+`;
+
+/** The object literal of a generated `toJson_*` function: one `'key': expression,` per line. */
+const RESULT_LITERAL = /^  const result = \{\n((?:    '[^']+': .*,\n)*)  \};\n  \/\/ filter undefined values\n  return Object\.entries\(result\)\.reduce\(\(r, i\) => \(i\[1\] === undefined\) \? r : \(\{ \.\.\.r, \[i\[0\]\]: i\[1\] \}\), \{\}\);$/gm;
+
+/**
+ * Makes the generated `toJson_*` functions linear and lean. The generator builds an object
+ * literal with every property of the schema (dozens, mostly undefined), then drops the undefined
+ * ones by copying the object once per key (quadratic). Each object is converted at every
+ * synthesis, so for fleets this was a large part of synthesis time (docs/performance.md).
+ * Rewritten: each property is added only when defined, in the same order (same result, same key
+ * order); maps of user keys are filtered in one pass (`withoutUndefined`).
+ */
+export function postProcess(outdir: string): void {
+  for (const file of fs.readdirSync(outdir).filter((f) => f.endsWith('.ts'))) {
+    const full = path.join(outdir, file);
+    const source = fs.readFileSync(full, 'utf8');
+    const processed = source
+      .replace(RESULT_LITERAL, (_all, props: string) => {
+        const lines = props.split('\n').filter((l) => l !== '').map((line) => {
+          const m = line.match(/^    '([^']+)': (.*),$/)!;
+          if (m[1] === '__proto__') throw new Error(`${file}: a property named __proto__ cannot be assigned`);
+          return `  value = ${m[2]};\n  if (value !== undefined) { result[${JSON.stringify(m[1])}] = value; }`;
+        });
+        return ['  const result: { [key: string]: any } = {};', '  let value: any;', ...lines, '  return result;'].join('\n');
+      })
+      .replace(SPREAD_FILTER, (_all, expr: string) => `withoutUndefined(${expr})`)
+      .replace(SPREAD_MAP, (_all, expr: string, value: string) => `Object.fromEntries(Object.entries(${expr}).filter((i) => i[1] !== undefined).map((i) => [i[0], ${value}]))`);
+    if (/reduce\(\(r, i\)/.test(processed)) throw new Error(`${file}: a generated filter was not recognised; update postProcess()`);
+    const needsHelper = processed.includes('withoutUndefined(') && !processed.includes(HELPER_MARKER);
+    if (processed !== source) fs.writeFileSync(full, needsHelper ? processed + HELPER : processed);
+  }
+}
+
+if (process.argv.includes('--post-process-only')) {
+  for (const set of SETS) postProcess(path.join(IMPORT_ROOT, set.out));
+} else {
+  main();
+}

@@ -3,7 +3,7 @@ import { runGraph, GRAPH_USAGE } from './graph/graph-command';
 import { INIT_USAGE, runInit } from './init/init-command';
 import { UsageError } from './private/args';
 import { CliError } from './private/cli-error';
-import { CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './private/io';
+import { CliIo, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './private/io';
 import { REPORT_USAGE, runReport } from './report/report-command';
 import { runSynth, SYNTH_USAGE } from './synth/synth-command';
 import { runValidate, VALIDATE_USAGE } from './validate/validate-command';
@@ -21,6 +21,10 @@ Commands:
   init       scaffold a platform project (package.json, cdk8s.yaml, a program, a test)
 
 Run 'capi-blueprints <command> --help' for the options of a command.
+
+Exit status: 0 success; 1 findings, refused updates, unaccepted deletions or a failing program;
+2 usage errors; 3 when the validator itself failed or another internal error occurred (the
+output is incomplete).
 `;
 
 interface Command {
@@ -39,7 +43,8 @@ const COMMANDS: Record<string, Command> = {
 
 /**
  * Runs `capi-blueprints <args>`; returns the exit code. Usage errors print the command's usage
- * (exit 2); any other failure prints one line, never a stack trace (exit 1 unless the error says).
+ * (exit 2); expected failures print one line (`CliError`, exit 1 unless it says); anything else is
+ * an internal error (exit 3). Never a stack trace.
  */
 export function runCli(args: string[], io: CliIo): number {
   if (args.length === 0 || args[0] === '-h' || args[0] === '--help' || args[0] === 'help') {
@@ -66,8 +71,11 @@ export function runCli(args: string[], io: CliIo): number {
       io.stderr(`error: ${e.message}\n`);
       return e.exitCode;
     }
-    // Unexpected: one line all the same (the message says what failed).
-    io.stderr(`error: ${e instanceof Error ? e.message : String(e)}\n`);
-    return EXIT_FINDINGS;
+    // Unexpected: never the code of findings, so a crash cannot pass for a report.
+    const message = e instanceof Error && e.message ? e.message : String(e);
+    io.stderr(command.run === runValidate
+      ? `internal error: the validator failed: ${message}\nThe report is incomplete. Please report this with the input that caused it.\n`
+      : `internal error: capi-blueprints ${args[0]} failed: ${message}\nThe output is incomplete. Please report this with the input that caused it.\n`);
+    return EXIT_INTERNAL;
   }
 }

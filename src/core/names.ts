@@ -43,7 +43,7 @@ function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value !== null && typeof value === 'object') {
     const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(value as object).sort()) {
+    for (const key of sortedKeys(value as object)) {
       const v = (value as Record<string, unknown>)[key];
       if (v !== undefined) sorted[key] = sortKeys(v);
     }
@@ -54,7 +54,33 @@ function sortKeys(value: unknown): unknown {
 
 /** A short (8 hex characters) SHA-256 hash of the canonical JSON of `content`. */
 export function contentHash(content: unknown): string {
-  return createHash('sha256').update(canonicalJson(content)).digest('hex').slice(0, 8);
+  const json = canonicalJson(content);
+  let hash = hashes.get(json);
+  if (hash === undefined) {
+    hash = createHash('sha256').update(json).digest('hex').slice(0, 8);
+    if (hashes.size >= 10_000) hashes.clear();
+    hashes.set(json, hash);
+  }
+  return hash;
+}
+
+/** Hashes by canonical JSON: the templates of a fleet's clusters are often identical. */
+const hashes = new Map<string, string>();
+
+/** The keys of `value` in `Array.prototype.sort()` order; insertion sort for the few keys of most objects. */
+function sortedKeys(value: object): string[] {
+  const keys = Object.keys(value);
+  if (keys.length > 16) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i];
+    let j = i - 1;
+    while (j >= 0 && keys[j] > k) {
+      keys[j + 1] = keys[j];
+      j--;
+    }
+    keys[j + 1] = k;
+  }
+  return keys;
 }
 
 /**

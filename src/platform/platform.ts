@@ -1,13 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, Yaml } from 'cdk8s';
-import { markSynthesized } from '../core/lifecycle';
+import { App } from 'cdk8s';
 import { AddonBundle } from '../addons/addon-bundle';
+import { markSynthesized } from '../core/lifecycle';
 import { ValidationError } from '../core/validation-error';
 import { ManagementCluster } from '../management/management-cluster';
 import { OutputLayout } from '../output/output-layout';
 import { gitOpsTree } from '../output/private/gitops-tree';
-import { checkUniqueObjects, collectCharts } from '../output/private/units';
+import { checkUniqueObjects, collectCharts, ObjectEntry } from '../output/private/units';
+import { writeFilesIfChanged } from '../output/write-files';
+import { stringifyManifests } from '../output/yaml';
 
 /** Props of a `Platform`. */
 export interface PlatformProps {
@@ -36,7 +38,9 @@ const WARNING_METADATA = 'capi-blueprints:warning';
 
 /**
  * The root of a capi-blueprints program: a cdk8s `App` whose `synth()` validates everything
- * first, writes nothing when anything is invalid, and costs time linear in the number of objects.
+ * first, writes nothing when anything is invalid, costs time linear in the number of objects
+ * (a Kubernetes-safe YAML writer, objects converted to JSON one at a time) and rewrites only the
+ * files whose content changed.
  *
  * - `OutputLayout.GITOPS`: `clusters/<management>/<namespace>/<cluster>/{cluster,addons}/*.yaml`,
  *   `management/<management>/*.yaml`, `bootstrap/<management>/*.yaml` and `README.md`.
@@ -86,12 +90,10 @@ export class Platform extends App {
     }
     for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
     // Render and check everything before writing any file, so an error leaves no partial output.
+    // Objects go to the writer as ApiObjects: converted to JSON one at a time while written as YAML.
     const files: Array<[string, string]> = this.layout === OutputLayout.GITOPS ? this.gitOpsFiles() : this.flatFiles();
     fs.mkdirSync(this.outdir, { recursive: true });
-    for (const [file, text] of files) {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, text);
-    }
+    writeFilesIfChanged(files);
     if (process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true') this.writeMetadata();
     if (warnings.length > 0) process.stderr.write(`capi-blueprints: ${warnings.length} warning(s)\n`);
     markSynthesized(this);
@@ -121,7 +123,7 @@ export class Platform extends App {
 
   private flatFiles(): Array<[string, string]> {
     const files: Array<[string, string]> = [];
-    const entries: Array<{ scope: string; json: any; path: string }> = [];
+    const entries: ObjectEntry[] = [];
     const owners = new Map<string, string>();
     for (const { chart, objects } of collectCharts(this)) {
       if (objects.length === 0) continue;
@@ -131,14 +133,13 @@ export class Platform extends App {
         throw new ValidationError(chart, `is written to '${name}', like '${owner}'. Give top-level charts (clusters, bundles) unique construct ids, or use OutputLayout.GITOPS.`);
       }
       owners.set(name, chart.node.path);
-      const json = objects.map((o) => o.toJson());
-      json.forEach((j, i) => entries.push({ scope: '', json: j, path: objects[i].node.path }));
-      files.push([path.join(this.outdir, name), Yaml.stringify(...json)]);
+      for (const o of objects) entries.push({ scope: '', object: o, path: o.node.path });
+      files.push([path.join(this.outdir, name), stringifyManifests(objects)]);
     }
     for (const m of this.node.findAll().filter(ManagementCluster.isManagementCluster)) {
       const json = [...m._manifests().values()].flat();
-      json.forEach((j) => entries.push({ scope: '', json: j, path: m.node.path }));
-      if (json.length > 0) files.push([path.join(this.outdir, `${m.clusterName}.management${this.outputFileExtension}`), Yaml.stringify(...json)]);
+      json.forEach((j) => entries.push({ scope: '', object: j, path: m.node.path }));
+      if (json.length > 0) files.push([path.join(this.outdir, `${m.clusterName}.management${this.outputFileExtension}`), stringifyManifests(json)]);
     }
     checkUniqueObjects(entries);
     return files;
@@ -146,8 +147,8 @@ export class Platform extends App {
 
   private gitOpsFiles(): Array<[string, string]> {
     const tree = gitOpsTree(this, collectCharts(this));
-    checkUniqueObjects(tree.files.flatMap((f) => f.objects.map((json, i) => ({ scope: f.management, json, path: f.paths[i] }))));
-    const files: Array<[string, string]> = tree.files.map((f) => [path.join(this.outdir, f.path), Yaml.stringify(...f.objects)]);
+    checkUniqueObjects(tree.files.flatMap((f) => f.objects.map((object, i) => ({ scope: f.management, object, path: f.paths[i] }))));
+    const files: Array<[string, string]> = tree.files.map((f) => [path.join(this.outdir, f.path), stringifyManifests(f.objects)]);
     for (const [file, text] of tree.texts) files.push([path.join(this.outdir, file), text]);
     return files;
   }

@@ -13,10 +13,14 @@ import { expectValidManifests } from '../support/crd-validation';
 const root = path.resolve(__dirname, '..', '..');
 const examples = fs.readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.ts')).map((f) => path.basename(f, '.ts')).sort();
 
-/** Runs an example into a fresh directory and returns that directory. */
-export function synthExample(name: string): string {
+/**
+ * Runs an example into a fresh directory and returns that directory. With `viaAppSynth`, its
+ * Platform writes with plain cdk8s `App.synth` (the reference output).
+ */
+export function synthExample(name: string, viaAppSynth = false): string {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `example-${name}-`));
-  execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(root, 'examples', `${name}.ts`)], {
+  const preload = viaAppSynth ? ['-r', path.join(root, 'test', 'support', 'app-synth.ts')] : [];
+  execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', ...preload, path.join(root, 'examples', `${name}.ts`)], {
     cwd: root,
     env: { ...process.env, CAPI_BLUEPRINTS_OUTDIR: outdir },
     stdio: 'pipe',
@@ -32,6 +36,21 @@ export function readManifests(dir: string): any[] {
   return files.flatMap((f) => parseAllDocuments(fs.readFileSync(path.join(dir, f), 'utf8')).map((d) => d.toJS()).filter((o) => o));
 }
 
+/** `apiVersion kind namespace/name` of an object. */
+function identity(o: any): string {
+  return `${o.apiVersion} ${o.kind} ${o.metadata?.namespace ?? ''}/${o.metadata?.name}`;
+}
+
+/** A cluster object without the annotations the GitOps layout adds to it (sync wave and options, Flux prune). */
+function withoutGitOpsAnnotations(o: any): any {
+  const annotations = { ...o.metadata?.annotations };
+  for (const key of ['argocd.argoproj.io/sync-wave', 'argocd.argoproj.io/sync-options', 'kustomize.toolkit.fluxcd.io/prune']) delete annotations[key];
+  const metadata = { ...o.metadata };
+  if (Object.keys(annotations).length > 0) metadata.annotations = annotations;
+  else delete metadata.annotations;
+  return { ...o, metadata };
+}
+
 describe.each(examples)('examples/%s.ts', (name) => {
   let outdir: string;
   beforeAll(() => { outdir = synthExample(name); });
@@ -39,6 +58,38 @@ describe.each(examples)('examples/%s.ts', (name) => {
 
   test('given the example, when synthesized, then every manifest passes the offline API-server checks', () => {
     expectValidManifests(readManifests(outdir));
+  });
+
+  test('given the example, when synthesized, then each file is valid YAML that parses to the same objects as cdk8s App.synth writes', () => {
+    const reference = synthExample(name, true);
+    try {
+      const list = (d: string) => (fs.readdirSync(d, { recursive: true }) as string[]).filter((f) => f.endsWith('.k8s.yaml')).sort();
+      const read = (f: string) => parseAllDocuments(fs.readFileSync(path.join(reference, f), 'utf8')).map((d) => d.toJS()).filter((o) => o !== null);
+      for (const f of (fs.readdirSync(outdir, { recursive: true }) as string[]).filter((x) => x.endsWith('.yaml'))) {
+        const docs = parseAllDocuments(fs.readFileSync(path.join(outdir, f), 'utf8'));
+        expect(docs.flatMap((d) => [...d.errors, ...d.warnings])).toEqual([]);
+      }
+      if (list(outdir).length === 0) {
+        // GitOps layout: the same objects, in other files, with the engine's ordering annotations added.
+        const files = (fs.readdirSync(outdir, { recursive: true }) as string[]).filter((f) => f.endsWith('.yaml'));
+        const ours = new Map(files.flatMap((f) => parseAllDocuments(fs.readFileSync(path.join(outdir, f), 'utf8')).map((d) => d.toJS()).filter((o) => o)
+          .map((o) => [identity(o), f.includes('/cluster/') ? withoutGitOpsAnnotations(o) : o] as const)));
+        for (const f of list(reference)) for (const o of read(f)) expect(ours.get(identity(o))).toEqual(o);
+        return;
+      }
+      // Platform writes no file for a chart without objects (e.g. a bundle used only as a layer); App.synth writes it empty.
+      const missing = list(reference).filter((f) => !list(outdir).includes(f));
+      expect(missing.filter((f) => read(f).length > 0)).toEqual([]);
+      // Management clusters' own objects (providers, policies) are rendered by Platform only.
+      expect(list(outdir).filter((f) => !list(reference).includes(f) && !f.endsWith('.management.k8s.yaml'))).toEqual([]);
+      for (const f of list(outdir).filter((x) => list(reference).includes(x))) {
+        const docs = parseAllDocuments(fs.readFileSync(path.join(outdir, f), 'utf8'));
+        const expected = parseAllDocuments(fs.readFileSync(path.join(reference, f), 'utf8')).map((d) => d.toJS());
+        expect(docs.map((d) => d.toJS())).toEqual(expected);
+      }
+    } finally {
+      fs.rmSync(reference, { recursive: true, force: true });
+    }
   });
 
   test('given the example, when synthesized twice, then the output is byte-identical', () => {

@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import { parseAllDocuments } from 'yaml';
 import { Capacity, Infrastructure, ManagedCluster, Platform } from '../../src';
 
 function build(app: App): void {
@@ -21,15 +22,44 @@ describe('Platform', () => {
   beforeEach(() => { tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-')); });
   afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  test('given clusters, when synthesized, then the files are byte-identical to cdk8s App.synth (one per cluster)', () => {
+  test('given clusters, when synthesized, then the files parse to the same objects as cdk8s App.synth writes (one per cluster)', () => {
     const viaApp = new App({ outdir: path.join(tmp, 'app') });
     build(viaApp);
     viaApp.synth();
     const viaPlatform = new Platform({ outdir: path.join(tmp, 'platform') });
     build(viaPlatform);
     viaPlatform.synth();
-    expect(Object.keys(files(path.join(tmp, 'platform')))).toEqual(['seoul.k8s.yaml', 'tokyo.k8s.yaml']);
-    expect(files(path.join(tmp, 'platform'))).toEqual(files(path.join(tmp, 'app')));
+    const platformFiles = files(path.join(tmp, 'platform'));
+    expect(Object.keys(platformFiles)).toEqual(['seoul.k8s.yaml', 'tokyo.k8s.yaml']);
+    const parsed = (all: Record<string, string>) =>
+      Object.fromEntries(Object.entries(all).map(([f, text]) => [f, parseAllDocuments(text).map((d) => d.toJS())]));
+    expect(parsed(platformFiles)).toEqual(parsed(files(path.join(tmp, 'app'))));
+    expect(parsed(platformFiles)['seoul.k8s.yaml'].filter((o: any) => o.kind === 'MachineDeployment')).toHaveLength(3);
+  });
+
+  test('given a synthesized platform, when synthesized again unchanged, then no file is rewritten; when one cluster changes, only its file is', () => {
+    const outdir = path.join(tmp, 'out');
+    const synth = (replicas: number) => {
+      const platform = new Platform({ outdir });
+      build(platform);
+      const extra = new ManagedCluster(platform, 'osaka', { version: 'v1.33.4', infrastructure: Infrastructure.aws({ region: 'ap-northeast-3' }) });
+      extra.addNodePool('fixed', { replicas });
+      platform.synth();
+    };
+    synth(2);
+    const past = new Date('2020-01-01T00:00:00Z');
+    for (const f of fs.readdirSync(outdir)) fs.utimesSync(path.join(outdir, f), past, past);
+    const mtimes = () => Object.fromEntries(fs.readdirSync(outdir).sort().map((f) => [f, fs.statSync(path.join(outdir, f)).mtime.toISOString()]));
+
+    synth(2);
+    expect(mtimes()).toEqual({ 'osaka.k8s.yaml': past.toISOString(), 'seoul.k8s.yaml': past.toISOString(), 'tokyo.k8s.yaml': past.toISOString() });
+
+    synth(3);
+    const after = mtimes();
+    expect(after['seoul.k8s.yaml']).toEqual(past.toISOString());
+    expect(after['tokyo.k8s.yaml']).toEqual(past.toISOString());
+    expect(after['osaka.k8s.yaml']).not.toEqual(past.toISOString());
+    expect(fs.readFileSync(path.join(outdir, 'osaka.k8s.yaml'), 'utf8')).toMatch(/replicas: 3/);
   });
 
   test('given constructs with validation errors, when synthesized, then all errors are reported with their paths and nothing is written', () => {

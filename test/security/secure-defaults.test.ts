@@ -129,11 +129,11 @@ describe('secure defaults', () => {
     expect(problems).toEqual([]);
   });
 
-  test('given a managed node group without launch template (the EKS default), when synthesized, then there is no launch template: IMDS and volume encryption follow EKS and the account\'s EBS encryption-by-default', () => {
-    // Known gap, documented: only managedNodeGroup.launchTemplate: true gives IMDSv2-required, encrypted root volumes.
+  test('given a managed node group with defaults, when synthesized, then it has a launch template: IMDSv2 required and an encrypted gp3 root volume', () => {
     const ng = defaultObjects().find((o) => o.kind === 'AWSManagedMachinePool' && o.metadata.name === 'eks-ng');
-    expect(ng.spec.awsLaunchTemplate).toBeUndefined();
-    expect(ng.spec.diskSize).toEqual(50);
+    expect(ng.spec.awsLaunchTemplate.instanceMetadataOptions).toEqual({ httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 2 });
+    expect(ng.spec.awsLaunchTemplate.rootVolume).toEqual({ size: 50, type: 'gp3', encrypted: true });
+    expect(ng.spec.diskSize).toBeUndefined();
   });
 
   test('given every example, when its manifests are scanned, then no credential is inline (keys, private keys, passwords, webhook URLs, Secret data)', () => {
@@ -183,7 +183,7 @@ describe('secure defaults', () => {
 
   test('given defaults, when synthesized, then the AWS API load balancer is internet-facing NLB without source restriction (restrict it with controlPlaneLoadBalancer.allowedCidrs or scheme INTERNAL)', () => {
     const lb = defaultObjects().find((o) => o.kind === 'AWSCluster').spec.controlPlaneLoadBalancer;
-    expect(lb).toEqual({ loadBalancerType: 'nlb', scheme: 'internet-facing' });
+    expect(lb).toEqual({ loadBalancerType: 'nlb', scheme: 'internet-facing', healthCheckProtocol: 'HTTPS' });
   });
 
   test('given defaults, when synthesized, then EKS endpoint access is not set, so EKS applies its defaults (public endpoint on for 0.0.0.0/0, private endpoint off)', () => {

@@ -19,3 +19,8 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 /** Exit status: bad usage. */
 export const EXIT_USAGE = 2;
+/** Exit status: the command itself failed (an internal error; its output is incomplete). */
+export const EXIT_INTERNAL = 3;
+
+/** Exit codes of the CLI. */
+export const EXIT_CODES = { ok: EXIT_OK, findings: EXIT_FINDINGS, usage: EXIT_USAGE, internalError: EXIT_INTERNAL };

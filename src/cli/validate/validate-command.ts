@@ -15,7 +15,8 @@ Options:
   --feature-gate NAME   treat a Cluster API feature gate as enabled (repeatable)
   -h, --help            print this help
 
-Exit status: 0 when there are no findings, 1 when there are, 2 on usage errors.
+Exit status: 0 when there are no findings, 1 when there are, 2 on usage errors, 3 when the
+validator itself failed (an internal error; the report is incomplete).
 `;
 
 const OPTIONS: OptionSpec[] = [
@@ -32,13 +33,23 @@ export interface ValidateRun {
   readonly paths: string[];
 }
 
+/** Whether a path exists (a dangling symlink does: the validator reports it). */
+function exists(p: string): boolean {
+  try {
+    fs.lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Validates `run.paths`, prints the report; returns the exit code. */
 export function validatePaths(run: ValidateRun, io: CliIo): number {
   if (!fs.existsSync(run.crds) || !fs.statSync(run.crds).isDirectory()) {
     io.stderr(`error: CRD directory '${run.crds}' does not exist; pass --crds DIR\n`);
     return EXIT_USAGE;
   }
-  const missing = run.paths.filter(p => !fs.existsSync(p));
+  const missing = run.paths.filter(p => !exists(p));
   if (missing.length > 0) {
     io.stderr(`error: no such file or directory: ${missing.join(', ')}\n`);
     return EXIT_USAGE;

@@ -3,10 +3,35 @@ import { ClusterValueError, literalValuesOrReport, renderTemplate } from './clus
 import { BundleRenderInfo, objectLabels, objectName } from './common';
 import { CLUSTER_NAME_SELECTOR_LABEL, ClusterFacts, ResolvedAddon, Selector } from './types';
 import { AddonTarget } from '../../addons/addon';
-import * as argocd from '../../imports/argocd/argoproj.io';
+import type * as ArgoCd from '../../imports/argocd/argoproj.io';
+
+let argocdBindings: typeof ArgoCd | undefined;
+/** The Argo CD bindings (3.5 MB of generated code), loaded only when a bundle is delivered by Argo CD. */
+function argocdModule(): typeof ArgoCd {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return argocdBindings ??= require('../../imports/argocd/argoproj.io');
+}
 
 /** The annotation Argo CD orders resources of one sync by (lower waves first). */
 export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
+/**
+ * Whether the addon asks for Helm install behaviour Argo CD cannot give (it renders charts with
+ * `helm template` and applies them; it has no Helm wait, wait-for-jobs, timeout or atomic
+ * rollback), recording the error with the fix; the defaults pass (Argo CD waits for health).
+ */
+function installUnsupported(info: BundleRenderInfo, addon: ResolvedAddon): boolean {
+  const install = addon.config.helm!.install;
+  const asked = [
+    install.wait === false ? 'wait: false' : undefined,
+    install.waitForJobs ? 'waitForJobs: true' : undefined,
+    install.timeoutSeconds !== 300 ? `timeout (${install.timeoutSeconds}s)` : undefined,
+    install.atomic ? 'atomic: true' : undefined,
+  ].filter((x): x is string => x !== undefined);
+  if (asked.length === 0) return false;
+  info.report.errors.push(`${info.path}: addon '${addon.name}' sets install ${asked.join(', ')}, which Argo CD cannot honour: it renders the chart and applies it, without Helm's install wait, timeout or rollback. Remove install from the addon, or deliver it with AddonDelivery.caaph() or AddonDelivery.flux().`);
+  return true;
+}
+
 /** Argo CD's name for the cluster it runs in. */
 const IN_CLUSTER_SERVER = 'https://kubernetes.default.svc';
 
@@ -42,13 +67,14 @@ function syncPolicy(info: BundleRenderInfo, addon: ResolvedAddon): any {
  */
 export function renderApplication(scope: Construct, info: BundleRenderInfo, addon: ResolvedAddon, cluster: ClusterFacts): void {
   const helm = addon.config.helm!;
+  if (installUnsupported(info, addon)) return;
   const opts = argoOptions(info);
   const name = objectName(info, cluster.name, addon.name);
   const literal = literalValuesOrReport(info, addon, cluster);
   if (!literal) return;
   const values = literal.values;
   const management = addon.config.target === AddonTarget.MANAGEMENT_CLUSTER;
-  new argocd.Application(scope, name, {
+  new (argocdModule().Application)(scope, name, {
     metadata: {
       name,
       namespace: opts.namespace,
@@ -82,6 +108,7 @@ export function renderApplication(scope: Construct, info: BundleRenderInfo, addo
  */
 export function renderApplicationSet(scope: Construct, info: BundleRenderInfo, addon: ResolvedAddon, selector: Selector): void {
   const helm = addon.config.helm!;
+  if (installUnsupported(info, addon)) return;
   const opts = argoOptions(info);
   const name = objectName(info, info.bundleName, addon.name);
   if (addon.config.target === AddonTarget.MANAGEMENT_CLUSTER) {
@@ -98,7 +125,7 @@ export function renderApplicationSet(scope: Construct, info: BundleRenderInfo, a
     }
     throw e;
   }
-  new argocd.ApplicationSet(scope, name, {
+  new (argocdModule().ApplicationSet)(scope, name, {
     metadata: { name, namespace: opts.namespace, labels: objectLabels(info, addon) },
     spec: {
       goTemplate: true,

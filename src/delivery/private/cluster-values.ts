@@ -1,8 +1,8 @@
-import { stringify } from 'yaml';
+import { Yaml } from 'cdk8s';
 import type { BundleRenderInfo } from './common';
 import { ClusterFacts, ResolvedAddon } from './types';
 import { ClusterField, ClusterValue } from '../../addons/cluster-value';
-import { isPlainObject } from '../../addons/private/values';
+import { CLUSTER_VALUE_MARKER, isPlainObject } from '../../addons/private/values';
 
 /** Thrown when a value cannot be rendered for a cluster; the message says why. */
 export class ClusterValueError extends Error {
@@ -12,16 +12,50 @@ export class ClusterValueError extends Error {
   }
 }
 
-/** Values with every ClusterValue replaced by the literal value of `cluster`. */
+/**
+ * Values with every ClusterValue replaced by the literal value of `cluster` (keys sorted).
+ * Parts without ClusterValues are the same for every cluster: they are prepared once per values
+ * object and shared by the clusters' objects (which never modify them).
+ */
 export function resolveForCluster(values: any, cluster: ClusterFacts): any {
-  if (values instanceof ClusterValue) return literal(values, cluster);
-  if (Array.isArray(values)) return values.map((v) => resolveForCluster(v, cluster));
-  if (isPlainObject(values)) {
-    const out: Record<string, any> = {};
-    for (const k of Object.keys(values).sort()) out[k] = resolveForCluster(values[k], cluster);
-    return out;
+  if (values === null || typeof values !== 'object') return values;
+  let p = prepared.get(values);
+  if (!p) prepared.set(values, p = prepare(values));
+  return p.fixed ? p.value : p.build(cluster);
+}
+
+/** A value prepared for many clusters: fixed (no ClusterValue inside), or built per cluster. */
+type Prepared = { readonly fixed: true; readonly value: any } | { readonly fixed: false; readonly build: (cluster: ClusterFacts) => any };
+const prepared = new WeakMap<object, Prepared>();
+
+function prepare(value: any): Prepared {
+  if (value instanceof ClusterValue) return { fixed: false, build: (cluster) => literal(value, cluster) };
+  if (Array.isArray(value)) {
+    const items = value.map(prepare);
+    if (items.every((i) => i.fixed)) return { fixed: true, value: items.map((i) => (i as any).value) };
+    return { fixed: false, build: (cluster) => items.map((i) => i.fixed ? i.value : i.build(cluster)) };
   }
-  return values;
+  if (isPlainObject(value)) {
+    const keys = Object.keys(value).sort();
+    const entries = keys.map((k) => prepare(value[k]));
+    if (entries.every((e) => e.fixed)) {
+      const out: Record<string, any> = {};
+      keys.forEach((k, i) => { out[k] = (entries[i] as any).value; });
+      return { fixed: true, value: out };
+    }
+    return {
+      fixed: false,
+      build: (cluster) => {
+        const out: Record<string, any> = {};
+        keys.forEach((k, i) => {
+          const e = entries[i];
+          out[k] = e.fixed ? e.value : e.build(cluster);
+        });
+        return out;
+      },
+    };
+  }
+  return { fixed: true, value };
 }
 
 /**
@@ -78,17 +112,43 @@ function appSetExpression(v: ClusterValue): string {
   }
 }
 
+/** Rendered templates (or the error) per values object and flavour. */
+const templates = new WeakMap<object, Map<string, string | ClusterValueError>>();
+
 /**
  * Values as a YAML document in which ClusterValues are template expressions, for CAAPH
  * (`valuesTemplate`) or an Argo CD ApplicationSet (`helm.values`). Literal `{{` in user strings is
  * escaped so that the template engine leaves it alone.
+ *
+ * The text does not depend on the cluster, so it is rendered once per values object (an addon's
+ * resolved values, which are never modified: a model change resolves new ones) and flavour.
  */
 export function renderTemplate(values: Record<string, any>, flavour: 'caaph' | 'appset'): string {
+  let byFlavour = templates.get(values);
+  if (!byFlavour) templates.set(values, byFlavour = new Map());
+  let text = byFlavour.get(flavour);
+  if (text === undefined) {
+    try {
+      text = renderTemplateOnce(values, flavour);
+    } catch (e) {
+      if (!(e instanceof ClusterValueError)) throw e;
+      text = e;
+    }
+    byFlavour.set(flavour, text);
+  }
+  if (text instanceof ClusterValueError) throw text;
+  return text;
+}
+
+function renderTemplateOnce(values: Record<string, any>, flavour: 'caaph' | 'appset'): string {
   const found: ClusterValue[] = [];
+  // a marker no user string or key contains, so user text is never rewritten
+  let marker = CLUSTER_VALUE_MARKER;
+  while (containsText(values, marker)) marker += 'Q';
   const mark = (v: any): any => {
     if (v instanceof ClusterValue) {
       found.push(v);
-      return `CAPIBPVALUE${found.length - 1}X`;
+      return `${marker}${found.length - 1}X`;
     }
     if (Array.isArray(v)) return v.map(mark);
     if (isPlainObject(v)) {
@@ -100,12 +160,21 @@ export function renderTemplate(values: Record<string, any>, flavour: 'caaph' | '
   };
   const marked = mark(values);
   if (Object.keys(marked).length === 0) return '';
-  let text = stringify(marked, { lineWidth: 0 });
+  // cdk8s's YAML writer (the `yaml` package with lineWidth 0, already loaded with cdk8s).
+  let text = Yaml.stringify(marked);
   text = text.replace(/\{\{/g, '{{ "{{" }}');
-  return text.replace(/CAPIBPVALUE(\d+)X/g, (_all, i: string) => {
+  return text.replace(new RegExp(`${marker}(\\d+)X`, 'g'), (_all, i: string) => {
     const v = found[Number(i)];
     const expr = flavour === 'caaph' ? caaphExpression(v) : appSetExpression(v);
     if (v.isList) return expr;
     return `'${(v.prefix + expr + v.suffix).replace(/'/g, "''")}'`;
   });
+}
+
+/** Whether any string or key of a value tree contains `text`. */
+function containsText(value: any, text: string): boolean {
+  if (typeof value === 'string') return value.includes(text);
+  if (Array.isArray(value)) return value.some((v) => containsText(v, text));
+  if (isPlainObject(value)) return Object.entries(value).some(([k, v]) => k.includes(text) || containsText(v, text));
+  return false;
 }

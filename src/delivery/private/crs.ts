@@ -1,11 +1,18 @@
-import * as kplus from 'cdk8s-plus-28';
+import { Yaml } from 'cdk8s';
+import type * as Kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { stringify } from 'yaml';
 import { BundleRenderInfo, objectLabels, objectName } from './common';
 import { CLUSTER_NAME_SELECTOR_LABEL, ClusterFacts, ResolvedAddon, Selector } from './types';
 import { sortKeysDeep } from '../../addons/private/values';
 import * as capiAddons from '../../imports/capi/addons.cluster.x-k8s.io';
 import { ResourceSetResourceKind, ResourceSetStrategy } from '../addon-delivery';
+
+let kplusModule: typeof Kplus | undefined;
+/** cdk8s-plus (a large library), loaded only when a bundle has manifest addons. */
+function kplus(): typeof Kplus {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return kplusModule ??= require('cdk8s-plus-28');
+}
 
 /** The Secret type a ClusterResourceSet accepts. */
 export const RESOURCE_SET_SECRET_TYPE = 'addons.cluster.x-k8s.io/resource-set';
@@ -23,13 +30,13 @@ export function renderResourceSet(
   const name = cluster ? objectName(info, cluster.name, addon.name) : objectName(info, info.bundleName, addon.name);
   const namespace = cluster ? cluster.namespace : info.namespace;
   const labels = objectLabels(info, addon, cluster);
-  const yaml = (addon.manifests ?? []).map((m) => stringify(sortKeysDeep(m), { lineWidth: 0 })).join('---\n');
+  const yaml = Yaml.stringify(...(addon.manifests ?? []).map(sortKeysDeep));
   const key = `${addon.name}.yaml`;
   const kind = info.resourceSet.resourceKind ?? ResourceSetResourceKind.SECRET;
   if (kind === ResourceSetResourceKind.SECRET) {
-    new kplus.Secret(scope, `${name}-secret`, { metadata: { name, namespace, labels }, type: RESOURCE_SET_SECRET_TYPE, stringData: { [key]: yaml } });
+    new (kplus().Secret)(scope, `${name}-secret`, { metadata: { name, namespace, labels }, type: RESOURCE_SET_SECRET_TYPE, stringData: { [key]: yaml } });
   } else {
-    new kplus.ConfigMap(scope, `${name}-configmap`, { metadata: { name, namespace, labels }, data: { [key]: yaml } });
+    new (kplus().ConfigMap)(scope, `${name}-configmap`, { metadata: { name, namespace, labels }, data: { [key]: yaml } });
   }
   const strategy = info.resourceSet.strategy ?? ResourceSetStrategy.APPLY_ONCE;
   new capiAddons.ClusterResourceSet(scope, name, {

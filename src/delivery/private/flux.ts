@@ -5,8 +5,19 @@ import { BundleRenderInfo, goDuration, objectLabels, objectName } from './common
 import { ClusterFacts, ResolvedAddon } from './types';
 import { AddonTarget } from '../../addons/addon';
 import { contentHash } from '../../core/names';
-import * as fluxHelm from '../../imports/flux-helm/helm.toolkit.fluxcd.io';
-import * as fluxSource from '../../imports/flux-source/source.toolkit.fluxcd.io';
+import type * as FluxHelm from '../../imports/flux-helm/helm.toolkit.fluxcd.io';
+import type * as FluxSource from '../../imports/flux-source/source.toolkit.fluxcd.io';
+
+let fluxBindings: { helm: typeof FluxHelm; source: typeof FluxSource } | undefined;
+/** The Flux bindings, loaded only when a bundle is delivered by Flux. */
+function fluxModules(): { helm: typeof FluxHelm; source: typeof FluxSource } {
+  return fluxBindings ??= {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    helm: require('../../imports/flux-helm/helm.toolkit.fluxcd.io'),
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    source: require('../../imports/flux-source/source.toolkit.fluxcd.io'),
+  };
+}
 
 /** Media type of a Helm chart layer in an OCI artifact. */
 const HELM_CHART_LAYER = 'application/vnd.cncf.helm.chart.content.v1.tar+gzip';
@@ -38,6 +49,7 @@ function sourceFor(addon: ResolvedAddon): { kind: 'HelmRepository' | 'OCIReposit
  */
 export function renderHelmRelease(scope: Construct, info: BundleRenderInfo, addon: ResolvedAddon, cluster: ClusterFacts, emitted: Set<string>): void {
   const helm = addon.config.helm!;
+  const { helm: fluxHelm, source: fluxSource } = fluxModules();
   const flux = info.delivery.fluxOptions ?? {};
   const interval = (flux.interval ?? Duration.minutes(10)).toSeconds();
   const sourceInterval = (flux.sourceInterval ?? Duration.hours(1)).toSeconds();

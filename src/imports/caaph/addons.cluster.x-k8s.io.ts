@@ -82,12 +82,13 @@ export interface HelmChartProxyProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmChartProxyProps(obj: HelmChartProxyProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_HelmChartProxySpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_HelmChartProxySpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -191,21 +192,31 @@ export interface HelmChartProxySpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmChartProxySpec(obj: HelmChartProxySpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'chartName': obj.chartName,
-    'clusterSelector': toJson_HelmChartProxySpecClusterSelector(obj.clusterSelector),
-    'credentials': toJson_HelmChartProxySpecCredentials(obj.credentials),
-    'namespace': obj.namespace,
-    'options': toJson_HelmChartProxySpecOptions(obj.options),
-    'reconcileStrategy': obj.reconcileStrategy,
-    'releaseName': obj.releaseName,
-    'repoURL': obj.repoUrl,
-    'tlsConfig': toJson_HelmChartProxySpecTlsConfig(obj.tlsConfig),
-    'valuesTemplate': obj.valuesTemplate,
-    'version': obj.version,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.chartName;
+  if (value !== undefined) { result["chartName"] = value; }
+  value = toJson_HelmChartProxySpecClusterSelector(obj.clusterSelector);
+  if (value !== undefined) { result["clusterSelector"] = value; }
+  value = toJson_HelmChartProxySpecCredentials(obj.credentials);
+  if (value !== undefined) { result["credentials"] = value; }
+  value = obj.namespace;
+  if (value !== undefined) { result["namespace"] = value; }
+  value = toJson_HelmChartProxySpecOptions(obj.options);
+  if (value !== undefined) { result["options"] = value; }
+  value = obj.reconcileStrategy;
+  if (value !== undefined) { result["reconcileStrategy"] = value; }
+  value = obj.releaseName;
+  if (value !== undefined) { result["releaseName"] = value; }
+  value = obj.repoUrl;
+  if (value !== undefined) { result["repoURL"] = value; }
+  value = toJson_HelmChartProxySpecTlsConfig(obj.tlsConfig);
+  if (value !== undefined) { result["tlsConfig"] = value; }
+  value = obj.valuesTemplate;
+  if (value !== undefined) { result["valuesTemplate"] = value; }
+  value = obj.version;
+  if (value !== undefined) { result["version"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -239,12 +250,13 @@ export interface HelmChartProxySpecClusterSelector {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmChartProxySpecClusterSelector(obj: HelmChartProxySpecClusterSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_HelmChartProxySpecClusterSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_HelmChartProxySpecClusterSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -275,12 +287,13 @@ export interface HelmChartProxySpecCredentials {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmChartProxySpecCredentials(obj: HelmChartProxySpecCredentials | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'secret': toJson_HelmChartProxySpecCredentialsSecret(obj.secret),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = toJson_HelmChartProxySpecCredentialsSecret(obj.secret);
+  if (value !== undefined) { result["secret"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -405,24 +418,37 @@ export interface HelmChartProxySpecOptions {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmChartProxySpecOptions(obj: HelmChartProxySpecOptions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'atomic': obj.atomic,
-    'dependencyUpdate': obj.dependencyUpdate,
-    'disableHooks': obj.disableHooks,
-    'disableOpenAPIValidation': obj.disableOpenApiValidation,
-    'enableClientCache': obj.enableClientCache,
-    'install': toJson_HelmChartProxySpecOptionsInstall(obj.install),
-    'options': obj.options,
-    'skipCRDs': obj.skipCrDs,
-    'takeOwnership': obj.takeOwnership,
-    'timeout': obj.timeout,
-    'uninstall': toJson_HelmChartProxySpecOptionsUninstall(obj.uninstall),
-    'upgrade': toJson_HelmChartProxySpecOptionsUpgrade(obj.upgrade),
-    'wait': obj.wait,
-    'waitForJobs': obj.waitForJobs,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.atomic;
+  if (value !== undefined) { result["atomic"] = value; }
+  value = obj.dependencyUpdate;
+  if (value !== undefined) { result["dependencyUpdate"] = value; }
+  value = obj.disableHooks;
+  if (value !== undefined) { result["disableHooks"] = value; }
+  value = obj.disableOpenApiValidation;
+  if (value !== undefined) { result["disableOpenAPIValidation"] = value; }
+  value = obj.enableClientCache;
+  if (value !== undefined) { result["enableClientCache"] = value; }
+  value = toJson_HelmChartProxySpecOptionsInstall(obj.install);
+  if (value !== undefined) { result["install"] = value; }
+  value = obj.options;
+  if (value !== undefined) { result["options"] = value; }
+  value = obj.skipCrDs;
+  if (value !== undefined) { result["skipCRDs"] = value; }
+  value = obj.takeOwnership;
+  if (value !== undefined) { result["takeOwnership"] = value; }
+  value = obj.timeout;
+  if (value !== undefined) { result["timeout"] = value; }
+  value = toJson_HelmChartProxySpecOptionsUninstall(obj.uninstall);
+  if (value !== undefined) { result["uninstall"] = value; }
+  value = toJson_HelmChartProxySpecOptionsUpgrade(obj.upgrade);
+  if (value !== undefined) { result["upgrade"] = value; }
+  value = obj.wait;
+  if (value !== undefined) { result["wait"] = value; }
+  value = obj.waitForJobs;
+  if (value !== undefined) { result["waitForJobs"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -468,12 +494,13 @@ export interface HelmChartProxySpecTlsConfig {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmChartProxySpecTlsConfig(obj: HelmChartProxySpecTlsConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'caSecret': toJson_HelmChartProxySpecTlsConfigCaSecret(obj.caSecret),
-    'insecureSkipTLSVerify': obj.insecureSkipTlsVerify,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_HelmChartProxySpecTlsConfigCaSecret(obj.caSecret);
+  if (value !== undefined) { result["caSecret"] = value; }
+  value = obj.insecureSkipTlsVerify;
+  if (value !== undefined) { result["insecureSkipTLSVerify"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -516,13 +543,15 @@ export interface HelmChartProxySpecClusterSelectorMatchExpressions {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmChartProxySpecClusterSelectorMatchExpressions(obj: HelmChartProxySpecClusterSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -553,12 +582,13 @@ export interface HelmChartProxySpecCredentialsSecret {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmChartProxySpecCredentialsSecret(obj: HelmChartProxySpecCredentialsSecret | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'namespace': obj.namespace,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.namespace;
+  if (value !== undefined) { result["namespace"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -593,12 +623,13 @@ export interface HelmChartProxySpecOptionsInstall {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmChartProxySpecOptionsInstall(obj: HelmChartProxySpecOptionsInstall | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'createNamespace': obj.createNamespace,
-    'includeCRDs': obj.includeCrDs,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.createNamespace;
+  if (value !== undefined) { result["createNamespace"] = value; }
+  value = obj.includeCrDs;
+  if (value !== undefined) { result["includeCRDs"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -632,12 +663,13 @@ export interface HelmChartProxySpecOptionsUninstall {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmChartProxySpecOptionsUninstall(obj: HelmChartProxySpecOptionsUninstall | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'description': obj.description,
-    'keepHistory': obj.keepHistory,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.keepHistory;
+  if (value !== undefined) { result["keepHistory"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -705,17 +737,23 @@ export interface HelmChartProxySpecOptionsUpgrade {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmChartProxySpecOptionsUpgrade(obj: HelmChartProxySpecOptionsUpgrade | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cleanupOnFail': obj.cleanupOnFail,
-    'force': obj.force,
-    'maxHistory': obj.maxHistory,
-    'recreate': obj.recreate,
-    'resetThenReuseValues': obj.resetThenReuseValues,
-    'resetValues': obj.resetValues,
-    'reuseValues': obj.reuseValues,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cleanupOnFail;
+  if (value !== undefined) { result["cleanupOnFail"] = value; }
+  value = obj.force;
+  if (value !== undefined) { result["force"] = value; }
+  value = obj.maxHistory;
+  if (value !== undefined) { result["maxHistory"] = value; }
+  value = obj.recreate;
+  if (value !== undefined) { result["recreate"] = value; }
+  value = obj.resetThenReuseValues;
+  if (value !== undefined) { result["resetThenReuseValues"] = value; }
+  value = obj.resetValues;
+  if (value !== undefined) { result["resetValues"] = value; }
+  value = obj.reuseValues;
+  if (value !== undefined) { result["reuseValues"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -746,12 +784,24 @@ export interface HelmChartProxySpecTlsConfigCaSecret {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmChartProxySpecTlsConfigCaSecret(obj: HelmChartProxySpecTlsConfigCaSecret | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'namespace': obj.namespace,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.namespace;
+  if (value !== undefined) { result["namespace"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
+
+// added by scripts/import-crds.ts: drops undefined values in one pass (the generator's reduce copies the object per key)
+function withoutUndefined(obj: { [key: string]: any }): { [key: string]: any } {
+  const out: { [key: string]: any } = {};
+  for (const k of Object.keys(obj)) {
+    const v = obj[k];
+    if (v === undefined) { continue; }
+    if (k === '__proto__') { Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true }); } else { out[k] = v; }
+  }
+  return out;
+}

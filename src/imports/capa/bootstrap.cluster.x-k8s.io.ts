@@ -82,12 +82,13 @@ export interface EksConfigTemplateProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EksConfigTemplateProps(obj: EksConfigTemplateProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_EksConfigTemplateSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_EksConfigTemplateSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -111,11 +112,11 @@ export interface EksConfigTemplateSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EksConfigTemplateSpec(obj: EksConfigTemplateSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'template': toJson_EksConfigTemplateSpecTemplate(obj.template),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_EksConfigTemplateSpecTemplate(obj.template);
+  if (value !== undefined) { result["template"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -139,11 +140,11 @@ export interface EksConfigTemplateSpecTemplate {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EksConfigTemplateSpecTemplate(obj: EksConfigTemplateSpecTemplate | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'spec': toJson_EksConfigTemplateSpecTemplateSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_EksConfigTemplateSpecTemplateSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -274,26 +275,41 @@ export interface EksConfigTemplateSpecTemplateSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EksConfigTemplateSpecTemplateSpec(obj: EksConfigTemplateSpecTemplateSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiRetryAttempts': obj.apiRetryAttempts,
-    'boostrapCommandOverride': obj.boostrapCommandOverride,
-    'containerRuntime': obj.containerRuntime,
-    'diskSetup': toJson_EksConfigTemplateSpecTemplateSpecDiskSetup(obj.diskSetup),
-    'dnsClusterIP': obj.dnsClusterIp,
-    'dockerConfigJson': obj.dockerConfigJson,
-    'files': obj.files?.map(y => toJson_EksConfigTemplateSpecTemplateSpecFiles(y)),
-    'kubeletExtraArgs': ((obj.kubeletExtraArgs) === undefined) ? undefined : (Object.entries(obj.kubeletExtraArgs).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'mounts': obj.mounts?.map(y => y?.map(y => y)),
-    'ntp': toJson_EksConfigTemplateSpecTemplateSpecNtp(obj.ntp),
-    'pauseContainer': toJson_EksConfigTemplateSpecTemplateSpecPauseContainer(obj.pauseContainer),
-    'postBootstrapCommands': obj.postBootstrapCommands?.map(y => y),
-    'preBootstrapCommands': obj.preBootstrapCommands?.map(y => y),
-    'serviceIPV6Cidr': obj.serviceIpv6Cidr,
-    'useMaxPods': obj.useMaxPods,
-    'users': obj.users?.map(y => toJson_EksConfigTemplateSpecTemplateSpecUsers(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiRetryAttempts;
+  if (value !== undefined) { result["apiRetryAttempts"] = value; }
+  value = obj.boostrapCommandOverride;
+  if (value !== undefined) { result["boostrapCommandOverride"] = value; }
+  value = obj.containerRuntime;
+  if (value !== undefined) { result["containerRuntime"] = value; }
+  value = toJson_EksConfigTemplateSpecTemplateSpecDiskSetup(obj.diskSetup);
+  if (value !== undefined) { result["diskSetup"] = value; }
+  value = obj.dnsClusterIp;
+  if (value !== undefined) { result["dnsClusterIP"] = value; }
+  value = obj.dockerConfigJson;
+  if (value !== undefined) { result["dockerConfigJson"] = value; }
+  value = obj.files?.map(y => toJson_EksConfigTemplateSpecTemplateSpecFiles(y));
+  if (value !== undefined) { result["files"] = value; }
+  value = ((obj.kubeletExtraArgs) === undefined) ? undefined : (withoutUndefined(obj.kubeletExtraArgs));
+  if (value !== undefined) { result["kubeletExtraArgs"] = value; }
+  value = obj.mounts?.map(y => y?.map(y => y));
+  if (value !== undefined) { result["mounts"] = value; }
+  value = toJson_EksConfigTemplateSpecTemplateSpecNtp(obj.ntp);
+  if (value !== undefined) { result["ntp"] = value; }
+  value = toJson_EksConfigTemplateSpecTemplateSpecPauseContainer(obj.pauseContainer);
+  if (value !== undefined) { result["pauseContainer"] = value; }
+  value = obj.postBootstrapCommands?.map(y => y);
+  if (value !== undefined) { result["postBootstrapCommands"] = value; }
+  value = obj.preBootstrapCommands?.map(y => y);
+  if (value !== undefined) { result["preBootstrapCommands"] = value; }
+  value = obj.serviceIpv6Cidr;
+  if (value !== undefined) { result["serviceIPV6Cidr"] = value; }
+  value = obj.useMaxPods;
+  if (value !== undefined) { result["useMaxPods"] = value; }
+  value = obj.users?.map(y => toJson_EksConfigTemplateSpecTemplateSpecUsers(y));
+  if (value !== undefined) { result["users"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -324,12 +340,13 @@ export interface EksConfigTemplateSpecTemplateSpecDiskSetup {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EksConfigTemplateSpecTemplateSpecDiskSetup(obj: EksConfigTemplateSpecTemplateSpecDiskSetup | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'filesystems': obj.filesystems?.map(y => toJson_EksConfigTemplateSpecTemplateSpecDiskSetupFilesystems(y)),
-    'partitions': obj.partitions?.map(y => toJson_EksConfigTemplateSpecTemplateSpecDiskSetupPartitions(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.filesystems?.map(y => toJson_EksConfigTemplateSpecTemplateSpecDiskSetupFilesystems(y));
+  if (value !== undefined) { result["filesystems"] = value; }
+  value = obj.partitions?.map(y => toJson_EksConfigTemplateSpecTemplateSpecDiskSetupPartitions(y));
+  if (value !== undefined) { result["partitions"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -395,17 +412,23 @@ export interface EksConfigTemplateSpecTemplateSpecFiles {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EksConfigTemplateSpecTemplateSpecFiles(obj: EksConfigTemplateSpecTemplateSpecFiles | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'append': obj.append,
-    'content': obj.content,
-    'contentFrom': toJson_EksConfigTemplateSpecTemplateSpecFilesContentFrom(obj.contentFrom),
-    'encoding': obj.encoding,
-    'owner': obj.owner,
-    'path': obj.path,
-    'permissions': obj.permissions,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.append;
+  if (value !== undefined) { result["append"] = value; }
+  value = obj.content;
+  if (value !== undefined) { result["content"] = value; }
+  value = toJson_EksConfigTemplateSpecTemplateSpecFilesContentFrom(obj.contentFrom);
+  if (value !== undefined) { result["contentFrom"] = value; }
+  value = obj.encoding;
+  if (value !== undefined) { result["encoding"] = value; }
+  value = obj.owner;
+  if (value !== undefined) { result["owner"] = value; }
+  value = obj.path;
+  if (value !== undefined) { result["path"] = value; }
+  value = obj.permissions;
+  if (value !== undefined) { result["permissions"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -436,12 +459,13 @@ export interface EksConfigTemplateSpecTemplateSpecNtp {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EksConfigTemplateSpecTemplateSpecNtp(obj: EksConfigTemplateSpecTemplateSpecNtp | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'enabled': obj.enabled,
-    'servers': obj.servers?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.enabled;
+  if (value !== undefined) { result["enabled"] = value; }
+  value = obj.servers?.map(y => y);
+  if (value !== undefined) { result["servers"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -472,12 +496,13 @@ export interface EksConfigTemplateSpecTemplateSpecPauseContainer {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EksConfigTemplateSpecTemplateSpecPauseContainer(obj: EksConfigTemplateSpecTemplateSpecPauseContainer | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'accountNumber': obj.accountNumber,
-    'version': obj.version,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.accountNumber;
+  if (value !== undefined) { result["accountNumber"] = value; }
+  value = obj.version;
+  if (value !== undefined) { result["version"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -578,22 +603,33 @@ export interface EksConfigTemplateSpecTemplateSpecUsers {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EksConfigTemplateSpecTemplateSpecUsers(obj: EksConfigTemplateSpecTemplateSpecUsers | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'gecos': obj.gecos,
-    'groups': obj.groups,
-    'homeDir': obj.homeDir,
-    'inactive': obj.inactive,
-    'lockPassword': obj.lockPassword,
-    'name': obj.name,
-    'passwd': obj.passwd,
-    'passwdFrom': toJson_EksConfigTemplateSpecTemplateSpecUsersPasswdFrom(obj.passwdFrom),
-    'primaryGroup': obj.primaryGroup,
-    'shell': obj.shell,
-    'sshAuthorizedKeys': obj.sshAuthorizedKeys?.map(y => y),
-    'sudo': obj.sudo,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.gecos;
+  if (value !== undefined) { result["gecos"] = value; }
+  value = obj.groups;
+  if (value !== undefined) { result["groups"] = value; }
+  value = obj.homeDir;
+  if (value !== undefined) { result["homeDir"] = value; }
+  value = obj.inactive;
+  if (value !== undefined) { result["inactive"] = value; }
+  value = obj.lockPassword;
+  if (value !== undefined) { result["lockPassword"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.passwd;
+  if (value !== undefined) { result["passwd"] = value; }
+  value = toJson_EksConfigTemplateSpecTemplateSpecUsersPasswdFrom(obj.passwdFrom);
+  if (value !== undefined) { result["passwdFrom"] = value; }
+  value = obj.primaryGroup;
+  if (value !== undefined) { result["primaryGroup"] = value; }
+  value = obj.shell;
+  if (value !== undefined) { result["shell"] = value; }
+  value = obj.sshAuthorizedKeys?.map(y => y);
+  if (value !== undefined) { result["sshAuthorizedKeys"] = value; }
+  value = obj.sudo;
+  if (value !== undefined) { result["sudo"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -653,16 +689,21 @@ export interface EksConfigTemplateSpecTemplateSpecDiskSetupFilesystems {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EksConfigTemplateSpecTemplateSpecDiskSetupFilesystems(obj: EksConfigTemplateSpecTemplateSpecDiskSetupFilesystems | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'device': obj.device,
-    'extraOpts': obj.extraOpts?.map(y => y),
-    'filesystem': obj.filesystem,
-    'label': obj.label,
-    'overwrite': obj.overwrite,
-    'partition': obj.partition,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.device;
+  if (value !== undefined) { result["device"] = value; }
+  value = obj.extraOpts?.map(y => y);
+  if (value !== undefined) { result["extraOpts"] = value; }
+  value = obj.filesystem;
+  if (value !== undefined) { result["filesystem"] = value; }
+  value = obj.label;
+  if (value !== undefined) { result["label"] = value; }
+  value = obj.overwrite;
+  if (value !== undefined) { result["overwrite"] = value; }
+  value = obj.partition;
+  if (value !== undefined) { result["partition"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -713,14 +754,17 @@ export interface EksConfigTemplateSpecTemplateSpecDiskSetupPartitions {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EksConfigTemplateSpecTemplateSpecDiskSetupPartitions(obj: EksConfigTemplateSpecTemplateSpecDiskSetupPartitions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'device': obj.device,
-    'layout': obj.layout,
-    'overwrite': obj.overwrite,
-    'tableType': obj.tableType,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.device;
+  if (value !== undefined) { result["device"] = value; }
+  value = obj.layout;
+  if (value !== undefined) { result["layout"] = value; }
+  value = obj.overwrite;
+  if (value !== undefined) { result["overwrite"] = value; }
+  value = obj.tableType;
+  if (value !== undefined) { result["tableType"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -744,11 +788,11 @@ export interface EksConfigTemplateSpecTemplateSpecFilesContentFrom {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EksConfigTemplateSpecTemplateSpecFilesContentFrom(obj: EksConfigTemplateSpecTemplateSpecFilesContentFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'secret': toJson_EksConfigTemplateSpecTemplateSpecFilesContentFromSecret(obj.secret),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_EksConfigTemplateSpecTemplateSpecFilesContentFromSecret(obj.secret);
+  if (value !== undefined) { result["secret"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -786,11 +830,11 @@ export interface EksConfigTemplateSpecTemplateSpecUsersPasswdFrom {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EksConfigTemplateSpecTemplateSpecUsersPasswdFrom(obj: EksConfigTemplateSpecTemplateSpecUsersPasswdFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'secret': toJson_EksConfigTemplateSpecTemplateSpecUsersPasswdFromSecret(obj.secret),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_EksConfigTemplateSpecTemplateSpecUsersPasswdFromSecret(obj.secret);
+  if (value !== undefined) { result["secret"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -821,12 +865,13 @@ export interface EksConfigTemplateSpecTemplateSpecFilesContentFromSecret {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EksConfigTemplateSpecTemplateSpecFilesContentFromSecret(obj: EksConfigTemplateSpecTemplateSpecFilesContentFromSecret | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -857,12 +902,24 @@ export interface EksConfigTemplateSpecTemplateSpecUsersPasswdFromSecret {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_EksConfigTemplateSpecTemplateSpecUsersPasswdFromSecret(obj: EksConfigTemplateSpecTemplateSpecUsersPasswdFromSecret | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
+
+// added by scripts/import-crds.ts: drops undefined values in one pass (the generator's reduce copies the object per key)
+function withoutUndefined(obj: { [key: string]: any }): { [key: string]: any } {
+  const out: { [key: string]: any } = {};
+  for (const k of Object.keys(obj)) {
+    const v = obj[k];
+    if (v === undefined) { continue; }
+    if (k === '__proto__') { Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true }); } else { out[k] = v; }
+  }
+  return out;
+}

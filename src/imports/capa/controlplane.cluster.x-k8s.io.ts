@@ -82,12 +82,13 @@ export interface AwsManagedControlPlaneProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneProps(obj: AwsManagedControlPlaneProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_AwsManagedControlPlaneSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_AwsManagedControlPlaneSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -397,43 +398,75 @@ export interface AwsManagedControlPlaneSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpec(obj: AwsManagedControlPlaneSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'accessConfig': toJson_AwsManagedControlPlaneSpecAccessConfig(obj.accessConfig),
-    'accessEntries': obj.accessEntries?.map(y => toJson_AwsManagedControlPlaneSpecAccessEntries(y)),
-    'additionalTags': ((obj.additionalTags) === undefined) ? undefined : (Object.entries(obj.additionalTags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'addons': obj.addons?.map(y => toJson_AwsManagedControlPlaneSpecAddons(y)),
-    'associateOIDCProvider': obj.associateOidcProvider,
-    'bastion': toJson_AwsManagedControlPlaneSpecBastion(obj.bastion),
-    'bootstrapSelfManagedAddons': obj.bootstrapSelfManagedAddons,
-    'controlPlaneEndpoint': toJson_AwsManagedControlPlaneSpecControlPlaneEndpoint(obj.controlPlaneEndpoint),
-    'eksClusterName': obj.eksClusterName,
-    'encryptionConfig': toJson_AwsManagedControlPlaneSpecEncryptionConfig(obj.encryptionConfig),
-    'endpointAccess': toJson_AwsManagedControlPlaneSpecEndpointAccess(obj.endpointAccess),
-    'iamAuthenticatorConfig': toJson_AwsManagedControlPlaneSpecIamAuthenticatorConfig(obj.iamAuthenticatorConfig),
-    'identityRef': toJson_AwsManagedControlPlaneSpecIdentityRef(obj.identityRef),
-    'imageLookupBaseOS': obj.imageLookupBaseOs,
-    'imageLookupFormat': obj.imageLookupFormat,
-    'imageLookupOrg': obj.imageLookupOrg,
-    'kubeProxy': toJson_AwsManagedControlPlaneSpecKubeProxy(obj.kubeProxy),
-    'logging': toJson_AwsManagedControlPlaneSpecLogging(obj.logging),
-    'network': toJson_AwsManagedControlPlaneSpecNetwork(obj.network),
-    'oidcIdentityProviderConfig': toJson_AwsManagedControlPlaneSpecOidcIdentityProviderConfig(obj.oidcIdentityProviderConfig),
-    'partition': obj.partition,
-    'region': obj.region,
-    'restrictPrivateSubnets': obj.restrictPrivateSubnets,
-    'roleAdditionalPolicies': obj.roleAdditionalPolicies?.map(y => y),
-    'roleName': obj.roleName,
-    'rolePath': obj.rolePath,
-    'rolePermissionsBoundary': obj.rolePermissionsBoundary,
-    'secondaryCidrBlock': obj.secondaryCidrBlock,
-    'sshKeyName': obj.sshKeyName,
-    'tokenMethod': obj.tokenMethod,
-    'upgradePolicy': obj.upgradePolicy,
-    'version': obj.version,
-    'vpcCni': toJson_AwsManagedControlPlaneSpecVpcCni(obj.vpcCni),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AwsManagedControlPlaneSpecAccessConfig(obj.accessConfig);
+  if (value !== undefined) { result["accessConfig"] = value; }
+  value = obj.accessEntries?.map(y => toJson_AwsManagedControlPlaneSpecAccessEntries(y));
+  if (value !== undefined) { result["accessEntries"] = value; }
+  value = ((obj.additionalTags) === undefined) ? undefined : (withoutUndefined(obj.additionalTags));
+  if (value !== undefined) { result["additionalTags"] = value; }
+  value = obj.addons?.map(y => toJson_AwsManagedControlPlaneSpecAddons(y));
+  if (value !== undefined) { result["addons"] = value; }
+  value = obj.associateOidcProvider;
+  if (value !== undefined) { result["associateOIDCProvider"] = value; }
+  value = toJson_AwsManagedControlPlaneSpecBastion(obj.bastion);
+  if (value !== undefined) { result["bastion"] = value; }
+  value = obj.bootstrapSelfManagedAddons;
+  if (value !== undefined) { result["bootstrapSelfManagedAddons"] = value; }
+  value = toJson_AwsManagedControlPlaneSpecControlPlaneEndpoint(obj.controlPlaneEndpoint);
+  if (value !== undefined) { result["controlPlaneEndpoint"] = value; }
+  value = obj.eksClusterName;
+  if (value !== undefined) { result["eksClusterName"] = value; }
+  value = toJson_AwsManagedControlPlaneSpecEncryptionConfig(obj.encryptionConfig);
+  if (value !== undefined) { result["encryptionConfig"] = value; }
+  value = toJson_AwsManagedControlPlaneSpecEndpointAccess(obj.endpointAccess);
+  if (value !== undefined) { result["endpointAccess"] = value; }
+  value = toJson_AwsManagedControlPlaneSpecIamAuthenticatorConfig(obj.iamAuthenticatorConfig);
+  if (value !== undefined) { result["iamAuthenticatorConfig"] = value; }
+  value = toJson_AwsManagedControlPlaneSpecIdentityRef(obj.identityRef);
+  if (value !== undefined) { result["identityRef"] = value; }
+  value = obj.imageLookupBaseOs;
+  if (value !== undefined) { result["imageLookupBaseOS"] = value; }
+  value = obj.imageLookupFormat;
+  if (value !== undefined) { result["imageLookupFormat"] = value; }
+  value = obj.imageLookupOrg;
+  if (value !== undefined) { result["imageLookupOrg"] = value; }
+  value = toJson_AwsManagedControlPlaneSpecKubeProxy(obj.kubeProxy);
+  if (value !== undefined) { result["kubeProxy"] = value; }
+  value = toJson_AwsManagedControlPlaneSpecLogging(obj.logging);
+  if (value !== undefined) { result["logging"] = value; }
+  value = toJson_AwsManagedControlPlaneSpecNetwork(obj.network);
+  if (value !== undefined) { result["network"] = value; }
+  value = toJson_AwsManagedControlPlaneSpecOidcIdentityProviderConfig(obj.oidcIdentityProviderConfig);
+  if (value !== undefined) { result["oidcIdentityProviderConfig"] = value; }
+  value = obj.partition;
+  if (value !== undefined) { result["partition"] = value; }
+  value = obj.region;
+  if (value !== undefined) { result["region"] = value; }
+  value = obj.restrictPrivateSubnets;
+  if (value !== undefined) { result["restrictPrivateSubnets"] = value; }
+  value = obj.roleAdditionalPolicies?.map(y => y);
+  if (value !== undefined) { result["roleAdditionalPolicies"] = value; }
+  value = obj.roleName;
+  if (value !== undefined) { result["roleName"] = value; }
+  value = obj.rolePath;
+  if (value !== undefined) { result["rolePath"] = value; }
+  value = obj.rolePermissionsBoundary;
+  if (value !== undefined) { result["rolePermissionsBoundary"] = value; }
+  value = obj.secondaryCidrBlock;
+  if (value !== undefined) { result["secondaryCidrBlock"] = value; }
+  value = obj.sshKeyName;
+  if (value !== undefined) { result["sshKeyName"] = value; }
+  value = obj.tokenMethod;
+  if (value !== undefined) { result["tokenMethod"] = value; }
+  value = obj.upgradePolicy;
+  if (value !== undefined) { result["upgradePolicy"] = value; }
+  value = obj.version;
+  if (value !== undefined) { result["version"] = value; }
+  value = toJson_AwsManagedControlPlaneSpecVpcCni(obj.vpcCni);
+  if (value !== undefined) { result["vpcCni"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -469,12 +502,13 @@ export interface AwsManagedControlPlaneSpecAccessConfig {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecAccessConfig(obj: AwsManagedControlPlaneSpecAccessConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'authenticationMode': obj.authenticationMode,
-    'bootstrapClusterCreatorAdminPermissions': obj.bootstrapClusterCreatorAdminPermissions,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.authenticationMode;
+  if (value !== undefined) { result["authenticationMode"] = value; }
+  value = obj.bootstrapClusterCreatorAdminPermissions;
+  if (value !== undefined) { result["bootstrapClusterCreatorAdminPermissions"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -529,15 +563,19 @@ export interface AwsManagedControlPlaneSpecAccessEntries {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecAccessEntries(obj: AwsManagedControlPlaneSpecAccessEntries | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'accessPolicies': obj.accessPolicies?.map(y => toJson_AwsManagedControlPlaneSpecAccessEntriesAccessPolicies(y)),
-    'kubernetesGroups': obj.kubernetesGroups?.map(y => y),
-    'principalARN': obj.principalArn,
-    'type': obj.type,
-    'username': obj.username,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.accessPolicies?.map(y => toJson_AwsManagedControlPlaneSpecAccessEntriesAccessPolicies(y));
+  if (value !== undefined) { result["accessPolicies"] = value; }
+  value = obj.kubernetesGroups?.map(y => y);
+  if (value !== undefined) { result["kubernetesGroups"] = value; }
+  value = obj.principalArn;
+  if (value !== undefined) { result["principalARN"] = value; }
+  value = obj.type;
+  if (value !== undefined) { result["type"] = value; }
+  value = obj.username;
+  if (value !== undefined) { result["username"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -599,16 +637,21 @@ export interface AwsManagedControlPlaneSpecAddons {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecAddons(obj: AwsManagedControlPlaneSpecAddons | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configuration': obj.configuration,
-    'conflictResolution': obj.conflictResolution,
-    'name': obj.name,
-    'preserveOnDelete': obj.preserveOnDelete,
-    'serviceAccountRoleARN': obj.serviceAccountRoleArn,
-    'version': obj.version,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.configuration;
+  if (value !== undefined) { result["configuration"] = value; }
+  value = obj.conflictResolution;
+  if (value !== undefined) { result["conflictResolution"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.preserveOnDelete;
+  if (value !== undefined) { result["preserveOnDelete"] = value; }
+  value = obj.serviceAccountRoleArn;
+  if (value !== undefined) { result["serviceAccountRoleARN"] = value; }
+  value = obj.version;
+  if (value !== undefined) { result["version"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -667,15 +710,19 @@ export interface AwsManagedControlPlaneSpecBastion {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecBastion(obj: AwsManagedControlPlaneSpecBastion | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'allowedCIDRBlocks': obj.allowedCidrBlocks?.map(y => y),
-    'ami': obj.ami,
-    'disableIngressRules': obj.disableIngressRules,
-    'enabled': obj.enabled,
-    'instanceType': obj.instanceType,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.allowedCidrBlocks?.map(y => y);
+  if (value !== undefined) { result["allowedCIDRBlocks"] = value; }
+  value = obj.ami;
+  if (value !== undefined) { result["ami"] = value; }
+  value = obj.disableIngressRules;
+  if (value !== undefined) { result["disableIngressRules"] = value; }
+  value = obj.enabled;
+  if (value !== undefined) { result["enabled"] = value; }
+  value = obj.instanceType;
+  if (value !== undefined) { result["instanceType"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -706,12 +753,13 @@ export interface AwsManagedControlPlaneSpecControlPlaneEndpoint {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecControlPlaneEndpoint(obj: AwsManagedControlPlaneSpecControlPlaneEndpoint | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'host': obj.host,
-    'port': obj.port,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.host;
+  if (value !== undefined) { result["host"] = value; }
+  value = obj.port;
+  if (value !== undefined) { result["port"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -742,12 +790,13 @@ export interface AwsManagedControlPlaneSpecEncryptionConfig {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecEncryptionConfig(obj: AwsManagedControlPlaneSpecEncryptionConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'provider': obj.provider,
-    'resources': obj.resources?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.provider;
+  if (value !== undefined) { result["provider"] = value; }
+  value = obj.resources?.map(y => y);
+  if (value !== undefined) { result["resources"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -785,13 +834,15 @@ export interface AwsManagedControlPlaneSpecEndpointAccess {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecEndpointAccess(obj: AwsManagedControlPlaneSpecEndpointAccess | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'private': obj.private,
-    'public': obj.public,
-    'publicCIDRs': obj.publicCidRs?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.private;
+  if (value !== undefined) { result["private"] = value; }
+  value = obj.public;
+  if (value !== undefined) { result["public"] = value; }
+  value = obj.publicCidRs?.map(y => y);
+  if (value !== undefined) { result["publicCIDRs"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -824,12 +875,13 @@ export interface AwsManagedControlPlaneSpecIamAuthenticatorConfig {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecIamAuthenticatorConfig(obj: AwsManagedControlPlaneSpecIamAuthenticatorConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'mapRoles': obj.mapRoles?.map(y => toJson_AwsManagedControlPlaneSpecIamAuthenticatorConfigMapRoles(y)),
-    'mapUsers': obj.mapUsers?.map(y => toJson_AwsManagedControlPlaneSpecIamAuthenticatorConfigMapUsers(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.mapRoles?.map(y => toJson_AwsManagedControlPlaneSpecIamAuthenticatorConfigMapRoles(y));
+  if (value !== undefined) { result["mapRoles"] = value; }
+  value = obj.mapUsers?.map(y => toJson_AwsManagedControlPlaneSpecIamAuthenticatorConfigMapUsers(y));
+  if (value !== undefined) { result["mapUsers"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -861,12 +913,13 @@ export interface AwsManagedControlPlaneSpecIdentityRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecIdentityRef(obj: AwsManagedControlPlaneSpecIdentityRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'kind': obj.kind,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -894,11 +947,11 @@ export interface AwsManagedControlPlaneSpecKubeProxy {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecKubeProxy(obj: AwsManagedControlPlaneSpecKubeProxy | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'disable': obj.disable,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.disable;
+  if (value !== undefined) { result["disable"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -951,15 +1004,19 @@ export interface AwsManagedControlPlaneSpecLogging {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecLogging(obj: AwsManagedControlPlaneSpecLogging | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiServer': obj.apiServer,
-    'audit': obj.audit,
-    'authenticator': obj.authenticator,
-    'controllerManager': obj.controllerManager,
-    'scheduler': obj.scheduler,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiServer;
+  if (value !== undefined) { result["apiServer"] = value; }
+  value = obj.audit;
+  if (value !== undefined) { result["audit"] = value; }
+  value = obj.authenticator;
+  if (value !== undefined) { result["authenticator"] = value; }
+  value = obj.controllerManager;
+  if (value !== undefined) { result["controllerManager"] = value; }
+  value = obj.scheduler;
+  if (value !== undefined) { result["scheduler"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1027,17 +1084,23 @@ export interface AwsManagedControlPlaneSpecNetwork {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecNetwork(obj: AwsManagedControlPlaneSpecNetwork | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'additionalControlPlaneIngressRules': obj.additionalControlPlaneIngressRules?.map(y => toJson_AwsManagedControlPlaneSpecNetworkAdditionalControlPlaneIngressRules(y)),
-    'additionalNodeIngressRules': obj.additionalNodeIngressRules?.map(y => toJson_AwsManagedControlPlaneSpecNetworkAdditionalNodeIngressRules(y)),
-    'cni': toJson_AwsManagedControlPlaneSpecNetworkCni(obj.cni),
-    'nodePortIngressRuleCidrBlocks': obj.nodePortIngressRuleCidrBlocks?.map(y => y),
-    'securityGroupOverrides': ((obj.securityGroupOverrides) === undefined) ? undefined : (Object.entries(obj.securityGroupOverrides).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'subnets': obj.subnets?.map(y => toJson_AwsManagedControlPlaneSpecNetworkSubnets(y)),
-    'vpc': toJson_AwsManagedControlPlaneSpecNetworkVpc(obj.vpc),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.additionalControlPlaneIngressRules?.map(y => toJson_AwsManagedControlPlaneSpecNetworkAdditionalControlPlaneIngressRules(y));
+  if (value !== undefined) { result["additionalControlPlaneIngressRules"] = value; }
+  value = obj.additionalNodeIngressRules?.map(y => toJson_AwsManagedControlPlaneSpecNetworkAdditionalNodeIngressRules(y));
+  if (value !== undefined) { result["additionalNodeIngressRules"] = value; }
+  value = toJson_AwsManagedControlPlaneSpecNetworkCni(obj.cni);
+  if (value !== undefined) { result["cni"] = value; }
+  value = obj.nodePortIngressRuleCidrBlocks?.map(y => y);
+  if (value !== undefined) { result["nodePortIngressRuleCidrBlocks"] = value; }
+  value = ((obj.securityGroupOverrides) === undefined) ? undefined : (withoutUndefined(obj.securityGroupOverrides));
+  if (value !== undefined) { result["securityGroupOverrides"] = value; }
+  value = obj.subnets?.map(y => toJson_AwsManagedControlPlaneSpecNetworkSubnets(y));
+  if (value !== undefined) { result["subnets"] = value; }
+  value = toJson_AwsManagedControlPlaneSpecNetworkVpc(obj.vpc);
+  if (value !== undefined) { result["vpc"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1140,19 +1203,27 @@ export interface AwsManagedControlPlaneSpecOidcIdentityProviderConfig {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecOidcIdentityProviderConfig(obj: AwsManagedControlPlaneSpecOidcIdentityProviderConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'clientId': obj.clientId,
-    'groupsClaim': obj.groupsClaim,
-    'groupsPrefix': obj.groupsPrefix,
-    'identityProviderConfigName': obj.identityProviderConfigName,
-    'issuerUrl': obj.issuerUrl,
-    'requiredClaims': ((obj.requiredClaims) === undefined) ? undefined : (Object.entries(obj.requiredClaims).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'tags': ((obj.tags) === undefined) ? undefined : (Object.entries(obj.tags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'usernameClaim': obj.usernameClaim,
-    'usernamePrefix': obj.usernamePrefix,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.clientId;
+  if (value !== undefined) { result["clientId"] = value; }
+  value = obj.groupsClaim;
+  if (value !== undefined) { result["groupsClaim"] = value; }
+  value = obj.groupsPrefix;
+  if (value !== undefined) { result["groupsPrefix"] = value; }
+  value = obj.identityProviderConfigName;
+  if (value !== undefined) { result["identityProviderConfigName"] = value; }
+  value = obj.issuerUrl;
+  if (value !== undefined) { result["issuerUrl"] = value; }
+  value = ((obj.requiredClaims) === undefined) ? undefined : (withoutUndefined(obj.requiredClaims));
+  if (value !== undefined) { result["requiredClaims"] = value; }
+  value = ((obj.tags) === undefined) ? undefined : (withoutUndefined(obj.tags));
+  if (value !== undefined) { result["tags"] = value; }
+  value = obj.usernameClaim;
+  if (value !== undefined) { result["usernameClaim"] = value; }
+  value = obj.usernamePrefix;
+  if (value !== undefined) { result["usernamePrefix"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1219,12 +1290,13 @@ export interface AwsManagedControlPlaneSpecVpcCni {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecVpcCni(obj: AwsManagedControlPlaneSpecVpcCni | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'disable': obj.disable,
-    'env': obj.env?.map(y => toJson_AwsManagedControlPlaneSpecVpcCniEnv(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.disable;
+  if (value !== undefined) { result["disable"] = value; }
+  value = obj.env?.map(y => toJson_AwsManagedControlPlaneSpecVpcCniEnv(y));
+  if (value !== undefined) { result["env"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1271,12 +1343,13 @@ export interface AwsManagedControlPlaneSpecAccessEntriesAccessPolicies {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecAccessEntriesAccessPolicies(obj: AwsManagedControlPlaneSpecAccessEntriesAccessPolicies | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'accessScope': toJson_AwsManagedControlPlaneSpecAccessEntriesAccessPoliciesAccessScope(obj.accessScope),
-    'policyARN': obj.policyArn,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AwsManagedControlPlaneSpecAccessEntriesAccessPoliciesAccessScope(obj.accessScope);
+  if (value !== undefined) { result["accessScope"] = value; }
+  value = obj.policyArn;
+  if (value !== undefined) { result["policyARN"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1353,13 +1426,15 @@ export interface AwsManagedControlPlaneSpecIamAuthenticatorConfigMapRoles {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecIamAuthenticatorConfigMapRoles(obj: AwsManagedControlPlaneSpecIamAuthenticatorConfigMapRoles | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'groups': obj.groups?.map(y => y),
-    'rolearn': obj.rolearn,
-    'username': obj.username,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.groups?.map(y => y);
+  if (value !== undefined) { result["groups"] = value; }
+  value = obj.rolearn;
+  if (value !== undefined) { result["rolearn"] = value; }
+  value = obj.username;
+  if (value !== undefined) { result["username"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1397,13 +1472,15 @@ export interface AwsManagedControlPlaneSpecIamAuthenticatorConfigMapUsers {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecIamAuthenticatorConfigMapUsers(obj: AwsManagedControlPlaneSpecIamAuthenticatorConfigMapUsers | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'groups': obj.groups?.map(y => y),
-    'userarn': obj.userarn,
-    'username': obj.username,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.groups?.map(y => y);
+  if (value !== undefined) { result["groups"] = value; }
+  value = obj.userarn;
+  if (value !== undefined) { result["userarn"] = value; }
+  value = obj.username;
+  if (value !== undefined) { result["username"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1498,19 +1575,27 @@ export interface AwsManagedControlPlaneSpecNetworkAdditionalControlPlaneIngressR
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecNetworkAdditionalControlPlaneIngressRules(obj: AwsManagedControlPlaneSpecNetworkAdditionalControlPlaneIngressRules | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cidrBlocks': obj.cidrBlocks?.map(y => y),
-    'description': obj.description,
-    'fromPort': obj.fromPort,
-    'ipv6CidrBlocks': obj.ipv6CidrBlocks?.map(y => y),
-    'natGatewaysIPsSource': obj.natGatewaysIPsSource,
-    'protocol': obj.protocol,
-    'sourceSecurityGroupIds': obj.sourceSecurityGroupIds?.map(y => y),
-    'sourceSecurityGroupRoles': obj.sourceSecurityGroupRoles?.map(y => y),
-    'toPort': obj.toPort,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cidrBlocks?.map(y => y);
+  if (value !== undefined) { result["cidrBlocks"] = value; }
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.fromPort;
+  if (value !== undefined) { result["fromPort"] = value; }
+  value = obj.ipv6CidrBlocks?.map(y => y);
+  if (value !== undefined) { result["ipv6CidrBlocks"] = value; }
+  value = obj.natGatewaysIPsSource;
+  if (value !== undefined) { result["natGatewaysIPsSource"] = value; }
+  value = obj.protocol;
+  if (value !== undefined) { result["protocol"] = value; }
+  value = obj.sourceSecurityGroupIds?.map(y => y);
+  if (value !== undefined) { result["sourceSecurityGroupIds"] = value; }
+  value = obj.sourceSecurityGroupRoles?.map(y => y);
+  if (value !== undefined) { result["sourceSecurityGroupRoles"] = value; }
+  value = obj.toPort;
+  if (value !== undefined) { result["toPort"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1591,19 +1676,27 @@ export interface AwsManagedControlPlaneSpecNetworkAdditionalNodeIngressRules {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecNetworkAdditionalNodeIngressRules(obj: AwsManagedControlPlaneSpecNetworkAdditionalNodeIngressRules | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cidrBlocks': obj.cidrBlocks?.map(y => y),
-    'description': obj.description,
-    'fromPort': obj.fromPort,
-    'ipv6CidrBlocks': obj.ipv6CidrBlocks?.map(y => y),
-    'natGatewaysIPsSource': obj.natGatewaysIPsSource,
-    'protocol': obj.protocol,
-    'sourceSecurityGroupIds': obj.sourceSecurityGroupIds?.map(y => y),
-    'sourceSecurityGroupRoles': obj.sourceSecurityGroupRoles?.map(y => y),
-    'toPort': obj.toPort,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cidrBlocks?.map(y => y);
+  if (value !== undefined) { result["cidrBlocks"] = value; }
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.fromPort;
+  if (value !== undefined) { result["fromPort"] = value; }
+  value = obj.ipv6CidrBlocks?.map(y => y);
+  if (value !== undefined) { result["ipv6CidrBlocks"] = value; }
+  value = obj.natGatewaysIPsSource;
+  if (value !== undefined) { result["natGatewaysIPsSource"] = value; }
+  value = obj.protocol;
+  if (value !== undefined) { result["protocol"] = value; }
+  value = obj.sourceSecurityGroupIds?.map(y => y);
+  if (value !== undefined) { result["sourceSecurityGroupIds"] = value; }
+  value = obj.sourceSecurityGroupRoles?.map(y => y);
+  if (value !== undefined) { result["sourceSecurityGroupRoles"] = value; }
+  value = obj.toPort;
+  if (value !== undefined) { result["toPort"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1628,11 +1721,11 @@ export interface AwsManagedControlPlaneSpecNetworkCni {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecNetworkCni(obj: AwsManagedControlPlaneSpecNetworkCni | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cniIngressRules': obj.cniIngressRules?.map(y => toJson_AwsManagedControlPlaneSpecNetworkCniCniIngressRules(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cniIngressRules?.map(y => toJson_AwsManagedControlPlaneSpecNetworkCniCniIngressRules(y));
+  if (value !== undefined) { result["cniIngressRules"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1768,22 +1861,33 @@ export interface AwsManagedControlPlaneSpecNetworkSubnets {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecNetworkSubnets(obj: AwsManagedControlPlaneSpecNetworkSubnets | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'availabilityZone': obj.availabilityZone,
-    'cidrBlock': obj.cidrBlock,
-    'id': obj.id,
-    'ipv6CidrBlock': obj.ipv6CidrBlock,
-    'isIpv6': obj.isIpv6,
-    'isPublic': obj.isPublic,
-    'natGatewayId': obj.natGatewayId,
-    'parentZoneName': obj.parentZoneName,
-    'resourceID': obj.resourceId,
-    'routeTableId': obj.routeTableId,
-    'tags': ((obj.tags) === undefined) ? undefined : (Object.entries(obj.tags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'zoneType': obj.zoneType,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.availabilityZone;
+  if (value !== undefined) { result["availabilityZone"] = value; }
+  value = obj.cidrBlock;
+  if (value !== undefined) { result["cidrBlock"] = value; }
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  value = obj.ipv6CidrBlock;
+  if (value !== undefined) { result["ipv6CidrBlock"] = value; }
+  value = obj.isIpv6;
+  if (value !== undefined) { result["isIpv6"] = value; }
+  value = obj.isPublic;
+  if (value !== undefined) { result["isPublic"] = value; }
+  value = obj.natGatewayId;
+  if (value !== undefined) { result["natGatewayId"] = value; }
+  value = obj.parentZoneName;
+  if (value !== undefined) { result["parentZoneName"] = value; }
+  value = obj.resourceId;
+  if (value !== undefined) { result["resourceID"] = value; }
+  value = obj.routeTableId;
+  if (value !== undefined) { result["routeTableId"] = value; }
+  value = ((obj.tags) === undefined) ? undefined : (withoutUndefined(obj.tags));
+  if (value !== undefined) { result["tags"] = value; }
+  value = obj.zoneType;
+  if (value !== undefined) { result["zoneType"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1931,24 +2035,37 @@ export interface AwsManagedControlPlaneSpecNetworkVpc {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecNetworkVpc(obj: AwsManagedControlPlaneSpecNetworkVpc | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'availabilityZoneSelection': obj.availabilityZoneSelection,
-    'availabilityZoneUsageLimit': obj.availabilityZoneUsageLimit,
-    'carrierGatewayId': obj.carrierGatewayId,
-    'cidrBlock': obj.cidrBlock,
-    'elasticIpPool': toJson_AwsManagedControlPlaneSpecNetworkVpcElasticIpPool(obj.elasticIpPool),
-    'emptyRoutesDefaultVPCSecurityGroup': obj.emptyRoutesDefaultVpcSecurityGroup,
-    'id': obj.id,
-    'internetGatewayId': obj.internetGatewayId,
-    'ipamPool': toJson_AwsManagedControlPlaneSpecNetworkVpcIpamPool(obj.ipamPool),
-    'ipv6': toJson_AwsManagedControlPlaneSpecNetworkVpcIpv6(obj.ipv6),
-    'privateDnsHostnameTypeOnLaunch': obj.privateDnsHostnameTypeOnLaunch,
-    'secondaryCidrBlocks': obj.secondaryCidrBlocks?.map(y => toJson_AwsManagedControlPlaneSpecNetworkVpcSecondaryCidrBlocks(y)),
-    'subnetSchema': obj.subnetSchema,
-    'tags': ((obj.tags) === undefined) ? undefined : (Object.entries(obj.tags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.availabilityZoneSelection;
+  if (value !== undefined) { result["availabilityZoneSelection"] = value; }
+  value = obj.availabilityZoneUsageLimit;
+  if (value !== undefined) { result["availabilityZoneUsageLimit"] = value; }
+  value = obj.carrierGatewayId;
+  if (value !== undefined) { result["carrierGatewayId"] = value; }
+  value = obj.cidrBlock;
+  if (value !== undefined) { result["cidrBlock"] = value; }
+  value = toJson_AwsManagedControlPlaneSpecNetworkVpcElasticIpPool(obj.elasticIpPool);
+  if (value !== undefined) { result["elasticIpPool"] = value; }
+  value = obj.emptyRoutesDefaultVpcSecurityGroup;
+  if (value !== undefined) { result["emptyRoutesDefaultVPCSecurityGroup"] = value; }
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  value = obj.internetGatewayId;
+  if (value !== undefined) { result["internetGatewayId"] = value; }
+  value = toJson_AwsManagedControlPlaneSpecNetworkVpcIpamPool(obj.ipamPool);
+  if (value !== undefined) { result["ipamPool"] = value; }
+  value = toJson_AwsManagedControlPlaneSpecNetworkVpcIpv6(obj.ipv6);
+  if (value !== undefined) { result["ipv6"] = value; }
+  value = obj.privateDnsHostnameTypeOnLaunch;
+  if (value !== undefined) { result["privateDnsHostnameTypeOnLaunch"] = value; }
+  value = obj.secondaryCidrBlocks?.map(y => toJson_AwsManagedControlPlaneSpecNetworkVpcSecondaryCidrBlocks(y));
+  if (value !== undefined) { result["secondaryCidrBlocks"] = value; }
+  value = obj.subnetSchema;
+  if (value !== undefined) { result["subnetSchema"] = value; }
+  value = ((obj.tags) === undefined) ? undefined : (withoutUndefined(obj.tags));
+  if (value !== undefined) { result["tags"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1995,13 +2112,15 @@ export interface AwsManagedControlPlaneSpecVpcCniEnv {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecVpcCniEnv(obj: AwsManagedControlPlaneSpecVpcCniEnv | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-    'valueFrom': toJson_AwsManagedControlPlaneSpecVpcCniEnvValueFrom(obj.valueFrom),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  value = toJson_AwsManagedControlPlaneSpecVpcCniEnvValueFrom(obj.valueFrom);
+  if (value !== undefined) { result["valueFrom"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2034,12 +2153,13 @@ export interface AwsManagedControlPlaneSpecAccessEntriesAccessPoliciesAccessScop
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecAccessEntriesAccessPoliciesAccessScope(obj: AwsManagedControlPlaneSpecAccessEntriesAccessPoliciesAccessScope | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'namespaces': obj.namespaces?.map(y => y),
-    'type': obj.type,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.type;
+  if (value !== undefined) { result["type"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2162,14 +2282,17 @@ export interface AwsManagedControlPlaneSpecNetworkCniCniIngressRules {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecNetworkCniCniIngressRules(obj: AwsManagedControlPlaneSpecNetworkCniCniIngressRules | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'description': obj.description,
-    'fromPort': obj.fromPort,
-    'protocol': obj.protocol,
-    'toPort': obj.toPort,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.fromPort;
+  if (value !== undefined) { result["fromPort"] = value; }
+  value = obj.protocol;
+  if (value !== undefined) { result["protocol"] = value; }
+  value = obj.toPort;
+  if (value !== undefined) { result["toPort"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2263,12 +2386,13 @@ export interface AwsManagedControlPlaneSpecNetworkVpcElasticIpPool {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecNetworkVpcElasticIpPool(obj: AwsManagedControlPlaneSpecNetworkVpcElasticIpPool | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'publicIpv4Pool': obj.publicIpv4Pool,
-    'publicIpv4PoolFallbackOrder': obj.publicIpv4PoolFallbackOrder,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.publicIpv4Pool;
+  if (value !== undefined) { result["publicIpv4Pool"] = value; }
+  value = obj.publicIpv4PoolFallbackOrder;
+  if (value !== undefined) { result["publicIpv4PoolFallbackOrder"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2311,13 +2435,15 @@ export interface AwsManagedControlPlaneSpecNetworkVpcIpamPool {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecNetworkVpcIpamPool(obj: AwsManagedControlPlaneSpecNetworkVpcIpamPool | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'id': obj.id,
-    'name': obj.name,
-    'netmaskLength': obj.netmaskLength,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.netmaskLength;
+  if (value !== undefined) { result["netmaskLength"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2366,14 +2492,17 @@ export interface AwsManagedControlPlaneSpecNetworkVpcIpv6 {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecNetworkVpcIpv6(obj: AwsManagedControlPlaneSpecNetworkVpcIpv6 | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cidrBlock': obj.cidrBlock,
-    'egressOnlyInternetGatewayId': obj.egressOnlyInternetGatewayId,
-    'ipamPool': toJson_AwsManagedControlPlaneSpecNetworkVpcIpv6IpamPool(obj.ipamPool),
-    'poolId': obj.poolId,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cidrBlock;
+  if (value !== undefined) { result["cidrBlock"] = value; }
+  value = obj.egressOnlyInternetGatewayId;
+  if (value !== undefined) { result["egressOnlyInternetGatewayId"] = value; }
+  value = toJson_AwsManagedControlPlaneSpecNetworkVpcIpv6IpamPool(obj.ipamPool);
+  if (value !== undefined) { result["ipamPool"] = value; }
+  value = obj.poolId;
+  if (value !== undefined) { result["poolId"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2411,11 +2540,11 @@ export interface AwsManagedControlPlaneSpecNetworkVpcSecondaryCidrBlocks {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecNetworkVpcSecondaryCidrBlocks(obj: AwsManagedControlPlaneSpecNetworkVpcSecondaryCidrBlocks | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'ipv4CidrBlock': obj.ipv4CidrBlock,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.ipv4CidrBlock;
+  if (value !== undefined) { result["ipv4CidrBlock"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2479,14 +2608,17 @@ export interface AwsManagedControlPlaneSpecVpcCniEnvValueFrom {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecVpcCniEnvValueFrom(obj: AwsManagedControlPlaneSpecVpcCniEnvValueFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMapKeyRef': toJson_AwsManagedControlPlaneSpecVpcCniEnvValueFromConfigMapKeyRef(obj.configMapKeyRef),
-    'fieldRef': toJson_AwsManagedControlPlaneSpecVpcCniEnvValueFromFieldRef(obj.fieldRef),
-    'resourceFieldRef': toJson_AwsManagedControlPlaneSpecVpcCniEnvValueFromResourceFieldRef(obj.resourceFieldRef),
-    'secretKeyRef': toJson_AwsManagedControlPlaneSpecVpcCniEnvValueFromSecretKeyRef(obj.secretKeyRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AwsManagedControlPlaneSpecVpcCniEnvValueFromConfigMapKeyRef(obj.configMapKeyRef);
+  if (value !== undefined) { result["configMapKeyRef"] = value; }
+  value = toJson_AwsManagedControlPlaneSpecVpcCniEnvValueFromFieldRef(obj.fieldRef);
+  if (value !== undefined) { result["fieldRef"] = value; }
+  value = toJson_AwsManagedControlPlaneSpecVpcCniEnvValueFromResourceFieldRef(obj.resourceFieldRef);
+  if (value !== undefined) { result["resourceFieldRef"] = value; }
+  value = toJson_AwsManagedControlPlaneSpecVpcCniEnvValueFromSecretKeyRef(obj.secretKeyRef);
+  if (value !== undefined) { result["secretKeyRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2560,13 +2692,15 @@ export interface AwsManagedControlPlaneSpecNetworkVpcIpv6IpamPool {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecNetworkVpcIpv6IpamPool(obj: AwsManagedControlPlaneSpecNetworkVpcIpv6IpamPool | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'id': obj.id,
-    'name': obj.name,
-    'netmaskLength': obj.netmaskLength,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.netmaskLength;
+  if (value !== undefined) { result["netmaskLength"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2608,13 +2742,15 @@ export interface AwsManagedControlPlaneSpecVpcCniEnvValueFromConfigMapKeyRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecVpcCniEnvValueFromConfigMapKeyRef(obj: AwsManagedControlPlaneSpecVpcCniEnvValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2646,12 +2782,13 @@ export interface AwsManagedControlPlaneSpecVpcCniEnvValueFromFieldRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecVpcCniEnvValueFromFieldRef(obj: AwsManagedControlPlaneSpecVpcCniEnvValueFromFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'fieldPath': obj.fieldPath,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.fieldPath;
+  if (value !== undefined) { result["fieldPath"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2690,13 +2827,15 @@ export interface AwsManagedControlPlaneSpecVpcCniEnvValueFromResourceFieldRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecVpcCniEnvValueFromResourceFieldRef(obj: AwsManagedControlPlaneSpecVpcCniEnvValueFromResourceFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'containerName': obj.containerName,
-    'divisor': obj.divisor?.value,
-    'resource': obj.resource,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.containerName;
+  if (value !== undefined) { result["containerName"] = value; }
+  value = obj.divisor?.value;
+  if (value !== undefined) { result["divisor"] = value; }
+  value = obj.resource;
+  if (value !== undefined) { result["resource"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2738,13 +2877,15 @@ export interface AwsManagedControlPlaneSpecVpcCniEnvValueFromSecretKeyRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedControlPlaneSpecVpcCniEnvValueFromSecretKeyRef(obj: AwsManagedControlPlaneSpecVpcCniEnvValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2764,3 +2905,14 @@ export class AwsManagedControlPlaneSpecVpcCniEnvValueFromResourceFieldRefDivisor
   }
 }
 
+
+// added by scripts/import-crds.ts: drops undefined values in one pass (the generator's reduce copies the object per key)
+function withoutUndefined(obj: { [key: string]: any }): { [key: string]: any } {
+  const out: { [key: string]: any } = {};
+  for (const k of Object.keys(obj)) {
+    const v = obj[k];
+    if (v === undefined) { continue; }
+    if (k === '__proto__') { Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true }); } else { out[k] = v; }
+  }
+  return out;
+}

@@ -82,12 +82,13 @@ export interface AwsClusterProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterProps(obj: AwsClusterProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_AwsClusterSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_AwsClusterSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -227,24 +228,37 @@ export interface AwsClusterSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterSpec(obj: AwsClusterSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'additionalTags': ((obj.additionalTags) === undefined) ? undefined : (Object.entries(obj.additionalTags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'bastion': toJson_AwsClusterSpecBastion(obj.bastion),
-    'controlPlaneEndpoint': toJson_AwsClusterSpecControlPlaneEndpoint(obj.controlPlaneEndpoint),
-    'controlPlaneLoadBalancer': toJson_AwsClusterSpecControlPlaneLoadBalancer(obj.controlPlaneLoadBalancer),
-    'identityRef': toJson_AwsClusterSpecIdentityRef(obj.identityRef),
-    'imageLookupBaseOS': obj.imageLookupBaseOs,
-    'imageLookupFormat': obj.imageLookupFormat,
-    'imageLookupOrg': obj.imageLookupOrg,
-    'network': toJson_AwsClusterSpecNetwork(obj.network),
-    'partition': obj.partition,
-    'region': obj.region,
-    's3Bucket': toJson_AwsClusterSpecS3Bucket(obj.s3Bucket),
-    'secondaryControlPlaneLoadBalancer': toJson_AwsClusterSpecSecondaryControlPlaneLoadBalancer(obj.secondaryControlPlaneLoadBalancer),
-    'sshKeyName': obj.sshKeyName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.additionalTags) === undefined) ? undefined : (withoutUndefined(obj.additionalTags));
+  if (value !== undefined) { result["additionalTags"] = value; }
+  value = toJson_AwsClusterSpecBastion(obj.bastion);
+  if (value !== undefined) { result["bastion"] = value; }
+  value = toJson_AwsClusterSpecControlPlaneEndpoint(obj.controlPlaneEndpoint);
+  if (value !== undefined) { result["controlPlaneEndpoint"] = value; }
+  value = toJson_AwsClusterSpecControlPlaneLoadBalancer(obj.controlPlaneLoadBalancer);
+  if (value !== undefined) { result["controlPlaneLoadBalancer"] = value; }
+  value = toJson_AwsClusterSpecIdentityRef(obj.identityRef);
+  if (value !== undefined) { result["identityRef"] = value; }
+  value = obj.imageLookupBaseOs;
+  if (value !== undefined) { result["imageLookupBaseOS"] = value; }
+  value = obj.imageLookupFormat;
+  if (value !== undefined) { result["imageLookupFormat"] = value; }
+  value = obj.imageLookupOrg;
+  if (value !== undefined) { result["imageLookupOrg"] = value; }
+  value = toJson_AwsClusterSpecNetwork(obj.network);
+  if (value !== undefined) { result["network"] = value; }
+  value = obj.partition;
+  if (value !== undefined) { result["partition"] = value; }
+  value = obj.region;
+  if (value !== undefined) { result["region"] = value; }
+  value = toJson_AwsClusterSpecS3Bucket(obj.s3Bucket);
+  if (value !== undefined) { result["s3Bucket"] = value; }
+  value = toJson_AwsClusterSpecSecondaryControlPlaneLoadBalancer(obj.secondaryControlPlaneLoadBalancer);
+  if (value !== undefined) { result["secondaryControlPlaneLoadBalancer"] = value; }
+  value = obj.sshKeyName;
+  if (value !== undefined) { result["sshKeyName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -303,15 +317,19 @@ export interface AwsClusterSpecBastion {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterSpecBastion(obj: AwsClusterSpecBastion | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'allowedCIDRBlocks': obj.allowedCidrBlocks?.map(y => y),
-    'ami': obj.ami,
-    'disableIngressRules': obj.disableIngressRules,
-    'enabled': obj.enabled,
-    'instanceType': obj.instanceType,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.allowedCidrBlocks?.map(y => y);
+  if (value !== undefined) { result["allowedCIDRBlocks"] = value; }
+  value = obj.ami;
+  if (value !== undefined) { result["ami"] = value; }
+  value = obj.disableIngressRules;
+  if (value !== undefined) { result["disableIngressRules"] = value; }
+  value = obj.enabled;
+  if (value !== undefined) { result["enabled"] = value; }
+  value = obj.instanceType;
+  if (value !== undefined) { result["instanceType"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -342,12 +360,13 @@ export interface AwsClusterSpecControlPlaneEndpoint {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterSpecControlPlaneEndpoint(obj: AwsClusterSpecControlPlaneEndpoint | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'host': obj.host,
-    'port': obj.port,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.host;
+  if (value !== undefined) { result["host"] = value; }
+  value = obj.port;
+  if (value !== undefined) { result["port"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -475,23 +494,35 @@ export interface AwsClusterSpecControlPlaneLoadBalancer {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterSpecControlPlaneLoadBalancer(obj: AwsClusterSpecControlPlaneLoadBalancer | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'additionalListeners': obj.additionalListeners?.map(y => toJson_AwsClusterSpecControlPlaneLoadBalancerAdditionalListeners(y)),
-    'additionalSecurityGroups': obj.additionalSecurityGroups?.map(y => y),
-    'crossZoneLoadBalancing': obj.crossZoneLoadBalancing,
-    'disableHostsRewrite': obj.disableHostsRewrite,
-    'healthCheck': toJson_AwsClusterSpecControlPlaneLoadBalancerHealthCheck(obj.healthCheck),
-    'healthCheckProtocol': obj.healthCheckProtocol,
-    'ingressRules': obj.ingressRules?.map(y => toJson_AwsClusterSpecControlPlaneLoadBalancerIngressRules(y)),
-    'loadBalancerType': obj.loadBalancerType,
-    'name': obj.name,
-    'preserveClientIP': obj.preserveClientIp,
-    'scheme': obj.scheme,
-    'subnets': obj.subnets?.map(y => y),
-    'targetGroupIPType': obj.targetGroupIpType,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.additionalListeners?.map(y => toJson_AwsClusterSpecControlPlaneLoadBalancerAdditionalListeners(y));
+  if (value !== undefined) { result["additionalListeners"] = value; }
+  value = obj.additionalSecurityGroups?.map(y => y);
+  if (value !== undefined) { result["additionalSecurityGroups"] = value; }
+  value = obj.crossZoneLoadBalancing;
+  if (value !== undefined) { result["crossZoneLoadBalancing"] = value; }
+  value = obj.disableHostsRewrite;
+  if (value !== undefined) { result["disableHostsRewrite"] = value; }
+  value = toJson_AwsClusterSpecControlPlaneLoadBalancerHealthCheck(obj.healthCheck);
+  if (value !== undefined) { result["healthCheck"] = value; }
+  value = obj.healthCheckProtocol;
+  if (value !== undefined) { result["healthCheckProtocol"] = value; }
+  value = obj.ingressRules?.map(y => toJson_AwsClusterSpecControlPlaneLoadBalancerIngressRules(y));
+  if (value !== undefined) { result["ingressRules"] = value; }
+  value = obj.loadBalancerType;
+  if (value !== undefined) { result["loadBalancerType"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.preserveClientIp;
+  if (value !== undefined) { result["preserveClientIP"] = value; }
+  value = obj.scheme;
+  if (value !== undefined) { result["scheme"] = value; }
+  value = obj.subnets?.map(y => y);
+  if (value !== undefined) { result["subnets"] = value; }
+  value = obj.targetGroupIpType;
+  if (value !== undefined) { result["targetGroupIPType"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -523,12 +554,13 @@ export interface AwsClusterSpecIdentityRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterSpecIdentityRef(obj: AwsClusterSpecIdentityRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'kind': obj.kind,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -596,17 +628,23 @@ export interface AwsClusterSpecNetwork {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterSpecNetwork(obj: AwsClusterSpecNetwork | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'additionalControlPlaneIngressRules': obj.additionalControlPlaneIngressRules?.map(y => toJson_AwsClusterSpecNetworkAdditionalControlPlaneIngressRules(y)),
-    'additionalNodeIngressRules': obj.additionalNodeIngressRules?.map(y => toJson_AwsClusterSpecNetworkAdditionalNodeIngressRules(y)),
-    'cni': toJson_AwsClusterSpecNetworkCni(obj.cni),
-    'nodePortIngressRuleCidrBlocks': obj.nodePortIngressRuleCidrBlocks?.map(y => y),
-    'securityGroupOverrides': ((obj.securityGroupOverrides) === undefined) ? undefined : (Object.entries(obj.securityGroupOverrides).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'subnets': obj.subnets?.map(y => toJson_AwsClusterSpecNetworkSubnets(y)),
-    'vpc': toJson_AwsClusterSpecNetworkVpc(obj.vpc),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.additionalControlPlaneIngressRules?.map(y => toJson_AwsClusterSpecNetworkAdditionalControlPlaneIngressRules(y));
+  if (value !== undefined) { result["additionalControlPlaneIngressRules"] = value; }
+  value = obj.additionalNodeIngressRules?.map(y => toJson_AwsClusterSpecNetworkAdditionalNodeIngressRules(y));
+  if (value !== undefined) { result["additionalNodeIngressRules"] = value; }
+  value = toJson_AwsClusterSpecNetworkCni(obj.cni);
+  if (value !== undefined) { result["cni"] = value; }
+  value = obj.nodePortIngressRuleCidrBlocks?.map(y => y);
+  if (value !== undefined) { result["nodePortIngressRuleCidrBlocks"] = value; }
+  value = ((obj.securityGroupOverrides) === undefined) ? undefined : (withoutUndefined(obj.securityGroupOverrides));
+  if (value !== undefined) { result["securityGroupOverrides"] = value; }
+  value = obj.subnets?.map(y => toJson_AwsClusterSpecNetworkSubnets(y));
+  if (value !== undefined) { result["subnets"] = value; }
+  value = toJson_AwsClusterSpecNetworkVpc(obj.vpc);
+  if (value !== undefined) { result["vpc"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -668,15 +706,19 @@ export interface AwsClusterSpecS3Bucket {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterSpecS3Bucket(obj: AwsClusterSpecS3Bucket | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'bestEffortDeleteObjects': obj.bestEffortDeleteObjects,
-    'controlPlaneIAMInstanceProfile': obj.controlPlaneIamInstanceProfile,
-    'name': obj.name,
-    'nodesIAMInstanceProfiles': obj.nodesIamInstanceProfiles?.map(y => y),
-    'presignedURLDuration': obj.presignedUrlDuration,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.bestEffortDeleteObjects;
+  if (value !== undefined) { result["bestEffortDeleteObjects"] = value; }
+  value = obj.controlPlaneIamInstanceProfile;
+  if (value !== undefined) { result["controlPlaneIAMInstanceProfile"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.nodesIamInstanceProfiles?.map(y => y);
+  if (value !== undefined) { result["nodesIAMInstanceProfiles"] = value; }
+  value = obj.presignedUrlDuration;
+  if (value !== undefined) { result["presignedURLDuration"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -807,23 +849,35 @@ export interface AwsClusterSpecSecondaryControlPlaneLoadBalancer {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterSpecSecondaryControlPlaneLoadBalancer(obj: AwsClusterSpecSecondaryControlPlaneLoadBalancer | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'additionalListeners': obj.additionalListeners?.map(y => toJson_AwsClusterSpecSecondaryControlPlaneLoadBalancerAdditionalListeners(y)),
-    'additionalSecurityGroups': obj.additionalSecurityGroups?.map(y => y),
-    'crossZoneLoadBalancing': obj.crossZoneLoadBalancing,
-    'disableHostsRewrite': obj.disableHostsRewrite,
-    'healthCheck': toJson_AwsClusterSpecSecondaryControlPlaneLoadBalancerHealthCheck(obj.healthCheck),
-    'healthCheckProtocol': obj.healthCheckProtocol,
-    'ingressRules': obj.ingressRules?.map(y => toJson_AwsClusterSpecSecondaryControlPlaneLoadBalancerIngressRules(y)),
-    'loadBalancerType': obj.loadBalancerType,
-    'name': obj.name,
-    'preserveClientIP': obj.preserveClientIp,
-    'scheme': obj.scheme,
-    'subnets': obj.subnets?.map(y => y),
-    'targetGroupIPType': obj.targetGroupIpType,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.additionalListeners?.map(y => toJson_AwsClusterSpecSecondaryControlPlaneLoadBalancerAdditionalListeners(y));
+  if (value !== undefined) { result["additionalListeners"] = value; }
+  value = obj.additionalSecurityGroups?.map(y => y);
+  if (value !== undefined) { result["additionalSecurityGroups"] = value; }
+  value = obj.crossZoneLoadBalancing;
+  if (value !== undefined) { result["crossZoneLoadBalancing"] = value; }
+  value = obj.disableHostsRewrite;
+  if (value !== undefined) { result["disableHostsRewrite"] = value; }
+  value = toJson_AwsClusterSpecSecondaryControlPlaneLoadBalancerHealthCheck(obj.healthCheck);
+  if (value !== undefined) { result["healthCheck"] = value; }
+  value = obj.healthCheckProtocol;
+  if (value !== undefined) { result["healthCheckProtocol"] = value; }
+  value = obj.ingressRules?.map(y => toJson_AwsClusterSpecSecondaryControlPlaneLoadBalancerIngressRules(y));
+  if (value !== undefined) { result["ingressRules"] = value; }
+  value = obj.loadBalancerType;
+  if (value !== undefined) { result["loadBalancerType"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.preserveClientIp;
+  if (value !== undefined) { result["preserveClientIP"] = value; }
+  value = obj.scheme;
+  if (value !== undefined) { result["scheme"] = value; }
+  value = obj.subnets?.map(y => y);
+  if (value !== undefined) { result["subnets"] = value; }
+  value = obj.targetGroupIpType;
+  if (value !== undefined) { result["targetGroupIPType"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -873,14 +927,17 @@ export interface AwsClusterSpecControlPlaneLoadBalancerAdditionalListeners {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterSpecControlPlaneLoadBalancerAdditionalListeners(obj: AwsClusterSpecControlPlaneLoadBalancerAdditionalListeners | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'healthCheck': toJson_AwsClusterSpecControlPlaneLoadBalancerAdditionalListenersHealthCheck(obj.healthCheck),
-    'port': obj.port,
-    'protocol': obj.protocol,
-    'targetGroupIPType': obj.targetGroupIpType,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AwsClusterSpecControlPlaneLoadBalancerAdditionalListenersHealthCheck(obj.healthCheck);
+  if (value !== undefined) { result["healthCheck"] = value; }
+  value = obj.port;
+  if (value !== undefined) { result["port"] = value; }
+  value = obj.protocol;
+  if (value !== undefined) { result["protocol"] = value; }
+  value = obj.targetGroupIpType;
+  if (value !== undefined) { result["targetGroupIPType"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -929,14 +986,17 @@ export interface AwsClusterSpecControlPlaneLoadBalancerHealthCheck {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterSpecControlPlaneLoadBalancerHealthCheck(obj: AwsClusterSpecControlPlaneLoadBalancerHealthCheck | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'intervalSeconds': obj.intervalSeconds,
-    'thresholdCount': obj.thresholdCount,
-    'timeoutSeconds': obj.timeoutSeconds,
-    'unhealthyThresholdCount': obj.unhealthyThresholdCount,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.intervalSeconds;
+  if (value !== undefined) { result["intervalSeconds"] = value; }
+  value = obj.thresholdCount;
+  if (value !== undefined) { result["thresholdCount"] = value; }
+  value = obj.timeoutSeconds;
+  if (value !== undefined) { result["timeoutSeconds"] = value; }
+  value = obj.unhealthyThresholdCount;
+  if (value !== undefined) { result["unhealthyThresholdCount"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1038,19 +1098,27 @@ export interface AwsClusterSpecControlPlaneLoadBalancerIngressRules {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterSpecControlPlaneLoadBalancerIngressRules(obj: AwsClusterSpecControlPlaneLoadBalancerIngressRules | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cidrBlocks': obj.cidrBlocks?.map(y => y),
-    'description': obj.description,
-    'fromPort': obj.fromPort,
-    'ipv6CidrBlocks': obj.ipv6CidrBlocks?.map(y => y),
-    'natGatewaysIPsSource': obj.natGatewaysIPsSource,
-    'protocol': obj.protocol,
-    'sourceSecurityGroupIds': obj.sourceSecurityGroupIds?.map(y => y),
-    'sourceSecurityGroupRoles': obj.sourceSecurityGroupRoles?.map(y => y),
-    'toPort': obj.toPort,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cidrBlocks?.map(y => y);
+  if (value !== undefined) { result["cidrBlocks"] = value; }
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.fromPort;
+  if (value !== undefined) { result["fromPort"] = value; }
+  value = obj.ipv6CidrBlocks?.map(y => y);
+  if (value !== undefined) { result["ipv6CidrBlocks"] = value; }
+  value = obj.natGatewaysIPsSource;
+  if (value !== undefined) { result["natGatewaysIPsSource"] = value; }
+  value = obj.protocol;
+  if (value !== undefined) { result["protocol"] = value; }
+  value = obj.sourceSecurityGroupIds?.map(y => y);
+  if (value !== undefined) { result["sourceSecurityGroupIds"] = value; }
+  value = obj.sourceSecurityGroupRoles?.map(y => y);
+  if (value !== undefined) { result["sourceSecurityGroupRoles"] = value; }
+  value = obj.toPort;
+  if (value !== undefined) { result["toPort"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1191,19 +1259,27 @@ export interface AwsClusterSpecNetworkAdditionalControlPlaneIngressRules {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterSpecNetworkAdditionalControlPlaneIngressRules(obj: AwsClusterSpecNetworkAdditionalControlPlaneIngressRules | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cidrBlocks': obj.cidrBlocks?.map(y => y),
-    'description': obj.description,
-    'fromPort': obj.fromPort,
-    'ipv6CidrBlocks': obj.ipv6CidrBlocks?.map(y => y),
-    'natGatewaysIPsSource': obj.natGatewaysIPsSource,
-    'protocol': obj.protocol,
-    'sourceSecurityGroupIds': obj.sourceSecurityGroupIds?.map(y => y),
-    'sourceSecurityGroupRoles': obj.sourceSecurityGroupRoles?.map(y => y),
-    'toPort': obj.toPort,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cidrBlocks?.map(y => y);
+  if (value !== undefined) { result["cidrBlocks"] = value; }
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.fromPort;
+  if (value !== undefined) { result["fromPort"] = value; }
+  value = obj.ipv6CidrBlocks?.map(y => y);
+  if (value !== undefined) { result["ipv6CidrBlocks"] = value; }
+  value = obj.natGatewaysIPsSource;
+  if (value !== undefined) { result["natGatewaysIPsSource"] = value; }
+  value = obj.protocol;
+  if (value !== undefined) { result["protocol"] = value; }
+  value = obj.sourceSecurityGroupIds?.map(y => y);
+  if (value !== undefined) { result["sourceSecurityGroupIds"] = value; }
+  value = obj.sourceSecurityGroupRoles?.map(y => y);
+  if (value !== undefined) { result["sourceSecurityGroupRoles"] = value; }
+  value = obj.toPort;
+  if (value !== undefined) { result["toPort"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1284,19 +1360,27 @@ export interface AwsClusterSpecNetworkAdditionalNodeIngressRules {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterSpecNetworkAdditionalNodeIngressRules(obj: AwsClusterSpecNetworkAdditionalNodeIngressRules | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cidrBlocks': obj.cidrBlocks?.map(y => y),
-    'description': obj.description,
-    'fromPort': obj.fromPort,
-    'ipv6CidrBlocks': obj.ipv6CidrBlocks?.map(y => y),
-    'natGatewaysIPsSource': obj.natGatewaysIPsSource,
-    'protocol': obj.protocol,
-    'sourceSecurityGroupIds': obj.sourceSecurityGroupIds?.map(y => y),
-    'sourceSecurityGroupRoles': obj.sourceSecurityGroupRoles?.map(y => y),
-    'toPort': obj.toPort,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cidrBlocks?.map(y => y);
+  if (value !== undefined) { result["cidrBlocks"] = value; }
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.fromPort;
+  if (value !== undefined) { result["fromPort"] = value; }
+  value = obj.ipv6CidrBlocks?.map(y => y);
+  if (value !== undefined) { result["ipv6CidrBlocks"] = value; }
+  value = obj.natGatewaysIPsSource;
+  if (value !== undefined) { result["natGatewaysIPsSource"] = value; }
+  value = obj.protocol;
+  if (value !== undefined) { result["protocol"] = value; }
+  value = obj.sourceSecurityGroupIds?.map(y => y);
+  if (value !== undefined) { result["sourceSecurityGroupIds"] = value; }
+  value = obj.sourceSecurityGroupRoles?.map(y => y);
+  if (value !== undefined) { result["sourceSecurityGroupRoles"] = value; }
+  value = obj.toPort;
+  if (value !== undefined) { result["toPort"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1321,11 +1405,11 @@ export interface AwsClusterSpecNetworkCni {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterSpecNetworkCni(obj: AwsClusterSpecNetworkCni | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cniIngressRules': obj.cniIngressRules?.map(y => toJson_AwsClusterSpecNetworkCniCniIngressRules(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cniIngressRules?.map(y => toJson_AwsClusterSpecNetworkCniCniIngressRules(y));
+  if (value !== undefined) { result["cniIngressRules"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1461,22 +1545,33 @@ export interface AwsClusterSpecNetworkSubnets {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterSpecNetworkSubnets(obj: AwsClusterSpecNetworkSubnets | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'availabilityZone': obj.availabilityZone,
-    'cidrBlock': obj.cidrBlock,
-    'id': obj.id,
-    'ipv6CidrBlock': obj.ipv6CidrBlock,
-    'isIpv6': obj.isIpv6,
-    'isPublic': obj.isPublic,
-    'natGatewayId': obj.natGatewayId,
-    'parentZoneName': obj.parentZoneName,
-    'resourceID': obj.resourceId,
-    'routeTableId': obj.routeTableId,
-    'tags': ((obj.tags) === undefined) ? undefined : (Object.entries(obj.tags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'zoneType': obj.zoneType,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.availabilityZone;
+  if (value !== undefined) { result["availabilityZone"] = value; }
+  value = obj.cidrBlock;
+  if (value !== undefined) { result["cidrBlock"] = value; }
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  value = obj.ipv6CidrBlock;
+  if (value !== undefined) { result["ipv6CidrBlock"] = value; }
+  value = obj.isIpv6;
+  if (value !== undefined) { result["isIpv6"] = value; }
+  value = obj.isPublic;
+  if (value !== undefined) { result["isPublic"] = value; }
+  value = obj.natGatewayId;
+  if (value !== undefined) { result["natGatewayId"] = value; }
+  value = obj.parentZoneName;
+  if (value !== undefined) { result["parentZoneName"] = value; }
+  value = obj.resourceId;
+  if (value !== undefined) { result["resourceID"] = value; }
+  value = obj.routeTableId;
+  if (value !== undefined) { result["routeTableId"] = value; }
+  value = ((obj.tags) === undefined) ? undefined : (withoutUndefined(obj.tags));
+  if (value !== undefined) { result["tags"] = value; }
+  value = obj.zoneType;
+  if (value !== undefined) { result["zoneType"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1624,24 +1719,37 @@ export interface AwsClusterSpecNetworkVpc {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterSpecNetworkVpc(obj: AwsClusterSpecNetworkVpc | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'availabilityZoneSelection': obj.availabilityZoneSelection,
-    'availabilityZoneUsageLimit': obj.availabilityZoneUsageLimit,
-    'carrierGatewayId': obj.carrierGatewayId,
-    'cidrBlock': obj.cidrBlock,
-    'elasticIpPool': toJson_AwsClusterSpecNetworkVpcElasticIpPool(obj.elasticIpPool),
-    'emptyRoutesDefaultVPCSecurityGroup': obj.emptyRoutesDefaultVpcSecurityGroup,
-    'id': obj.id,
-    'internetGatewayId': obj.internetGatewayId,
-    'ipamPool': toJson_AwsClusterSpecNetworkVpcIpamPool(obj.ipamPool),
-    'ipv6': toJson_AwsClusterSpecNetworkVpcIpv6(obj.ipv6),
-    'privateDnsHostnameTypeOnLaunch': obj.privateDnsHostnameTypeOnLaunch,
-    'secondaryCidrBlocks': obj.secondaryCidrBlocks?.map(y => toJson_AwsClusterSpecNetworkVpcSecondaryCidrBlocks(y)),
-    'subnetSchema': obj.subnetSchema,
-    'tags': ((obj.tags) === undefined) ? undefined : (Object.entries(obj.tags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.availabilityZoneSelection;
+  if (value !== undefined) { result["availabilityZoneSelection"] = value; }
+  value = obj.availabilityZoneUsageLimit;
+  if (value !== undefined) { result["availabilityZoneUsageLimit"] = value; }
+  value = obj.carrierGatewayId;
+  if (value !== undefined) { result["carrierGatewayId"] = value; }
+  value = obj.cidrBlock;
+  if (value !== undefined) { result["cidrBlock"] = value; }
+  value = toJson_AwsClusterSpecNetworkVpcElasticIpPool(obj.elasticIpPool);
+  if (value !== undefined) { result["elasticIpPool"] = value; }
+  value = obj.emptyRoutesDefaultVpcSecurityGroup;
+  if (value !== undefined) { result["emptyRoutesDefaultVPCSecurityGroup"] = value; }
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  value = obj.internetGatewayId;
+  if (value !== undefined) { result["internetGatewayId"] = value; }
+  value = toJson_AwsClusterSpecNetworkVpcIpamPool(obj.ipamPool);
+  if (value !== undefined) { result["ipamPool"] = value; }
+  value = toJson_AwsClusterSpecNetworkVpcIpv6(obj.ipv6);
+  if (value !== undefined) { result["ipv6"] = value; }
+  value = obj.privateDnsHostnameTypeOnLaunch;
+  if (value !== undefined) { result["privateDnsHostnameTypeOnLaunch"] = value; }
+  value = obj.secondaryCidrBlocks?.map(y => toJson_AwsClusterSpecNetworkVpcSecondaryCidrBlocks(y));
+  if (value !== undefined) { result["secondaryCidrBlocks"] = value; }
+  value = obj.subnetSchema;
+  if (value !== undefined) { result["subnetSchema"] = value; }
+  value = ((obj.tags) === undefined) ? undefined : (withoutUndefined(obj.tags));
+  if (value !== undefined) { result["tags"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1691,14 +1799,17 @@ export interface AwsClusterSpecSecondaryControlPlaneLoadBalancerAdditionalListen
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterSpecSecondaryControlPlaneLoadBalancerAdditionalListeners(obj: AwsClusterSpecSecondaryControlPlaneLoadBalancerAdditionalListeners | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'healthCheck': toJson_AwsClusterSpecSecondaryControlPlaneLoadBalancerAdditionalListenersHealthCheck(obj.healthCheck),
-    'port': obj.port,
-    'protocol': obj.protocol,
-    'targetGroupIPType': obj.targetGroupIpType,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AwsClusterSpecSecondaryControlPlaneLoadBalancerAdditionalListenersHealthCheck(obj.healthCheck);
+  if (value !== undefined) { result["healthCheck"] = value; }
+  value = obj.port;
+  if (value !== undefined) { result["port"] = value; }
+  value = obj.protocol;
+  if (value !== undefined) { result["protocol"] = value; }
+  value = obj.targetGroupIpType;
+  if (value !== undefined) { result["targetGroupIPType"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1747,14 +1858,17 @@ export interface AwsClusterSpecSecondaryControlPlaneLoadBalancerHealthCheck {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterSpecSecondaryControlPlaneLoadBalancerHealthCheck(obj: AwsClusterSpecSecondaryControlPlaneLoadBalancerHealthCheck | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'intervalSeconds': obj.intervalSeconds,
-    'thresholdCount': obj.thresholdCount,
-    'timeoutSeconds': obj.timeoutSeconds,
-    'unhealthyThresholdCount': obj.unhealthyThresholdCount,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.intervalSeconds;
+  if (value !== undefined) { result["intervalSeconds"] = value; }
+  value = obj.thresholdCount;
+  if (value !== undefined) { result["thresholdCount"] = value; }
+  value = obj.timeoutSeconds;
+  if (value !== undefined) { result["timeoutSeconds"] = value; }
+  value = obj.unhealthyThresholdCount;
+  if (value !== undefined) { result["unhealthyThresholdCount"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1856,19 +1970,27 @@ export interface AwsClusterSpecSecondaryControlPlaneLoadBalancerIngressRules {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterSpecSecondaryControlPlaneLoadBalancerIngressRules(obj: AwsClusterSpecSecondaryControlPlaneLoadBalancerIngressRules | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cidrBlocks': obj.cidrBlocks?.map(y => y),
-    'description': obj.description,
-    'fromPort': obj.fromPort,
-    'ipv6CidrBlocks': obj.ipv6CidrBlocks?.map(y => y),
-    'natGatewaysIPsSource': obj.natGatewaysIPsSource,
-    'protocol': obj.protocol,
-    'sourceSecurityGroupIds': obj.sourceSecurityGroupIds?.map(y => y),
-    'sourceSecurityGroupRoles': obj.sourceSecurityGroupRoles?.map(y => y),
-    'toPort': obj.toPort,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cidrBlocks?.map(y => y);
+  if (value !== undefined) { result["cidrBlocks"] = value; }
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.fromPort;
+  if (value !== undefined) { result["fromPort"] = value; }
+  value = obj.ipv6CidrBlocks?.map(y => y);
+  if (value !== undefined) { result["ipv6CidrBlocks"] = value; }
+  value = obj.natGatewaysIPsSource;
+  if (value !== undefined) { result["natGatewaysIPsSource"] = value; }
+  value = obj.protocol;
+  if (value !== undefined) { result["protocol"] = value; }
+  value = obj.sourceSecurityGroupIds?.map(y => y);
+  if (value !== undefined) { result["sourceSecurityGroupIds"] = value; }
+  value = obj.sourceSecurityGroupRoles?.map(y => y);
+  if (value !== undefined) { result["sourceSecurityGroupRoles"] = value; }
+  value = obj.toPort;
+  if (value !== undefined) { result["toPort"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1987,17 +2109,23 @@ export interface AwsClusterSpecControlPlaneLoadBalancerAdditionalListenersHealth
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterSpecControlPlaneLoadBalancerAdditionalListenersHealthCheck(obj: AwsClusterSpecControlPlaneLoadBalancerAdditionalListenersHealthCheck | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'intervalSeconds': obj.intervalSeconds,
-    'path': obj.path,
-    'port': obj.port,
-    'protocol': obj.protocol,
-    'thresholdCount': obj.thresholdCount,
-    'timeoutSeconds': obj.timeoutSeconds,
-    'unhealthyThresholdCount': obj.unhealthyThresholdCount,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.intervalSeconds;
+  if (value !== undefined) { result["intervalSeconds"] = value; }
+  value = obj.path;
+  if (value !== undefined) { result["path"] = value; }
+  value = obj.port;
+  if (value !== undefined) { result["port"] = value; }
+  value = obj.protocol;
+  if (value !== undefined) { result["protocol"] = value; }
+  value = obj.thresholdCount;
+  if (value !== undefined) { result["thresholdCount"] = value; }
+  value = obj.timeoutSeconds;
+  if (value !== undefined) { result["timeoutSeconds"] = value; }
+  value = obj.unhealthyThresholdCount;
+  if (value !== undefined) { result["unhealthyThresholdCount"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2188,14 +2316,17 @@ export interface AwsClusterSpecNetworkCniCniIngressRules {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterSpecNetworkCniCniIngressRules(obj: AwsClusterSpecNetworkCniCniIngressRules | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'description': obj.description,
-    'fromPort': obj.fromPort,
-    'protocol': obj.protocol,
-    'toPort': obj.toPort,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.fromPort;
+  if (value !== undefined) { result["fromPort"] = value; }
+  value = obj.protocol;
+  if (value !== undefined) { result["protocol"] = value; }
+  value = obj.toPort;
+  if (value !== undefined) { result["toPort"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2289,12 +2420,13 @@ export interface AwsClusterSpecNetworkVpcElasticIpPool {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterSpecNetworkVpcElasticIpPool(obj: AwsClusterSpecNetworkVpcElasticIpPool | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'publicIpv4Pool': obj.publicIpv4Pool,
-    'publicIpv4PoolFallbackOrder': obj.publicIpv4PoolFallbackOrder,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.publicIpv4Pool;
+  if (value !== undefined) { result["publicIpv4Pool"] = value; }
+  value = obj.publicIpv4PoolFallbackOrder;
+  if (value !== undefined) { result["publicIpv4PoolFallbackOrder"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2337,13 +2469,15 @@ export interface AwsClusterSpecNetworkVpcIpamPool {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterSpecNetworkVpcIpamPool(obj: AwsClusterSpecNetworkVpcIpamPool | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'id': obj.id,
-    'name': obj.name,
-    'netmaskLength': obj.netmaskLength,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.netmaskLength;
+  if (value !== undefined) { result["netmaskLength"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2392,14 +2526,17 @@ export interface AwsClusterSpecNetworkVpcIpv6 {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterSpecNetworkVpcIpv6(obj: AwsClusterSpecNetworkVpcIpv6 | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cidrBlock': obj.cidrBlock,
-    'egressOnlyInternetGatewayId': obj.egressOnlyInternetGatewayId,
-    'ipamPool': toJson_AwsClusterSpecNetworkVpcIpv6IpamPool(obj.ipamPool),
-    'poolId': obj.poolId,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cidrBlock;
+  if (value !== undefined) { result["cidrBlock"] = value; }
+  value = obj.egressOnlyInternetGatewayId;
+  if (value !== undefined) { result["egressOnlyInternetGatewayId"] = value; }
+  value = toJson_AwsClusterSpecNetworkVpcIpv6IpamPool(obj.ipamPool);
+  if (value !== undefined) { result["ipamPool"] = value; }
+  value = obj.poolId;
+  if (value !== undefined) { result["poolId"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2437,11 +2574,11 @@ export interface AwsClusterSpecNetworkVpcSecondaryCidrBlocks {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterSpecNetworkVpcSecondaryCidrBlocks(obj: AwsClusterSpecNetworkVpcSecondaryCidrBlocks | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'ipv4CidrBlock': obj.ipv4CidrBlock,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.ipv4CidrBlock;
+  if (value !== undefined) { result["ipv4CidrBlock"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2531,17 +2668,23 @@ export interface AwsClusterSpecSecondaryControlPlaneLoadBalancerAdditionalListen
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterSpecSecondaryControlPlaneLoadBalancerAdditionalListenersHealthCheck(obj: AwsClusterSpecSecondaryControlPlaneLoadBalancerAdditionalListenersHealthCheck | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'intervalSeconds': obj.intervalSeconds,
-    'path': obj.path,
-    'port': obj.port,
-    'protocol': obj.protocol,
-    'thresholdCount': obj.thresholdCount,
-    'timeoutSeconds': obj.timeoutSeconds,
-    'unhealthyThresholdCount': obj.unhealthyThresholdCount,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.intervalSeconds;
+  if (value !== undefined) { result["intervalSeconds"] = value; }
+  value = obj.path;
+  if (value !== undefined) { result["path"] = value; }
+  value = obj.port;
+  if (value !== undefined) { result["port"] = value; }
+  value = obj.protocol;
+  if (value !== undefined) { result["protocol"] = value; }
+  value = obj.thresholdCount;
+  if (value !== undefined) { result["thresholdCount"] = value; }
+  value = obj.timeoutSeconds;
+  if (value !== undefined) { result["timeoutSeconds"] = value; }
+  value = obj.unhealthyThresholdCount;
+  if (value !== undefined) { result["unhealthyThresholdCount"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2685,13 +2828,15 @@ export interface AwsClusterSpecNetworkVpcIpv6IpamPool {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterSpecNetworkVpcIpv6IpamPool(obj: AwsClusterSpecNetworkVpcIpv6IpamPool | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'id': obj.id,
-    'name': obj.name,
-    'netmaskLength': obj.netmaskLength,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.netmaskLength;
+  if (value !== undefined) { result["netmaskLength"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2792,12 +2937,13 @@ export interface AwsClusterControllerIdentityProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterControllerIdentityProps(obj: AwsClusterControllerIdentityProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_AwsClusterControllerIdentitySpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_AwsClusterControllerIdentitySpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2825,11 +2971,11 @@ export interface AwsClusterControllerIdentitySpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterControllerIdentitySpec(obj: AwsClusterControllerIdentitySpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'allowedNamespaces': toJson_AwsClusterControllerIdentitySpecAllowedNamespaces(obj.allowedNamespaces),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AwsClusterControllerIdentitySpecAllowedNamespaces(obj.allowedNamespaces);
+  if (value !== undefined) { result["allowedNamespaces"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2865,12 +3011,13 @@ export interface AwsClusterControllerIdentitySpecAllowedNamespaces {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterControllerIdentitySpecAllowedNamespaces(obj: AwsClusterControllerIdentitySpecAllowedNamespaces | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'list': obj.list?.map(y => y),
-    'selector': toJson_AwsClusterControllerIdentitySpecAllowedNamespacesSelector(obj.selector),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.list?.map(y => y);
+  if (value !== undefined) { result["list"] = value; }
+  value = toJson_AwsClusterControllerIdentitySpecAllowedNamespacesSelector(obj.selector);
+  if (value !== undefined) { result["selector"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2904,12 +3051,13 @@ export interface AwsClusterControllerIdentitySpecAllowedNamespacesSelector {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterControllerIdentitySpecAllowedNamespacesSelector(obj: AwsClusterControllerIdentitySpecAllowedNamespacesSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_AwsClusterControllerIdentitySpecAllowedNamespacesSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_AwsClusterControllerIdentitySpecAllowedNamespacesSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2952,13 +3100,15 @@ export interface AwsClusterControllerIdentitySpecAllowedNamespacesSelectorMatchE
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterControllerIdentitySpecAllowedNamespacesSelectorMatchExpressions(obj: AwsClusterControllerIdentitySpecAllowedNamespacesSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3044,12 +3194,13 @@ export interface AwsClusterRoleIdentityProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterRoleIdentityProps(obj: AwsClusterRoleIdentityProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_AwsClusterRoleIdentitySpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_AwsClusterRoleIdentitySpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3137,18 +3288,25 @@ export interface AwsClusterRoleIdentitySpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterRoleIdentitySpec(obj: AwsClusterRoleIdentitySpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'allowedNamespaces': toJson_AwsClusterRoleIdentitySpecAllowedNamespaces(obj.allowedNamespaces),
-    'durationSeconds': obj.durationSeconds,
-    'externalID': obj.externalId,
-    'inlinePolicy': obj.inlinePolicy,
-    'policyARNs': obj.policyArNs?.map(y => y),
-    'roleARN': obj.roleArn,
-    'sessionName': obj.sessionName,
-    'sourceIdentityRef': toJson_AwsClusterRoleIdentitySpecSourceIdentityRef(obj.sourceIdentityRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AwsClusterRoleIdentitySpecAllowedNamespaces(obj.allowedNamespaces);
+  if (value !== undefined) { result["allowedNamespaces"] = value; }
+  value = obj.durationSeconds;
+  if (value !== undefined) { result["durationSeconds"] = value; }
+  value = obj.externalId;
+  if (value !== undefined) { result["externalID"] = value; }
+  value = obj.inlinePolicy;
+  if (value !== undefined) { result["inlinePolicy"] = value; }
+  value = obj.policyArNs?.map(y => y);
+  if (value !== undefined) { result["policyARNs"] = value; }
+  value = obj.roleArn;
+  if (value !== undefined) { result["roleARN"] = value; }
+  value = obj.sessionName;
+  if (value !== undefined) { result["sessionName"] = value; }
+  value = toJson_AwsClusterRoleIdentitySpecSourceIdentityRef(obj.sourceIdentityRef);
+  if (value !== undefined) { result["sourceIdentityRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3184,12 +3342,13 @@ export interface AwsClusterRoleIdentitySpecAllowedNamespaces {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterRoleIdentitySpecAllowedNamespaces(obj: AwsClusterRoleIdentitySpecAllowedNamespaces | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'list': obj.list?.map(y => y),
-    'selector': toJson_AwsClusterRoleIdentitySpecAllowedNamespacesSelector(obj.selector),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.list?.map(y => y);
+  if (value !== undefined) { result["list"] = value; }
+  value = toJson_AwsClusterRoleIdentitySpecAllowedNamespacesSelector(obj.selector);
+  if (value !== undefined) { result["selector"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3221,12 +3380,13 @@ export interface AwsClusterRoleIdentitySpecSourceIdentityRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterRoleIdentitySpecSourceIdentityRef(obj: AwsClusterRoleIdentitySpecSourceIdentityRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'kind': obj.kind,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3260,12 +3420,13 @@ export interface AwsClusterRoleIdentitySpecAllowedNamespacesSelector {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterRoleIdentitySpecAllowedNamespacesSelector(obj: AwsClusterRoleIdentitySpecAllowedNamespacesSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_AwsClusterRoleIdentitySpecAllowedNamespacesSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_AwsClusterRoleIdentitySpecAllowedNamespacesSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3322,13 +3483,15 @@ export interface AwsClusterRoleIdentitySpecAllowedNamespacesSelectorMatchExpress
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterRoleIdentitySpecAllowedNamespacesSelectorMatchExpressions(obj: AwsClusterRoleIdentitySpecAllowedNamespacesSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3414,12 +3577,13 @@ export interface AwsClusterStaticIdentityProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterStaticIdentityProps(obj: AwsClusterStaticIdentityProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_AwsClusterStaticIdentitySpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_AwsClusterStaticIdentitySpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3458,12 +3622,13 @@ export interface AwsClusterStaticIdentitySpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterStaticIdentitySpec(obj: AwsClusterStaticIdentitySpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'allowedNamespaces': toJson_AwsClusterStaticIdentitySpecAllowedNamespaces(obj.allowedNamespaces),
-    'secretRef': obj.secretRef,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AwsClusterStaticIdentitySpecAllowedNamespaces(obj.allowedNamespaces);
+  if (value !== undefined) { result["allowedNamespaces"] = value; }
+  value = obj.secretRef;
+  if (value !== undefined) { result["secretRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3499,12 +3664,13 @@ export interface AwsClusterStaticIdentitySpecAllowedNamespaces {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterStaticIdentitySpecAllowedNamespaces(obj: AwsClusterStaticIdentitySpecAllowedNamespaces | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'list': obj.list?.map(y => y),
-    'selector': toJson_AwsClusterStaticIdentitySpecAllowedNamespacesSelector(obj.selector),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.list?.map(y => y);
+  if (value !== undefined) { result["list"] = value; }
+  value = toJson_AwsClusterStaticIdentitySpecAllowedNamespacesSelector(obj.selector);
+  if (value !== undefined) { result["selector"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3538,12 +3704,13 @@ export interface AwsClusterStaticIdentitySpecAllowedNamespacesSelector {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterStaticIdentitySpecAllowedNamespacesSelector(obj: AwsClusterStaticIdentitySpecAllowedNamespacesSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_AwsClusterStaticIdentitySpecAllowedNamespacesSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_AwsClusterStaticIdentitySpecAllowedNamespacesSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3586,13 +3753,15 @@ export interface AwsClusterStaticIdentitySpecAllowedNamespacesSelectorMatchExpre
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsClusterStaticIdentitySpecAllowedNamespacesSelectorMatchExpressions(obj: AwsClusterStaticIdentitySpecAllowedNamespacesSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3676,12 +3845,13 @@ export interface AwsMachinePoolProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachinePoolProps(obj: AwsMachinePoolProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_AwsMachinePoolSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_AwsMachinePoolSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3824,27 +3994,43 @@ export interface AwsMachinePoolSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachinePoolSpec(obj: AwsMachinePoolSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'additionalTags': ((obj.additionalTags) === undefined) ? undefined : (Object.entries(obj.additionalTags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'availabilityZoneSubnetType': obj.availabilityZoneSubnetType,
-    'availabilityZones': obj.availabilityZones?.map(y => y),
-    'awsLaunchTemplate': toJson_AwsMachinePoolSpecAwsLaunchTemplate(obj.awsLaunchTemplate),
-    'capacityRebalance': obj.capacityRebalance,
-    'defaultCoolDown': obj.defaultCoolDown,
-    'defaultInstanceWarmup': obj.defaultInstanceWarmup,
-    'ignition': toJson_AwsMachinePoolSpecIgnition(obj.ignition),
-    'lifecycleHooks': obj.lifecycleHooks?.map(y => toJson_AwsMachinePoolSpecLifecycleHooks(y)),
-    'maxSize': obj.maxSize,
-    'minSize': obj.minSize,
-    'mixedInstancesPolicy': toJson_AwsMachinePoolSpecMixedInstancesPolicy(obj.mixedInstancesPolicy),
-    'providerID': obj.providerId,
-    'providerIDList': obj.providerIdList?.map(y => y),
-    'refreshPreferences': toJson_AwsMachinePoolSpecRefreshPreferences(obj.refreshPreferences),
-    'subnets': obj.subnets?.map(y => toJson_AwsMachinePoolSpecSubnets(y)),
-    'suspendProcesses': toJson_AwsMachinePoolSpecSuspendProcesses(obj.suspendProcesses),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.additionalTags) === undefined) ? undefined : (withoutUndefined(obj.additionalTags));
+  if (value !== undefined) { result["additionalTags"] = value; }
+  value = obj.availabilityZoneSubnetType;
+  if (value !== undefined) { result["availabilityZoneSubnetType"] = value; }
+  value = obj.availabilityZones?.map(y => y);
+  if (value !== undefined) { result["availabilityZones"] = value; }
+  value = toJson_AwsMachinePoolSpecAwsLaunchTemplate(obj.awsLaunchTemplate);
+  if (value !== undefined) { result["awsLaunchTemplate"] = value; }
+  value = obj.capacityRebalance;
+  if (value !== undefined) { result["capacityRebalance"] = value; }
+  value = obj.defaultCoolDown;
+  if (value !== undefined) { result["defaultCoolDown"] = value; }
+  value = obj.defaultInstanceWarmup;
+  if (value !== undefined) { result["defaultInstanceWarmup"] = value; }
+  value = toJson_AwsMachinePoolSpecIgnition(obj.ignition);
+  if (value !== undefined) { result["ignition"] = value; }
+  value = obj.lifecycleHooks?.map(y => toJson_AwsMachinePoolSpecLifecycleHooks(y));
+  if (value !== undefined) { result["lifecycleHooks"] = value; }
+  value = obj.maxSize;
+  if (value !== undefined) { result["maxSize"] = value; }
+  value = obj.minSize;
+  if (value !== undefined) { result["minSize"] = value; }
+  value = toJson_AwsMachinePoolSpecMixedInstancesPolicy(obj.mixedInstancesPolicy);
+  if (value !== undefined) { result["mixedInstancesPolicy"] = value; }
+  value = obj.providerId;
+  if (value !== undefined) { result["providerID"] = value; }
+  value = obj.providerIdList?.map(y => y);
+  if (value !== undefined) { result["providerIDList"] = value; }
+  value = toJson_AwsMachinePoolSpecRefreshPreferences(obj.refreshPreferences);
+  if (value !== undefined) { result["refreshPreferences"] = value; }
+  value = obj.subnets?.map(y => toJson_AwsMachinePoolSpecSubnets(y));
+  if (value !== undefined) { result["subnets"] = value; }
+  value = toJson_AwsMachinePoolSpecSuspendProcesses(obj.suspendProcesses);
+  if (value !== undefined) { result["suspendProcesses"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4029,28 +4215,45 @@ export interface AwsMachinePoolSpecAwsLaunchTemplate {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachinePoolSpecAwsLaunchTemplate(obj: AwsMachinePoolSpecAwsLaunchTemplate | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'additionalSecurityGroups': obj.additionalSecurityGroups?.map(y => toJson_AwsMachinePoolSpecAwsLaunchTemplateAdditionalSecurityGroups(y)),
-    'ami': toJson_AwsMachinePoolSpecAwsLaunchTemplateAmi(obj.ami),
-    'capacityReservationId': obj.capacityReservationId,
-    'capacityReservationPreference': obj.capacityReservationPreference,
-    'iamInstanceProfile': obj.iamInstanceProfile,
-    'imageLookupBaseOS': obj.imageLookupBaseOs,
-    'imageLookupFormat': obj.imageLookupFormat,
-    'imageLookupOrg': obj.imageLookupOrg,
-    'instanceMetadataOptions': toJson_AwsMachinePoolSpecAwsLaunchTemplateInstanceMetadataOptions(obj.instanceMetadataOptions),
-    'instanceType': obj.instanceType,
-    'marketType': obj.marketType,
-    'name': obj.name,
-    'nonRootVolumes': obj.nonRootVolumes?.map(y => toJson_AwsMachinePoolSpecAwsLaunchTemplateNonRootVolumes(y)),
-    'privateDnsName': toJson_AwsMachinePoolSpecAwsLaunchTemplatePrivateDnsName(obj.privateDnsName),
-    'rootVolume': toJson_AwsMachinePoolSpecAwsLaunchTemplateRootVolume(obj.rootVolume),
-    'spotMarketOptions': toJson_AwsMachinePoolSpecAwsLaunchTemplateSpotMarketOptions(obj.spotMarketOptions),
-    'sshKeyName': obj.sshKeyName,
-    'versionNumber': obj.versionNumber,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.additionalSecurityGroups?.map(y => toJson_AwsMachinePoolSpecAwsLaunchTemplateAdditionalSecurityGroups(y));
+  if (value !== undefined) { result["additionalSecurityGroups"] = value; }
+  value = toJson_AwsMachinePoolSpecAwsLaunchTemplateAmi(obj.ami);
+  if (value !== undefined) { result["ami"] = value; }
+  value = obj.capacityReservationId;
+  if (value !== undefined) { result["capacityReservationId"] = value; }
+  value = obj.capacityReservationPreference;
+  if (value !== undefined) { result["capacityReservationPreference"] = value; }
+  value = obj.iamInstanceProfile;
+  if (value !== undefined) { result["iamInstanceProfile"] = value; }
+  value = obj.imageLookupBaseOs;
+  if (value !== undefined) { result["imageLookupBaseOS"] = value; }
+  value = obj.imageLookupFormat;
+  if (value !== undefined) { result["imageLookupFormat"] = value; }
+  value = obj.imageLookupOrg;
+  if (value !== undefined) { result["imageLookupOrg"] = value; }
+  value = toJson_AwsMachinePoolSpecAwsLaunchTemplateInstanceMetadataOptions(obj.instanceMetadataOptions);
+  if (value !== undefined) { result["instanceMetadataOptions"] = value; }
+  value = obj.instanceType;
+  if (value !== undefined) { result["instanceType"] = value; }
+  value = obj.marketType;
+  if (value !== undefined) { result["marketType"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.nonRootVolumes?.map(y => toJson_AwsMachinePoolSpecAwsLaunchTemplateNonRootVolumes(y));
+  if (value !== undefined) { result["nonRootVolumes"] = value; }
+  value = toJson_AwsMachinePoolSpecAwsLaunchTemplatePrivateDnsName(obj.privateDnsName);
+  if (value !== undefined) { result["privateDnsName"] = value; }
+  value = toJson_AwsMachinePoolSpecAwsLaunchTemplateRootVolume(obj.rootVolume);
+  if (value !== undefined) { result["rootVolume"] = value; }
+  value = toJson_AwsMachinePoolSpecAwsLaunchTemplateSpotMarketOptions(obj.spotMarketOptions);
+  if (value !== undefined) { result["spotMarketOptions"] = value; }
+  value = obj.sshKeyName;
+  if (value !== undefined) { result["sshKeyName"] = value; }
+  value = obj.versionNumber;
+  if (value !== undefined) { result["versionNumber"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4113,14 +4316,17 @@ export interface AwsMachinePoolSpecIgnition {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachinePoolSpecIgnition(obj: AwsMachinePoolSpecIgnition | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'proxy': toJson_AwsMachinePoolSpecIgnitionProxy(obj.proxy),
-    'storageType': obj.storageType,
-    'tls': toJson_AwsMachinePoolSpecIgnitionTls(obj.tls),
-    'version': obj.version,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AwsMachinePoolSpecIgnitionProxy(obj.proxy);
+  if (value !== undefined) { result["proxy"] = value; }
+  value = obj.storageType;
+  if (value !== undefined) { result["storageType"] = value; }
+  value = toJson_AwsMachinePoolSpecIgnitionTls(obj.tls);
+  if (value !== undefined) { result["tls"] = value; }
+  value = obj.version;
+  if (value !== undefined) { result["version"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4190,17 +4396,23 @@ export interface AwsMachinePoolSpecLifecycleHooks {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachinePoolSpecLifecycleHooks(obj: AwsMachinePoolSpecLifecycleHooks | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'defaultResult': obj.defaultResult,
-    'heartbeatTimeout': obj.heartbeatTimeout,
-    'lifecycleTransition': obj.lifecycleTransition,
-    'name': obj.name,
-    'notificationMetadata': obj.notificationMetadata,
-    'notificationTargetARN': obj.notificationTargetArn,
-    'roleARN': obj.roleArn,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.defaultResult;
+  if (value !== undefined) { result["defaultResult"] = value; }
+  value = obj.heartbeatTimeout;
+  if (value !== undefined) { result["heartbeatTimeout"] = value; }
+  value = obj.lifecycleTransition;
+  if (value !== undefined) { result["lifecycleTransition"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.notificationMetadata;
+  if (value !== undefined) { result["notificationMetadata"] = value; }
+  value = obj.notificationTargetArn;
+  if (value !== undefined) { result["notificationTargetARN"] = value; }
+  value = obj.roleArn;
+  if (value !== undefined) { result["roleARN"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4229,12 +4441,13 @@ export interface AwsMachinePoolSpecMixedInstancesPolicy {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachinePoolSpecMixedInstancesPolicy(obj: AwsMachinePoolSpecMixedInstancesPolicy | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'instancesDistribution': toJson_AwsMachinePoolSpecMixedInstancesPolicyInstancesDistribution(obj.instancesDistribution),
-    'overrides': obj.overrides?.map(y => toJson_AwsMachinePoolSpecMixedInstancesPolicyOverrides(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AwsMachinePoolSpecMixedInstancesPolicyInstancesDistribution(obj.instancesDistribution);
+  if (value !== undefined) { result["instancesDistribution"] = value; }
+  value = obj.overrides?.map(y => toJson_AwsMachinePoolSpecMixedInstancesPolicyOverrides(y));
+  if (value !== undefined) { result["overrides"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4297,15 +4510,19 @@ export interface AwsMachinePoolSpecRefreshPreferences {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachinePoolSpecRefreshPreferences(obj: AwsMachinePoolSpecRefreshPreferences | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'disable': obj.disable,
-    'instanceWarmup': obj.instanceWarmup,
-    'maxHealthyPercentage': obj.maxHealthyPercentage,
-    'minHealthyPercentage': obj.minHealthyPercentage,
-    'strategy': obj.strategy,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.disable;
+  if (value !== undefined) { result["disable"] = value; }
+  value = obj.instanceWarmup;
+  if (value !== undefined) { result["instanceWarmup"] = value; }
+  value = obj.maxHealthyPercentage;
+  if (value !== undefined) { result["maxHealthyPercentage"] = value; }
+  value = obj.minHealthyPercentage;
+  if (value !== undefined) { result["minHealthyPercentage"] = value; }
+  value = obj.strategy;
+  if (value !== undefined) { result["strategy"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4340,12 +4557,13 @@ export interface AwsMachinePoolSpecSubnets {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachinePoolSpecSubnets(obj: AwsMachinePoolSpecSubnets | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'filters': obj.filters?.map(y => toJson_AwsMachinePoolSpecSubnetsFilters(y)),
-    'id': obj.id,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.filters?.map(y => toJson_AwsMachinePoolSpecSubnetsFilters(y));
+  if (value !== undefined) { result["filters"] = value; }
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4375,12 +4593,13 @@ export interface AwsMachinePoolSpecSuspendProcesses {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachinePoolSpecSuspendProcesses(obj: AwsMachinePoolSpecSuspendProcesses | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'all': obj.all,
-    'processes': toJson_AwsMachinePoolSpecSuspendProcessesProcesses(obj.processes),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.all;
+  if (value !== undefined) { result["all"] = value; }
+  value = toJson_AwsMachinePoolSpecSuspendProcessesProcesses(obj.processes);
+  if (value !== undefined) { result["processes"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4415,12 +4634,13 @@ export interface AwsMachinePoolSpecAwsLaunchTemplateAdditionalSecurityGroups {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachinePoolSpecAwsLaunchTemplateAdditionalSecurityGroups(obj: AwsMachinePoolSpecAwsLaunchTemplateAdditionalSecurityGroups | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'filters': obj.filters?.map(y => toJson_AwsMachinePoolSpecAwsLaunchTemplateAdditionalSecurityGroupsFilters(y)),
-    'id': obj.id,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.filters?.map(y => toJson_AwsMachinePoolSpecAwsLaunchTemplateAdditionalSecurityGroupsFilters(y));
+  if (value !== undefined) { result["filters"] = value; }
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4451,12 +4671,13 @@ export interface AwsMachinePoolSpecAwsLaunchTemplateAmi {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachinePoolSpecAwsLaunchTemplateAmi(obj: AwsMachinePoolSpecAwsLaunchTemplateAmi | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'eksLookupType': obj.eksLookupType,
-    'id': obj.id,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.eksLookupType;
+  if (value !== undefined) { result["eksLookupType"] = value; }
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4536,15 +4757,19 @@ export interface AwsMachinePoolSpecAwsLaunchTemplateInstanceMetadataOptions {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachinePoolSpecAwsLaunchTemplateInstanceMetadataOptions(obj: AwsMachinePoolSpecAwsLaunchTemplateInstanceMetadataOptions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'httpEndpoint': obj.httpEndpoint,
-    'httpProtocolIpv6': obj.httpProtocolIpv6,
-    'httpPutResponseHopLimit': obj.httpPutResponseHopLimit,
-    'httpTokens': obj.httpTokens,
-    'instanceMetadataTags': obj.instanceMetadataTags,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.httpEndpoint;
+  if (value !== undefined) { result["httpEndpoint"] = value; }
+  value = obj.httpProtocolIpv6;
+  if (value !== undefined) { result["httpProtocolIpv6"] = value; }
+  value = obj.httpPutResponseHopLimit;
+  if (value !== undefined) { result["httpPutResponseHopLimit"] = value; }
+  value = obj.httpTokens;
+  if (value !== undefined) { result["httpTokens"] = value; }
+  value = obj.instanceMetadataTags;
+  if (value !== undefined) { result["instanceMetadataTags"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4632,17 +4857,23 @@ export interface AwsMachinePoolSpecAwsLaunchTemplateNonRootVolumes {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachinePoolSpecAwsLaunchTemplateNonRootVolumes(obj: AwsMachinePoolSpecAwsLaunchTemplateNonRootVolumes | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'deviceName': obj.deviceName,
-    'encrypted': obj.encrypted,
-    'encryptionKey': obj.encryptionKey,
-    'iops': obj.iops,
-    'size': obj.size,
-    'throughput': obj.throughput,
-    'type': obj.type,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.deviceName;
+  if (value !== undefined) { result["deviceName"] = value; }
+  value = obj.encrypted;
+  if (value !== undefined) { result["encrypted"] = value; }
+  value = obj.encryptionKey;
+  if (value !== undefined) { result["encryptionKey"] = value; }
+  value = obj.iops;
+  if (value !== undefined) { result["iops"] = value; }
+  value = obj.size;
+  if (value !== undefined) { result["size"] = value; }
+  value = obj.throughput;
+  if (value !== undefined) { result["throughput"] = value; }
+  value = obj.type;
+  if (value !== undefined) { result["type"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4680,13 +4911,15 @@ export interface AwsMachinePoolSpecAwsLaunchTemplatePrivateDnsName {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachinePoolSpecAwsLaunchTemplatePrivateDnsName(obj: AwsMachinePoolSpecAwsLaunchTemplatePrivateDnsName | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'enableResourceNameDnsAAAARecord': obj.enableResourceNameDnsAaaaRecord,
-    'enableResourceNameDnsARecord': obj.enableResourceNameDnsARecord,
-    'hostnameType': obj.hostnameType,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.enableResourceNameDnsAaaaRecord;
+  if (value !== undefined) { result["enableResourceNameDnsAAAARecord"] = value; }
+  value = obj.enableResourceNameDnsARecord;
+  if (value !== undefined) { result["enableResourceNameDnsARecord"] = value; }
+  value = obj.hostnameType;
+  if (value !== undefined) { result["hostnameType"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4755,17 +4988,23 @@ export interface AwsMachinePoolSpecAwsLaunchTemplateRootVolume {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachinePoolSpecAwsLaunchTemplateRootVolume(obj: AwsMachinePoolSpecAwsLaunchTemplateRootVolume | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'deviceName': obj.deviceName,
-    'encrypted': obj.encrypted,
-    'encryptionKey': obj.encryptionKey,
-    'iops': obj.iops,
-    'size': obj.size,
-    'throughput': obj.throughput,
-    'type': obj.type,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.deviceName;
+  if (value !== undefined) { result["deviceName"] = value; }
+  value = obj.encrypted;
+  if (value !== undefined) { result["encrypted"] = value; }
+  value = obj.encryptionKey;
+  if (value !== undefined) { result["encryptionKey"] = value; }
+  value = obj.iops;
+  if (value !== undefined) { result["iops"] = value; }
+  value = obj.size;
+  if (value !== undefined) { result["size"] = value; }
+  value = obj.throughput;
+  if (value !== undefined) { result["throughput"] = value; }
+  value = obj.type;
+  if (value !== undefined) { result["type"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4789,11 +5028,11 @@ export interface AwsMachinePoolSpecAwsLaunchTemplateSpotMarketOptions {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachinePoolSpecAwsLaunchTemplateSpotMarketOptions(obj: AwsMachinePoolSpecAwsLaunchTemplateSpotMarketOptions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'maxPrice': obj.maxPrice,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.maxPrice;
+  if (value !== undefined) { result["maxPrice"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4847,13 +5086,15 @@ export interface AwsMachinePoolSpecIgnitionProxy {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachinePoolSpecIgnitionProxy(obj: AwsMachinePoolSpecIgnitionProxy | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'httpProxy': obj.httpProxy,
-    'httpsProxy': obj.httpsProxy,
-    'noProxy': obj.noProxy?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.httpProxy;
+  if (value !== undefined) { result["httpProxy"] = value; }
+  value = obj.httpsProxy;
+  if (value !== undefined) { result["httpsProxy"] = value; }
+  value = obj.noProxy?.map(y => y);
+  if (value !== undefined) { result["noProxy"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4905,11 +5146,11 @@ export interface AwsMachinePoolSpecIgnitionTls {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachinePoolSpecIgnitionTls(obj: AwsMachinePoolSpecIgnitionTls | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'certificateAuthorities': obj.certificateAuthorities?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.certificateAuthorities?.map(y => y);
+  if (value !== undefined) { result["certificateAuthorities"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4997,14 +5238,17 @@ export interface AwsMachinePoolSpecMixedInstancesPolicyInstancesDistribution {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachinePoolSpecMixedInstancesPolicyInstancesDistribution(obj: AwsMachinePoolSpecMixedInstancesPolicyInstancesDistribution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'onDemandAllocationStrategy': obj.onDemandAllocationStrategy,
-    'onDemandBaseCapacity': obj.onDemandBaseCapacity,
-    'onDemandPercentageAboveBaseCapacity': obj.onDemandPercentageAboveBaseCapacity,
-    'spotAllocationStrategy': obj.spotAllocationStrategy,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.onDemandAllocationStrategy;
+  if (value !== undefined) { result["onDemandAllocationStrategy"] = value; }
+  value = obj.onDemandBaseCapacity;
+  if (value !== undefined) { result["onDemandBaseCapacity"] = value; }
+  value = obj.onDemandPercentageAboveBaseCapacity;
+  if (value !== undefined) { result["onDemandPercentageAboveBaseCapacity"] = value; }
+  value = obj.spotAllocationStrategy;
+  if (value !== undefined) { result["spotAllocationStrategy"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5027,11 +5271,11 @@ export interface AwsMachinePoolSpecMixedInstancesPolicyOverrides {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachinePoolSpecMixedInstancesPolicyOverrides(obj: AwsMachinePoolSpecMixedInstancesPolicyOverrides | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'instanceType': obj.instanceType,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.instanceType;
+  if (value !== undefined) { result["instanceType"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5062,12 +5306,13 @@ export interface AwsMachinePoolSpecSubnetsFilters {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachinePoolSpecSubnetsFilters(obj: AwsMachinePoolSpecSubnetsFilters | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5129,19 +5374,27 @@ export interface AwsMachinePoolSpecSuspendProcessesProcesses {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachinePoolSpecSuspendProcessesProcesses(obj: AwsMachinePoolSpecSuspendProcessesProcesses | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'addToLoadBalancer': obj.addToLoadBalancer,
-    'alarmNotification': obj.alarmNotification,
-    'azRebalance': obj.azRebalance,
-    'healthCheck': obj.healthCheck,
-    'instanceRefresh': obj.instanceRefresh,
-    'launch': obj.launch,
-    'replaceUnhealthy': obj.replaceUnhealthy,
-    'scheduledActions': obj.scheduledActions,
-    'terminate': obj.terminate,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.addToLoadBalancer;
+  if (value !== undefined) { result["addToLoadBalancer"] = value; }
+  value = obj.alarmNotification;
+  if (value !== undefined) { result["alarmNotification"] = value; }
+  value = obj.azRebalance;
+  if (value !== undefined) { result["azRebalance"] = value; }
+  value = obj.healthCheck;
+  if (value !== undefined) { result["healthCheck"] = value; }
+  value = obj.instanceRefresh;
+  if (value !== undefined) { result["instanceRefresh"] = value; }
+  value = obj.launch;
+  if (value !== undefined) { result["launch"] = value; }
+  value = obj.replaceUnhealthy;
+  if (value !== undefined) { result["replaceUnhealthy"] = value; }
+  value = obj.scheduledActions;
+  if (value !== undefined) { result["scheduledActions"] = value; }
+  value = obj.terminate;
+  if (value !== undefined) { result["terminate"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5172,12 +5425,13 @@ export interface AwsMachinePoolSpecAwsLaunchTemplateAdditionalSecurityGroupsFilt
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachinePoolSpecAwsLaunchTemplateAdditionalSecurityGroupsFilters(obj: AwsMachinePoolSpecAwsLaunchTemplateAdditionalSecurityGroupsFilters | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5390,12 +5644,13 @@ export interface AwsMachineTemplateProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachineTemplateProps(obj: AwsMachineTemplateProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_AwsMachineTemplateSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_AwsMachineTemplateSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5419,11 +5674,11 @@ export interface AwsMachineTemplateSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachineTemplateSpec(obj: AwsMachineTemplateSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'template': toJson_AwsMachineTemplateSpecTemplate(obj.template),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AwsMachineTemplateSpecTemplate(obj.template);
+  if (value !== undefined) { result["template"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5455,12 +5710,13 @@ export interface AwsMachineTemplateSpecTemplate {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachineTemplateSpecTemplate(obj: AwsMachineTemplateSpecTemplate | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': toJson_AwsMachineTemplateSpecTemplateMetadata(obj.metadata),
-    'spec': toJson_AwsMachineTemplateSpecTemplateSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AwsMachineTemplateSpecTemplateMetadata(obj.metadata);
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_AwsMachineTemplateSpecTemplateSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5498,12 +5754,13 @@ export interface AwsMachineTemplateSpecTemplateMetadata {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachineTemplateSpecTemplateMetadata(obj: AwsMachineTemplateSpecTemplateMetadata | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.annotations) === undefined) ? undefined : (withoutUndefined(obj.annotations));
+  if (value !== undefined) { result["annotations"] = value; }
+  value = ((obj.labels) === undefined) ? undefined : (withoutUndefined(obj.labels));
+  if (value !== undefined) { result["labels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5831,46 +6088,81 @@ export interface AwsMachineTemplateSpecTemplateSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachineTemplateSpecTemplateSpec(obj: AwsMachineTemplateSpecTemplateSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'additionalSecurityGroups': obj.additionalSecurityGroups?.map(y => toJson_AwsMachineTemplateSpecTemplateSpecAdditionalSecurityGroups(y)),
-    'additionalTags': ((obj.additionalTags) === undefined) ? undefined : (Object.entries(obj.additionalTags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'ami': toJson_AwsMachineTemplateSpecTemplateSpecAmi(obj.ami),
-    'assignPrimaryIPv6': obj.assignPrimaryIPv6,
-    'capacityReservationId': obj.capacityReservationId,
-    'capacityReservationPreference': obj.capacityReservationPreference,
-    'cloudInit': toJson_AwsMachineTemplateSpecTemplateSpecCloudInit(obj.cloudInit),
-    'cpuOptions': toJson_AwsMachineTemplateSpecTemplateSpecCpuOptions(obj.cpuOptions),
-    'dynamicHostAllocation': toJson_AwsMachineTemplateSpecTemplateSpecDynamicHostAllocation(obj.dynamicHostAllocation),
-    'elasticIpPool': toJson_AwsMachineTemplateSpecTemplateSpecElasticIpPool(obj.elasticIpPool),
-    'hostAffinity': obj.hostAffinity,
-    'hostID': obj.hostId,
-    'iamInstanceProfile': obj.iamInstanceProfile,
-    'ignition': toJson_AwsMachineTemplateSpecTemplateSpecIgnition(obj.ignition),
-    'imageLookupBaseOS': obj.imageLookupBaseOs,
-    'imageLookupFormat': obj.imageLookupFormat,
-    'imageLookupOrg': obj.imageLookupOrg,
-    'instanceID': obj.instanceId,
-    'instanceMetadataOptions': toJson_AwsMachineTemplateSpecTemplateSpecInstanceMetadataOptions(obj.instanceMetadataOptions),
-    'instanceType': obj.instanceType,
-    'marketType': obj.marketType,
-    'networkInterfaceType': obj.networkInterfaceType,
-    'networkInterfaces': obj.networkInterfaces?.map(y => y),
-    'nonRootVolumes': obj.nonRootVolumes?.map(y => toJson_AwsMachineTemplateSpecTemplateSpecNonRootVolumes(y)),
-    'placementGroupName': obj.placementGroupName,
-    'placementGroupPartition': obj.placementGroupPartition,
-    'privateDnsName': toJson_AwsMachineTemplateSpecTemplateSpecPrivateDnsName(obj.privateDnsName),
-    'providerID': obj.providerId,
-    'publicIP': obj.publicIp,
-    'rootVolume': toJson_AwsMachineTemplateSpecTemplateSpecRootVolume(obj.rootVolume),
-    'securityGroupOverrides': ((obj.securityGroupOverrides) === undefined) ? undefined : (Object.entries(obj.securityGroupOverrides).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'spotMarketOptions': toJson_AwsMachineTemplateSpecTemplateSpecSpotMarketOptions(obj.spotMarketOptions),
-    'sshKeyName': obj.sshKeyName,
-    'subnet': toJson_AwsMachineTemplateSpecTemplateSpecSubnet(obj.subnet),
-    'tenancy': obj.tenancy,
-    'uncompressedUserData': obj.uncompressedUserData,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.additionalSecurityGroups?.map(y => toJson_AwsMachineTemplateSpecTemplateSpecAdditionalSecurityGroups(y));
+  if (value !== undefined) { result["additionalSecurityGroups"] = value; }
+  value = ((obj.additionalTags) === undefined) ? undefined : (withoutUndefined(obj.additionalTags));
+  if (value !== undefined) { result["additionalTags"] = value; }
+  value = toJson_AwsMachineTemplateSpecTemplateSpecAmi(obj.ami);
+  if (value !== undefined) { result["ami"] = value; }
+  value = obj.assignPrimaryIPv6;
+  if (value !== undefined) { result["assignPrimaryIPv6"] = value; }
+  value = obj.capacityReservationId;
+  if (value !== undefined) { result["capacityReservationId"] = value; }
+  value = obj.capacityReservationPreference;
+  if (value !== undefined) { result["capacityReservationPreference"] = value; }
+  value = toJson_AwsMachineTemplateSpecTemplateSpecCloudInit(obj.cloudInit);
+  if (value !== undefined) { result["cloudInit"] = value; }
+  value = toJson_AwsMachineTemplateSpecTemplateSpecCpuOptions(obj.cpuOptions);
+  if (value !== undefined) { result["cpuOptions"] = value; }
+  value = toJson_AwsMachineTemplateSpecTemplateSpecDynamicHostAllocation(obj.dynamicHostAllocation);
+  if (value !== undefined) { result["dynamicHostAllocation"] = value; }
+  value = toJson_AwsMachineTemplateSpecTemplateSpecElasticIpPool(obj.elasticIpPool);
+  if (value !== undefined) { result["elasticIpPool"] = value; }
+  value = obj.hostAffinity;
+  if (value !== undefined) { result["hostAffinity"] = value; }
+  value = obj.hostId;
+  if (value !== undefined) { result["hostID"] = value; }
+  value = obj.iamInstanceProfile;
+  if (value !== undefined) { result["iamInstanceProfile"] = value; }
+  value = toJson_AwsMachineTemplateSpecTemplateSpecIgnition(obj.ignition);
+  if (value !== undefined) { result["ignition"] = value; }
+  value = obj.imageLookupBaseOs;
+  if (value !== undefined) { result["imageLookupBaseOS"] = value; }
+  value = obj.imageLookupFormat;
+  if (value !== undefined) { result["imageLookupFormat"] = value; }
+  value = obj.imageLookupOrg;
+  if (value !== undefined) { result["imageLookupOrg"] = value; }
+  value = obj.instanceId;
+  if (value !== undefined) { result["instanceID"] = value; }
+  value = toJson_AwsMachineTemplateSpecTemplateSpecInstanceMetadataOptions(obj.instanceMetadataOptions);
+  if (value !== undefined) { result["instanceMetadataOptions"] = value; }
+  value = obj.instanceType;
+  if (value !== undefined) { result["instanceType"] = value; }
+  value = obj.marketType;
+  if (value !== undefined) { result["marketType"] = value; }
+  value = obj.networkInterfaceType;
+  if (value !== undefined) { result["networkInterfaceType"] = value; }
+  value = obj.networkInterfaces?.map(y => y);
+  if (value !== undefined) { result["networkInterfaces"] = value; }
+  value = obj.nonRootVolumes?.map(y => toJson_AwsMachineTemplateSpecTemplateSpecNonRootVolumes(y));
+  if (value !== undefined) { result["nonRootVolumes"] = value; }
+  value = obj.placementGroupName;
+  if (value !== undefined) { result["placementGroupName"] = value; }
+  value = obj.placementGroupPartition;
+  if (value !== undefined) { result["placementGroupPartition"] = value; }
+  value = toJson_AwsMachineTemplateSpecTemplateSpecPrivateDnsName(obj.privateDnsName);
+  if (value !== undefined) { result["privateDnsName"] = value; }
+  value = obj.providerId;
+  if (value !== undefined) { result["providerID"] = value; }
+  value = obj.publicIp;
+  if (value !== undefined) { result["publicIP"] = value; }
+  value = toJson_AwsMachineTemplateSpecTemplateSpecRootVolume(obj.rootVolume);
+  if (value !== undefined) { result["rootVolume"] = value; }
+  value = ((obj.securityGroupOverrides) === undefined) ? undefined : (withoutUndefined(obj.securityGroupOverrides));
+  if (value !== undefined) { result["securityGroupOverrides"] = value; }
+  value = toJson_AwsMachineTemplateSpecTemplateSpecSpotMarketOptions(obj.spotMarketOptions);
+  if (value !== undefined) { result["spotMarketOptions"] = value; }
+  value = obj.sshKeyName;
+  if (value !== undefined) { result["sshKeyName"] = value; }
+  value = toJson_AwsMachineTemplateSpecTemplateSpecSubnet(obj.subnet);
+  if (value !== undefined) { result["subnet"] = value; }
+  value = obj.tenancy;
+  if (value !== undefined) { result["tenancy"] = value; }
+  value = obj.uncompressedUserData;
+  if (value !== undefined) { result["uncompressedUserData"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5905,12 +6197,13 @@ export interface AwsMachineTemplateSpecTemplateSpecAdditionalSecurityGroups {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachineTemplateSpecTemplateSpecAdditionalSecurityGroups(obj: AwsMachineTemplateSpecTemplateSpecAdditionalSecurityGroups | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'filters': obj.filters?.map(y => toJson_AwsMachineTemplateSpecTemplateSpecAdditionalSecurityGroupsFilters(y)),
-    'id': obj.id,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.filters?.map(y => toJson_AwsMachineTemplateSpecTemplateSpecAdditionalSecurityGroupsFilters(y));
+  if (value !== undefined) { result["filters"] = value; }
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5941,12 +6234,13 @@ export interface AwsMachineTemplateSpecTemplateSpecAmi {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachineTemplateSpecTemplateSpecAmi(obj: AwsMachineTemplateSpecTemplateSpecAmi | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'eksLookupType': obj.eksLookupType,
-    'id': obj.id,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.eksLookupType;
+  if (value !== undefined) { result["eksLookupType"] = value; }
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6017,14 +6311,17 @@ export interface AwsMachineTemplateSpecTemplateSpecCloudInit {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachineTemplateSpecTemplateSpecCloudInit(obj: AwsMachineTemplateSpecTemplateSpecCloudInit | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'insecureSkipSecretsManager': obj.insecureSkipSecretsManager,
-    'secretCount': obj.secretCount,
-    'secretPrefix': obj.secretPrefix,
-    'secureSecretsBackend': obj.secureSecretsBackend,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.insecureSkipSecretsManager;
+  if (value !== undefined) { result["insecureSkipSecretsManager"] = value; }
+  value = obj.secretCount;
+  if (value !== undefined) { result["secretCount"] = value; }
+  value = obj.secretPrefix;
+  if (value !== undefined) { result["secretPrefix"] = value; }
+  value = obj.secureSecretsBackend;
+  if (value !== undefined) { result["secureSecretsBackend"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6069,12 +6366,13 @@ export interface AwsMachineTemplateSpecTemplateSpecCpuOptions {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachineTemplateSpecTemplateSpecCpuOptions(obj: AwsMachineTemplateSpecTemplateSpecCpuOptions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'confidentialCompute': obj.confidentialCompute,
-    'nestedVirtualization': obj.nestedVirtualization,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.confidentialCompute;
+  if (value !== undefined) { result["confidentialCompute"] = value; }
+  value = obj.nestedVirtualization;
+  if (value !== undefined) { result["nestedVirtualization"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6101,11 +6399,11 @@ export interface AwsMachineTemplateSpecTemplateSpecDynamicHostAllocation {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachineTemplateSpecTemplateSpecDynamicHostAllocation(obj: AwsMachineTemplateSpecTemplateSpecDynamicHostAllocation | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'tags': ((obj.tags) === undefined) ? undefined : (Object.entries(obj.tags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.tags) === undefined) ? undefined : (withoutUndefined(obj.tags));
+  if (value !== undefined) { result["tags"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6145,12 +6443,13 @@ export interface AwsMachineTemplateSpecTemplateSpecElasticIpPool {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachineTemplateSpecTemplateSpecElasticIpPool(obj: AwsMachineTemplateSpecTemplateSpecElasticIpPool | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'publicIpv4Pool': obj.publicIpv4Pool,
-    'publicIpv4PoolFallbackOrder': obj.publicIpv4PoolFallbackOrder,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.publicIpv4Pool;
+  if (value !== undefined) { result["publicIpv4Pool"] = value; }
+  value = obj.publicIpv4PoolFallbackOrder;
+  if (value !== undefined) { result["publicIpv4PoolFallbackOrder"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6232,14 +6531,17 @@ export interface AwsMachineTemplateSpecTemplateSpecIgnition {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachineTemplateSpecTemplateSpecIgnition(obj: AwsMachineTemplateSpecTemplateSpecIgnition | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'proxy': toJson_AwsMachineTemplateSpecTemplateSpecIgnitionProxy(obj.proxy),
-    'storageType': obj.storageType,
-    'tls': toJson_AwsMachineTemplateSpecTemplateSpecIgnitionTls(obj.tls),
-    'version': obj.version,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AwsMachineTemplateSpecTemplateSpecIgnitionProxy(obj.proxy);
+  if (value !== undefined) { result["proxy"] = value; }
+  value = obj.storageType;
+  if (value !== undefined) { result["storageType"] = value; }
+  value = toJson_AwsMachineTemplateSpecTemplateSpecIgnitionTls(obj.tls);
+  if (value !== undefined) { result["tls"] = value; }
+  value = obj.version;
+  if (value !== undefined) { result["version"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6319,15 +6621,19 @@ export interface AwsMachineTemplateSpecTemplateSpecInstanceMetadataOptions {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachineTemplateSpecTemplateSpecInstanceMetadataOptions(obj: AwsMachineTemplateSpecTemplateSpecInstanceMetadataOptions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'httpEndpoint': obj.httpEndpoint,
-    'httpProtocolIpv6': obj.httpProtocolIpv6,
-    'httpPutResponseHopLimit': obj.httpPutResponseHopLimit,
-    'httpTokens': obj.httpTokens,
-    'instanceMetadataTags': obj.instanceMetadataTags,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.httpEndpoint;
+  if (value !== undefined) { result["httpEndpoint"] = value; }
+  value = obj.httpProtocolIpv6;
+  if (value !== undefined) { result["httpProtocolIpv6"] = value; }
+  value = obj.httpPutResponseHopLimit;
+  if (value !== undefined) { result["httpPutResponseHopLimit"] = value; }
+  value = obj.httpTokens;
+  if (value !== undefined) { result["httpTokens"] = value; }
+  value = obj.instanceMetadataTags;
+  if (value !== undefined) { result["instanceMetadataTags"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6428,17 +6734,23 @@ export interface AwsMachineTemplateSpecTemplateSpecNonRootVolumes {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachineTemplateSpecTemplateSpecNonRootVolumes(obj: AwsMachineTemplateSpecTemplateSpecNonRootVolumes | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'deviceName': obj.deviceName,
-    'encrypted': obj.encrypted,
-    'encryptionKey': obj.encryptionKey,
-    'iops': obj.iops,
-    'size': obj.size,
-    'throughput': obj.throughput,
-    'type': obj.type,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.deviceName;
+  if (value !== undefined) { result["deviceName"] = value; }
+  value = obj.encrypted;
+  if (value !== undefined) { result["encrypted"] = value; }
+  value = obj.encryptionKey;
+  if (value !== undefined) { result["encryptionKey"] = value; }
+  value = obj.iops;
+  if (value !== undefined) { result["iops"] = value; }
+  value = obj.size;
+  if (value !== undefined) { result["size"] = value; }
+  value = obj.throughput;
+  if (value !== undefined) { result["throughput"] = value; }
+  value = obj.type;
+  if (value !== undefined) { result["type"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6476,13 +6788,15 @@ export interface AwsMachineTemplateSpecTemplateSpecPrivateDnsName {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachineTemplateSpecTemplateSpecPrivateDnsName(obj: AwsMachineTemplateSpecTemplateSpecPrivateDnsName | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'enableResourceNameDnsAAAARecord': obj.enableResourceNameDnsAaaaRecord,
-    'enableResourceNameDnsARecord': obj.enableResourceNameDnsARecord,
-    'hostnameType': obj.hostnameType,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.enableResourceNameDnsAaaaRecord;
+  if (value !== undefined) { result["enableResourceNameDnsAAAARecord"] = value; }
+  value = obj.enableResourceNameDnsARecord;
+  if (value !== undefined) { result["enableResourceNameDnsARecord"] = value; }
+  value = obj.hostnameType;
+  if (value !== undefined) { result["hostnameType"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6551,17 +6865,23 @@ export interface AwsMachineTemplateSpecTemplateSpecRootVolume {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachineTemplateSpecTemplateSpecRootVolume(obj: AwsMachineTemplateSpecTemplateSpecRootVolume | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'deviceName': obj.deviceName,
-    'encrypted': obj.encrypted,
-    'encryptionKey': obj.encryptionKey,
-    'iops': obj.iops,
-    'size': obj.size,
-    'throughput': obj.throughput,
-    'type': obj.type,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.deviceName;
+  if (value !== undefined) { result["deviceName"] = value; }
+  value = obj.encrypted;
+  if (value !== undefined) { result["encrypted"] = value; }
+  value = obj.encryptionKey;
+  if (value !== undefined) { result["encryptionKey"] = value; }
+  value = obj.iops;
+  if (value !== undefined) { result["iops"] = value; }
+  value = obj.size;
+  if (value !== undefined) { result["size"] = value; }
+  value = obj.throughput;
+  if (value !== undefined) { result["throughput"] = value; }
+  value = obj.type;
+  if (value !== undefined) { result["type"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6585,11 +6905,11 @@ export interface AwsMachineTemplateSpecTemplateSpecSpotMarketOptions {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachineTemplateSpecTemplateSpecSpotMarketOptions(obj: AwsMachineTemplateSpecTemplateSpecSpotMarketOptions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'maxPrice': obj.maxPrice,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.maxPrice;
+  if (value !== undefined) { result["maxPrice"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6623,12 +6943,13 @@ export interface AwsMachineTemplateSpecTemplateSpecSubnet {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachineTemplateSpecTemplateSpecSubnet(obj: AwsMachineTemplateSpecTemplateSpecSubnet | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'filters': obj.filters?.map(y => toJson_AwsMachineTemplateSpecTemplateSpecSubnetFilters(y)),
-    'id': obj.id,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.filters?.map(y => toJson_AwsMachineTemplateSpecTemplateSpecSubnetFilters(y));
+  if (value !== undefined) { result["filters"] = value; }
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6677,12 +6998,13 @@ export interface AwsMachineTemplateSpecTemplateSpecAdditionalSecurityGroupsFilte
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachineTemplateSpecTemplateSpecAdditionalSecurityGroupsFilters(obj: AwsMachineTemplateSpecTemplateSpecAdditionalSecurityGroupsFilters | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6821,13 +7143,15 @@ export interface AwsMachineTemplateSpecTemplateSpecIgnitionProxy {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachineTemplateSpecTemplateSpecIgnitionProxy(obj: AwsMachineTemplateSpecTemplateSpecIgnitionProxy | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'httpProxy': obj.httpProxy,
-    'httpsProxy': obj.httpsProxy,
-    'noProxy': obj.noProxy?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.httpProxy;
+  if (value !== undefined) { result["httpProxy"] = value; }
+  value = obj.httpsProxy;
+  if (value !== undefined) { result["httpsProxy"] = value; }
+  value = obj.noProxy?.map(y => y);
+  if (value !== undefined) { result["noProxy"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6879,11 +7203,11 @@ export interface AwsMachineTemplateSpecTemplateSpecIgnitionTls {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachineTemplateSpecTemplateSpecIgnitionTls(obj: AwsMachineTemplateSpecTemplateSpecIgnitionTls | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'certificateAuthorities': obj.certificateAuthorities?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.certificateAuthorities?.map(y => y);
+  if (value !== undefined) { result["certificateAuthorities"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7022,12 +7346,13 @@ export interface AwsMachineTemplateSpecTemplateSpecSubnetFilters {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsMachineTemplateSpecTemplateSpecSubnetFilters(obj: AwsMachineTemplateSpecTemplateSpecSubnetFilters | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7111,12 +7436,13 @@ export interface AwsManagedClusterProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedClusterProps(obj: AwsManagedClusterProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_AwsManagedClusterSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_AwsManagedClusterSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7140,11 +7466,11 @@ export interface AwsManagedClusterSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedClusterSpec(obj: AwsManagedClusterSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'controlPlaneEndpoint': toJson_AwsManagedClusterSpecControlPlaneEndpoint(obj.controlPlaneEndpoint),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AwsManagedClusterSpecControlPlaneEndpoint(obj.controlPlaneEndpoint);
+  if (value !== undefined) { result["controlPlaneEndpoint"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7175,12 +7501,13 @@ export interface AwsManagedClusterSpecControlPlaneEndpoint {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedClusterSpecControlPlaneEndpoint(obj: AwsManagedClusterSpecControlPlaneEndpoint | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'host': obj.host,
-    'port': obj.port,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.host;
+  if (value !== undefined) { result["host"] = value; }
+  value = obj.port;
+  if (value !== undefined) { result["port"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7264,12 +7591,13 @@ export interface AwsManagedMachinePoolProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedMachinePoolProps(obj: AwsManagedMachinePoolProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_AwsManagedMachinePoolSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_AwsManagedMachinePoolSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7480,33 +7808,55 @@ export interface AwsManagedMachinePoolSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedMachinePoolSpec(obj: AwsManagedMachinePoolSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'additionalTags': ((obj.additionalTags) === undefined) ? undefined : (Object.entries(obj.additionalTags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'amiType': obj.amiType,
-    'amiVersion': obj.amiVersion,
-    'availabilityZoneSubnetType': obj.availabilityZoneSubnetType,
-    'availabilityZones': obj.availabilityZones?.map(y => y),
-    'awsLaunchTemplate': toJson_AwsManagedMachinePoolSpecAwsLaunchTemplate(obj.awsLaunchTemplate),
-    'capacityType': obj.capacityType,
-    'diskSize': obj.diskSize,
-    'eksNodegroupName': obj.eksNodegroupName,
-    'instanceType': obj.instanceType,
-    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'lifecycleHooks': obj.lifecycleHooks?.map(y => toJson_AwsManagedMachinePoolSpecLifecycleHooks(y)),
-    'nodeRepairConfig': toJson_AwsManagedMachinePoolSpecNodeRepairConfig(obj.nodeRepairConfig),
-    'providerIDList': obj.providerIdList?.map(y => y),
-    'remoteAccess': toJson_AwsManagedMachinePoolSpecRemoteAccess(obj.remoteAccess),
-    'roleAdditionalPolicies': obj.roleAdditionalPolicies?.map(y => y),
-    'roleName': obj.roleName,
-    'rolePath': obj.rolePath,
-    'rolePermissionsBoundary': obj.rolePermissionsBoundary,
-    'scaling': toJson_AwsManagedMachinePoolSpecScaling(obj.scaling),
-    'subnetIDs': obj.subnetIDs?.map(y => y),
-    'taints': obj.taints?.map(y => toJson_AwsManagedMachinePoolSpecTaints(y)),
-    'updateConfig': toJson_AwsManagedMachinePoolSpecUpdateConfig(obj.updateConfig),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.additionalTags) === undefined) ? undefined : (withoutUndefined(obj.additionalTags));
+  if (value !== undefined) { result["additionalTags"] = value; }
+  value = obj.amiType;
+  if (value !== undefined) { result["amiType"] = value; }
+  value = obj.amiVersion;
+  if (value !== undefined) { result["amiVersion"] = value; }
+  value = obj.availabilityZoneSubnetType;
+  if (value !== undefined) { result["availabilityZoneSubnetType"] = value; }
+  value = obj.availabilityZones?.map(y => y);
+  if (value !== undefined) { result["availabilityZones"] = value; }
+  value = toJson_AwsManagedMachinePoolSpecAwsLaunchTemplate(obj.awsLaunchTemplate);
+  if (value !== undefined) { result["awsLaunchTemplate"] = value; }
+  value = obj.capacityType;
+  if (value !== undefined) { result["capacityType"] = value; }
+  value = obj.diskSize;
+  if (value !== undefined) { result["diskSize"] = value; }
+  value = obj.eksNodegroupName;
+  if (value !== undefined) { result["eksNodegroupName"] = value; }
+  value = obj.instanceType;
+  if (value !== undefined) { result["instanceType"] = value; }
+  value = ((obj.labels) === undefined) ? undefined : (withoutUndefined(obj.labels));
+  if (value !== undefined) { result["labels"] = value; }
+  value = obj.lifecycleHooks?.map(y => toJson_AwsManagedMachinePoolSpecLifecycleHooks(y));
+  if (value !== undefined) { result["lifecycleHooks"] = value; }
+  value = toJson_AwsManagedMachinePoolSpecNodeRepairConfig(obj.nodeRepairConfig);
+  if (value !== undefined) { result["nodeRepairConfig"] = value; }
+  value = obj.providerIdList?.map(y => y);
+  if (value !== undefined) { result["providerIDList"] = value; }
+  value = toJson_AwsManagedMachinePoolSpecRemoteAccess(obj.remoteAccess);
+  if (value !== undefined) { result["remoteAccess"] = value; }
+  value = obj.roleAdditionalPolicies?.map(y => y);
+  if (value !== undefined) { result["roleAdditionalPolicies"] = value; }
+  value = obj.roleName;
+  if (value !== undefined) { result["roleName"] = value; }
+  value = obj.rolePath;
+  if (value !== undefined) { result["rolePath"] = value; }
+  value = obj.rolePermissionsBoundary;
+  if (value !== undefined) { result["rolePermissionsBoundary"] = value; }
+  value = toJson_AwsManagedMachinePoolSpecScaling(obj.scaling);
+  if (value !== undefined) { result["scaling"] = value; }
+  value = obj.subnetIDs?.map(y => y);
+  if (value !== undefined) { result["subnetIDs"] = value; }
+  value = obj.taints?.map(y => toJson_AwsManagedMachinePoolSpecTaints(y));
+  if (value !== undefined) { result["taints"] = value; }
+  value = toJson_AwsManagedMachinePoolSpecUpdateConfig(obj.updateConfig);
+  if (value !== undefined) { result["updateConfig"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7739,28 +8089,45 @@ export interface AwsManagedMachinePoolSpecAwsLaunchTemplate {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedMachinePoolSpecAwsLaunchTemplate(obj: AwsManagedMachinePoolSpecAwsLaunchTemplate | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'additionalSecurityGroups': obj.additionalSecurityGroups?.map(y => toJson_AwsManagedMachinePoolSpecAwsLaunchTemplateAdditionalSecurityGroups(y)),
-    'ami': toJson_AwsManagedMachinePoolSpecAwsLaunchTemplateAmi(obj.ami),
-    'capacityReservationId': obj.capacityReservationId,
-    'capacityReservationPreference': obj.capacityReservationPreference,
-    'iamInstanceProfile': obj.iamInstanceProfile,
-    'imageLookupBaseOS': obj.imageLookupBaseOs,
-    'imageLookupFormat': obj.imageLookupFormat,
-    'imageLookupOrg': obj.imageLookupOrg,
-    'instanceMetadataOptions': toJson_AwsManagedMachinePoolSpecAwsLaunchTemplateInstanceMetadataOptions(obj.instanceMetadataOptions),
-    'instanceType': obj.instanceType,
-    'marketType': obj.marketType,
-    'name': obj.name,
-    'nonRootVolumes': obj.nonRootVolumes?.map(y => toJson_AwsManagedMachinePoolSpecAwsLaunchTemplateNonRootVolumes(y)),
-    'privateDnsName': toJson_AwsManagedMachinePoolSpecAwsLaunchTemplatePrivateDnsName(obj.privateDnsName),
-    'rootVolume': toJson_AwsManagedMachinePoolSpecAwsLaunchTemplateRootVolume(obj.rootVolume),
-    'spotMarketOptions': toJson_AwsManagedMachinePoolSpecAwsLaunchTemplateSpotMarketOptions(obj.spotMarketOptions),
-    'sshKeyName': obj.sshKeyName,
-    'versionNumber': obj.versionNumber,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.additionalSecurityGroups?.map(y => toJson_AwsManagedMachinePoolSpecAwsLaunchTemplateAdditionalSecurityGroups(y));
+  if (value !== undefined) { result["additionalSecurityGroups"] = value; }
+  value = toJson_AwsManagedMachinePoolSpecAwsLaunchTemplateAmi(obj.ami);
+  if (value !== undefined) { result["ami"] = value; }
+  value = obj.capacityReservationId;
+  if (value !== undefined) { result["capacityReservationId"] = value; }
+  value = obj.capacityReservationPreference;
+  if (value !== undefined) { result["capacityReservationPreference"] = value; }
+  value = obj.iamInstanceProfile;
+  if (value !== undefined) { result["iamInstanceProfile"] = value; }
+  value = obj.imageLookupBaseOs;
+  if (value !== undefined) { result["imageLookupBaseOS"] = value; }
+  value = obj.imageLookupFormat;
+  if (value !== undefined) { result["imageLookupFormat"] = value; }
+  value = obj.imageLookupOrg;
+  if (value !== undefined) { result["imageLookupOrg"] = value; }
+  value = toJson_AwsManagedMachinePoolSpecAwsLaunchTemplateInstanceMetadataOptions(obj.instanceMetadataOptions);
+  if (value !== undefined) { result["instanceMetadataOptions"] = value; }
+  value = obj.instanceType;
+  if (value !== undefined) { result["instanceType"] = value; }
+  value = obj.marketType;
+  if (value !== undefined) { result["marketType"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.nonRootVolumes?.map(y => toJson_AwsManagedMachinePoolSpecAwsLaunchTemplateNonRootVolumes(y));
+  if (value !== undefined) { result["nonRootVolumes"] = value; }
+  value = toJson_AwsManagedMachinePoolSpecAwsLaunchTemplatePrivateDnsName(obj.privateDnsName);
+  if (value !== undefined) { result["privateDnsName"] = value; }
+  value = toJson_AwsManagedMachinePoolSpecAwsLaunchTemplateRootVolume(obj.rootVolume);
+  if (value !== undefined) { result["rootVolume"] = value; }
+  value = toJson_AwsManagedMachinePoolSpecAwsLaunchTemplateSpotMarketOptions(obj.spotMarketOptions);
+  if (value !== undefined) { result["spotMarketOptions"] = value; }
+  value = obj.sshKeyName;
+  if (value !== undefined) { result["sshKeyName"] = value; }
+  value = obj.versionNumber;
+  if (value !== undefined) { result["versionNumber"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7842,17 +8209,23 @@ export interface AwsManagedMachinePoolSpecLifecycleHooks {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedMachinePoolSpecLifecycleHooks(obj: AwsManagedMachinePoolSpecLifecycleHooks | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'defaultResult': obj.defaultResult,
-    'heartbeatTimeout': obj.heartbeatTimeout,
-    'lifecycleTransition': obj.lifecycleTransition,
-    'name': obj.name,
-    'notificationMetadata': obj.notificationMetadata,
-    'notificationTargetARN': obj.notificationTargetArn,
-    'roleARN': obj.roleArn,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.defaultResult;
+  if (value !== undefined) { result["defaultResult"] = value; }
+  value = obj.heartbeatTimeout;
+  if (value !== undefined) { result["heartbeatTimeout"] = value; }
+  value = obj.lifecycleTransition;
+  if (value !== undefined) { result["lifecycleTransition"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.notificationMetadata;
+  if (value !== undefined) { result["notificationMetadata"] = value; }
+  value = obj.notificationTargetArn;
+  if (value !== undefined) { result["notificationTargetARN"] = value; }
+  value = obj.roleArn;
+  if (value !== undefined) { result["roleARN"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7877,11 +8250,11 @@ export interface AwsManagedMachinePoolSpecNodeRepairConfig {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedMachinePoolSpecNodeRepairConfig(obj: AwsManagedMachinePoolSpecNodeRepairConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'enabled': obj.enabled,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.enabled;
+  if (value !== undefined) { result["enabled"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7920,13 +8293,15 @@ export interface AwsManagedMachinePoolSpecRemoteAccess {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedMachinePoolSpecRemoteAccess(obj: AwsManagedMachinePoolSpecRemoteAccess | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'public': obj.public,
-    'sourceSecurityGroups': obj.sourceSecurityGroups?.map(y => y),
-    'sshKeyName': obj.sshKeyName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.public;
+  if (value !== undefined) { result["public"] = value; }
+  value = obj.sourceSecurityGroups?.map(y => y);
+  if (value !== undefined) { result["sourceSecurityGroups"] = value; }
+  value = obj.sshKeyName;
+  if (value !== undefined) { result["sshKeyName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7953,12 +8328,13 @@ export interface AwsManagedMachinePoolSpecScaling {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedMachinePoolSpecScaling(obj: AwsManagedMachinePoolSpecScaling | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'maxSize': obj.maxSize,
-    'minSize': obj.minSize,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.maxSize;
+  if (value !== undefined) { result["maxSize"] = value; }
+  value = obj.minSize;
+  if (value !== undefined) { result["minSize"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7996,13 +8372,15 @@ export interface AwsManagedMachinePoolSpecTaints {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedMachinePoolSpecTaints(obj: AwsManagedMachinePoolSpecTaints | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'effect': obj.effect,
-    'key': obj.key,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.effect;
+  if (value !== undefined) { result["effect"] = value; }
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8036,12 +8414,13 @@ export interface AwsManagedMachinePoolSpecUpdateConfig {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedMachinePoolSpecUpdateConfig(obj: AwsManagedMachinePoolSpecUpdateConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'maxUnavailable': obj.maxUnavailable,
-    'maxUnavailablePercentage': obj.maxUnavailablePercentage,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.maxUnavailable;
+  if (value !== undefined) { result["maxUnavailable"] = value; }
+  value = obj.maxUnavailablePercentage;
+  if (value !== undefined) { result["maxUnavailablePercentage"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8076,12 +8455,13 @@ export interface AwsManagedMachinePoolSpecAwsLaunchTemplateAdditionalSecurityGro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedMachinePoolSpecAwsLaunchTemplateAdditionalSecurityGroups(obj: AwsManagedMachinePoolSpecAwsLaunchTemplateAdditionalSecurityGroups | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'filters': obj.filters?.map(y => toJson_AwsManagedMachinePoolSpecAwsLaunchTemplateAdditionalSecurityGroupsFilters(y)),
-    'id': obj.id,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.filters?.map(y => toJson_AwsManagedMachinePoolSpecAwsLaunchTemplateAdditionalSecurityGroupsFilters(y));
+  if (value !== undefined) { result["filters"] = value; }
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8112,12 +8492,13 @@ export interface AwsManagedMachinePoolSpecAwsLaunchTemplateAmi {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedMachinePoolSpecAwsLaunchTemplateAmi(obj: AwsManagedMachinePoolSpecAwsLaunchTemplateAmi | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'eksLookupType': obj.eksLookupType,
-    'id': obj.id,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.eksLookupType;
+  if (value !== undefined) { result["eksLookupType"] = value; }
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8197,15 +8578,19 @@ export interface AwsManagedMachinePoolSpecAwsLaunchTemplateInstanceMetadataOptio
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedMachinePoolSpecAwsLaunchTemplateInstanceMetadataOptions(obj: AwsManagedMachinePoolSpecAwsLaunchTemplateInstanceMetadataOptions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'httpEndpoint': obj.httpEndpoint,
-    'httpProtocolIpv6': obj.httpProtocolIpv6,
-    'httpPutResponseHopLimit': obj.httpPutResponseHopLimit,
-    'httpTokens': obj.httpTokens,
-    'instanceMetadataTags': obj.instanceMetadataTags,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.httpEndpoint;
+  if (value !== undefined) { result["httpEndpoint"] = value; }
+  value = obj.httpProtocolIpv6;
+  if (value !== undefined) { result["httpProtocolIpv6"] = value; }
+  value = obj.httpPutResponseHopLimit;
+  if (value !== undefined) { result["httpPutResponseHopLimit"] = value; }
+  value = obj.httpTokens;
+  if (value !== undefined) { result["httpTokens"] = value; }
+  value = obj.instanceMetadataTags;
+  if (value !== undefined) { result["instanceMetadataTags"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8293,17 +8678,23 @@ export interface AwsManagedMachinePoolSpecAwsLaunchTemplateNonRootVolumes {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedMachinePoolSpecAwsLaunchTemplateNonRootVolumes(obj: AwsManagedMachinePoolSpecAwsLaunchTemplateNonRootVolumes | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'deviceName': obj.deviceName,
-    'encrypted': obj.encrypted,
-    'encryptionKey': obj.encryptionKey,
-    'iops': obj.iops,
-    'size': obj.size,
-    'throughput': obj.throughput,
-    'type': obj.type,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.deviceName;
+  if (value !== undefined) { result["deviceName"] = value; }
+  value = obj.encrypted;
+  if (value !== undefined) { result["encrypted"] = value; }
+  value = obj.encryptionKey;
+  if (value !== undefined) { result["encryptionKey"] = value; }
+  value = obj.iops;
+  if (value !== undefined) { result["iops"] = value; }
+  value = obj.size;
+  if (value !== undefined) { result["size"] = value; }
+  value = obj.throughput;
+  if (value !== undefined) { result["throughput"] = value; }
+  value = obj.type;
+  if (value !== undefined) { result["type"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8341,13 +8732,15 @@ export interface AwsManagedMachinePoolSpecAwsLaunchTemplatePrivateDnsName {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedMachinePoolSpecAwsLaunchTemplatePrivateDnsName(obj: AwsManagedMachinePoolSpecAwsLaunchTemplatePrivateDnsName | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'enableResourceNameDnsAAAARecord': obj.enableResourceNameDnsAaaaRecord,
-    'enableResourceNameDnsARecord': obj.enableResourceNameDnsARecord,
-    'hostnameType': obj.hostnameType,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.enableResourceNameDnsAaaaRecord;
+  if (value !== undefined) { result["enableResourceNameDnsAAAARecord"] = value; }
+  value = obj.enableResourceNameDnsARecord;
+  if (value !== undefined) { result["enableResourceNameDnsARecord"] = value; }
+  value = obj.hostnameType;
+  if (value !== undefined) { result["hostnameType"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8416,17 +8809,23 @@ export interface AwsManagedMachinePoolSpecAwsLaunchTemplateRootVolume {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedMachinePoolSpecAwsLaunchTemplateRootVolume(obj: AwsManagedMachinePoolSpecAwsLaunchTemplateRootVolume | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'deviceName': obj.deviceName,
-    'encrypted': obj.encrypted,
-    'encryptionKey': obj.encryptionKey,
-    'iops': obj.iops,
-    'size': obj.size,
-    'throughput': obj.throughput,
-    'type': obj.type,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.deviceName;
+  if (value !== undefined) { result["deviceName"] = value; }
+  value = obj.encrypted;
+  if (value !== undefined) { result["encrypted"] = value; }
+  value = obj.encryptionKey;
+  if (value !== undefined) { result["encryptionKey"] = value; }
+  value = obj.iops;
+  if (value !== undefined) { result["iops"] = value; }
+  value = obj.size;
+  if (value !== undefined) { result["size"] = value; }
+  value = obj.throughput;
+  if (value !== undefined) { result["throughput"] = value; }
+  value = obj.type;
+  if (value !== undefined) { result["type"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8450,11 +8849,11 @@ export interface AwsManagedMachinePoolSpecAwsLaunchTemplateSpotMarketOptions {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedMachinePoolSpecAwsLaunchTemplateSpotMarketOptions(obj: AwsManagedMachinePoolSpecAwsLaunchTemplateSpotMarketOptions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'maxPrice': obj.maxPrice,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.maxPrice;
+  if (value !== undefined) { result["maxPrice"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8523,12 +8922,13 @@ export interface AwsManagedMachinePoolSpecAwsLaunchTemplateAdditionalSecurityGro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AwsManagedMachinePoolSpecAwsLaunchTemplateAdditionalSecurityGroupsFilters(obj: AwsManagedMachinePoolSpecAwsLaunchTemplateAdditionalSecurityGroupsFilters | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8633,3 +9033,14 @@ export enum AwsManagedMachinePoolSpecAwsLaunchTemplatePrivateDnsNameHostnameType
   RESOURCE_HYPHEN_NAME = "resource-name",
 }
 
+
+// added by scripts/import-crds.ts: drops undefined values in one pass (the generator's reduce copies the object per key)
+function withoutUndefined(obj: { [key: string]: any }): { [key: string]: any } {
+  const out: { [key: string]: any } = {};
+  for (const k of Object.keys(obj)) {
+    const v = obj[k];
+    if (v === undefined) { continue; }
+    if (k === '__proto__') { Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true }); } else { out[k] = v; }
+  }
+  return out;
+}

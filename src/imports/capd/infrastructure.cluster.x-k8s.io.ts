@@ -82,12 +82,13 @@ export interface DevClusterProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_DevClusterProps(obj: DevClusterProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_DevClusterSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_DevClusterSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -118,12 +119,13 @@ export interface DevClusterSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_DevClusterSpec(obj: DevClusterSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'backend': toJson_DevClusterSpecBackend(obj.backend),
-    'controlPlaneEndpoint': toJson_DevClusterSpecControlPlaneEndpoint(obj.controlPlaneEndpoint),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_DevClusterSpecBackend(obj.backend);
+  if (value !== undefined) { result["backend"] = value; }
+  value = toJson_DevClusterSpecControlPlaneEndpoint(obj.controlPlaneEndpoint);
+  if (value !== undefined) { result["controlPlaneEndpoint"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -154,12 +156,13 @@ export interface DevClusterSpecBackend {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_DevClusterSpecBackend(obj: DevClusterSpecBackend | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'docker': toJson_DevClusterSpecBackendDocker(obj.docker),
-    'inMemory': obj.inMemory,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_DevClusterSpecBackendDocker(obj.docker);
+  if (value !== undefined) { result["docker"] = value; }
+  value = obj.inMemory;
+  if (value !== undefined) { result["inMemory"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -190,12 +193,13 @@ export interface DevClusterSpecControlPlaneEndpoint {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_DevClusterSpecControlPlaneEndpoint(obj: DevClusterSpecControlPlaneEndpoint | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'host': obj.host,
-    'port': obj.port,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.host;
+  if (value !== undefined) { result["host"] = value; }
+  value = obj.port;
+  if (value !== undefined) { result["port"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -229,12 +233,13 @@ export interface DevClusterSpecBackendDocker {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_DevClusterSpecBackendDocker(obj: DevClusterSpecBackendDocker | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'failureDomains': obj.failureDomains?.map(y => toJson_DevClusterSpecBackendDockerFailureDomains(y)),
-    'loadBalancer': toJson_DevClusterSpecBackendDockerLoadBalancer(obj.loadBalancer),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.failureDomains?.map(y => toJson_DevClusterSpecBackendDockerFailureDomains(y));
+  if (value !== undefined) { result["failureDomains"] = value; }
+  value = toJson_DevClusterSpecBackendDockerLoadBalancer(obj.loadBalancer);
+  if (value !== undefined) { result["loadBalancer"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -273,13 +278,15 @@ export interface DevClusterSpecBackendDockerFailureDomains {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_DevClusterSpecBackendDockerFailureDomains(obj: DevClusterSpecBackendDockerFailureDomains | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'attributes': ((obj.attributes) === undefined) ? undefined : (Object.entries(obj.attributes).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'controlPlane': obj.controlPlane,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.attributes) === undefined) ? undefined : (withoutUndefined(obj.attributes));
+  if (value !== undefined) { result["attributes"] = value; }
+  value = obj.controlPlane;
+  if (value !== undefined) { result["controlPlane"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -326,13 +333,15 @@ export interface DevClusterSpecBackendDockerLoadBalancer {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_DevClusterSpecBackendDockerLoadBalancer(obj: DevClusterSpecBackendDockerLoadBalancer | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'customHAProxyConfigTemplateRef': toJson_DevClusterSpecBackendDockerLoadBalancerCustomHaProxyConfigTemplateRef(obj.customHaProxyConfigTemplateRef),
-    'imageRepository': obj.imageRepository,
-    'imageTag': obj.imageTag,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_DevClusterSpecBackendDockerLoadBalancerCustomHaProxyConfigTemplateRef(obj.customHaProxyConfigTemplateRef);
+  if (value !== undefined) { result["customHAProxyConfigTemplateRef"] = value; }
+  value = obj.imageRepository;
+  if (value !== undefined) { result["imageRepository"] = value; }
+  value = obj.imageTag;
+  if (value !== undefined) { result["imageTag"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -367,11 +376,11 @@ export interface DevClusterSpecBackendDockerLoadBalancerCustomHaProxyConfigTempl
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_DevClusterSpecBackendDockerLoadBalancerCustomHaProxyConfigTemplateRef(obj: DevClusterSpecBackendDockerLoadBalancerCustomHaProxyConfigTemplateRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -455,12 +464,13 @@ export interface DevMachineTemplateProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_DevMachineTemplateProps(obj: DevMachineTemplateProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_DevMachineTemplateSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_DevMachineTemplateSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -484,11 +494,11 @@ export interface DevMachineTemplateSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_DevMachineTemplateSpec(obj: DevMachineTemplateSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'template': toJson_DevMachineTemplateSpecTemplate(obj.template),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_DevMachineTemplateSpecTemplate(obj.template);
+  if (value !== undefined) { result["template"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -520,12 +530,13 @@ export interface DevMachineTemplateSpecTemplate {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_DevMachineTemplateSpecTemplate(obj: DevMachineTemplateSpecTemplate | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': toJson_DevMachineTemplateSpecTemplateMetadata(obj.metadata),
-    'spec': toJson_DevMachineTemplateSpecTemplateSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_DevMachineTemplateSpecTemplateMetadata(obj.metadata);
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_DevMachineTemplateSpecTemplateSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -563,12 +574,13 @@ export interface DevMachineTemplateSpecTemplateMetadata {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_DevMachineTemplateSpecTemplateMetadata(obj: DevMachineTemplateSpecTemplateMetadata | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.annotations) === undefined) ? undefined : (withoutUndefined(obj.annotations));
+  if (value !== undefined) { result["annotations"] = value; }
+  value = ((obj.labels) === undefined) ? undefined : (withoutUndefined(obj.labels));
+  if (value !== undefined) { result["labels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -599,12 +611,13 @@ export interface DevMachineTemplateSpecTemplateSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_DevMachineTemplateSpecTemplateSpec(obj: DevMachineTemplateSpecTemplateSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'backend': toJson_DevMachineTemplateSpecTemplateSpecBackend(obj.backend),
-    'providerID': obj.providerId,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_DevMachineTemplateSpecTemplateSpecBackend(obj.backend);
+  if (value !== undefined) { result["backend"] = value; }
+  value = obj.providerId;
+  if (value !== undefined) { result["providerID"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -635,12 +648,13 @@ export interface DevMachineTemplateSpecTemplateSpecBackend {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_DevMachineTemplateSpecTemplateSpecBackend(obj: DevMachineTemplateSpecTemplateSpecBackend | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'docker': toJson_DevMachineTemplateSpecTemplateSpecBackendDocker(obj.docker),
-    'inMemory': toJson_DevMachineTemplateSpecTemplateSpecBackendInMemory(obj.inMemory),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_DevMachineTemplateSpecTemplateSpecBackendDocker(obj.docker);
+  if (value !== undefined) { result["docker"] = value; }
+  value = toJson_DevMachineTemplateSpecTemplateSpecBackendInMemory(obj.inMemory);
+  if (value !== undefined) { result["inMemory"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -689,14 +703,17 @@ export interface DevMachineTemplateSpecTemplateSpecBackendDocker {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_DevMachineTemplateSpecTemplateSpecBackendDocker(obj: DevMachineTemplateSpecTemplateSpecBackendDocker | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'bootstrapTimeout': obj.bootstrapTimeout,
-    'customImage': obj.customImage,
-    'extraMounts': obj.extraMounts?.map(y => toJson_DevMachineTemplateSpecTemplateSpecBackendDockerExtraMounts(y)),
-    'preLoadImages': obj.preLoadImages?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.bootstrapTimeout;
+  if (value !== undefined) { result["bootstrapTimeout"] = value; }
+  value = obj.customImage;
+  if (value !== undefined) { result["customImage"] = value; }
+  value = obj.extraMounts?.map(y => toJson_DevMachineTemplateSpecTemplateSpecBackendDockerExtraMounts(y));
+  if (value !== undefined) { result["extraMounts"] = value; }
+  value = obj.preLoadImages?.map(y => y);
+  if (value !== undefined) { result["preLoadImages"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -741,14 +758,17 @@ export interface DevMachineTemplateSpecTemplateSpecBackendInMemory {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_DevMachineTemplateSpecTemplateSpecBackendInMemory(obj: DevMachineTemplateSpecTemplateSpecBackendInMemory | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiServer': toJson_DevMachineTemplateSpecTemplateSpecBackendInMemoryApiServer(obj.apiServer),
-    'etcd': toJson_DevMachineTemplateSpecTemplateSpecBackendInMemoryEtcd(obj.etcd),
-    'node': toJson_DevMachineTemplateSpecTemplateSpecBackendInMemoryNode(obj.node),
-    'vm': toJson_DevMachineTemplateSpecTemplateSpecBackendInMemoryVm(obj.vm),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_DevMachineTemplateSpecTemplateSpecBackendInMemoryApiServer(obj.apiServer);
+  if (value !== undefined) { result["apiServer"] = value; }
+  value = toJson_DevMachineTemplateSpecTemplateSpecBackendInMemoryEtcd(obj.etcd);
+  if (value !== undefined) { result["etcd"] = value; }
+  value = toJson_DevMachineTemplateSpecTemplateSpecBackendInMemoryNode(obj.node);
+  if (value !== undefined) { result["node"] = value; }
+  value = toJson_DevMachineTemplateSpecTemplateSpecBackendInMemoryVm(obj.vm);
+  if (value !== undefined) { result["vm"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -789,13 +809,15 @@ export interface DevMachineTemplateSpecTemplateSpecBackendDockerExtraMounts {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_DevMachineTemplateSpecTemplateSpecBackendDockerExtraMounts(obj: DevMachineTemplateSpecTemplateSpecBackendDockerExtraMounts | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'containerPath': obj.containerPath,
-    'hostPath': obj.hostPath,
-    'readOnly': obj.readOnly,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.containerPath;
+  if (value !== undefined) { result["containerPath"] = value; }
+  value = obj.hostPath;
+  if (value !== undefined) { result["hostPath"] = value; }
+  value = obj.readOnly;
+  if (value !== undefined) { result["readOnly"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -820,11 +842,11 @@ export interface DevMachineTemplateSpecTemplateSpecBackendInMemoryApiServer {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_DevMachineTemplateSpecTemplateSpecBackendInMemoryApiServer(obj: DevMachineTemplateSpecTemplateSpecBackendInMemoryApiServer | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'provisioning': toJson_DevMachineTemplateSpecTemplateSpecBackendInMemoryApiServerProvisioning(obj.provisioning),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_DevMachineTemplateSpecTemplateSpecBackendInMemoryApiServerProvisioning(obj.provisioning);
+  if (value !== undefined) { result["provisioning"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -849,11 +871,11 @@ export interface DevMachineTemplateSpecTemplateSpecBackendInMemoryEtcd {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_DevMachineTemplateSpecTemplateSpecBackendInMemoryEtcd(obj: DevMachineTemplateSpecTemplateSpecBackendInMemoryEtcd | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'provisioning': toJson_DevMachineTemplateSpecTemplateSpecBackendInMemoryEtcdProvisioning(obj.provisioning),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_DevMachineTemplateSpecTemplateSpecBackendInMemoryEtcdProvisioning(obj.provisioning);
+  if (value !== undefined) { result["provisioning"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -878,11 +900,11 @@ export interface DevMachineTemplateSpecTemplateSpecBackendInMemoryNode {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_DevMachineTemplateSpecTemplateSpecBackendInMemoryNode(obj: DevMachineTemplateSpecTemplateSpecBackendInMemoryNode | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'provisioning': toJson_DevMachineTemplateSpecTemplateSpecBackendInMemoryNodeProvisioning(obj.provisioning),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_DevMachineTemplateSpecTemplateSpecBackendInMemoryNodeProvisioning(obj.provisioning);
+  if (value !== undefined) { result["provisioning"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -907,11 +929,11 @@ export interface DevMachineTemplateSpecTemplateSpecBackendInMemoryVm {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_DevMachineTemplateSpecTemplateSpecBackendInMemoryVm(obj: DevMachineTemplateSpecTemplateSpecBackendInMemoryVm | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'provisioning': toJson_DevMachineTemplateSpecTemplateSpecBackendInMemoryVmProvisioning(obj.provisioning),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_DevMachineTemplateSpecTemplateSpecBackendInMemoryVmProvisioning(obj.provisioning);
+  if (value !== undefined) { result["provisioning"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -945,12 +967,13 @@ export interface DevMachineTemplateSpecTemplateSpecBackendInMemoryApiServerProvi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_DevMachineTemplateSpecTemplateSpecBackendInMemoryApiServerProvisioning(obj: DevMachineTemplateSpecTemplateSpecBackendInMemoryApiServerProvisioning | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'startupDuration': obj.startupDuration,
-    'startupJitter': obj.startupJitter,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.startupDuration;
+  if (value !== undefined) { result["startupDuration"] = value; }
+  value = obj.startupJitter;
+  if (value !== undefined) { result["startupJitter"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -984,12 +1007,13 @@ export interface DevMachineTemplateSpecTemplateSpecBackendInMemoryEtcdProvisioni
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_DevMachineTemplateSpecTemplateSpecBackendInMemoryEtcdProvisioning(obj: DevMachineTemplateSpecTemplateSpecBackendInMemoryEtcdProvisioning | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'startupDuration': obj.startupDuration,
-    'startupJitter': obj.startupJitter,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.startupDuration;
+  if (value !== undefined) { result["startupDuration"] = value; }
+  value = obj.startupJitter;
+  if (value !== undefined) { result["startupJitter"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1023,12 +1047,13 @@ export interface DevMachineTemplateSpecTemplateSpecBackendInMemoryNodeProvisioni
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_DevMachineTemplateSpecTemplateSpecBackendInMemoryNodeProvisioning(obj: DevMachineTemplateSpecTemplateSpecBackendInMemoryNodeProvisioning | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'startupDuration': obj.startupDuration,
-    'startupJitter': obj.startupJitter,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.startupDuration;
+  if (value !== undefined) { result["startupDuration"] = value; }
+  value = obj.startupJitter;
+  if (value !== undefined) { result["startupJitter"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1062,12 +1087,24 @@ export interface DevMachineTemplateSpecTemplateSpecBackendInMemoryVmProvisioning
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_DevMachineTemplateSpecTemplateSpecBackendInMemoryVmProvisioning(obj: DevMachineTemplateSpecTemplateSpecBackendInMemoryVmProvisioning | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'startupDuration': obj.startupDuration,
-    'startupJitter': obj.startupJitter,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.startupDuration;
+  if (value !== undefined) { result["startupDuration"] = value; }
+  value = obj.startupJitter;
+  if (value !== undefined) { result["startupJitter"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
+
+// added by scripts/import-crds.ts: drops undefined values in one pass (the generator's reduce copies the object per key)
+function withoutUndefined(obj: { [key: string]: any }): { [key: string]: any } {
+  const out: { [key: string]: any } = {};
+  for (const k of Object.keys(obj)) {
+    const v = obj[k];
+    if (v === undefined) { continue; }
+    if (k === '__proto__') { Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true }); } else { out[k] = v; }
+  }
+  return out;
+}

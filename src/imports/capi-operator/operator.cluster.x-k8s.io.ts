@@ -82,12 +82,13 @@ export interface AddonProviderProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderProps(obj: AddonProviderProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_AddonProviderSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_AddonProviderSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -189,19 +190,27 @@ export interface AddonProviderSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpec(obj: AddonProviderSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'additionalDeployments': ((obj.additionalDeployments) === undefined) ? undefined : (Object.entries(obj.additionalDeployments).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_AddonProviderSpecAdditionalDeployments(i[1]) }), {})),
-    'additionalManifests': toJson_AddonProviderSpecAdditionalManifests(obj.additionalManifests),
-    'configSecret': toJson_AddonProviderSpecConfigSecret(obj.configSecret),
-    'deployment': toJson_AddonProviderSpecDeployment(obj.deployment),
-    'fetchConfig': toJson_AddonProviderSpecFetchConfig(obj.fetchConfig),
-    'manager': toJson_AddonProviderSpecManager(obj.manager),
-    'manifestPatches': obj.manifestPatches?.map(y => y),
-    'patches': obj.patches?.map(y => toJson_AddonProviderSpecPatches(y)),
-    'version': obj.version,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.additionalDeployments) === undefined) ? undefined : (Object.fromEntries(Object.entries(obj.additionalDeployments).filter((i) => i[1] !== undefined).map((i) => [i[0], toJson_AddonProviderSpecAdditionalDeployments(i[1])])));
+  if (value !== undefined) { result["additionalDeployments"] = value; }
+  value = toJson_AddonProviderSpecAdditionalManifests(obj.additionalManifests);
+  if (value !== undefined) { result["additionalManifests"] = value; }
+  value = toJson_AddonProviderSpecConfigSecret(obj.configSecret);
+  if (value !== undefined) { result["configSecret"] = value; }
+  value = toJson_AddonProviderSpecDeployment(obj.deployment);
+  if (value !== undefined) { result["deployment"] = value; }
+  value = toJson_AddonProviderSpecFetchConfig(obj.fetchConfig);
+  if (value !== undefined) { result["fetchConfig"] = value; }
+  value = toJson_AddonProviderSpecManager(obj.manager);
+  if (value !== undefined) { result["manager"] = value; }
+  value = obj.manifestPatches?.map(y => y);
+  if (value !== undefined) { result["manifestPatches"] = value; }
+  value = obj.patches?.map(y => toJson_AddonProviderSpecPatches(y));
+  if (value !== undefined) { result["patches"] = value; }
+  value = obj.version;
+  if (value !== undefined) { result["version"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -233,12 +242,13 @@ export interface AddonProviderSpecAdditionalDeployments {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeployments(obj: AddonProviderSpecAdditionalDeployments | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'deployment': toJson_AddonProviderSpecAdditionalDeploymentsDeployment(obj.deployment),
-    'manager': toJson_AddonProviderSpecAdditionalDeploymentsManager(obj.manager),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AddonProviderSpecAdditionalDeploymentsDeployment(obj.deployment);
+  if (value !== undefined) { result["deployment"] = value; }
+  value = toJson_AddonProviderSpecAdditionalDeploymentsManager(obj.manager);
+  if (value !== undefined) { result["manager"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -272,12 +282,13 @@ export interface AddonProviderSpecAdditionalManifests {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalManifests(obj: AddonProviderSpecAdditionalManifests | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'namespace': obj.namespace,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.namespace;
+  if (value !== undefined) { result["namespace"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -314,12 +325,13 @@ export interface AddonProviderSpecConfigSecret {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecConfigSecret(obj: AddonProviderSpecConfigSecret | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'namespace': obj.namespace,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.namespace;
+  if (value !== undefined) { result["namespace"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -388,17 +400,23 @@ export interface AddonProviderSpecDeployment {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeployment(obj: AddonProviderSpecDeployment | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'affinity': toJson_AddonProviderSpecDeploymentAffinity(obj.affinity),
-    'containers': obj.containers?.map(y => toJson_AddonProviderSpecDeploymentContainers(y)),
-    'imagePullSecrets': obj.imagePullSecrets?.map(y => toJson_AddonProviderSpecDeploymentImagePullSecrets(y)),
-    'nodeSelector': ((obj.nodeSelector) === undefined) ? undefined : (Object.entries(obj.nodeSelector).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'replicas': obj.replicas,
-    'serviceAccountName': obj.serviceAccountName,
-    'tolerations': obj.tolerations?.map(y => toJson_AddonProviderSpecDeploymentTolerations(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AddonProviderSpecDeploymentAffinity(obj.affinity);
+  if (value !== undefined) { result["affinity"] = value; }
+  value = obj.containers?.map(y => toJson_AddonProviderSpecDeploymentContainers(y));
+  if (value !== undefined) { result["containers"] = value; }
+  value = obj.imagePullSecrets?.map(y => toJson_AddonProviderSpecDeploymentImagePullSecrets(y));
+  if (value !== undefined) { result["imagePullSecrets"] = value; }
+  value = ((obj.nodeSelector) === undefined) ? undefined : (withoutUndefined(obj.nodeSelector));
+  if (value !== undefined) { result["nodeSelector"] = value; }
+  value = obj.replicas;
+  if (value !== undefined) { result["replicas"] = value; }
+  value = obj.serviceAccountName;
+  if (value !== undefined) { result["serviceAccountName"] = value; }
+  value = obj.tolerations?.map(y => toJson_AddonProviderSpecDeploymentTolerations(y));
+  if (value !== undefined) { result["tolerations"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -449,13 +467,15 @@ export interface AddonProviderSpecFetchConfig {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecFetchConfig(obj: AddonProviderSpecFetchConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'oci': obj.oci,
-    'selector': toJson_AddonProviderSpecFetchConfigSelector(obj.selector),
-    'url': obj.url,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.oci;
+  if (value !== undefined) { result["oci"] = value; }
+  value = toJson_AddonProviderSpecFetchConfigSelector(obj.selector);
+  if (value !== undefined) { result["selector"] = value; }
+  value = obj.url;
+  if (value !== undefined) { result["url"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -588,23 +608,35 @@ export interface AddonProviderSpecManager {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecManager(obj: AddonProviderSpecManager | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'additionalArgs': ((obj.additionalArgs) === undefined) ? undefined : (Object.entries(obj.additionalArgs).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'cacheNamespace': obj.cacheNamespace,
-    'controller': toJson_AddonProviderSpecManagerController(obj.controller),
-    'featureGates': ((obj.featureGates) === undefined) ? undefined : (Object.entries(obj.featureGates).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'gracefulShutDown': obj.gracefulShutDown,
-    'health': toJson_AddonProviderSpecManagerHealth(obj.health),
-    'leaderElection': toJson_AddonProviderSpecManagerLeaderElection(obj.leaderElection),
-    'maxConcurrentReconciles': obj.maxConcurrentReconciles,
-    'metrics': toJson_AddonProviderSpecManagerMetrics(obj.metrics),
-    'profilerAddress': obj.profilerAddress,
-    'syncPeriod': obj.syncPeriod,
-    'verbosity': obj.verbosity,
-    'webhook': toJson_AddonProviderSpecManagerWebhook(obj.webhook),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.additionalArgs) === undefined) ? undefined : (withoutUndefined(obj.additionalArgs));
+  if (value !== undefined) { result["additionalArgs"] = value; }
+  value = obj.cacheNamespace;
+  if (value !== undefined) { result["cacheNamespace"] = value; }
+  value = toJson_AddonProviderSpecManagerController(obj.controller);
+  if (value !== undefined) { result["controller"] = value; }
+  value = ((obj.featureGates) === undefined) ? undefined : (withoutUndefined(obj.featureGates));
+  if (value !== undefined) { result["featureGates"] = value; }
+  value = obj.gracefulShutDown;
+  if (value !== undefined) { result["gracefulShutDown"] = value; }
+  value = toJson_AddonProviderSpecManagerHealth(obj.health);
+  if (value !== undefined) { result["health"] = value; }
+  value = toJson_AddonProviderSpecManagerLeaderElection(obj.leaderElection);
+  if (value !== undefined) { result["leaderElection"] = value; }
+  value = obj.maxConcurrentReconciles;
+  if (value !== undefined) { result["maxConcurrentReconciles"] = value; }
+  value = toJson_AddonProviderSpecManagerMetrics(obj.metrics);
+  if (value !== undefined) { result["metrics"] = value; }
+  value = obj.profilerAddress;
+  if (value !== undefined) { result["profilerAddress"] = value; }
+  value = obj.syncPeriod;
+  if (value !== undefined) { result["syncPeriod"] = value; }
+  value = obj.verbosity;
+  if (value !== undefined) { result["verbosity"] = value; }
+  value = toJson_AddonProviderSpecManagerWebhook(obj.webhook);
+  if (value !== undefined) { result["webhook"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -635,12 +667,13 @@ export interface AddonProviderSpecPatches {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecPatches(obj: AddonProviderSpecPatches | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'patch': obj.patch,
-    'target': toJson_AddonProviderSpecPatchesTarget(obj.target),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.patch;
+  if (value !== undefined) { result["patch"] = value; }
+  value = toJson_AddonProviderSpecPatchesTarget(obj.target);
+  if (value !== undefined) { result["target"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -709,17 +742,23 @@ export interface AddonProviderSpecAdditionalDeploymentsDeployment {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeployment(obj: AddonProviderSpecAdditionalDeploymentsDeployment | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'affinity': toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinity(obj.affinity),
-    'containers': obj.containers?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentContainers(y)),
-    'imagePullSecrets': obj.imagePullSecrets?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentImagePullSecrets(y)),
-    'nodeSelector': ((obj.nodeSelector) === undefined) ? undefined : (Object.entries(obj.nodeSelector).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'replicas': obj.replicas,
-    'serviceAccountName': obj.serviceAccountName,
-    'tolerations': obj.tolerations?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentTolerations(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinity(obj.affinity);
+  if (value !== undefined) { result["affinity"] = value; }
+  value = obj.containers?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentContainers(y));
+  if (value !== undefined) { result["containers"] = value; }
+  value = obj.imagePullSecrets?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentImagePullSecrets(y));
+  if (value !== undefined) { result["imagePullSecrets"] = value; }
+  value = ((obj.nodeSelector) === undefined) ? undefined : (withoutUndefined(obj.nodeSelector));
+  if (value !== undefined) { result["nodeSelector"] = value; }
+  value = obj.replicas;
+  if (value !== undefined) { result["replicas"] = value; }
+  value = obj.serviceAccountName;
+  if (value !== undefined) { result["serviceAccountName"] = value; }
+  value = obj.tolerations?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentTolerations(y));
+  if (value !== undefined) { result["tolerations"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -852,23 +891,35 @@ export interface AddonProviderSpecAdditionalDeploymentsManager {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsManager(obj: AddonProviderSpecAdditionalDeploymentsManager | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'additionalArgs': ((obj.additionalArgs) === undefined) ? undefined : (Object.entries(obj.additionalArgs).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'cacheNamespace': obj.cacheNamespace,
-    'controller': toJson_AddonProviderSpecAdditionalDeploymentsManagerController(obj.controller),
-    'featureGates': ((obj.featureGates) === undefined) ? undefined : (Object.entries(obj.featureGates).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'gracefulShutDown': obj.gracefulShutDown,
-    'health': toJson_AddonProviderSpecAdditionalDeploymentsManagerHealth(obj.health),
-    'leaderElection': toJson_AddonProviderSpecAdditionalDeploymentsManagerLeaderElection(obj.leaderElection),
-    'maxConcurrentReconciles': obj.maxConcurrentReconciles,
-    'metrics': toJson_AddonProviderSpecAdditionalDeploymentsManagerMetrics(obj.metrics),
-    'profilerAddress': obj.profilerAddress,
-    'syncPeriod': obj.syncPeriod,
-    'verbosity': obj.verbosity,
-    'webhook': toJson_AddonProviderSpecAdditionalDeploymentsManagerWebhook(obj.webhook),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.additionalArgs) === undefined) ? undefined : (withoutUndefined(obj.additionalArgs));
+  if (value !== undefined) { result["additionalArgs"] = value; }
+  value = obj.cacheNamespace;
+  if (value !== undefined) { result["cacheNamespace"] = value; }
+  value = toJson_AddonProviderSpecAdditionalDeploymentsManagerController(obj.controller);
+  if (value !== undefined) { result["controller"] = value; }
+  value = ((obj.featureGates) === undefined) ? undefined : (withoutUndefined(obj.featureGates));
+  if (value !== undefined) { result["featureGates"] = value; }
+  value = obj.gracefulShutDown;
+  if (value !== undefined) { result["gracefulShutDown"] = value; }
+  value = toJson_AddonProviderSpecAdditionalDeploymentsManagerHealth(obj.health);
+  if (value !== undefined) { result["health"] = value; }
+  value = toJson_AddonProviderSpecAdditionalDeploymentsManagerLeaderElection(obj.leaderElection);
+  if (value !== undefined) { result["leaderElection"] = value; }
+  value = obj.maxConcurrentReconciles;
+  if (value !== undefined) { result["maxConcurrentReconciles"] = value; }
+  value = toJson_AddonProviderSpecAdditionalDeploymentsManagerMetrics(obj.metrics);
+  if (value !== undefined) { result["metrics"] = value; }
+  value = obj.profilerAddress;
+  if (value !== undefined) { result["profilerAddress"] = value; }
+  value = obj.syncPeriod;
+  if (value !== undefined) { result["syncPeriod"] = value; }
+  value = obj.verbosity;
+  if (value !== undefined) { result["verbosity"] = value; }
+  value = toJson_AddonProviderSpecAdditionalDeploymentsManagerWebhook(obj.webhook);
+  if (value !== undefined) { result["webhook"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -906,13 +957,15 @@ export interface AddonProviderSpecDeploymentAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinity(obj: AddonProviderSpecDeploymentAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeAffinity': toJson_AddonProviderSpecDeploymentAffinityNodeAffinity(obj.nodeAffinity),
-    'podAffinity': toJson_AddonProviderSpecDeploymentAffinityPodAffinity(obj.podAffinity),
-    'podAntiAffinity': toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinity(obj.podAntiAffinity),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AddonProviderSpecDeploymentAffinityNodeAffinity(obj.nodeAffinity);
+  if (value !== undefined) { result["nodeAffinity"] = value; }
+  value = toJson_AddonProviderSpecDeploymentAffinityPodAffinity(obj.podAffinity);
+  if (value !== undefined) { result["podAffinity"] = value; }
+  value = toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinity(obj.podAntiAffinity);
+  if (value !== undefined) { result["podAntiAffinity"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -978,16 +1031,21 @@ export interface AddonProviderSpecDeploymentContainers {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentContainers(obj: AddonProviderSpecDeploymentContainers | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'args': ((obj.args) === undefined) ? undefined : (Object.entries(obj.args).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'command': obj.command?.map(y => y),
-    'env': obj.env?.map(y => toJson_AddonProviderSpecDeploymentContainersEnv(y)),
-    'imageUrl': obj.imageUrl,
-    'name': obj.name,
-    'resources': toJson_AddonProviderSpecDeploymentContainersResources(obj.resources),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.args) === undefined) ? undefined : (withoutUndefined(obj.args));
+  if (value !== undefined) { result["args"] = value; }
+  value = obj.command?.map(y => y);
+  if (value !== undefined) { result["command"] = value; }
+  value = obj.env?.map(y => toJson_AddonProviderSpecDeploymentContainersEnv(y));
+  if (value !== undefined) { result["env"] = value; }
+  value = obj.imageUrl;
+  if (value !== undefined) { result["imageUrl"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = toJson_AddonProviderSpecDeploymentContainersResources(obj.resources);
+  if (value !== undefined) { result["resources"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1016,11 +1074,11 @@ export interface AddonProviderSpecDeploymentImagePullSecrets {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentImagePullSecrets(obj: AddonProviderSpecDeploymentImagePullSecrets | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1083,15 +1141,19 @@ export interface AddonProviderSpecDeploymentTolerations {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentTolerations(obj: AddonProviderSpecDeploymentTolerations | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'effect': obj.effect,
-    'key': obj.key,
-    'operator': obj.operator,
-    'tolerationSeconds': obj.tolerationSeconds,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.effect;
+  if (value !== undefined) { result["effect"] = value; }
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.tolerationSeconds;
+  if (value !== undefined) { result["tolerationSeconds"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1128,12 +1190,13 @@ export interface AddonProviderSpecFetchConfigSelector {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecFetchConfigSelector(obj: AddonProviderSpecFetchConfigSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_AddonProviderSpecFetchConfigSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_AddonProviderSpecFetchConfigSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1183,13 +1246,15 @@ export interface AddonProviderSpecManagerController {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecManagerController(obj: AddonProviderSpecManagerController | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cacheSyncTimeout': obj.cacheSyncTimeout,
-    'groupKindConcurrency': ((obj.groupKindConcurrency) === undefined) ? undefined : (Object.entries(obj.groupKindConcurrency).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'recoverPanic': obj.recoverPanic,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cacheSyncTimeout;
+  if (value !== undefined) { result["cacheSyncTimeout"] = value; }
+  value = ((obj.groupKindConcurrency) === undefined) ? undefined : (withoutUndefined(obj.groupKindConcurrency));
+  if (value !== undefined) { result["groupKindConcurrency"] = value; }
+  value = obj.recoverPanic;
+  if (value !== undefined) { result["recoverPanic"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1229,13 +1294,15 @@ export interface AddonProviderSpecManagerHealth {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecManagerHealth(obj: AddonProviderSpecManagerHealth | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'healthProbeBindAddress': obj.healthProbeBindAddress,
-    'livenessEndpointName': obj.livenessEndpointName,
-    'readinessEndpointName': obj.readinessEndpointName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.healthProbeBindAddress;
+  if (value !== undefined) { result["healthProbeBindAddress"] = value; }
+  value = obj.livenessEndpointName;
+  if (value !== undefined) { result["livenessEndpointName"] = value; }
+  value = obj.readinessEndpointName;
+  if (value !== undefined) { result["readinessEndpointName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1317,17 +1384,23 @@ export interface AddonProviderSpecManagerLeaderElection {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecManagerLeaderElection(obj: AddonProviderSpecManagerLeaderElection | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'leaderElect': obj.leaderElect,
-    'leaseDuration': obj.leaseDuration,
-    'renewDeadline': obj.renewDeadline,
-    'resourceLock': obj.resourceLock,
-    'resourceName': obj.resourceName,
-    'resourceNamespace': obj.resourceNamespace,
-    'retryPeriod': obj.retryPeriod,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.leaderElect;
+  if (value !== undefined) { result["leaderElect"] = value; }
+  value = obj.leaseDuration;
+  if (value !== undefined) { result["leaseDuration"] = value; }
+  value = obj.renewDeadline;
+  if (value !== undefined) { result["renewDeadline"] = value; }
+  value = obj.resourceLock;
+  if (value !== undefined) { result["resourceLock"] = value; }
+  value = obj.resourceName;
+  if (value !== undefined) { result["resourceName"] = value; }
+  value = obj.resourceNamespace;
+  if (value !== undefined) { result["resourceNamespace"] = value; }
+  value = obj.retryPeriod;
+  if (value !== undefined) { result["retryPeriod"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1371,13 +1444,15 @@ export interface AddonProviderSpecManagerMetrics {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecManagerMetrics(obj: AddonProviderSpecManagerMetrics | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'bindAddress': obj.bindAddress,
-    'diagnosticsAddress': obj.diagnosticsAddress,
-    'insecureDiagnostics': obj.insecureDiagnostics,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.bindAddress;
+  if (value !== undefined) { result["bindAddress"] = value; }
+  value = obj.diagnosticsAddress;
+  if (value !== undefined) { result["diagnosticsAddress"] = value; }
+  value = obj.insecureDiagnostics;
+  if (value !== undefined) { result["insecureDiagnostics"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1420,13 +1495,15 @@ export interface AddonProviderSpecManagerWebhook {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecManagerWebhook(obj: AddonProviderSpecManagerWebhook | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'certDir': obj.certDir,
-    'host': obj.host,
-    'port': obj.port,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.certDir;
+  if (value !== undefined) { result["certDir"] = value; }
+  value = obj.host;
+  if (value !== undefined) { result["host"] = value; }
+  value = obj.port;
+  if (value !== undefined) { result["port"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1486,16 +1563,21 @@ export interface AddonProviderSpecPatchesTarget {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecPatchesTarget(obj: AddonProviderSpecPatchesTarget | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'group': obj.group,
-    'kind': obj.kind,
-    'labelSelector': obj.labelSelector,
-    'name': obj.name,
-    'namespace': obj.namespace,
-    'version': obj.version,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.group;
+  if (value !== undefined) { result["group"] = value; }
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  value = obj.labelSelector;
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.namespace;
+  if (value !== undefined) { result["namespace"] = value; }
+  value = obj.version;
+  if (value !== undefined) { result["version"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1533,13 +1615,15 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinity(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeAffinity': toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinity(obj.nodeAffinity),
-    'podAffinity': toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinity(obj.podAffinity),
-    'podAntiAffinity': toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinity(obj.podAntiAffinity),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinity(obj.nodeAffinity);
+  if (value !== undefined) { result["nodeAffinity"] = value; }
+  value = toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinity(obj.podAffinity);
+  if (value !== undefined) { result["podAffinity"] = value; }
+  value = toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinity(obj.podAntiAffinity);
+  if (value !== undefined) { result["podAntiAffinity"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1605,16 +1689,21 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentContainers {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentContainers(obj: AddonProviderSpecAdditionalDeploymentsDeploymentContainers | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'args': ((obj.args) === undefined) ? undefined : (Object.entries(obj.args).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'command': obj.command?.map(y => y),
-    'env': obj.env?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnv(y)),
-    'imageUrl': obj.imageUrl,
-    'name': obj.name,
-    'resources': toJson_AddonProviderSpecAdditionalDeploymentsDeploymentContainersResources(obj.resources),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.args) === undefined) ? undefined : (withoutUndefined(obj.args));
+  if (value !== undefined) { result["args"] = value; }
+  value = obj.command?.map(y => y);
+  if (value !== undefined) { result["command"] = value; }
+  value = obj.env?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnv(y));
+  if (value !== undefined) { result["env"] = value; }
+  value = obj.imageUrl;
+  if (value !== undefined) { result["imageUrl"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = toJson_AddonProviderSpecAdditionalDeploymentsDeploymentContainersResources(obj.resources);
+  if (value !== undefined) { result["resources"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1643,11 +1732,11 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentImagePullSecret
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentImagePullSecrets(obj: AddonProviderSpecAdditionalDeploymentsDeploymentImagePullSecrets | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1710,15 +1799,19 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentTolerations {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentTolerations(obj: AddonProviderSpecAdditionalDeploymentsDeploymentTolerations | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'effect': obj.effect,
-    'key': obj.key,
-    'operator': obj.operator,
-    'tolerationSeconds': obj.tolerationSeconds,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.effect;
+  if (value !== undefined) { result["effect"] = value; }
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.tolerationSeconds;
+  if (value !== undefined) { result["tolerationSeconds"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1768,13 +1861,15 @@ export interface AddonProviderSpecAdditionalDeploymentsManagerController {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsManagerController(obj: AddonProviderSpecAdditionalDeploymentsManagerController | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cacheSyncTimeout': obj.cacheSyncTimeout,
-    'groupKindConcurrency': ((obj.groupKindConcurrency) === undefined) ? undefined : (Object.entries(obj.groupKindConcurrency).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'recoverPanic': obj.recoverPanic,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cacheSyncTimeout;
+  if (value !== undefined) { result["cacheSyncTimeout"] = value; }
+  value = ((obj.groupKindConcurrency) === undefined) ? undefined : (withoutUndefined(obj.groupKindConcurrency));
+  if (value !== undefined) { result["groupKindConcurrency"] = value; }
+  value = obj.recoverPanic;
+  if (value !== undefined) { result["recoverPanic"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1814,13 +1909,15 @@ export interface AddonProviderSpecAdditionalDeploymentsManagerHealth {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsManagerHealth(obj: AddonProviderSpecAdditionalDeploymentsManagerHealth | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'healthProbeBindAddress': obj.healthProbeBindAddress,
-    'livenessEndpointName': obj.livenessEndpointName,
-    'readinessEndpointName': obj.readinessEndpointName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.healthProbeBindAddress;
+  if (value !== undefined) { result["healthProbeBindAddress"] = value; }
+  value = obj.livenessEndpointName;
+  if (value !== undefined) { result["livenessEndpointName"] = value; }
+  value = obj.readinessEndpointName;
+  if (value !== undefined) { result["readinessEndpointName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1902,17 +1999,23 @@ export interface AddonProviderSpecAdditionalDeploymentsManagerLeaderElection {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsManagerLeaderElection(obj: AddonProviderSpecAdditionalDeploymentsManagerLeaderElection | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'leaderElect': obj.leaderElect,
-    'leaseDuration': obj.leaseDuration,
-    'renewDeadline': obj.renewDeadline,
-    'resourceLock': obj.resourceLock,
-    'resourceName': obj.resourceName,
-    'resourceNamespace': obj.resourceNamespace,
-    'retryPeriod': obj.retryPeriod,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.leaderElect;
+  if (value !== undefined) { result["leaderElect"] = value; }
+  value = obj.leaseDuration;
+  if (value !== undefined) { result["leaseDuration"] = value; }
+  value = obj.renewDeadline;
+  if (value !== undefined) { result["renewDeadline"] = value; }
+  value = obj.resourceLock;
+  if (value !== undefined) { result["resourceLock"] = value; }
+  value = obj.resourceName;
+  if (value !== undefined) { result["resourceName"] = value; }
+  value = obj.resourceNamespace;
+  if (value !== undefined) { result["resourceNamespace"] = value; }
+  value = obj.retryPeriod;
+  if (value !== undefined) { result["retryPeriod"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1956,13 +2059,15 @@ export interface AddonProviderSpecAdditionalDeploymentsManagerMetrics {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsManagerMetrics(obj: AddonProviderSpecAdditionalDeploymentsManagerMetrics | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'bindAddress': obj.bindAddress,
-    'diagnosticsAddress': obj.diagnosticsAddress,
-    'insecureDiagnostics': obj.insecureDiagnostics,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.bindAddress;
+  if (value !== undefined) { result["bindAddress"] = value; }
+  value = obj.diagnosticsAddress;
+  if (value !== undefined) { result["diagnosticsAddress"] = value; }
+  value = obj.insecureDiagnostics;
+  if (value !== undefined) { result["insecureDiagnostics"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2005,13 +2110,15 @@ export interface AddonProviderSpecAdditionalDeploymentsManagerWebhook {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsManagerWebhook(obj: AddonProviderSpecAdditionalDeploymentsManagerWebhook | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'certDir': obj.certDir,
-    'host': obj.host,
-    'port': obj.port,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.certDir;
+  if (value !== undefined) { result["certDir"] = value; }
+  value = obj.host;
+  if (value !== undefined) { result["host"] = value; }
+  value = obj.port;
+  if (value !== undefined) { result["port"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2054,12 +2161,13 @@ export interface AddonProviderSpecDeploymentAffinityNodeAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityNodeAffinity(obj: AddonProviderSpecDeploymentAffinityNodeAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_AddonProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': toJson_AddonProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj.requiredDuringSchedulingIgnoredDuringExecution),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_AddonProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["preferredDuringSchedulingIgnoredDuringExecution"] = value; }
+  value = toJson_AddonProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj.requiredDuringSchedulingIgnoredDuringExecution);
+  if (value !== undefined) { result["requiredDuringSchedulingIgnoredDuringExecution"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2104,12 +2212,13 @@ export interface AddonProviderSpecDeploymentAffinityPodAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityPodAffinity(obj: AddonProviderSpecDeploymentAffinityPodAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_AddonProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_AddonProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_AddonProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["preferredDuringSchedulingIgnoredDuringExecution"] = value; }
+  value = obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_AddonProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["requiredDuringSchedulingIgnoredDuringExecution"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2154,12 +2263,13 @@ export interface AddonProviderSpecDeploymentAffinityPodAntiAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinity(obj: AddonProviderSpecDeploymentAffinityPodAntiAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["preferredDuringSchedulingIgnoredDuringExecution"] = value; }
+  value = obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["requiredDuringSchedulingIgnoredDuringExecution"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2207,13 +2317,15 @@ export interface AddonProviderSpecDeploymentContainersEnv {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentContainersEnv(obj: AddonProviderSpecDeploymentContainersEnv | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-    'valueFrom': toJson_AddonProviderSpecDeploymentContainersEnvValueFrom(obj.valueFrom),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  value = toJson_AddonProviderSpecDeploymentContainersEnvValueFrom(obj.valueFrom);
+  if (value !== undefined) { result["valueFrom"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2261,13 +2373,15 @@ export interface AddonProviderSpecDeploymentContainersResources {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentContainersResources(obj: AddonProviderSpecDeploymentContainersResources | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'claims': obj.claims?.map(y => toJson_AddonProviderSpecDeploymentContainersResourcesClaims(y)),
-    'limits': ((obj.limits) === undefined) ? undefined : (Object.entries(obj.limits).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
-    'requests': ((obj.requests) === undefined) ? undefined : (Object.entries(obj.requests).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.claims?.map(y => toJson_AddonProviderSpecDeploymentContainersResourcesClaims(y));
+  if (value !== undefined) { result["claims"] = value; }
+  value = ((obj.limits) === undefined) ? undefined : (Object.fromEntries(Object.entries(obj.limits).filter((i) => i[1] !== undefined).map((i) => [i[0], i[1]?.value])));
+  if (value !== undefined) { result["limits"] = value; }
+  value = ((obj.requests) === undefined) ? undefined : (Object.fromEntries(Object.entries(obj.requests).filter((i) => i[1] !== undefined).map((i) => [i[0], i[1]?.value])));
+  if (value !== undefined) { result["requests"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2310,13 +2424,15 @@ export interface AddonProviderSpecFetchConfigSelectorMatchExpressions {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecFetchConfigSelectorMatchExpressions(obj: AddonProviderSpecFetchConfigSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2359,12 +2475,13 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAff
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinity(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj.requiredDuringSchedulingIgnoredDuringExecution),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["preferredDuringSchedulingIgnoredDuringExecution"] = value; }
+  value = toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj.requiredDuringSchedulingIgnoredDuringExecution);
+  if (value !== undefined) { result["requiredDuringSchedulingIgnoredDuringExecution"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2409,12 +2526,13 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinity(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["preferredDuringSchedulingIgnoredDuringExecution"] = value; }
+  value = obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["requiredDuringSchedulingIgnoredDuringExecution"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2459,12 +2577,13 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAnti
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinity(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["preferredDuringSchedulingIgnoredDuringExecution"] = value; }
+  value = obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["requiredDuringSchedulingIgnoredDuringExecution"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2512,13 +2631,15 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnv {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnv(obj: AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnv | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-    'valueFrom': toJson_AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFrom(obj.valueFrom),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  value = toJson_AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFrom(obj.valueFrom);
+  if (value !== undefined) { result["valueFrom"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2566,13 +2687,15 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentContainersResou
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentContainersResources(obj: AddonProviderSpecAdditionalDeploymentsDeploymentContainersResources | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'claims': obj.claims?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentContainersResourcesClaims(y)),
-    'limits': ((obj.limits) === undefined) ? undefined : (Object.entries(obj.limits).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
-    'requests': ((obj.requests) === undefined) ? undefined : (Object.entries(obj.requests).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.claims?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentContainersResourcesClaims(y));
+  if (value !== undefined) { result["claims"] = value; }
+  value = ((obj.limits) === undefined) ? undefined : (Object.fromEntries(Object.entries(obj.limits).filter((i) => i[1] !== undefined).map((i) => [i[0], i[1]?.value])));
+  if (value !== undefined) { result["limits"] = value; }
+  value = ((obj.requests) === undefined) ? undefined : (Object.fromEntries(Object.entries(obj.requests).filter((i) => i[1] !== undefined).map((i) => [i[0], i[1]?.value])));
+  if (value !== undefined) { result["requests"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2604,12 +2727,13 @@ export interface AddonProviderSpecDeploymentAffinityNodeAffinityPreferredDuringS
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: AddonProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preference': toJson_AddonProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj.preference),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AddonProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj.preference);
+  if (value !== undefined) { result["preference"] = value; }
+  value = obj.weight;
+  if (value !== undefined) { result["weight"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2637,11 +2761,11 @@ export interface AddonProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSc
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: AddonProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeSelectorTerms': obj.nodeSelectorTerms?.map(y => toJson_AddonProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.nodeSelectorTerms?.map(y => toJson_AddonProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(y));
+  if (value !== undefined) { result["nodeSelectorTerms"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2673,12 +2797,13 @@ export interface AddonProviderSpecDeploymentAffinityPodAffinityPreferredDuringSc
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: AddonProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'podAffinityTerm': toJson_AddonProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AddonProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm);
+  if (value !== undefined) { result["podAffinityTerm"] = value; }
+  value = obj.weight;
+  if (value !== undefined) { result["weight"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2768,16 +2893,21 @@ export interface AddonProviderSpecDeploymentAffinityPodAffinityRequiredDuringSch
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: AddonProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_AddonProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_AddonProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AddonProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_AddonProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2809,12 +2939,13 @@ export interface AddonProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuri
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: AddonProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'podAffinityTerm': toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm);
+  if (value !== undefined) { result["podAffinityTerm"] = value; }
+  value = obj.weight;
+  if (value !== undefined) { result["weight"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2904,16 +3035,21 @@ export interface AddonProviderSpecDeploymentAffinityPodAntiAffinityRequiredDurin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: AddonProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2968,15 +3104,19 @@ export interface AddonProviderSpecDeploymentContainersEnvValueFrom {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentContainersEnvValueFrom(obj: AddonProviderSpecDeploymentContainersEnvValueFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMapKeyRef': toJson_AddonProviderSpecDeploymentContainersEnvValueFromConfigMapKeyRef(obj.configMapKeyRef),
-    'fieldRef': toJson_AddonProviderSpecDeploymentContainersEnvValueFromFieldRef(obj.fieldRef),
-    'fileKeyRef': toJson_AddonProviderSpecDeploymentContainersEnvValueFromFileKeyRef(obj.fileKeyRef),
-    'resourceFieldRef': toJson_AddonProviderSpecDeploymentContainersEnvValueFromResourceFieldRef(obj.resourceFieldRef),
-    'secretKeyRef': toJson_AddonProviderSpecDeploymentContainersEnvValueFromSecretKeyRef(obj.secretKeyRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AddonProviderSpecDeploymentContainersEnvValueFromConfigMapKeyRef(obj.configMapKeyRef);
+  if (value !== undefined) { result["configMapKeyRef"] = value; }
+  value = toJson_AddonProviderSpecDeploymentContainersEnvValueFromFieldRef(obj.fieldRef);
+  if (value !== undefined) { result["fieldRef"] = value; }
+  value = toJson_AddonProviderSpecDeploymentContainersEnvValueFromFileKeyRef(obj.fileKeyRef);
+  if (value !== undefined) { result["fileKeyRef"] = value; }
+  value = toJson_AddonProviderSpecDeploymentContainersEnvValueFromResourceFieldRef(obj.resourceFieldRef);
+  if (value !== undefined) { result["resourceFieldRef"] = value; }
+  value = toJson_AddonProviderSpecDeploymentContainersEnvValueFromSecretKeyRef(obj.secretKeyRef);
+  if (value !== undefined) { result["secretKeyRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3011,12 +3151,13 @@ export interface AddonProviderSpecDeploymentContainersResourcesClaims {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentContainersResourcesClaims(obj: AddonProviderSpecDeploymentContainersResourcesClaims | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'request': obj.request,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.request;
+  if (value !== undefined) { result["request"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3076,12 +3217,13 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAff
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preference': toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj.preference),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj.preference);
+  if (value !== undefined) { result["preference"] = value; }
+  value = obj.weight;
+  if (value !== undefined) { result["weight"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3109,11 +3251,11 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAff
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeSelectorTerms': obj.nodeSelectorTerms?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.nodeSelectorTerms?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(y));
+  if (value !== undefined) { result["nodeSelectorTerms"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3145,12 +3287,13 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'podAffinityTerm': toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm);
+  if (value !== undefined) { result["podAffinityTerm"] = value; }
+  value = obj.weight;
+  if (value !== undefined) { result["weight"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3240,16 +3383,21 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3281,12 +3429,13 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAnti
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'podAffinityTerm': toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm);
+  if (value !== undefined) { result["podAffinityTerm"] = value; }
+  value = obj.weight;
+  if (value !== undefined) { result["weight"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3376,16 +3525,21 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAnti
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3440,15 +3594,19 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnvVa
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFrom(obj: AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMapKeyRef': toJson_AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromConfigMapKeyRef(obj.configMapKeyRef),
-    'fieldRef': toJson_AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFieldRef(obj.fieldRef),
-    'fileKeyRef': toJson_AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFileKeyRef(obj.fileKeyRef),
-    'resourceFieldRef': toJson_AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromResourceFieldRef(obj.resourceFieldRef),
-    'secretKeyRef': toJson_AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromSecretKeyRef(obj.secretKeyRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromConfigMapKeyRef(obj.configMapKeyRef);
+  if (value !== undefined) { result["configMapKeyRef"] = value; }
+  value = toJson_AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFieldRef(obj.fieldRef);
+  if (value !== undefined) { result["fieldRef"] = value; }
+  value = toJson_AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFileKeyRef(obj.fileKeyRef);
+  if (value !== undefined) { result["fileKeyRef"] = value; }
+  value = toJson_AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromResourceFieldRef(obj.resourceFieldRef);
+  if (value !== undefined) { result["resourceFieldRef"] = value; }
+  value = toJson_AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromSecretKeyRef(obj.secretKeyRef);
+  if (value !== undefined) { result["secretKeyRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3483,12 +3641,13 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentContainersResou
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentContainersResourcesClaims(obj: AddonProviderSpecAdditionalDeploymentsDeploymentContainersResourcesClaims | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'request': obj.request,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.request;
+  if (value !== undefined) { result["request"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3547,12 +3706,13 @@ export interface AddonProviderSpecDeploymentAffinityNodeAffinityPreferredDuringS
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj: AddonProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_AddonProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(y)),
-    'matchFields': obj.matchFields?.map(y => toJson_AddonProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_AddonProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = obj.matchFields?.map(y => toJson_AddonProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(y));
+  if (value !== undefined) { result["matchFields"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3585,12 +3745,13 @@ export interface AddonProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSc
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(obj: AddonProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_AddonProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(y)),
-    'matchFields': obj.matchFields?.map(y => toJson_AddonProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_AddonProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = obj.matchFields?.map(y => toJson_AddonProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(y));
+  if (value !== undefined) { result["matchFields"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3675,16 +3836,21 @@ export interface AddonProviderSpecDeploymentAffinityPodAffinityPreferredDuringSc
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: AddonProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_AddonProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_AddonProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AddonProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_AddonProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3718,12 +3884,13 @@ export interface AddonProviderSpecDeploymentAffinityPodAffinityRequiredDuringSch
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: AddonProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_AddonProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_AddonProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3760,12 +3927,13 @@ export interface AddonProviderSpecDeploymentAffinityPodAffinityRequiredDuringSch
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: AddonProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_AddonProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_AddonProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3850,16 +4018,21 @@ export interface AddonProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuri
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: AddonProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3893,12 +4066,13 @@ export interface AddonProviderSpecDeploymentAffinityPodAntiAffinityRequiredDurin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: AddonProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3935,12 +4109,13 @@ export interface AddonProviderSpecDeploymentAffinityPodAntiAffinityRequiredDurin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: AddonProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3982,13 +4157,15 @@ export interface AddonProviderSpecDeploymentContainersEnvValueFromConfigMapKeyRe
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentContainersEnvValueFromConfigMapKeyRef(obj: AddonProviderSpecDeploymentContainersEnvValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4020,12 +4197,13 @@ export interface AddonProviderSpecDeploymentContainersEnvValueFromFieldRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentContainersEnvValueFromFieldRef(obj: AddonProviderSpecDeploymentContainersEnvValueFromFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'fieldPath': obj.fieldPath,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.fieldPath;
+  if (value !== undefined) { result["fieldPath"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4080,14 +4258,17 @@ export interface AddonProviderSpecDeploymentContainersEnvValueFromFileKeyRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentContainersEnvValueFromFileKeyRef(obj: AddonProviderSpecDeploymentContainersEnvValueFromFileKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'optional': obj.optional,
-    'path': obj.path,
-    'volumeName': obj.volumeName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  value = obj.path;
+  if (value !== undefined) { result["path"] = value; }
+  value = obj.volumeName;
+  if (value !== undefined) { result["volumeName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4126,13 +4307,15 @@ export interface AddonProviderSpecDeploymentContainersEnvValueFromResourceFieldR
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentContainersEnvValueFromResourceFieldRef(obj: AddonProviderSpecDeploymentContainersEnvValueFromResourceFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'containerName': obj.containerName,
-    'divisor': obj.divisor?.value,
-    'resource': obj.resource,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.containerName;
+  if (value !== undefined) { result["containerName"] = value; }
+  value = obj.divisor?.value;
+  if (value !== undefined) { result["divisor"] = value; }
+  value = obj.resource;
+  if (value !== undefined) { result["resource"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4174,13 +4357,15 @@ export interface AddonProviderSpecDeploymentContainersEnvValueFromSecretKeyRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentContainersEnvValueFromSecretKeyRef(obj: AddonProviderSpecDeploymentContainersEnvValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4211,12 +4396,13 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAff
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(y)),
-    'matchFields': obj.matchFields?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = obj.matchFields?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(y));
+  if (value !== undefined) { result["matchFields"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4249,12 +4435,13 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAff
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(y)),
-    'matchFields': obj.matchFields?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = obj.matchFields?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(y));
+  if (value !== undefined) { result["matchFields"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4339,16 +4526,21 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4382,12 +4574,13 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4424,12 +4617,13 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4514,16 +4708,21 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAnti
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4557,12 +4756,13 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAnti
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4599,12 +4799,13 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAnti
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4646,13 +4847,15 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnvVa
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromConfigMapKeyRef(obj: AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4684,12 +4887,13 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnvVa
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFieldRef(obj: AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'fieldPath': obj.fieldPath,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.fieldPath;
+  if (value !== undefined) { result["fieldPath"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4744,14 +4948,17 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnvVa
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFileKeyRef(obj: AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFileKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'optional': obj.optional,
-    'path': obj.path,
-    'volumeName': obj.volumeName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  value = obj.path;
+  if (value !== undefined) { result["path"] = value; }
+  value = obj.volumeName;
+  if (value !== undefined) { result["volumeName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4790,13 +4997,15 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnvVa
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromResourceFieldRef(obj: AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromResourceFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'containerName': obj.containerName,
-    'divisor': obj.divisor?.value,
-    'resource': obj.resource,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.containerName;
+  if (value !== undefined) { result["containerName"] = value; }
+  value = obj.divisor?.value;
+  if (value !== undefined) { result["divisor"] = value; }
+  value = obj.resource;
+  if (value !== undefined) { result["resource"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4838,13 +5047,15 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnvVa
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromSecretKeyRef(obj: AddonProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4888,13 +5099,15 @@ export interface AddonProviderSpecDeploymentAffinityNodeAffinityPreferredDuringS
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(obj: AddonProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4938,13 +5151,15 @@ export interface AddonProviderSpecDeploymentAffinityNodeAffinityPreferredDuringS
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(obj: AddonProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4988,13 +5203,15 @@ export interface AddonProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSc
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(obj: AddonProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5038,13 +5255,15 @@ export interface AddonProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSc
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(obj: AddonProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5078,12 +5297,13 @@ export interface AddonProviderSpecDeploymentAffinityPodAffinityPreferredDuringSc
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: AddonProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_AddonProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_AddonProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5120,12 +5340,13 @@ export interface AddonProviderSpecDeploymentAffinityPodAffinityPreferredDuringSc
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: AddonProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_AddonProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_AddonProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5168,13 +5389,15 @@ export interface AddonProviderSpecDeploymentAffinityPodAffinityRequiredDuringSch
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: AddonProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5217,13 +5440,15 @@ export interface AddonProviderSpecDeploymentAffinityPodAffinityRequiredDuringSch
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: AddonProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5257,12 +5482,13 @@ export interface AddonProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuri
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: AddonProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5299,12 +5525,13 @@ export interface AddonProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuri
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: AddonProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5347,13 +5574,15 @@ export interface AddonProviderSpecDeploymentAffinityPodAntiAffinityRequiredDurin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: AddonProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5396,13 +5625,15 @@ export interface AddonProviderSpecDeploymentAffinityPodAntiAffinityRequiredDurin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: AddonProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5462,13 +5693,15 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAff
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5512,13 +5745,15 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAff
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5562,13 +5797,15 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAff
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5612,13 +5849,15 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAff
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5652,12 +5891,13 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5694,12 +5934,13 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5742,13 +5983,15 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5791,13 +6034,15 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5831,12 +6076,13 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAnti
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5873,12 +6119,13 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAnti
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5921,13 +6168,15 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAnti
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5970,13 +6219,15 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAnti
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6035,13 +6286,15 @@ export interface AddonProviderSpecDeploymentAffinityPodAffinityPreferredDuringSc
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: AddonProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6084,13 +6337,15 @@ export interface AddonProviderSpecDeploymentAffinityPodAffinityPreferredDuringSc
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: AddonProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6133,13 +6388,15 @@ export interface AddonProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuri
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: AddonProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6182,13 +6439,15 @@ export interface AddonProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuri
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: AddonProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6231,13 +6490,15 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6280,13 +6541,15 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6329,13 +6592,15 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAnti
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6378,13 +6643,15 @@ export interface AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAnti
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: AddonProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6468,12 +6735,13 @@ export interface BootstrapProviderProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderProps(obj: BootstrapProviderProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_BootstrapProviderSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_BootstrapProviderSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6575,19 +6843,27 @@ export interface BootstrapProviderSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpec(obj: BootstrapProviderSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'additionalDeployments': ((obj.additionalDeployments) === undefined) ? undefined : (Object.entries(obj.additionalDeployments).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_BootstrapProviderSpecAdditionalDeployments(i[1]) }), {})),
-    'additionalManifests': toJson_BootstrapProviderSpecAdditionalManifests(obj.additionalManifests),
-    'configSecret': toJson_BootstrapProviderSpecConfigSecret(obj.configSecret),
-    'deployment': toJson_BootstrapProviderSpecDeployment(obj.deployment),
-    'fetchConfig': toJson_BootstrapProviderSpecFetchConfig(obj.fetchConfig),
-    'manager': toJson_BootstrapProviderSpecManager(obj.manager),
-    'manifestPatches': obj.manifestPatches?.map(y => y),
-    'patches': obj.patches?.map(y => toJson_BootstrapProviderSpecPatches(y)),
-    'version': obj.version,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.additionalDeployments) === undefined) ? undefined : (Object.fromEntries(Object.entries(obj.additionalDeployments).filter((i) => i[1] !== undefined).map((i) => [i[0], toJson_BootstrapProviderSpecAdditionalDeployments(i[1])])));
+  if (value !== undefined) { result["additionalDeployments"] = value; }
+  value = toJson_BootstrapProviderSpecAdditionalManifests(obj.additionalManifests);
+  if (value !== undefined) { result["additionalManifests"] = value; }
+  value = toJson_BootstrapProviderSpecConfigSecret(obj.configSecret);
+  if (value !== undefined) { result["configSecret"] = value; }
+  value = toJson_BootstrapProviderSpecDeployment(obj.deployment);
+  if (value !== undefined) { result["deployment"] = value; }
+  value = toJson_BootstrapProviderSpecFetchConfig(obj.fetchConfig);
+  if (value !== undefined) { result["fetchConfig"] = value; }
+  value = toJson_BootstrapProviderSpecManager(obj.manager);
+  if (value !== undefined) { result["manager"] = value; }
+  value = obj.manifestPatches?.map(y => y);
+  if (value !== undefined) { result["manifestPatches"] = value; }
+  value = obj.patches?.map(y => toJson_BootstrapProviderSpecPatches(y));
+  if (value !== undefined) { result["patches"] = value; }
+  value = obj.version;
+  if (value !== undefined) { result["version"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6619,12 +6895,13 @@ export interface BootstrapProviderSpecAdditionalDeployments {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeployments(obj: BootstrapProviderSpecAdditionalDeployments | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'deployment': toJson_BootstrapProviderSpecAdditionalDeploymentsDeployment(obj.deployment),
-    'manager': toJson_BootstrapProviderSpecAdditionalDeploymentsManager(obj.manager),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_BootstrapProviderSpecAdditionalDeploymentsDeployment(obj.deployment);
+  if (value !== undefined) { result["deployment"] = value; }
+  value = toJson_BootstrapProviderSpecAdditionalDeploymentsManager(obj.manager);
+  if (value !== undefined) { result["manager"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6658,12 +6935,13 @@ export interface BootstrapProviderSpecAdditionalManifests {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalManifests(obj: BootstrapProviderSpecAdditionalManifests | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'namespace': obj.namespace,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.namespace;
+  if (value !== undefined) { result["namespace"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6700,12 +6978,13 @@ export interface BootstrapProviderSpecConfigSecret {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecConfigSecret(obj: BootstrapProviderSpecConfigSecret | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'namespace': obj.namespace,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.namespace;
+  if (value !== undefined) { result["namespace"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6774,17 +7053,23 @@ export interface BootstrapProviderSpecDeployment {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeployment(obj: BootstrapProviderSpecDeployment | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'affinity': toJson_BootstrapProviderSpecDeploymentAffinity(obj.affinity),
-    'containers': obj.containers?.map(y => toJson_BootstrapProviderSpecDeploymentContainers(y)),
-    'imagePullSecrets': obj.imagePullSecrets?.map(y => toJson_BootstrapProviderSpecDeploymentImagePullSecrets(y)),
-    'nodeSelector': ((obj.nodeSelector) === undefined) ? undefined : (Object.entries(obj.nodeSelector).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'replicas': obj.replicas,
-    'serviceAccountName': obj.serviceAccountName,
-    'tolerations': obj.tolerations?.map(y => toJson_BootstrapProviderSpecDeploymentTolerations(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_BootstrapProviderSpecDeploymentAffinity(obj.affinity);
+  if (value !== undefined) { result["affinity"] = value; }
+  value = obj.containers?.map(y => toJson_BootstrapProviderSpecDeploymentContainers(y));
+  if (value !== undefined) { result["containers"] = value; }
+  value = obj.imagePullSecrets?.map(y => toJson_BootstrapProviderSpecDeploymentImagePullSecrets(y));
+  if (value !== undefined) { result["imagePullSecrets"] = value; }
+  value = ((obj.nodeSelector) === undefined) ? undefined : (withoutUndefined(obj.nodeSelector));
+  if (value !== undefined) { result["nodeSelector"] = value; }
+  value = obj.replicas;
+  if (value !== undefined) { result["replicas"] = value; }
+  value = obj.serviceAccountName;
+  if (value !== undefined) { result["serviceAccountName"] = value; }
+  value = obj.tolerations?.map(y => toJson_BootstrapProviderSpecDeploymentTolerations(y));
+  if (value !== undefined) { result["tolerations"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6835,13 +7120,15 @@ export interface BootstrapProviderSpecFetchConfig {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecFetchConfig(obj: BootstrapProviderSpecFetchConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'oci': obj.oci,
-    'selector': toJson_BootstrapProviderSpecFetchConfigSelector(obj.selector),
-    'url': obj.url,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.oci;
+  if (value !== undefined) { result["oci"] = value; }
+  value = toJson_BootstrapProviderSpecFetchConfigSelector(obj.selector);
+  if (value !== undefined) { result["selector"] = value; }
+  value = obj.url;
+  if (value !== undefined) { result["url"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6974,23 +7261,35 @@ export interface BootstrapProviderSpecManager {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecManager(obj: BootstrapProviderSpecManager | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'additionalArgs': ((obj.additionalArgs) === undefined) ? undefined : (Object.entries(obj.additionalArgs).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'cacheNamespace': obj.cacheNamespace,
-    'controller': toJson_BootstrapProviderSpecManagerController(obj.controller),
-    'featureGates': ((obj.featureGates) === undefined) ? undefined : (Object.entries(obj.featureGates).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'gracefulShutDown': obj.gracefulShutDown,
-    'health': toJson_BootstrapProviderSpecManagerHealth(obj.health),
-    'leaderElection': toJson_BootstrapProviderSpecManagerLeaderElection(obj.leaderElection),
-    'maxConcurrentReconciles': obj.maxConcurrentReconciles,
-    'metrics': toJson_BootstrapProviderSpecManagerMetrics(obj.metrics),
-    'profilerAddress': obj.profilerAddress,
-    'syncPeriod': obj.syncPeriod,
-    'verbosity': obj.verbosity,
-    'webhook': toJson_BootstrapProviderSpecManagerWebhook(obj.webhook),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.additionalArgs) === undefined) ? undefined : (withoutUndefined(obj.additionalArgs));
+  if (value !== undefined) { result["additionalArgs"] = value; }
+  value = obj.cacheNamespace;
+  if (value !== undefined) { result["cacheNamespace"] = value; }
+  value = toJson_BootstrapProviderSpecManagerController(obj.controller);
+  if (value !== undefined) { result["controller"] = value; }
+  value = ((obj.featureGates) === undefined) ? undefined : (withoutUndefined(obj.featureGates));
+  if (value !== undefined) { result["featureGates"] = value; }
+  value = obj.gracefulShutDown;
+  if (value !== undefined) { result["gracefulShutDown"] = value; }
+  value = toJson_BootstrapProviderSpecManagerHealth(obj.health);
+  if (value !== undefined) { result["health"] = value; }
+  value = toJson_BootstrapProviderSpecManagerLeaderElection(obj.leaderElection);
+  if (value !== undefined) { result["leaderElection"] = value; }
+  value = obj.maxConcurrentReconciles;
+  if (value !== undefined) { result["maxConcurrentReconciles"] = value; }
+  value = toJson_BootstrapProviderSpecManagerMetrics(obj.metrics);
+  if (value !== undefined) { result["metrics"] = value; }
+  value = obj.profilerAddress;
+  if (value !== undefined) { result["profilerAddress"] = value; }
+  value = obj.syncPeriod;
+  if (value !== undefined) { result["syncPeriod"] = value; }
+  value = obj.verbosity;
+  if (value !== undefined) { result["verbosity"] = value; }
+  value = toJson_BootstrapProviderSpecManagerWebhook(obj.webhook);
+  if (value !== undefined) { result["webhook"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7021,12 +7320,13 @@ export interface BootstrapProviderSpecPatches {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecPatches(obj: BootstrapProviderSpecPatches | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'patch': obj.patch,
-    'target': toJson_BootstrapProviderSpecPatchesTarget(obj.target),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.patch;
+  if (value !== undefined) { result["patch"] = value; }
+  value = toJson_BootstrapProviderSpecPatchesTarget(obj.target);
+  if (value !== undefined) { result["target"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7095,17 +7395,23 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeployment {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeployment(obj: BootstrapProviderSpecAdditionalDeploymentsDeployment | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'affinity': toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinity(obj.affinity),
-    'containers': obj.containers?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentContainers(y)),
-    'imagePullSecrets': obj.imagePullSecrets?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentImagePullSecrets(y)),
-    'nodeSelector': ((obj.nodeSelector) === undefined) ? undefined : (Object.entries(obj.nodeSelector).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'replicas': obj.replicas,
-    'serviceAccountName': obj.serviceAccountName,
-    'tolerations': obj.tolerations?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentTolerations(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinity(obj.affinity);
+  if (value !== undefined) { result["affinity"] = value; }
+  value = obj.containers?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentContainers(y));
+  if (value !== undefined) { result["containers"] = value; }
+  value = obj.imagePullSecrets?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentImagePullSecrets(y));
+  if (value !== undefined) { result["imagePullSecrets"] = value; }
+  value = ((obj.nodeSelector) === undefined) ? undefined : (withoutUndefined(obj.nodeSelector));
+  if (value !== undefined) { result["nodeSelector"] = value; }
+  value = obj.replicas;
+  if (value !== undefined) { result["replicas"] = value; }
+  value = obj.serviceAccountName;
+  if (value !== undefined) { result["serviceAccountName"] = value; }
+  value = obj.tolerations?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentTolerations(y));
+  if (value !== undefined) { result["tolerations"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7238,23 +7544,35 @@ export interface BootstrapProviderSpecAdditionalDeploymentsManager {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsManager(obj: BootstrapProviderSpecAdditionalDeploymentsManager | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'additionalArgs': ((obj.additionalArgs) === undefined) ? undefined : (Object.entries(obj.additionalArgs).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'cacheNamespace': obj.cacheNamespace,
-    'controller': toJson_BootstrapProviderSpecAdditionalDeploymentsManagerController(obj.controller),
-    'featureGates': ((obj.featureGates) === undefined) ? undefined : (Object.entries(obj.featureGates).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'gracefulShutDown': obj.gracefulShutDown,
-    'health': toJson_BootstrapProviderSpecAdditionalDeploymentsManagerHealth(obj.health),
-    'leaderElection': toJson_BootstrapProviderSpecAdditionalDeploymentsManagerLeaderElection(obj.leaderElection),
-    'maxConcurrentReconciles': obj.maxConcurrentReconciles,
-    'metrics': toJson_BootstrapProviderSpecAdditionalDeploymentsManagerMetrics(obj.metrics),
-    'profilerAddress': obj.profilerAddress,
-    'syncPeriod': obj.syncPeriod,
-    'verbosity': obj.verbosity,
-    'webhook': toJson_BootstrapProviderSpecAdditionalDeploymentsManagerWebhook(obj.webhook),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.additionalArgs) === undefined) ? undefined : (withoutUndefined(obj.additionalArgs));
+  if (value !== undefined) { result["additionalArgs"] = value; }
+  value = obj.cacheNamespace;
+  if (value !== undefined) { result["cacheNamespace"] = value; }
+  value = toJson_BootstrapProviderSpecAdditionalDeploymentsManagerController(obj.controller);
+  if (value !== undefined) { result["controller"] = value; }
+  value = ((obj.featureGates) === undefined) ? undefined : (withoutUndefined(obj.featureGates));
+  if (value !== undefined) { result["featureGates"] = value; }
+  value = obj.gracefulShutDown;
+  if (value !== undefined) { result["gracefulShutDown"] = value; }
+  value = toJson_BootstrapProviderSpecAdditionalDeploymentsManagerHealth(obj.health);
+  if (value !== undefined) { result["health"] = value; }
+  value = toJson_BootstrapProviderSpecAdditionalDeploymentsManagerLeaderElection(obj.leaderElection);
+  if (value !== undefined) { result["leaderElection"] = value; }
+  value = obj.maxConcurrentReconciles;
+  if (value !== undefined) { result["maxConcurrentReconciles"] = value; }
+  value = toJson_BootstrapProviderSpecAdditionalDeploymentsManagerMetrics(obj.metrics);
+  if (value !== undefined) { result["metrics"] = value; }
+  value = obj.profilerAddress;
+  if (value !== undefined) { result["profilerAddress"] = value; }
+  value = obj.syncPeriod;
+  if (value !== undefined) { result["syncPeriod"] = value; }
+  value = obj.verbosity;
+  if (value !== undefined) { result["verbosity"] = value; }
+  value = toJson_BootstrapProviderSpecAdditionalDeploymentsManagerWebhook(obj.webhook);
+  if (value !== undefined) { result["webhook"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7292,13 +7610,15 @@ export interface BootstrapProviderSpecDeploymentAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinity(obj: BootstrapProviderSpecDeploymentAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeAffinity': toJson_BootstrapProviderSpecDeploymentAffinityNodeAffinity(obj.nodeAffinity),
-    'podAffinity': toJson_BootstrapProviderSpecDeploymentAffinityPodAffinity(obj.podAffinity),
-    'podAntiAffinity': toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinity(obj.podAntiAffinity),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_BootstrapProviderSpecDeploymentAffinityNodeAffinity(obj.nodeAffinity);
+  if (value !== undefined) { result["nodeAffinity"] = value; }
+  value = toJson_BootstrapProviderSpecDeploymentAffinityPodAffinity(obj.podAffinity);
+  if (value !== undefined) { result["podAffinity"] = value; }
+  value = toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinity(obj.podAntiAffinity);
+  if (value !== undefined) { result["podAntiAffinity"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7364,16 +7684,21 @@ export interface BootstrapProviderSpecDeploymentContainers {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentContainers(obj: BootstrapProviderSpecDeploymentContainers | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'args': ((obj.args) === undefined) ? undefined : (Object.entries(obj.args).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'command': obj.command?.map(y => y),
-    'env': obj.env?.map(y => toJson_BootstrapProviderSpecDeploymentContainersEnv(y)),
-    'imageUrl': obj.imageUrl,
-    'name': obj.name,
-    'resources': toJson_BootstrapProviderSpecDeploymentContainersResources(obj.resources),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.args) === undefined) ? undefined : (withoutUndefined(obj.args));
+  if (value !== undefined) { result["args"] = value; }
+  value = obj.command?.map(y => y);
+  if (value !== undefined) { result["command"] = value; }
+  value = obj.env?.map(y => toJson_BootstrapProviderSpecDeploymentContainersEnv(y));
+  if (value !== undefined) { result["env"] = value; }
+  value = obj.imageUrl;
+  if (value !== undefined) { result["imageUrl"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = toJson_BootstrapProviderSpecDeploymentContainersResources(obj.resources);
+  if (value !== undefined) { result["resources"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7402,11 +7727,11 @@ export interface BootstrapProviderSpecDeploymentImagePullSecrets {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentImagePullSecrets(obj: BootstrapProviderSpecDeploymentImagePullSecrets | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7469,15 +7794,19 @@ export interface BootstrapProviderSpecDeploymentTolerations {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentTolerations(obj: BootstrapProviderSpecDeploymentTolerations | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'effect': obj.effect,
-    'key': obj.key,
-    'operator': obj.operator,
-    'tolerationSeconds': obj.tolerationSeconds,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.effect;
+  if (value !== undefined) { result["effect"] = value; }
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.tolerationSeconds;
+  if (value !== undefined) { result["tolerationSeconds"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7514,12 +7843,13 @@ export interface BootstrapProviderSpecFetchConfigSelector {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecFetchConfigSelector(obj: BootstrapProviderSpecFetchConfigSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecFetchConfigSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecFetchConfigSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7569,13 +7899,15 @@ export interface BootstrapProviderSpecManagerController {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecManagerController(obj: BootstrapProviderSpecManagerController | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cacheSyncTimeout': obj.cacheSyncTimeout,
-    'groupKindConcurrency': ((obj.groupKindConcurrency) === undefined) ? undefined : (Object.entries(obj.groupKindConcurrency).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'recoverPanic': obj.recoverPanic,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cacheSyncTimeout;
+  if (value !== undefined) { result["cacheSyncTimeout"] = value; }
+  value = ((obj.groupKindConcurrency) === undefined) ? undefined : (withoutUndefined(obj.groupKindConcurrency));
+  if (value !== undefined) { result["groupKindConcurrency"] = value; }
+  value = obj.recoverPanic;
+  if (value !== undefined) { result["recoverPanic"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7615,13 +7947,15 @@ export interface BootstrapProviderSpecManagerHealth {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecManagerHealth(obj: BootstrapProviderSpecManagerHealth | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'healthProbeBindAddress': obj.healthProbeBindAddress,
-    'livenessEndpointName': obj.livenessEndpointName,
-    'readinessEndpointName': obj.readinessEndpointName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.healthProbeBindAddress;
+  if (value !== undefined) { result["healthProbeBindAddress"] = value; }
+  value = obj.livenessEndpointName;
+  if (value !== undefined) { result["livenessEndpointName"] = value; }
+  value = obj.readinessEndpointName;
+  if (value !== undefined) { result["readinessEndpointName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7703,17 +8037,23 @@ export interface BootstrapProviderSpecManagerLeaderElection {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecManagerLeaderElection(obj: BootstrapProviderSpecManagerLeaderElection | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'leaderElect': obj.leaderElect,
-    'leaseDuration': obj.leaseDuration,
-    'renewDeadline': obj.renewDeadline,
-    'resourceLock': obj.resourceLock,
-    'resourceName': obj.resourceName,
-    'resourceNamespace': obj.resourceNamespace,
-    'retryPeriod': obj.retryPeriod,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.leaderElect;
+  if (value !== undefined) { result["leaderElect"] = value; }
+  value = obj.leaseDuration;
+  if (value !== undefined) { result["leaseDuration"] = value; }
+  value = obj.renewDeadline;
+  if (value !== undefined) { result["renewDeadline"] = value; }
+  value = obj.resourceLock;
+  if (value !== undefined) { result["resourceLock"] = value; }
+  value = obj.resourceName;
+  if (value !== undefined) { result["resourceName"] = value; }
+  value = obj.resourceNamespace;
+  if (value !== undefined) { result["resourceNamespace"] = value; }
+  value = obj.retryPeriod;
+  if (value !== undefined) { result["retryPeriod"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7757,13 +8097,15 @@ export interface BootstrapProviderSpecManagerMetrics {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecManagerMetrics(obj: BootstrapProviderSpecManagerMetrics | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'bindAddress': obj.bindAddress,
-    'diagnosticsAddress': obj.diagnosticsAddress,
-    'insecureDiagnostics': obj.insecureDiagnostics,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.bindAddress;
+  if (value !== undefined) { result["bindAddress"] = value; }
+  value = obj.diagnosticsAddress;
+  if (value !== undefined) { result["diagnosticsAddress"] = value; }
+  value = obj.insecureDiagnostics;
+  if (value !== undefined) { result["insecureDiagnostics"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7806,13 +8148,15 @@ export interface BootstrapProviderSpecManagerWebhook {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecManagerWebhook(obj: BootstrapProviderSpecManagerWebhook | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'certDir': obj.certDir,
-    'host': obj.host,
-    'port': obj.port,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.certDir;
+  if (value !== undefined) { result["certDir"] = value; }
+  value = obj.host;
+  if (value !== undefined) { result["host"] = value; }
+  value = obj.port;
+  if (value !== undefined) { result["port"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7872,16 +8216,21 @@ export interface BootstrapProviderSpecPatchesTarget {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecPatchesTarget(obj: BootstrapProviderSpecPatchesTarget | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'group': obj.group,
-    'kind': obj.kind,
-    'labelSelector': obj.labelSelector,
-    'name': obj.name,
-    'namespace': obj.namespace,
-    'version': obj.version,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.group;
+  if (value !== undefined) { result["group"] = value; }
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  value = obj.labelSelector;
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.namespace;
+  if (value !== undefined) { result["namespace"] = value; }
+  value = obj.version;
+  if (value !== undefined) { result["version"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7919,13 +8268,15 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinity(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeAffinity': toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinity(obj.nodeAffinity),
-    'podAffinity': toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinity(obj.podAffinity),
-    'podAntiAffinity': toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinity(obj.podAntiAffinity),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinity(obj.nodeAffinity);
+  if (value !== undefined) { result["nodeAffinity"] = value; }
+  value = toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinity(obj.podAffinity);
+  if (value !== undefined) { result["podAffinity"] = value; }
+  value = toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinity(obj.podAntiAffinity);
+  if (value !== undefined) { result["podAntiAffinity"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7991,16 +8342,21 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentContainers 
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentContainers(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentContainers | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'args': ((obj.args) === undefined) ? undefined : (Object.entries(obj.args).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'command': obj.command?.map(y => y),
-    'env': obj.env?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersEnv(y)),
-    'imageUrl': obj.imageUrl,
-    'name': obj.name,
-    'resources': toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersResources(obj.resources),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.args) === undefined) ? undefined : (withoutUndefined(obj.args));
+  if (value !== undefined) { result["args"] = value; }
+  value = obj.command?.map(y => y);
+  if (value !== undefined) { result["command"] = value; }
+  value = obj.env?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersEnv(y));
+  if (value !== undefined) { result["env"] = value; }
+  value = obj.imageUrl;
+  if (value !== undefined) { result["imageUrl"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersResources(obj.resources);
+  if (value !== undefined) { result["resources"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8029,11 +8385,11 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentImagePullSe
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentImagePullSecrets(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentImagePullSecrets | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8096,15 +8452,19 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentTolerations
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentTolerations(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentTolerations | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'effect': obj.effect,
-    'key': obj.key,
-    'operator': obj.operator,
-    'tolerationSeconds': obj.tolerationSeconds,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.effect;
+  if (value !== undefined) { result["effect"] = value; }
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.tolerationSeconds;
+  if (value !== undefined) { result["tolerationSeconds"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8154,13 +8514,15 @@ export interface BootstrapProviderSpecAdditionalDeploymentsManagerController {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsManagerController(obj: BootstrapProviderSpecAdditionalDeploymentsManagerController | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cacheSyncTimeout': obj.cacheSyncTimeout,
-    'groupKindConcurrency': ((obj.groupKindConcurrency) === undefined) ? undefined : (Object.entries(obj.groupKindConcurrency).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'recoverPanic': obj.recoverPanic,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cacheSyncTimeout;
+  if (value !== undefined) { result["cacheSyncTimeout"] = value; }
+  value = ((obj.groupKindConcurrency) === undefined) ? undefined : (withoutUndefined(obj.groupKindConcurrency));
+  if (value !== undefined) { result["groupKindConcurrency"] = value; }
+  value = obj.recoverPanic;
+  if (value !== undefined) { result["recoverPanic"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8200,13 +8562,15 @@ export interface BootstrapProviderSpecAdditionalDeploymentsManagerHealth {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsManagerHealth(obj: BootstrapProviderSpecAdditionalDeploymentsManagerHealth | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'healthProbeBindAddress': obj.healthProbeBindAddress,
-    'livenessEndpointName': obj.livenessEndpointName,
-    'readinessEndpointName': obj.readinessEndpointName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.healthProbeBindAddress;
+  if (value !== undefined) { result["healthProbeBindAddress"] = value; }
+  value = obj.livenessEndpointName;
+  if (value !== undefined) { result["livenessEndpointName"] = value; }
+  value = obj.readinessEndpointName;
+  if (value !== undefined) { result["readinessEndpointName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8288,17 +8652,23 @@ export interface BootstrapProviderSpecAdditionalDeploymentsManagerLeaderElection
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsManagerLeaderElection(obj: BootstrapProviderSpecAdditionalDeploymentsManagerLeaderElection | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'leaderElect': obj.leaderElect,
-    'leaseDuration': obj.leaseDuration,
-    'renewDeadline': obj.renewDeadline,
-    'resourceLock': obj.resourceLock,
-    'resourceName': obj.resourceName,
-    'resourceNamespace': obj.resourceNamespace,
-    'retryPeriod': obj.retryPeriod,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.leaderElect;
+  if (value !== undefined) { result["leaderElect"] = value; }
+  value = obj.leaseDuration;
+  if (value !== undefined) { result["leaseDuration"] = value; }
+  value = obj.renewDeadline;
+  if (value !== undefined) { result["renewDeadline"] = value; }
+  value = obj.resourceLock;
+  if (value !== undefined) { result["resourceLock"] = value; }
+  value = obj.resourceName;
+  if (value !== undefined) { result["resourceName"] = value; }
+  value = obj.resourceNamespace;
+  if (value !== undefined) { result["resourceNamespace"] = value; }
+  value = obj.retryPeriod;
+  if (value !== undefined) { result["retryPeriod"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8342,13 +8712,15 @@ export interface BootstrapProviderSpecAdditionalDeploymentsManagerMetrics {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsManagerMetrics(obj: BootstrapProviderSpecAdditionalDeploymentsManagerMetrics | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'bindAddress': obj.bindAddress,
-    'diagnosticsAddress': obj.diagnosticsAddress,
-    'insecureDiagnostics': obj.insecureDiagnostics,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.bindAddress;
+  if (value !== undefined) { result["bindAddress"] = value; }
+  value = obj.diagnosticsAddress;
+  if (value !== undefined) { result["diagnosticsAddress"] = value; }
+  value = obj.insecureDiagnostics;
+  if (value !== undefined) { result["insecureDiagnostics"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8391,13 +8763,15 @@ export interface BootstrapProviderSpecAdditionalDeploymentsManagerWebhook {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsManagerWebhook(obj: BootstrapProviderSpecAdditionalDeploymentsManagerWebhook | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'certDir': obj.certDir,
-    'host': obj.host,
-    'port': obj.port,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.certDir;
+  if (value !== undefined) { result["certDir"] = value; }
+  value = obj.host;
+  if (value !== undefined) { result["host"] = value; }
+  value = obj.port;
+  if (value !== undefined) { result["port"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8440,12 +8814,13 @@ export interface BootstrapProviderSpecDeploymentAffinityNodeAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityNodeAffinity(obj: BootstrapProviderSpecDeploymentAffinityNodeAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': toJson_BootstrapProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj.requiredDuringSchedulingIgnoredDuringExecution),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["preferredDuringSchedulingIgnoredDuringExecution"] = value; }
+  value = toJson_BootstrapProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj.requiredDuringSchedulingIgnoredDuringExecution);
+  if (value !== undefined) { result["requiredDuringSchedulingIgnoredDuringExecution"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8490,12 +8865,13 @@ export interface BootstrapProviderSpecDeploymentAffinityPodAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityPodAffinity(obj: BootstrapProviderSpecDeploymentAffinityPodAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["preferredDuringSchedulingIgnoredDuringExecution"] = value; }
+  value = obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["requiredDuringSchedulingIgnoredDuringExecution"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8540,12 +8916,13 @@ export interface BootstrapProviderSpecDeploymentAffinityPodAntiAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinity(obj: BootstrapProviderSpecDeploymentAffinityPodAntiAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["preferredDuringSchedulingIgnoredDuringExecution"] = value; }
+  value = obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["requiredDuringSchedulingIgnoredDuringExecution"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8593,13 +8970,15 @@ export interface BootstrapProviderSpecDeploymentContainersEnv {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentContainersEnv(obj: BootstrapProviderSpecDeploymentContainersEnv | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-    'valueFrom': toJson_BootstrapProviderSpecDeploymentContainersEnvValueFrom(obj.valueFrom),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  value = toJson_BootstrapProviderSpecDeploymentContainersEnvValueFrom(obj.valueFrom);
+  if (value !== undefined) { result["valueFrom"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8647,13 +9026,15 @@ export interface BootstrapProviderSpecDeploymentContainersResources {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentContainersResources(obj: BootstrapProviderSpecDeploymentContainersResources | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'claims': obj.claims?.map(y => toJson_BootstrapProviderSpecDeploymentContainersResourcesClaims(y)),
-    'limits': ((obj.limits) === undefined) ? undefined : (Object.entries(obj.limits).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
-    'requests': ((obj.requests) === undefined) ? undefined : (Object.entries(obj.requests).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.claims?.map(y => toJson_BootstrapProviderSpecDeploymentContainersResourcesClaims(y));
+  if (value !== undefined) { result["claims"] = value; }
+  value = ((obj.limits) === undefined) ? undefined : (Object.fromEntries(Object.entries(obj.limits).filter((i) => i[1] !== undefined).map((i) => [i[0], i[1]?.value])));
+  if (value !== undefined) { result["limits"] = value; }
+  value = ((obj.requests) === undefined) ? undefined : (Object.fromEntries(Object.entries(obj.requests).filter((i) => i[1] !== undefined).map((i) => [i[0], i[1]?.value])));
+  if (value !== undefined) { result["requests"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8696,13 +9077,15 @@ export interface BootstrapProviderSpecFetchConfigSelectorMatchExpressions {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecFetchConfigSelectorMatchExpressions(obj: BootstrapProviderSpecFetchConfigSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8745,12 +9128,13 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinity(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj.requiredDuringSchedulingIgnoredDuringExecution),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["preferredDuringSchedulingIgnoredDuringExecution"] = value; }
+  value = toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj.requiredDuringSchedulingIgnoredDuringExecution);
+  if (value !== undefined) { result["requiredDuringSchedulingIgnoredDuringExecution"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8795,12 +9179,13 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinity(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["preferredDuringSchedulingIgnoredDuringExecution"] = value; }
+  value = obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["requiredDuringSchedulingIgnoredDuringExecution"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8845,12 +9230,13 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinity(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["preferredDuringSchedulingIgnoredDuringExecution"] = value; }
+  value = obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["requiredDuringSchedulingIgnoredDuringExecution"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8898,13 +9284,15 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersE
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersEnv(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersEnv | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-    'valueFrom': toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFrom(obj.valueFrom),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  value = toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFrom(obj.valueFrom);
+  if (value !== undefined) { result["valueFrom"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8952,13 +9340,15 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersR
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersResources(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersResources | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'claims': obj.claims?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersResourcesClaims(y)),
-    'limits': ((obj.limits) === undefined) ? undefined : (Object.entries(obj.limits).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
-    'requests': ((obj.requests) === undefined) ? undefined : (Object.entries(obj.requests).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.claims?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersResourcesClaims(y));
+  if (value !== undefined) { result["claims"] = value; }
+  value = ((obj.limits) === undefined) ? undefined : (Object.fromEntries(Object.entries(obj.limits).filter((i) => i[1] !== undefined).map((i) => [i[0], i[1]?.value])));
+  if (value !== undefined) { result["limits"] = value; }
+  value = ((obj.requests) === undefined) ? undefined : (Object.fromEntries(Object.entries(obj.requests).filter((i) => i[1] !== undefined).map((i) => [i[0], i[1]?.value])));
+  if (value !== undefined) { result["requests"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8990,12 +9380,13 @@ export interface BootstrapProviderSpecDeploymentAffinityNodeAffinityPreferredDur
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: BootstrapProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preference': toJson_BootstrapProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj.preference),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_BootstrapProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj.preference);
+  if (value !== undefined) { result["preference"] = value; }
+  value = obj.weight;
+  if (value !== undefined) { result["weight"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9023,11 +9414,11 @@ export interface BootstrapProviderSpecDeploymentAffinityNodeAffinityRequiredDuri
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: BootstrapProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeSelectorTerms': obj.nodeSelectorTerms?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.nodeSelectorTerms?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(y));
+  if (value !== undefined) { result["nodeSelectorTerms"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9059,12 +9450,13 @@ export interface BootstrapProviderSpecDeploymentAffinityPodAffinityPreferredDuri
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: BootstrapProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'podAffinityTerm': toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm);
+  if (value !== undefined) { result["podAffinityTerm"] = value; }
+  value = obj.weight;
+  if (value !== undefined) { result["weight"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9154,16 +9546,21 @@ export interface BootstrapProviderSpecDeploymentAffinityPodAffinityRequiredDurin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: BootstrapProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9195,12 +9592,13 @@ export interface BootstrapProviderSpecDeploymentAffinityPodAntiAffinityPreferred
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: BootstrapProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'podAffinityTerm': toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm);
+  if (value !== undefined) { result["podAffinityTerm"] = value; }
+  value = obj.weight;
+  if (value !== undefined) { result["weight"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9290,16 +9688,21 @@ export interface BootstrapProviderSpecDeploymentAffinityPodAntiAffinityRequiredD
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: BootstrapProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9354,15 +9757,19 @@ export interface BootstrapProviderSpecDeploymentContainersEnvValueFrom {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentContainersEnvValueFrom(obj: BootstrapProviderSpecDeploymentContainersEnvValueFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMapKeyRef': toJson_BootstrapProviderSpecDeploymentContainersEnvValueFromConfigMapKeyRef(obj.configMapKeyRef),
-    'fieldRef': toJson_BootstrapProviderSpecDeploymentContainersEnvValueFromFieldRef(obj.fieldRef),
-    'fileKeyRef': toJson_BootstrapProviderSpecDeploymentContainersEnvValueFromFileKeyRef(obj.fileKeyRef),
-    'resourceFieldRef': toJson_BootstrapProviderSpecDeploymentContainersEnvValueFromResourceFieldRef(obj.resourceFieldRef),
-    'secretKeyRef': toJson_BootstrapProviderSpecDeploymentContainersEnvValueFromSecretKeyRef(obj.secretKeyRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_BootstrapProviderSpecDeploymentContainersEnvValueFromConfigMapKeyRef(obj.configMapKeyRef);
+  if (value !== undefined) { result["configMapKeyRef"] = value; }
+  value = toJson_BootstrapProviderSpecDeploymentContainersEnvValueFromFieldRef(obj.fieldRef);
+  if (value !== undefined) { result["fieldRef"] = value; }
+  value = toJson_BootstrapProviderSpecDeploymentContainersEnvValueFromFileKeyRef(obj.fileKeyRef);
+  if (value !== undefined) { result["fileKeyRef"] = value; }
+  value = toJson_BootstrapProviderSpecDeploymentContainersEnvValueFromResourceFieldRef(obj.resourceFieldRef);
+  if (value !== undefined) { result["resourceFieldRef"] = value; }
+  value = toJson_BootstrapProviderSpecDeploymentContainersEnvValueFromSecretKeyRef(obj.secretKeyRef);
+  if (value !== undefined) { result["secretKeyRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9397,12 +9804,13 @@ export interface BootstrapProviderSpecDeploymentContainersResourcesClaims {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentContainersResourcesClaims(obj: BootstrapProviderSpecDeploymentContainersResourcesClaims | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'request': obj.request,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.request;
+  if (value !== undefined) { result["request"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9462,12 +9870,13 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preference': toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj.preference),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj.preference);
+  if (value !== undefined) { result["preference"] = value; }
+  value = obj.weight;
+  if (value !== undefined) { result["weight"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9495,11 +9904,11 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeSelectorTerms': obj.nodeSelectorTerms?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.nodeSelectorTerms?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(y));
+  if (value !== undefined) { result["nodeSelectorTerms"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9531,12 +9940,13 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'podAffinityTerm': toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm);
+  if (value !== undefined) { result["podAffinityTerm"] = value; }
+  value = obj.weight;
+  if (value !== undefined) { result["weight"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9626,16 +10036,21 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9667,12 +10082,13 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'podAffinityTerm': toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm);
+  if (value !== undefined) { result["podAffinityTerm"] = value; }
+  value = obj.weight;
+  if (value !== undefined) { result["weight"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9762,16 +10178,21 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9826,15 +10247,19 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersE
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFrom(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMapKeyRef': toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromConfigMapKeyRef(obj.configMapKeyRef),
-    'fieldRef': toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFieldRef(obj.fieldRef),
-    'fileKeyRef': toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFileKeyRef(obj.fileKeyRef),
-    'resourceFieldRef': toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromResourceFieldRef(obj.resourceFieldRef),
-    'secretKeyRef': toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromSecretKeyRef(obj.secretKeyRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromConfigMapKeyRef(obj.configMapKeyRef);
+  if (value !== undefined) { result["configMapKeyRef"] = value; }
+  value = toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFieldRef(obj.fieldRef);
+  if (value !== undefined) { result["fieldRef"] = value; }
+  value = toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFileKeyRef(obj.fileKeyRef);
+  if (value !== undefined) { result["fileKeyRef"] = value; }
+  value = toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromResourceFieldRef(obj.resourceFieldRef);
+  if (value !== undefined) { result["resourceFieldRef"] = value; }
+  value = toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromSecretKeyRef(obj.secretKeyRef);
+  if (value !== undefined) { result["secretKeyRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9869,12 +10294,13 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersR
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersResourcesClaims(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersResourcesClaims | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'request': obj.request,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.request;
+  if (value !== undefined) { result["request"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9933,12 +10359,13 @@ export interface BootstrapProviderSpecDeploymentAffinityNodeAffinityPreferredDur
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj: BootstrapProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(y)),
-    'matchFields': obj.matchFields?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = obj.matchFields?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(y));
+  if (value !== undefined) { result["matchFields"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9971,12 +10398,13 @@ export interface BootstrapProviderSpecDeploymentAffinityNodeAffinityRequiredDuri
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(obj: BootstrapProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(y)),
-    'matchFields': obj.matchFields?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = obj.matchFields?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(y));
+  if (value !== undefined) { result["matchFields"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10061,16 +10489,21 @@ export interface BootstrapProviderSpecDeploymentAffinityPodAffinityPreferredDuri
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: BootstrapProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10104,12 +10537,13 @@ export interface BootstrapProviderSpecDeploymentAffinityPodAffinityRequiredDurin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: BootstrapProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10146,12 +10580,13 @@ export interface BootstrapProviderSpecDeploymentAffinityPodAffinityRequiredDurin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: BootstrapProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10236,16 +10671,21 @@ export interface BootstrapProviderSpecDeploymentAffinityPodAntiAffinityPreferred
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: BootstrapProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10279,12 +10719,13 @@ export interface BootstrapProviderSpecDeploymentAffinityPodAntiAffinityRequiredD
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: BootstrapProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10321,12 +10762,13 @@ export interface BootstrapProviderSpecDeploymentAffinityPodAntiAffinityRequiredD
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: BootstrapProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10368,13 +10810,15 @@ export interface BootstrapProviderSpecDeploymentContainersEnvValueFromConfigMapK
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentContainersEnvValueFromConfigMapKeyRef(obj: BootstrapProviderSpecDeploymentContainersEnvValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10406,12 +10850,13 @@ export interface BootstrapProviderSpecDeploymentContainersEnvValueFromFieldRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentContainersEnvValueFromFieldRef(obj: BootstrapProviderSpecDeploymentContainersEnvValueFromFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'fieldPath': obj.fieldPath,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.fieldPath;
+  if (value !== undefined) { result["fieldPath"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10466,14 +10911,17 @@ export interface BootstrapProviderSpecDeploymentContainersEnvValueFromFileKeyRef
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentContainersEnvValueFromFileKeyRef(obj: BootstrapProviderSpecDeploymentContainersEnvValueFromFileKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'optional': obj.optional,
-    'path': obj.path,
-    'volumeName': obj.volumeName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  value = obj.path;
+  if (value !== undefined) { result["path"] = value; }
+  value = obj.volumeName;
+  if (value !== undefined) { result["volumeName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10512,13 +10960,15 @@ export interface BootstrapProviderSpecDeploymentContainersEnvValueFromResourceFi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentContainersEnvValueFromResourceFieldRef(obj: BootstrapProviderSpecDeploymentContainersEnvValueFromResourceFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'containerName': obj.containerName,
-    'divisor': obj.divisor?.value,
-    'resource': obj.resource,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.containerName;
+  if (value !== undefined) { result["containerName"] = value; }
+  value = obj.divisor?.value;
+  if (value !== undefined) { result["divisor"] = value; }
+  value = obj.resource;
+  if (value !== undefined) { result["resource"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10560,13 +11010,15 @@ export interface BootstrapProviderSpecDeploymentContainersEnvValueFromSecretKeyR
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentContainersEnvValueFromSecretKeyRef(obj: BootstrapProviderSpecDeploymentContainersEnvValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10597,12 +11049,13 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(y)),
-    'matchFields': obj.matchFields?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = obj.matchFields?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(y));
+  if (value !== undefined) { result["matchFields"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10635,12 +11088,13 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(y)),
-    'matchFields': obj.matchFields?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = obj.matchFields?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(y));
+  if (value !== undefined) { result["matchFields"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10725,16 +11179,21 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10768,12 +11227,13 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10810,12 +11270,13 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10900,16 +11361,21 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10943,12 +11409,13 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -10985,12 +11452,13 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11032,13 +11500,15 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersE
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromConfigMapKeyRef(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11070,12 +11540,13 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersE
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFieldRef(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'fieldPath': obj.fieldPath,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.fieldPath;
+  if (value !== undefined) { result["fieldPath"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11130,14 +11601,17 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersE
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFileKeyRef(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFileKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'optional': obj.optional,
-    'path': obj.path,
-    'volumeName': obj.volumeName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  value = obj.path;
+  if (value !== undefined) { result["path"] = value; }
+  value = obj.volumeName;
+  if (value !== undefined) { result["volumeName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11176,13 +11650,15 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersE
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromResourceFieldRef(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromResourceFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'containerName': obj.containerName,
-    'divisor': obj.divisor?.value,
-    'resource': obj.resource,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.containerName;
+  if (value !== undefined) { result["containerName"] = value; }
+  value = obj.divisor?.value;
+  if (value !== undefined) { result["divisor"] = value; }
+  value = obj.resource;
+  if (value !== undefined) { result["resource"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11224,13 +11700,15 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersE
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromSecretKeyRef(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11274,13 +11752,15 @@ export interface BootstrapProviderSpecDeploymentAffinityNodeAffinityPreferredDur
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(obj: BootstrapProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11324,13 +11804,15 @@ export interface BootstrapProviderSpecDeploymentAffinityNodeAffinityPreferredDur
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(obj: BootstrapProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11374,13 +11856,15 @@ export interface BootstrapProviderSpecDeploymentAffinityNodeAffinityRequiredDuri
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(obj: BootstrapProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11424,13 +11908,15 @@ export interface BootstrapProviderSpecDeploymentAffinityNodeAffinityRequiredDuri
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(obj: BootstrapProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11464,12 +11950,13 @@ export interface BootstrapProviderSpecDeploymentAffinityPodAffinityPreferredDuri
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: BootstrapProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11506,12 +11993,13 @@ export interface BootstrapProviderSpecDeploymentAffinityPodAffinityPreferredDuri
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: BootstrapProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11554,13 +12042,15 @@ export interface BootstrapProviderSpecDeploymentAffinityPodAffinityRequiredDurin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: BootstrapProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11603,13 +12093,15 @@ export interface BootstrapProviderSpecDeploymentAffinityPodAffinityRequiredDurin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: BootstrapProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11643,12 +12135,13 @@ export interface BootstrapProviderSpecDeploymentAffinityPodAntiAffinityPreferred
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: BootstrapProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11685,12 +12178,13 @@ export interface BootstrapProviderSpecDeploymentAffinityPodAntiAffinityPreferred
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: BootstrapProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11733,13 +12227,15 @@ export interface BootstrapProviderSpecDeploymentAffinityPodAntiAffinityRequiredD
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: BootstrapProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11782,13 +12278,15 @@ export interface BootstrapProviderSpecDeploymentAffinityPodAntiAffinityRequiredD
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: BootstrapProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11848,13 +12346,15 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11898,13 +12398,15 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11948,13 +12450,15 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -11998,13 +12502,15 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -12038,12 +12544,13 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -12080,12 +12587,13 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -12128,13 +12636,15 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -12177,13 +12687,15 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -12217,12 +12729,13 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -12259,12 +12772,13 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -12307,13 +12821,15 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -12356,13 +12872,15 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -12421,13 +12939,15 @@ export interface BootstrapProviderSpecDeploymentAffinityPodAffinityPreferredDuri
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: BootstrapProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -12470,13 +12990,15 @@ export interface BootstrapProviderSpecDeploymentAffinityPodAffinityPreferredDuri
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: BootstrapProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -12519,13 +13041,15 @@ export interface BootstrapProviderSpecDeploymentAffinityPodAntiAffinityPreferred
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: BootstrapProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -12568,13 +13092,15 @@ export interface BootstrapProviderSpecDeploymentAffinityPodAntiAffinityPreferred
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: BootstrapProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -12617,13 +13143,15 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -12666,13 +13194,15 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -12715,13 +13245,15 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -12764,13 +13296,15 @@ export interface BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPod
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: BootstrapProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -12854,12 +13388,13 @@ export interface ControlPlaneProviderProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderProps(obj: ControlPlaneProviderProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_ControlPlaneProviderSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_ControlPlaneProviderSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -12961,19 +13496,27 @@ export interface ControlPlaneProviderSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpec(obj: ControlPlaneProviderSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'additionalDeployments': ((obj.additionalDeployments) === undefined) ? undefined : (Object.entries(obj.additionalDeployments).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_ControlPlaneProviderSpecAdditionalDeployments(i[1]) }), {})),
-    'additionalManifests': toJson_ControlPlaneProviderSpecAdditionalManifests(obj.additionalManifests),
-    'configSecret': toJson_ControlPlaneProviderSpecConfigSecret(obj.configSecret),
-    'deployment': toJson_ControlPlaneProviderSpecDeployment(obj.deployment),
-    'fetchConfig': toJson_ControlPlaneProviderSpecFetchConfig(obj.fetchConfig),
-    'manager': toJson_ControlPlaneProviderSpecManager(obj.manager),
-    'manifestPatches': obj.manifestPatches?.map(y => y),
-    'patches': obj.patches?.map(y => toJson_ControlPlaneProviderSpecPatches(y)),
-    'version': obj.version,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.additionalDeployments) === undefined) ? undefined : (Object.fromEntries(Object.entries(obj.additionalDeployments).filter((i) => i[1] !== undefined).map((i) => [i[0], toJson_ControlPlaneProviderSpecAdditionalDeployments(i[1])])));
+  if (value !== undefined) { result["additionalDeployments"] = value; }
+  value = toJson_ControlPlaneProviderSpecAdditionalManifests(obj.additionalManifests);
+  if (value !== undefined) { result["additionalManifests"] = value; }
+  value = toJson_ControlPlaneProviderSpecConfigSecret(obj.configSecret);
+  if (value !== undefined) { result["configSecret"] = value; }
+  value = toJson_ControlPlaneProviderSpecDeployment(obj.deployment);
+  if (value !== undefined) { result["deployment"] = value; }
+  value = toJson_ControlPlaneProviderSpecFetchConfig(obj.fetchConfig);
+  if (value !== undefined) { result["fetchConfig"] = value; }
+  value = toJson_ControlPlaneProviderSpecManager(obj.manager);
+  if (value !== undefined) { result["manager"] = value; }
+  value = obj.manifestPatches?.map(y => y);
+  if (value !== undefined) { result["manifestPatches"] = value; }
+  value = obj.patches?.map(y => toJson_ControlPlaneProviderSpecPatches(y));
+  if (value !== undefined) { result["patches"] = value; }
+  value = obj.version;
+  if (value !== undefined) { result["version"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -13005,12 +13548,13 @@ export interface ControlPlaneProviderSpecAdditionalDeployments {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeployments(obj: ControlPlaneProviderSpecAdditionalDeployments | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'deployment': toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeployment(obj.deployment),
-    'manager': toJson_ControlPlaneProviderSpecAdditionalDeploymentsManager(obj.manager),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeployment(obj.deployment);
+  if (value !== undefined) { result["deployment"] = value; }
+  value = toJson_ControlPlaneProviderSpecAdditionalDeploymentsManager(obj.manager);
+  if (value !== undefined) { result["manager"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -13044,12 +13588,13 @@ export interface ControlPlaneProviderSpecAdditionalManifests {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalManifests(obj: ControlPlaneProviderSpecAdditionalManifests | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'namespace': obj.namespace,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.namespace;
+  if (value !== undefined) { result["namespace"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -13086,12 +13631,13 @@ export interface ControlPlaneProviderSpecConfigSecret {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecConfigSecret(obj: ControlPlaneProviderSpecConfigSecret | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'namespace': obj.namespace,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.namespace;
+  if (value !== undefined) { result["namespace"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -13160,17 +13706,23 @@ export interface ControlPlaneProviderSpecDeployment {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeployment(obj: ControlPlaneProviderSpecDeployment | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'affinity': toJson_ControlPlaneProviderSpecDeploymentAffinity(obj.affinity),
-    'containers': obj.containers?.map(y => toJson_ControlPlaneProviderSpecDeploymentContainers(y)),
-    'imagePullSecrets': obj.imagePullSecrets?.map(y => toJson_ControlPlaneProviderSpecDeploymentImagePullSecrets(y)),
-    'nodeSelector': ((obj.nodeSelector) === undefined) ? undefined : (Object.entries(obj.nodeSelector).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'replicas': obj.replicas,
-    'serviceAccountName': obj.serviceAccountName,
-    'tolerations': obj.tolerations?.map(y => toJson_ControlPlaneProviderSpecDeploymentTolerations(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_ControlPlaneProviderSpecDeploymentAffinity(obj.affinity);
+  if (value !== undefined) { result["affinity"] = value; }
+  value = obj.containers?.map(y => toJson_ControlPlaneProviderSpecDeploymentContainers(y));
+  if (value !== undefined) { result["containers"] = value; }
+  value = obj.imagePullSecrets?.map(y => toJson_ControlPlaneProviderSpecDeploymentImagePullSecrets(y));
+  if (value !== undefined) { result["imagePullSecrets"] = value; }
+  value = ((obj.nodeSelector) === undefined) ? undefined : (withoutUndefined(obj.nodeSelector));
+  if (value !== undefined) { result["nodeSelector"] = value; }
+  value = obj.replicas;
+  if (value !== undefined) { result["replicas"] = value; }
+  value = obj.serviceAccountName;
+  if (value !== undefined) { result["serviceAccountName"] = value; }
+  value = obj.tolerations?.map(y => toJson_ControlPlaneProviderSpecDeploymentTolerations(y));
+  if (value !== undefined) { result["tolerations"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -13221,13 +13773,15 @@ export interface ControlPlaneProviderSpecFetchConfig {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecFetchConfig(obj: ControlPlaneProviderSpecFetchConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'oci': obj.oci,
-    'selector': toJson_ControlPlaneProviderSpecFetchConfigSelector(obj.selector),
-    'url': obj.url,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.oci;
+  if (value !== undefined) { result["oci"] = value; }
+  value = toJson_ControlPlaneProviderSpecFetchConfigSelector(obj.selector);
+  if (value !== undefined) { result["selector"] = value; }
+  value = obj.url;
+  if (value !== undefined) { result["url"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -13360,23 +13914,35 @@ export interface ControlPlaneProviderSpecManager {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecManager(obj: ControlPlaneProviderSpecManager | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'additionalArgs': ((obj.additionalArgs) === undefined) ? undefined : (Object.entries(obj.additionalArgs).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'cacheNamespace': obj.cacheNamespace,
-    'controller': toJson_ControlPlaneProviderSpecManagerController(obj.controller),
-    'featureGates': ((obj.featureGates) === undefined) ? undefined : (Object.entries(obj.featureGates).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'gracefulShutDown': obj.gracefulShutDown,
-    'health': toJson_ControlPlaneProviderSpecManagerHealth(obj.health),
-    'leaderElection': toJson_ControlPlaneProviderSpecManagerLeaderElection(obj.leaderElection),
-    'maxConcurrentReconciles': obj.maxConcurrentReconciles,
-    'metrics': toJson_ControlPlaneProviderSpecManagerMetrics(obj.metrics),
-    'profilerAddress': obj.profilerAddress,
-    'syncPeriod': obj.syncPeriod,
-    'verbosity': obj.verbosity,
-    'webhook': toJson_ControlPlaneProviderSpecManagerWebhook(obj.webhook),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.additionalArgs) === undefined) ? undefined : (withoutUndefined(obj.additionalArgs));
+  if (value !== undefined) { result["additionalArgs"] = value; }
+  value = obj.cacheNamespace;
+  if (value !== undefined) { result["cacheNamespace"] = value; }
+  value = toJson_ControlPlaneProviderSpecManagerController(obj.controller);
+  if (value !== undefined) { result["controller"] = value; }
+  value = ((obj.featureGates) === undefined) ? undefined : (withoutUndefined(obj.featureGates));
+  if (value !== undefined) { result["featureGates"] = value; }
+  value = obj.gracefulShutDown;
+  if (value !== undefined) { result["gracefulShutDown"] = value; }
+  value = toJson_ControlPlaneProviderSpecManagerHealth(obj.health);
+  if (value !== undefined) { result["health"] = value; }
+  value = toJson_ControlPlaneProviderSpecManagerLeaderElection(obj.leaderElection);
+  if (value !== undefined) { result["leaderElection"] = value; }
+  value = obj.maxConcurrentReconciles;
+  if (value !== undefined) { result["maxConcurrentReconciles"] = value; }
+  value = toJson_ControlPlaneProviderSpecManagerMetrics(obj.metrics);
+  if (value !== undefined) { result["metrics"] = value; }
+  value = obj.profilerAddress;
+  if (value !== undefined) { result["profilerAddress"] = value; }
+  value = obj.syncPeriod;
+  if (value !== undefined) { result["syncPeriod"] = value; }
+  value = obj.verbosity;
+  if (value !== undefined) { result["verbosity"] = value; }
+  value = toJson_ControlPlaneProviderSpecManagerWebhook(obj.webhook);
+  if (value !== undefined) { result["webhook"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -13407,12 +13973,13 @@ export interface ControlPlaneProviderSpecPatches {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecPatches(obj: ControlPlaneProviderSpecPatches | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'patch': obj.patch,
-    'target': toJson_ControlPlaneProviderSpecPatchesTarget(obj.target),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.patch;
+  if (value !== undefined) { result["patch"] = value; }
+  value = toJson_ControlPlaneProviderSpecPatchesTarget(obj.target);
+  if (value !== undefined) { result["target"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -13481,17 +14048,23 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeployment {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeployment(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeployment | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'affinity': toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity(obj.affinity),
-    'containers': obj.containers?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainers(y)),
-    'imagePullSecrets': obj.imagePullSecrets?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentImagePullSecrets(y)),
-    'nodeSelector': ((obj.nodeSelector) === undefined) ? undefined : (Object.entries(obj.nodeSelector).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'replicas': obj.replicas,
-    'serviceAccountName': obj.serviceAccountName,
-    'tolerations': obj.tolerations?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentTolerations(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity(obj.affinity);
+  if (value !== undefined) { result["affinity"] = value; }
+  value = obj.containers?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainers(y));
+  if (value !== undefined) { result["containers"] = value; }
+  value = obj.imagePullSecrets?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentImagePullSecrets(y));
+  if (value !== undefined) { result["imagePullSecrets"] = value; }
+  value = ((obj.nodeSelector) === undefined) ? undefined : (withoutUndefined(obj.nodeSelector));
+  if (value !== undefined) { result["nodeSelector"] = value; }
+  value = obj.replicas;
+  if (value !== undefined) { result["replicas"] = value; }
+  value = obj.serviceAccountName;
+  if (value !== undefined) { result["serviceAccountName"] = value; }
+  value = obj.tolerations?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentTolerations(y));
+  if (value !== undefined) { result["tolerations"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -13624,23 +14197,35 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsManager {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsManager(obj: ControlPlaneProviderSpecAdditionalDeploymentsManager | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'additionalArgs': ((obj.additionalArgs) === undefined) ? undefined : (Object.entries(obj.additionalArgs).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'cacheNamespace': obj.cacheNamespace,
-    'controller': toJson_ControlPlaneProviderSpecAdditionalDeploymentsManagerController(obj.controller),
-    'featureGates': ((obj.featureGates) === undefined) ? undefined : (Object.entries(obj.featureGates).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'gracefulShutDown': obj.gracefulShutDown,
-    'health': toJson_ControlPlaneProviderSpecAdditionalDeploymentsManagerHealth(obj.health),
-    'leaderElection': toJson_ControlPlaneProviderSpecAdditionalDeploymentsManagerLeaderElection(obj.leaderElection),
-    'maxConcurrentReconciles': obj.maxConcurrentReconciles,
-    'metrics': toJson_ControlPlaneProviderSpecAdditionalDeploymentsManagerMetrics(obj.metrics),
-    'profilerAddress': obj.profilerAddress,
-    'syncPeriod': obj.syncPeriod,
-    'verbosity': obj.verbosity,
-    'webhook': toJson_ControlPlaneProviderSpecAdditionalDeploymentsManagerWebhook(obj.webhook),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.additionalArgs) === undefined) ? undefined : (withoutUndefined(obj.additionalArgs));
+  if (value !== undefined) { result["additionalArgs"] = value; }
+  value = obj.cacheNamespace;
+  if (value !== undefined) { result["cacheNamespace"] = value; }
+  value = toJson_ControlPlaneProviderSpecAdditionalDeploymentsManagerController(obj.controller);
+  if (value !== undefined) { result["controller"] = value; }
+  value = ((obj.featureGates) === undefined) ? undefined : (withoutUndefined(obj.featureGates));
+  if (value !== undefined) { result["featureGates"] = value; }
+  value = obj.gracefulShutDown;
+  if (value !== undefined) { result["gracefulShutDown"] = value; }
+  value = toJson_ControlPlaneProviderSpecAdditionalDeploymentsManagerHealth(obj.health);
+  if (value !== undefined) { result["health"] = value; }
+  value = toJson_ControlPlaneProviderSpecAdditionalDeploymentsManagerLeaderElection(obj.leaderElection);
+  if (value !== undefined) { result["leaderElection"] = value; }
+  value = obj.maxConcurrentReconciles;
+  if (value !== undefined) { result["maxConcurrentReconciles"] = value; }
+  value = toJson_ControlPlaneProviderSpecAdditionalDeploymentsManagerMetrics(obj.metrics);
+  if (value !== undefined) { result["metrics"] = value; }
+  value = obj.profilerAddress;
+  if (value !== undefined) { result["profilerAddress"] = value; }
+  value = obj.syncPeriod;
+  if (value !== undefined) { result["syncPeriod"] = value; }
+  value = obj.verbosity;
+  if (value !== undefined) { result["verbosity"] = value; }
+  value = toJson_ControlPlaneProviderSpecAdditionalDeploymentsManagerWebhook(obj.webhook);
+  if (value !== undefined) { result["webhook"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -13678,13 +14263,15 @@ export interface ControlPlaneProviderSpecDeploymentAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinity(obj: ControlPlaneProviderSpecDeploymentAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeAffinity': toJson_ControlPlaneProviderSpecDeploymentAffinityNodeAffinity(obj.nodeAffinity),
-    'podAffinity': toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinity(obj.podAffinity),
-    'podAntiAffinity': toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinity(obj.podAntiAffinity),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_ControlPlaneProviderSpecDeploymentAffinityNodeAffinity(obj.nodeAffinity);
+  if (value !== undefined) { result["nodeAffinity"] = value; }
+  value = toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinity(obj.podAffinity);
+  if (value !== undefined) { result["podAffinity"] = value; }
+  value = toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinity(obj.podAntiAffinity);
+  if (value !== undefined) { result["podAntiAffinity"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -13750,16 +14337,21 @@ export interface ControlPlaneProviderSpecDeploymentContainers {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentContainers(obj: ControlPlaneProviderSpecDeploymentContainers | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'args': ((obj.args) === undefined) ? undefined : (Object.entries(obj.args).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'command': obj.command?.map(y => y),
-    'env': obj.env?.map(y => toJson_ControlPlaneProviderSpecDeploymentContainersEnv(y)),
-    'imageUrl': obj.imageUrl,
-    'name': obj.name,
-    'resources': toJson_ControlPlaneProviderSpecDeploymentContainersResources(obj.resources),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.args) === undefined) ? undefined : (withoutUndefined(obj.args));
+  if (value !== undefined) { result["args"] = value; }
+  value = obj.command?.map(y => y);
+  if (value !== undefined) { result["command"] = value; }
+  value = obj.env?.map(y => toJson_ControlPlaneProviderSpecDeploymentContainersEnv(y));
+  if (value !== undefined) { result["env"] = value; }
+  value = obj.imageUrl;
+  if (value !== undefined) { result["imageUrl"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = toJson_ControlPlaneProviderSpecDeploymentContainersResources(obj.resources);
+  if (value !== undefined) { result["resources"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -13788,11 +14380,11 @@ export interface ControlPlaneProviderSpecDeploymentImagePullSecrets {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentImagePullSecrets(obj: ControlPlaneProviderSpecDeploymentImagePullSecrets | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -13855,15 +14447,19 @@ export interface ControlPlaneProviderSpecDeploymentTolerations {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentTolerations(obj: ControlPlaneProviderSpecDeploymentTolerations | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'effect': obj.effect,
-    'key': obj.key,
-    'operator': obj.operator,
-    'tolerationSeconds': obj.tolerationSeconds,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.effect;
+  if (value !== undefined) { result["effect"] = value; }
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.tolerationSeconds;
+  if (value !== undefined) { result["tolerationSeconds"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -13900,12 +14496,13 @@ export interface ControlPlaneProviderSpecFetchConfigSelector {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecFetchConfigSelector(obj: ControlPlaneProviderSpecFetchConfigSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecFetchConfigSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecFetchConfigSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -13955,13 +14552,15 @@ export interface ControlPlaneProviderSpecManagerController {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecManagerController(obj: ControlPlaneProviderSpecManagerController | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cacheSyncTimeout': obj.cacheSyncTimeout,
-    'groupKindConcurrency': ((obj.groupKindConcurrency) === undefined) ? undefined : (Object.entries(obj.groupKindConcurrency).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'recoverPanic': obj.recoverPanic,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cacheSyncTimeout;
+  if (value !== undefined) { result["cacheSyncTimeout"] = value; }
+  value = ((obj.groupKindConcurrency) === undefined) ? undefined : (withoutUndefined(obj.groupKindConcurrency));
+  if (value !== undefined) { result["groupKindConcurrency"] = value; }
+  value = obj.recoverPanic;
+  if (value !== undefined) { result["recoverPanic"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -14001,13 +14600,15 @@ export interface ControlPlaneProviderSpecManagerHealth {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecManagerHealth(obj: ControlPlaneProviderSpecManagerHealth | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'healthProbeBindAddress': obj.healthProbeBindAddress,
-    'livenessEndpointName': obj.livenessEndpointName,
-    'readinessEndpointName': obj.readinessEndpointName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.healthProbeBindAddress;
+  if (value !== undefined) { result["healthProbeBindAddress"] = value; }
+  value = obj.livenessEndpointName;
+  if (value !== undefined) { result["livenessEndpointName"] = value; }
+  value = obj.readinessEndpointName;
+  if (value !== undefined) { result["readinessEndpointName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -14089,17 +14690,23 @@ export interface ControlPlaneProviderSpecManagerLeaderElection {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecManagerLeaderElection(obj: ControlPlaneProviderSpecManagerLeaderElection | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'leaderElect': obj.leaderElect,
-    'leaseDuration': obj.leaseDuration,
-    'renewDeadline': obj.renewDeadline,
-    'resourceLock': obj.resourceLock,
-    'resourceName': obj.resourceName,
-    'resourceNamespace': obj.resourceNamespace,
-    'retryPeriod': obj.retryPeriod,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.leaderElect;
+  if (value !== undefined) { result["leaderElect"] = value; }
+  value = obj.leaseDuration;
+  if (value !== undefined) { result["leaseDuration"] = value; }
+  value = obj.renewDeadline;
+  if (value !== undefined) { result["renewDeadline"] = value; }
+  value = obj.resourceLock;
+  if (value !== undefined) { result["resourceLock"] = value; }
+  value = obj.resourceName;
+  if (value !== undefined) { result["resourceName"] = value; }
+  value = obj.resourceNamespace;
+  if (value !== undefined) { result["resourceNamespace"] = value; }
+  value = obj.retryPeriod;
+  if (value !== undefined) { result["retryPeriod"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -14143,13 +14750,15 @@ export interface ControlPlaneProviderSpecManagerMetrics {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecManagerMetrics(obj: ControlPlaneProviderSpecManagerMetrics | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'bindAddress': obj.bindAddress,
-    'diagnosticsAddress': obj.diagnosticsAddress,
-    'insecureDiagnostics': obj.insecureDiagnostics,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.bindAddress;
+  if (value !== undefined) { result["bindAddress"] = value; }
+  value = obj.diagnosticsAddress;
+  if (value !== undefined) { result["diagnosticsAddress"] = value; }
+  value = obj.insecureDiagnostics;
+  if (value !== undefined) { result["insecureDiagnostics"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -14192,13 +14801,15 @@ export interface ControlPlaneProviderSpecManagerWebhook {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecManagerWebhook(obj: ControlPlaneProviderSpecManagerWebhook | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'certDir': obj.certDir,
-    'host': obj.host,
-    'port': obj.port,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.certDir;
+  if (value !== undefined) { result["certDir"] = value; }
+  value = obj.host;
+  if (value !== undefined) { result["host"] = value; }
+  value = obj.port;
+  if (value !== undefined) { result["port"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -14258,16 +14869,21 @@ export interface ControlPlaneProviderSpecPatchesTarget {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecPatchesTarget(obj: ControlPlaneProviderSpecPatchesTarget | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'group': obj.group,
-    'kind': obj.kind,
-    'labelSelector': obj.labelSelector,
-    'name': obj.name,
-    'namespace': obj.namespace,
-    'version': obj.version,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.group;
+  if (value !== undefined) { result["group"] = value; }
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  value = obj.labelSelector;
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.namespace;
+  if (value !== undefined) { result["namespace"] = value; }
+  value = obj.version;
+  if (value !== undefined) { result["version"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -14305,13 +14921,15 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeAffinity': toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinity(obj.nodeAffinity),
-    'podAffinity': toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinity(obj.podAffinity),
-    'podAntiAffinity': toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinity(obj.podAntiAffinity),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinity(obj.nodeAffinity);
+  if (value !== undefined) { result["nodeAffinity"] = value; }
+  value = toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinity(obj.podAffinity);
+  if (value !== undefined) { result["podAffinity"] = value; }
+  value = toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinity(obj.podAntiAffinity);
+  if (value !== undefined) { result["podAntiAffinity"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -14377,16 +14995,21 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContaine
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainers(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainers | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'args': ((obj.args) === undefined) ? undefined : (Object.entries(obj.args).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'command': obj.command?.map(y => y),
-    'env': obj.env?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersEnv(y)),
-    'imageUrl': obj.imageUrl,
-    'name': obj.name,
-    'resources': toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersResources(obj.resources),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.args) === undefined) ? undefined : (withoutUndefined(obj.args));
+  if (value !== undefined) { result["args"] = value; }
+  value = obj.command?.map(y => y);
+  if (value !== undefined) { result["command"] = value; }
+  value = obj.env?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersEnv(y));
+  if (value !== undefined) { result["env"] = value; }
+  value = obj.imageUrl;
+  if (value !== undefined) { result["imageUrl"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersResources(obj.resources);
+  if (value !== undefined) { result["resources"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -14415,11 +15038,11 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentImagePul
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentImagePullSecrets(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentImagePullSecrets | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -14482,15 +15105,19 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentTolerati
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentTolerations(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentTolerations | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'effect': obj.effect,
-    'key': obj.key,
-    'operator': obj.operator,
-    'tolerationSeconds': obj.tolerationSeconds,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.effect;
+  if (value !== undefined) { result["effect"] = value; }
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.tolerationSeconds;
+  if (value !== undefined) { result["tolerationSeconds"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -14540,13 +15167,15 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsManagerController 
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsManagerController(obj: ControlPlaneProviderSpecAdditionalDeploymentsManagerController | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cacheSyncTimeout': obj.cacheSyncTimeout,
-    'groupKindConcurrency': ((obj.groupKindConcurrency) === undefined) ? undefined : (Object.entries(obj.groupKindConcurrency).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'recoverPanic': obj.recoverPanic,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cacheSyncTimeout;
+  if (value !== undefined) { result["cacheSyncTimeout"] = value; }
+  value = ((obj.groupKindConcurrency) === undefined) ? undefined : (withoutUndefined(obj.groupKindConcurrency));
+  if (value !== undefined) { result["groupKindConcurrency"] = value; }
+  value = obj.recoverPanic;
+  if (value !== undefined) { result["recoverPanic"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -14586,13 +15215,15 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsManagerHealth {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsManagerHealth(obj: ControlPlaneProviderSpecAdditionalDeploymentsManagerHealth | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'healthProbeBindAddress': obj.healthProbeBindAddress,
-    'livenessEndpointName': obj.livenessEndpointName,
-    'readinessEndpointName': obj.readinessEndpointName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.healthProbeBindAddress;
+  if (value !== undefined) { result["healthProbeBindAddress"] = value; }
+  value = obj.livenessEndpointName;
+  if (value !== undefined) { result["livenessEndpointName"] = value; }
+  value = obj.readinessEndpointName;
+  if (value !== undefined) { result["readinessEndpointName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -14674,17 +15305,23 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsManagerLeaderElect
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsManagerLeaderElection(obj: ControlPlaneProviderSpecAdditionalDeploymentsManagerLeaderElection | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'leaderElect': obj.leaderElect,
-    'leaseDuration': obj.leaseDuration,
-    'renewDeadline': obj.renewDeadline,
-    'resourceLock': obj.resourceLock,
-    'resourceName': obj.resourceName,
-    'resourceNamespace': obj.resourceNamespace,
-    'retryPeriod': obj.retryPeriod,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.leaderElect;
+  if (value !== undefined) { result["leaderElect"] = value; }
+  value = obj.leaseDuration;
+  if (value !== undefined) { result["leaseDuration"] = value; }
+  value = obj.renewDeadline;
+  if (value !== undefined) { result["renewDeadline"] = value; }
+  value = obj.resourceLock;
+  if (value !== undefined) { result["resourceLock"] = value; }
+  value = obj.resourceName;
+  if (value !== undefined) { result["resourceName"] = value; }
+  value = obj.resourceNamespace;
+  if (value !== undefined) { result["resourceNamespace"] = value; }
+  value = obj.retryPeriod;
+  if (value !== undefined) { result["retryPeriod"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -14728,13 +15365,15 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsManagerMetrics {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsManagerMetrics(obj: ControlPlaneProviderSpecAdditionalDeploymentsManagerMetrics | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'bindAddress': obj.bindAddress,
-    'diagnosticsAddress': obj.diagnosticsAddress,
-    'insecureDiagnostics': obj.insecureDiagnostics,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.bindAddress;
+  if (value !== undefined) { result["bindAddress"] = value; }
+  value = obj.diagnosticsAddress;
+  if (value !== undefined) { result["diagnosticsAddress"] = value; }
+  value = obj.insecureDiagnostics;
+  if (value !== undefined) { result["insecureDiagnostics"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -14777,13 +15416,15 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsManagerWebhook {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsManagerWebhook(obj: ControlPlaneProviderSpecAdditionalDeploymentsManagerWebhook | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'certDir': obj.certDir,
-    'host': obj.host,
-    'port': obj.port,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.certDir;
+  if (value !== undefined) { result["certDir"] = value; }
+  value = obj.host;
+  if (value !== undefined) { result["host"] = value; }
+  value = obj.port;
+  if (value !== undefined) { result["port"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -14826,12 +15467,13 @@ export interface ControlPlaneProviderSpecDeploymentAffinityNodeAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityNodeAffinity(obj: ControlPlaneProviderSpecDeploymentAffinityNodeAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': toJson_ControlPlaneProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj.requiredDuringSchedulingIgnoredDuringExecution),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["preferredDuringSchedulingIgnoredDuringExecution"] = value; }
+  value = toJson_ControlPlaneProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj.requiredDuringSchedulingIgnoredDuringExecution);
+  if (value !== undefined) { result["requiredDuringSchedulingIgnoredDuringExecution"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -14876,12 +15518,13 @@ export interface ControlPlaneProviderSpecDeploymentAffinityPodAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinity(obj: ControlPlaneProviderSpecDeploymentAffinityPodAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["preferredDuringSchedulingIgnoredDuringExecution"] = value; }
+  value = obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["requiredDuringSchedulingIgnoredDuringExecution"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -14926,12 +15569,13 @@ export interface ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinity(obj: ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["preferredDuringSchedulingIgnoredDuringExecution"] = value; }
+  value = obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["requiredDuringSchedulingIgnoredDuringExecution"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -14979,13 +15623,15 @@ export interface ControlPlaneProviderSpecDeploymentContainersEnv {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentContainersEnv(obj: ControlPlaneProviderSpecDeploymentContainersEnv | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-    'valueFrom': toJson_ControlPlaneProviderSpecDeploymentContainersEnvValueFrom(obj.valueFrom),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  value = toJson_ControlPlaneProviderSpecDeploymentContainersEnvValueFrom(obj.valueFrom);
+  if (value !== undefined) { result["valueFrom"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -15033,13 +15679,15 @@ export interface ControlPlaneProviderSpecDeploymentContainersResources {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentContainersResources(obj: ControlPlaneProviderSpecDeploymentContainersResources | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'claims': obj.claims?.map(y => toJson_ControlPlaneProviderSpecDeploymentContainersResourcesClaims(y)),
-    'limits': ((obj.limits) === undefined) ? undefined : (Object.entries(obj.limits).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
-    'requests': ((obj.requests) === undefined) ? undefined : (Object.entries(obj.requests).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.claims?.map(y => toJson_ControlPlaneProviderSpecDeploymentContainersResourcesClaims(y));
+  if (value !== undefined) { result["claims"] = value; }
+  value = ((obj.limits) === undefined) ? undefined : (Object.fromEntries(Object.entries(obj.limits).filter((i) => i[1] !== undefined).map((i) => [i[0], i[1]?.value])));
+  if (value !== undefined) { result["limits"] = value; }
+  value = ((obj.requests) === undefined) ? undefined : (Object.fromEntries(Object.entries(obj.requests).filter((i) => i[1] !== undefined).map((i) => [i[0], i[1]?.value])));
+  if (value !== undefined) { result["requests"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -15082,13 +15730,15 @@ export interface ControlPlaneProviderSpecFetchConfigSelectorMatchExpressions {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecFetchConfigSelectorMatchExpressions(obj: ControlPlaneProviderSpecFetchConfigSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -15131,12 +15781,13 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinity(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj.requiredDuringSchedulingIgnoredDuringExecution),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["preferredDuringSchedulingIgnoredDuringExecution"] = value; }
+  value = toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj.requiredDuringSchedulingIgnoredDuringExecution);
+  if (value !== undefined) { result["requiredDuringSchedulingIgnoredDuringExecution"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -15181,12 +15832,13 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinity(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["preferredDuringSchedulingIgnoredDuringExecution"] = value; }
+  value = obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["requiredDuringSchedulingIgnoredDuringExecution"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -15231,12 +15883,13 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinity(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["preferredDuringSchedulingIgnoredDuringExecution"] = value; }
+  value = obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["requiredDuringSchedulingIgnoredDuringExecution"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -15284,13 +15937,15 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContaine
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersEnv(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersEnv | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-    'valueFrom': toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFrom(obj.valueFrom),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  value = toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFrom(obj.valueFrom);
+  if (value !== undefined) { result["valueFrom"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -15338,13 +15993,15 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContaine
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersResources(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersResources | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'claims': obj.claims?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersResourcesClaims(y)),
-    'limits': ((obj.limits) === undefined) ? undefined : (Object.entries(obj.limits).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
-    'requests': ((obj.requests) === undefined) ? undefined : (Object.entries(obj.requests).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.claims?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersResourcesClaims(y));
+  if (value !== undefined) { result["claims"] = value; }
+  value = ((obj.limits) === undefined) ? undefined : (Object.fromEntries(Object.entries(obj.limits).filter((i) => i[1] !== undefined).map((i) => [i[0], i[1]?.value])));
+  if (value !== undefined) { result["limits"] = value; }
+  value = ((obj.requests) === undefined) ? undefined : (Object.fromEntries(Object.entries(obj.requests).filter((i) => i[1] !== undefined).map((i) => [i[0], i[1]?.value])));
+  if (value !== undefined) { result["requests"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -15376,12 +16033,13 @@ export interface ControlPlaneProviderSpecDeploymentAffinityNodeAffinityPreferred
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: ControlPlaneProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preference': toJson_ControlPlaneProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj.preference),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_ControlPlaneProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj.preference);
+  if (value !== undefined) { result["preference"] = value; }
+  value = obj.weight;
+  if (value !== undefined) { result["weight"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -15409,11 +16067,11 @@ export interface ControlPlaneProviderSpecDeploymentAffinityNodeAffinityRequiredD
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: ControlPlaneProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeSelectorTerms': obj.nodeSelectorTerms?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.nodeSelectorTerms?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(y));
+  if (value !== undefined) { result["nodeSelectorTerms"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -15445,12 +16103,13 @@ export interface ControlPlaneProviderSpecDeploymentAffinityPodAffinityPreferredD
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: ControlPlaneProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'podAffinityTerm': toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm);
+  if (value !== undefined) { result["podAffinityTerm"] = value; }
+  value = obj.weight;
+  if (value !== undefined) { result["weight"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -15540,16 +16199,21 @@ export interface ControlPlaneProviderSpecDeploymentAffinityPodAffinityRequiredDu
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: ControlPlaneProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -15581,12 +16245,13 @@ export interface ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityPrefer
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'podAffinityTerm': toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm);
+  if (value !== undefined) { result["podAffinityTerm"] = value; }
+  value = obj.weight;
+  if (value !== undefined) { result["weight"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -15676,16 +16341,21 @@ export interface ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityRequir
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -15740,15 +16410,19 @@ export interface ControlPlaneProviderSpecDeploymentContainersEnvValueFrom {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentContainersEnvValueFrom(obj: ControlPlaneProviderSpecDeploymentContainersEnvValueFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMapKeyRef': toJson_ControlPlaneProviderSpecDeploymentContainersEnvValueFromConfigMapKeyRef(obj.configMapKeyRef),
-    'fieldRef': toJson_ControlPlaneProviderSpecDeploymentContainersEnvValueFromFieldRef(obj.fieldRef),
-    'fileKeyRef': toJson_ControlPlaneProviderSpecDeploymentContainersEnvValueFromFileKeyRef(obj.fileKeyRef),
-    'resourceFieldRef': toJson_ControlPlaneProviderSpecDeploymentContainersEnvValueFromResourceFieldRef(obj.resourceFieldRef),
-    'secretKeyRef': toJson_ControlPlaneProviderSpecDeploymentContainersEnvValueFromSecretKeyRef(obj.secretKeyRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_ControlPlaneProviderSpecDeploymentContainersEnvValueFromConfigMapKeyRef(obj.configMapKeyRef);
+  if (value !== undefined) { result["configMapKeyRef"] = value; }
+  value = toJson_ControlPlaneProviderSpecDeploymentContainersEnvValueFromFieldRef(obj.fieldRef);
+  if (value !== undefined) { result["fieldRef"] = value; }
+  value = toJson_ControlPlaneProviderSpecDeploymentContainersEnvValueFromFileKeyRef(obj.fileKeyRef);
+  if (value !== undefined) { result["fileKeyRef"] = value; }
+  value = toJson_ControlPlaneProviderSpecDeploymentContainersEnvValueFromResourceFieldRef(obj.resourceFieldRef);
+  if (value !== undefined) { result["resourceFieldRef"] = value; }
+  value = toJson_ControlPlaneProviderSpecDeploymentContainersEnvValueFromSecretKeyRef(obj.secretKeyRef);
+  if (value !== undefined) { result["secretKeyRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -15783,12 +16457,13 @@ export interface ControlPlaneProviderSpecDeploymentContainersResourcesClaims {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentContainersResourcesClaims(obj: ControlPlaneProviderSpecDeploymentContainersResourcesClaims | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'request': obj.request,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.request;
+  if (value !== undefined) { result["request"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -15848,12 +16523,13 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preference': toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj.preference),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj.preference);
+  if (value !== undefined) { result["preference"] = value; }
+  value = obj.weight;
+  if (value !== undefined) { result["weight"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -15881,11 +16557,11 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeSelectorTerms': obj.nodeSelectorTerms?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.nodeSelectorTerms?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(y));
+  if (value !== undefined) { result["nodeSelectorTerms"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -15917,12 +16593,13 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'podAffinityTerm': toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm);
+  if (value !== undefined) { result["podAffinityTerm"] = value; }
+  value = obj.weight;
+  if (value !== undefined) { result["weight"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -16012,16 +16689,21 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -16053,12 +16735,13 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'podAffinityTerm': toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm);
+  if (value !== undefined) { result["podAffinityTerm"] = value; }
+  value = obj.weight;
+  if (value !== undefined) { result["weight"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -16148,16 +16831,21 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -16212,15 +16900,19 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContaine
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFrom(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMapKeyRef': toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromConfigMapKeyRef(obj.configMapKeyRef),
-    'fieldRef': toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFieldRef(obj.fieldRef),
-    'fileKeyRef': toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFileKeyRef(obj.fileKeyRef),
-    'resourceFieldRef': toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromResourceFieldRef(obj.resourceFieldRef),
-    'secretKeyRef': toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromSecretKeyRef(obj.secretKeyRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromConfigMapKeyRef(obj.configMapKeyRef);
+  if (value !== undefined) { result["configMapKeyRef"] = value; }
+  value = toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFieldRef(obj.fieldRef);
+  if (value !== undefined) { result["fieldRef"] = value; }
+  value = toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFileKeyRef(obj.fileKeyRef);
+  if (value !== undefined) { result["fileKeyRef"] = value; }
+  value = toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromResourceFieldRef(obj.resourceFieldRef);
+  if (value !== undefined) { result["resourceFieldRef"] = value; }
+  value = toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromSecretKeyRef(obj.secretKeyRef);
+  if (value !== undefined) { result["secretKeyRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -16255,12 +16947,13 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContaine
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersResourcesClaims(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersResourcesClaims | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'request': obj.request,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.request;
+  if (value !== undefined) { result["request"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -16319,12 +17012,13 @@ export interface ControlPlaneProviderSpecDeploymentAffinityNodeAffinityPreferred
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj: ControlPlaneProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(y)),
-    'matchFields': obj.matchFields?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = obj.matchFields?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(y));
+  if (value !== undefined) { result["matchFields"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -16357,12 +17051,13 @@ export interface ControlPlaneProviderSpecDeploymentAffinityNodeAffinityRequiredD
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(obj: ControlPlaneProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(y)),
-    'matchFields': obj.matchFields?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = obj.matchFields?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(y));
+  if (value !== undefined) { result["matchFields"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -16447,16 +17142,21 @@ export interface ControlPlaneProviderSpecDeploymentAffinityPodAffinityPreferredD
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: ControlPlaneProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -16490,12 +17190,13 @@ export interface ControlPlaneProviderSpecDeploymentAffinityPodAffinityRequiredDu
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: ControlPlaneProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -16532,12 +17233,13 @@ export interface ControlPlaneProviderSpecDeploymentAffinityPodAffinityRequiredDu
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: ControlPlaneProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -16622,16 +17324,21 @@ export interface ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityPrefer
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -16665,12 +17372,13 @@ export interface ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityRequir
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -16707,12 +17415,13 @@ export interface ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityRequir
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -16754,13 +17463,15 @@ export interface ControlPlaneProviderSpecDeploymentContainersEnvValueFromConfigM
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentContainersEnvValueFromConfigMapKeyRef(obj: ControlPlaneProviderSpecDeploymentContainersEnvValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -16792,12 +17503,13 @@ export interface ControlPlaneProviderSpecDeploymentContainersEnvValueFromFieldRe
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentContainersEnvValueFromFieldRef(obj: ControlPlaneProviderSpecDeploymentContainersEnvValueFromFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'fieldPath': obj.fieldPath,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.fieldPath;
+  if (value !== undefined) { result["fieldPath"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -16852,14 +17564,17 @@ export interface ControlPlaneProviderSpecDeploymentContainersEnvValueFromFileKey
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentContainersEnvValueFromFileKeyRef(obj: ControlPlaneProviderSpecDeploymentContainersEnvValueFromFileKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'optional': obj.optional,
-    'path': obj.path,
-    'volumeName': obj.volumeName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  value = obj.path;
+  if (value !== undefined) { result["path"] = value; }
+  value = obj.volumeName;
+  if (value !== undefined) { result["volumeName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -16898,13 +17613,15 @@ export interface ControlPlaneProviderSpecDeploymentContainersEnvValueFromResourc
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentContainersEnvValueFromResourceFieldRef(obj: ControlPlaneProviderSpecDeploymentContainersEnvValueFromResourceFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'containerName': obj.containerName,
-    'divisor': obj.divisor?.value,
-    'resource': obj.resource,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.containerName;
+  if (value !== undefined) { result["containerName"] = value; }
+  value = obj.divisor?.value;
+  if (value !== undefined) { result["divisor"] = value; }
+  value = obj.resource;
+  if (value !== undefined) { result["resource"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -16946,13 +17663,15 @@ export interface ControlPlaneProviderSpecDeploymentContainersEnvValueFromSecretK
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentContainersEnvValueFromSecretKeyRef(obj: ControlPlaneProviderSpecDeploymentContainersEnvValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -16983,12 +17702,13 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(y)),
-    'matchFields': obj.matchFields?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = obj.matchFields?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(y));
+  if (value !== undefined) { result["matchFields"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -17021,12 +17741,13 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(y)),
-    'matchFields': obj.matchFields?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = obj.matchFields?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(y));
+  if (value !== undefined) { result["matchFields"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -17111,16 +17832,21 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -17154,12 +17880,13 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -17196,12 +17923,13 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -17286,16 +18014,21 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -17329,12 +18062,13 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -17371,12 +18105,13 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -17418,13 +18153,15 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContaine
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromConfigMapKeyRef(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -17456,12 +18193,13 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContaine
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFieldRef(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'fieldPath': obj.fieldPath,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.fieldPath;
+  if (value !== undefined) { result["fieldPath"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -17516,14 +18254,17 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContaine
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFileKeyRef(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFileKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'optional': obj.optional,
-    'path': obj.path,
-    'volumeName': obj.volumeName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  value = obj.path;
+  if (value !== undefined) { result["path"] = value; }
+  value = obj.volumeName;
+  if (value !== undefined) { result["volumeName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -17562,13 +18303,15 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContaine
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromResourceFieldRef(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromResourceFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'containerName': obj.containerName,
-    'divisor': obj.divisor?.value,
-    'resource': obj.resource,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.containerName;
+  if (value !== undefined) { result["containerName"] = value; }
+  value = obj.divisor?.value;
+  if (value !== undefined) { result["divisor"] = value; }
+  value = obj.resource;
+  if (value !== undefined) { result["resource"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -17610,13 +18353,15 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContaine
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromSecretKeyRef(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -17660,13 +18405,15 @@ export interface ControlPlaneProviderSpecDeploymentAffinityNodeAffinityPreferred
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(obj: ControlPlaneProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -17710,13 +18457,15 @@ export interface ControlPlaneProviderSpecDeploymentAffinityNodeAffinityPreferred
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(obj: ControlPlaneProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -17760,13 +18509,15 @@ export interface ControlPlaneProviderSpecDeploymentAffinityNodeAffinityRequiredD
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(obj: ControlPlaneProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -17810,13 +18561,15 @@ export interface ControlPlaneProviderSpecDeploymentAffinityNodeAffinityRequiredD
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(obj: ControlPlaneProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -17850,12 +18603,13 @@ export interface ControlPlaneProviderSpecDeploymentAffinityPodAffinityPreferredD
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: ControlPlaneProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -17892,12 +18646,13 @@ export interface ControlPlaneProviderSpecDeploymentAffinityPodAffinityPreferredD
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: ControlPlaneProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -17940,13 +18695,15 @@ export interface ControlPlaneProviderSpecDeploymentAffinityPodAffinityRequiredDu
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: ControlPlaneProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -17989,13 +18746,15 @@ export interface ControlPlaneProviderSpecDeploymentAffinityPodAffinityRequiredDu
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: ControlPlaneProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -18029,12 +18788,13 @@ export interface ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityPrefer
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -18071,12 +18831,13 @@ export interface ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityPrefer
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -18119,13 +18880,15 @@ export interface ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityRequir
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -18168,13 +18931,15 @@ export interface ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityRequir
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -18234,13 +18999,15 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -18284,13 +19051,15 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -18334,13 +19103,15 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -18384,13 +19155,15 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -18424,12 +19197,13 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -18466,12 +19240,13 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -18514,13 +19289,15 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -18563,13 +19340,15 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -18603,12 +19382,13 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -18645,12 +19425,13 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -18693,13 +19474,15 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -18742,13 +19525,15 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -18807,13 +19592,15 @@ export interface ControlPlaneProviderSpecDeploymentAffinityPodAffinityPreferredD
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: ControlPlaneProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -18856,13 +19643,15 @@ export interface ControlPlaneProviderSpecDeploymentAffinityPodAffinityPreferredD
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: ControlPlaneProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -18905,13 +19694,15 @@ export interface ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityPrefer
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -18954,13 +19745,15 @@ export interface ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityPrefer
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: ControlPlaneProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -19003,13 +19796,15 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -19052,13 +19847,15 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -19101,13 +19898,15 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -19150,13 +19949,15 @@ export interface ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinity
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: ControlPlaneProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -19240,12 +20041,13 @@ export interface CoreProviderProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderProps(obj: CoreProviderProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_CoreProviderSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_CoreProviderSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -19347,19 +20149,27 @@ export interface CoreProviderSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpec(obj: CoreProviderSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'additionalDeployments': ((obj.additionalDeployments) === undefined) ? undefined : (Object.entries(obj.additionalDeployments).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_CoreProviderSpecAdditionalDeployments(i[1]) }), {})),
-    'additionalManifests': toJson_CoreProviderSpecAdditionalManifests(obj.additionalManifests),
-    'configSecret': toJson_CoreProviderSpecConfigSecret(obj.configSecret),
-    'deployment': toJson_CoreProviderSpecDeployment(obj.deployment),
-    'fetchConfig': toJson_CoreProviderSpecFetchConfig(obj.fetchConfig),
-    'manager': toJson_CoreProviderSpecManager(obj.manager),
-    'manifestPatches': obj.manifestPatches?.map(y => y),
-    'patches': obj.patches?.map(y => toJson_CoreProviderSpecPatches(y)),
-    'version': obj.version,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.additionalDeployments) === undefined) ? undefined : (Object.fromEntries(Object.entries(obj.additionalDeployments).filter((i) => i[1] !== undefined).map((i) => [i[0], toJson_CoreProviderSpecAdditionalDeployments(i[1])])));
+  if (value !== undefined) { result["additionalDeployments"] = value; }
+  value = toJson_CoreProviderSpecAdditionalManifests(obj.additionalManifests);
+  if (value !== undefined) { result["additionalManifests"] = value; }
+  value = toJson_CoreProviderSpecConfigSecret(obj.configSecret);
+  if (value !== undefined) { result["configSecret"] = value; }
+  value = toJson_CoreProviderSpecDeployment(obj.deployment);
+  if (value !== undefined) { result["deployment"] = value; }
+  value = toJson_CoreProviderSpecFetchConfig(obj.fetchConfig);
+  if (value !== undefined) { result["fetchConfig"] = value; }
+  value = toJson_CoreProviderSpecManager(obj.manager);
+  if (value !== undefined) { result["manager"] = value; }
+  value = obj.manifestPatches?.map(y => y);
+  if (value !== undefined) { result["manifestPatches"] = value; }
+  value = obj.patches?.map(y => toJson_CoreProviderSpecPatches(y));
+  if (value !== undefined) { result["patches"] = value; }
+  value = obj.version;
+  if (value !== undefined) { result["version"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -19391,12 +20201,13 @@ export interface CoreProviderSpecAdditionalDeployments {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeployments(obj: CoreProviderSpecAdditionalDeployments | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'deployment': toJson_CoreProviderSpecAdditionalDeploymentsDeployment(obj.deployment),
-    'manager': toJson_CoreProviderSpecAdditionalDeploymentsManager(obj.manager),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_CoreProviderSpecAdditionalDeploymentsDeployment(obj.deployment);
+  if (value !== undefined) { result["deployment"] = value; }
+  value = toJson_CoreProviderSpecAdditionalDeploymentsManager(obj.manager);
+  if (value !== undefined) { result["manager"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -19430,12 +20241,13 @@ export interface CoreProviderSpecAdditionalManifests {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalManifests(obj: CoreProviderSpecAdditionalManifests | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'namespace': obj.namespace,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.namespace;
+  if (value !== undefined) { result["namespace"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -19472,12 +20284,13 @@ export interface CoreProviderSpecConfigSecret {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecConfigSecret(obj: CoreProviderSpecConfigSecret | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'namespace': obj.namespace,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.namespace;
+  if (value !== undefined) { result["namespace"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -19546,17 +20359,23 @@ export interface CoreProviderSpecDeployment {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeployment(obj: CoreProviderSpecDeployment | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'affinity': toJson_CoreProviderSpecDeploymentAffinity(obj.affinity),
-    'containers': obj.containers?.map(y => toJson_CoreProviderSpecDeploymentContainers(y)),
-    'imagePullSecrets': obj.imagePullSecrets?.map(y => toJson_CoreProviderSpecDeploymentImagePullSecrets(y)),
-    'nodeSelector': ((obj.nodeSelector) === undefined) ? undefined : (Object.entries(obj.nodeSelector).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'replicas': obj.replicas,
-    'serviceAccountName': obj.serviceAccountName,
-    'tolerations': obj.tolerations?.map(y => toJson_CoreProviderSpecDeploymentTolerations(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_CoreProviderSpecDeploymentAffinity(obj.affinity);
+  if (value !== undefined) { result["affinity"] = value; }
+  value = obj.containers?.map(y => toJson_CoreProviderSpecDeploymentContainers(y));
+  if (value !== undefined) { result["containers"] = value; }
+  value = obj.imagePullSecrets?.map(y => toJson_CoreProviderSpecDeploymentImagePullSecrets(y));
+  if (value !== undefined) { result["imagePullSecrets"] = value; }
+  value = ((obj.nodeSelector) === undefined) ? undefined : (withoutUndefined(obj.nodeSelector));
+  if (value !== undefined) { result["nodeSelector"] = value; }
+  value = obj.replicas;
+  if (value !== undefined) { result["replicas"] = value; }
+  value = obj.serviceAccountName;
+  if (value !== undefined) { result["serviceAccountName"] = value; }
+  value = obj.tolerations?.map(y => toJson_CoreProviderSpecDeploymentTolerations(y));
+  if (value !== undefined) { result["tolerations"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -19607,13 +20426,15 @@ export interface CoreProviderSpecFetchConfig {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecFetchConfig(obj: CoreProviderSpecFetchConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'oci': obj.oci,
-    'selector': toJson_CoreProviderSpecFetchConfigSelector(obj.selector),
-    'url': obj.url,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.oci;
+  if (value !== undefined) { result["oci"] = value; }
+  value = toJson_CoreProviderSpecFetchConfigSelector(obj.selector);
+  if (value !== undefined) { result["selector"] = value; }
+  value = obj.url;
+  if (value !== undefined) { result["url"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -19746,23 +20567,35 @@ export interface CoreProviderSpecManager {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecManager(obj: CoreProviderSpecManager | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'additionalArgs': ((obj.additionalArgs) === undefined) ? undefined : (Object.entries(obj.additionalArgs).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'cacheNamespace': obj.cacheNamespace,
-    'controller': toJson_CoreProviderSpecManagerController(obj.controller),
-    'featureGates': ((obj.featureGates) === undefined) ? undefined : (Object.entries(obj.featureGates).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'gracefulShutDown': obj.gracefulShutDown,
-    'health': toJson_CoreProviderSpecManagerHealth(obj.health),
-    'leaderElection': toJson_CoreProviderSpecManagerLeaderElection(obj.leaderElection),
-    'maxConcurrentReconciles': obj.maxConcurrentReconciles,
-    'metrics': toJson_CoreProviderSpecManagerMetrics(obj.metrics),
-    'profilerAddress': obj.profilerAddress,
-    'syncPeriod': obj.syncPeriod,
-    'verbosity': obj.verbosity,
-    'webhook': toJson_CoreProviderSpecManagerWebhook(obj.webhook),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.additionalArgs) === undefined) ? undefined : (withoutUndefined(obj.additionalArgs));
+  if (value !== undefined) { result["additionalArgs"] = value; }
+  value = obj.cacheNamespace;
+  if (value !== undefined) { result["cacheNamespace"] = value; }
+  value = toJson_CoreProviderSpecManagerController(obj.controller);
+  if (value !== undefined) { result["controller"] = value; }
+  value = ((obj.featureGates) === undefined) ? undefined : (withoutUndefined(obj.featureGates));
+  if (value !== undefined) { result["featureGates"] = value; }
+  value = obj.gracefulShutDown;
+  if (value !== undefined) { result["gracefulShutDown"] = value; }
+  value = toJson_CoreProviderSpecManagerHealth(obj.health);
+  if (value !== undefined) { result["health"] = value; }
+  value = toJson_CoreProviderSpecManagerLeaderElection(obj.leaderElection);
+  if (value !== undefined) { result["leaderElection"] = value; }
+  value = obj.maxConcurrentReconciles;
+  if (value !== undefined) { result["maxConcurrentReconciles"] = value; }
+  value = toJson_CoreProviderSpecManagerMetrics(obj.metrics);
+  if (value !== undefined) { result["metrics"] = value; }
+  value = obj.profilerAddress;
+  if (value !== undefined) { result["profilerAddress"] = value; }
+  value = obj.syncPeriod;
+  if (value !== undefined) { result["syncPeriod"] = value; }
+  value = obj.verbosity;
+  if (value !== undefined) { result["verbosity"] = value; }
+  value = toJson_CoreProviderSpecManagerWebhook(obj.webhook);
+  if (value !== undefined) { result["webhook"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -19793,12 +20626,13 @@ export interface CoreProviderSpecPatches {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecPatches(obj: CoreProviderSpecPatches | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'patch': obj.patch,
-    'target': toJson_CoreProviderSpecPatchesTarget(obj.target),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.patch;
+  if (value !== undefined) { result["patch"] = value; }
+  value = toJson_CoreProviderSpecPatchesTarget(obj.target);
+  if (value !== undefined) { result["target"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -19867,17 +20701,23 @@ export interface CoreProviderSpecAdditionalDeploymentsDeployment {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeployment(obj: CoreProviderSpecAdditionalDeploymentsDeployment | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'affinity': toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinity(obj.affinity),
-    'containers': obj.containers?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentContainers(y)),
-    'imagePullSecrets': obj.imagePullSecrets?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentImagePullSecrets(y)),
-    'nodeSelector': ((obj.nodeSelector) === undefined) ? undefined : (Object.entries(obj.nodeSelector).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'replicas': obj.replicas,
-    'serviceAccountName': obj.serviceAccountName,
-    'tolerations': obj.tolerations?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentTolerations(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinity(obj.affinity);
+  if (value !== undefined) { result["affinity"] = value; }
+  value = obj.containers?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentContainers(y));
+  if (value !== undefined) { result["containers"] = value; }
+  value = obj.imagePullSecrets?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentImagePullSecrets(y));
+  if (value !== undefined) { result["imagePullSecrets"] = value; }
+  value = ((obj.nodeSelector) === undefined) ? undefined : (withoutUndefined(obj.nodeSelector));
+  if (value !== undefined) { result["nodeSelector"] = value; }
+  value = obj.replicas;
+  if (value !== undefined) { result["replicas"] = value; }
+  value = obj.serviceAccountName;
+  if (value !== undefined) { result["serviceAccountName"] = value; }
+  value = obj.tolerations?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentTolerations(y));
+  if (value !== undefined) { result["tolerations"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -20010,23 +20850,35 @@ export interface CoreProviderSpecAdditionalDeploymentsManager {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsManager(obj: CoreProviderSpecAdditionalDeploymentsManager | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'additionalArgs': ((obj.additionalArgs) === undefined) ? undefined : (Object.entries(obj.additionalArgs).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'cacheNamespace': obj.cacheNamespace,
-    'controller': toJson_CoreProviderSpecAdditionalDeploymentsManagerController(obj.controller),
-    'featureGates': ((obj.featureGates) === undefined) ? undefined : (Object.entries(obj.featureGates).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'gracefulShutDown': obj.gracefulShutDown,
-    'health': toJson_CoreProviderSpecAdditionalDeploymentsManagerHealth(obj.health),
-    'leaderElection': toJson_CoreProviderSpecAdditionalDeploymentsManagerLeaderElection(obj.leaderElection),
-    'maxConcurrentReconciles': obj.maxConcurrentReconciles,
-    'metrics': toJson_CoreProviderSpecAdditionalDeploymentsManagerMetrics(obj.metrics),
-    'profilerAddress': obj.profilerAddress,
-    'syncPeriod': obj.syncPeriod,
-    'verbosity': obj.verbosity,
-    'webhook': toJson_CoreProviderSpecAdditionalDeploymentsManagerWebhook(obj.webhook),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.additionalArgs) === undefined) ? undefined : (withoutUndefined(obj.additionalArgs));
+  if (value !== undefined) { result["additionalArgs"] = value; }
+  value = obj.cacheNamespace;
+  if (value !== undefined) { result["cacheNamespace"] = value; }
+  value = toJson_CoreProviderSpecAdditionalDeploymentsManagerController(obj.controller);
+  if (value !== undefined) { result["controller"] = value; }
+  value = ((obj.featureGates) === undefined) ? undefined : (withoutUndefined(obj.featureGates));
+  if (value !== undefined) { result["featureGates"] = value; }
+  value = obj.gracefulShutDown;
+  if (value !== undefined) { result["gracefulShutDown"] = value; }
+  value = toJson_CoreProviderSpecAdditionalDeploymentsManagerHealth(obj.health);
+  if (value !== undefined) { result["health"] = value; }
+  value = toJson_CoreProviderSpecAdditionalDeploymentsManagerLeaderElection(obj.leaderElection);
+  if (value !== undefined) { result["leaderElection"] = value; }
+  value = obj.maxConcurrentReconciles;
+  if (value !== undefined) { result["maxConcurrentReconciles"] = value; }
+  value = toJson_CoreProviderSpecAdditionalDeploymentsManagerMetrics(obj.metrics);
+  if (value !== undefined) { result["metrics"] = value; }
+  value = obj.profilerAddress;
+  if (value !== undefined) { result["profilerAddress"] = value; }
+  value = obj.syncPeriod;
+  if (value !== undefined) { result["syncPeriod"] = value; }
+  value = obj.verbosity;
+  if (value !== undefined) { result["verbosity"] = value; }
+  value = toJson_CoreProviderSpecAdditionalDeploymentsManagerWebhook(obj.webhook);
+  if (value !== undefined) { result["webhook"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -20064,13 +20916,15 @@ export interface CoreProviderSpecDeploymentAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinity(obj: CoreProviderSpecDeploymentAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeAffinity': toJson_CoreProviderSpecDeploymentAffinityNodeAffinity(obj.nodeAffinity),
-    'podAffinity': toJson_CoreProviderSpecDeploymentAffinityPodAffinity(obj.podAffinity),
-    'podAntiAffinity': toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinity(obj.podAntiAffinity),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_CoreProviderSpecDeploymentAffinityNodeAffinity(obj.nodeAffinity);
+  if (value !== undefined) { result["nodeAffinity"] = value; }
+  value = toJson_CoreProviderSpecDeploymentAffinityPodAffinity(obj.podAffinity);
+  if (value !== undefined) { result["podAffinity"] = value; }
+  value = toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinity(obj.podAntiAffinity);
+  if (value !== undefined) { result["podAntiAffinity"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -20136,16 +20990,21 @@ export interface CoreProviderSpecDeploymentContainers {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentContainers(obj: CoreProviderSpecDeploymentContainers | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'args': ((obj.args) === undefined) ? undefined : (Object.entries(obj.args).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'command': obj.command?.map(y => y),
-    'env': obj.env?.map(y => toJson_CoreProviderSpecDeploymentContainersEnv(y)),
-    'imageUrl': obj.imageUrl,
-    'name': obj.name,
-    'resources': toJson_CoreProviderSpecDeploymentContainersResources(obj.resources),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.args) === undefined) ? undefined : (withoutUndefined(obj.args));
+  if (value !== undefined) { result["args"] = value; }
+  value = obj.command?.map(y => y);
+  if (value !== undefined) { result["command"] = value; }
+  value = obj.env?.map(y => toJson_CoreProviderSpecDeploymentContainersEnv(y));
+  if (value !== undefined) { result["env"] = value; }
+  value = obj.imageUrl;
+  if (value !== undefined) { result["imageUrl"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = toJson_CoreProviderSpecDeploymentContainersResources(obj.resources);
+  if (value !== undefined) { result["resources"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -20174,11 +21033,11 @@ export interface CoreProviderSpecDeploymentImagePullSecrets {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentImagePullSecrets(obj: CoreProviderSpecDeploymentImagePullSecrets | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -20241,15 +21100,19 @@ export interface CoreProviderSpecDeploymentTolerations {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentTolerations(obj: CoreProviderSpecDeploymentTolerations | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'effect': obj.effect,
-    'key': obj.key,
-    'operator': obj.operator,
-    'tolerationSeconds': obj.tolerationSeconds,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.effect;
+  if (value !== undefined) { result["effect"] = value; }
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.tolerationSeconds;
+  if (value !== undefined) { result["tolerationSeconds"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -20286,12 +21149,13 @@ export interface CoreProviderSpecFetchConfigSelector {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecFetchConfigSelector(obj: CoreProviderSpecFetchConfigSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_CoreProviderSpecFetchConfigSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_CoreProviderSpecFetchConfigSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -20341,13 +21205,15 @@ export interface CoreProviderSpecManagerController {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecManagerController(obj: CoreProviderSpecManagerController | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cacheSyncTimeout': obj.cacheSyncTimeout,
-    'groupKindConcurrency': ((obj.groupKindConcurrency) === undefined) ? undefined : (Object.entries(obj.groupKindConcurrency).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'recoverPanic': obj.recoverPanic,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cacheSyncTimeout;
+  if (value !== undefined) { result["cacheSyncTimeout"] = value; }
+  value = ((obj.groupKindConcurrency) === undefined) ? undefined : (withoutUndefined(obj.groupKindConcurrency));
+  if (value !== undefined) { result["groupKindConcurrency"] = value; }
+  value = obj.recoverPanic;
+  if (value !== undefined) { result["recoverPanic"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -20387,13 +21253,15 @@ export interface CoreProviderSpecManagerHealth {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecManagerHealth(obj: CoreProviderSpecManagerHealth | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'healthProbeBindAddress': obj.healthProbeBindAddress,
-    'livenessEndpointName': obj.livenessEndpointName,
-    'readinessEndpointName': obj.readinessEndpointName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.healthProbeBindAddress;
+  if (value !== undefined) { result["healthProbeBindAddress"] = value; }
+  value = obj.livenessEndpointName;
+  if (value !== undefined) { result["livenessEndpointName"] = value; }
+  value = obj.readinessEndpointName;
+  if (value !== undefined) { result["readinessEndpointName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -20475,17 +21343,23 @@ export interface CoreProviderSpecManagerLeaderElection {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecManagerLeaderElection(obj: CoreProviderSpecManagerLeaderElection | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'leaderElect': obj.leaderElect,
-    'leaseDuration': obj.leaseDuration,
-    'renewDeadline': obj.renewDeadline,
-    'resourceLock': obj.resourceLock,
-    'resourceName': obj.resourceName,
-    'resourceNamespace': obj.resourceNamespace,
-    'retryPeriod': obj.retryPeriod,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.leaderElect;
+  if (value !== undefined) { result["leaderElect"] = value; }
+  value = obj.leaseDuration;
+  if (value !== undefined) { result["leaseDuration"] = value; }
+  value = obj.renewDeadline;
+  if (value !== undefined) { result["renewDeadline"] = value; }
+  value = obj.resourceLock;
+  if (value !== undefined) { result["resourceLock"] = value; }
+  value = obj.resourceName;
+  if (value !== undefined) { result["resourceName"] = value; }
+  value = obj.resourceNamespace;
+  if (value !== undefined) { result["resourceNamespace"] = value; }
+  value = obj.retryPeriod;
+  if (value !== undefined) { result["retryPeriod"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -20529,13 +21403,15 @@ export interface CoreProviderSpecManagerMetrics {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecManagerMetrics(obj: CoreProviderSpecManagerMetrics | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'bindAddress': obj.bindAddress,
-    'diagnosticsAddress': obj.diagnosticsAddress,
-    'insecureDiagnostics': obj.insecureDiagnostics,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.bindAddress;
+  if (value !== undefined) { result["bindAddress"] = value; }
+  value = obj.diagnosticsAddress;
+  if (value !== undefined) { result["diagnosticsAddress"] = value; }
+  value = obj.insecureDiagnostics;
+  if (value !== undefined) { result["insecureDiagnostics"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -20578,13 +21454,15 @@ export interface CoreProviderSpecManagerWebhook {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecManagerWebhook(obj: CoreProviderSpecManagerWebhook | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'certDir': obj.certDir,
-    'host': obj.host,
-    'port': obj.port,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.certDir;
+  if (value !== undefined) { result["certDir"] = value; }
+  value = obj.host;
+  if (value !== undefined) { result["host"] = value; }
+  value = obj.port;
+  if (value !== undefined) { result["port"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -20644,16 +21522,21 @@ export interface CoreProviderSpecPatchesTarget {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecPatchesTarget(obj: CoreProviderSpecPatchesTarget | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'group': obj.group,
-    'kind': obj.kind,
-    'labelSelector': obj.labelSelector,
-    'name': obj.name,
-    'namespace': obj.namespace,
-    'version': obj.version,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.group;
+  if (value !== undefined) { result["group"] = value; }
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  value = obj.labelSelector;
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.namespace;
+  if (value !== undefined) { result["namespace"] = value; }
+  value = obj.version;
+  if (value !== undefined) { result["version"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -20691,13 +21574,15 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinity(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeAffinity': toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinity(obj.nodeAffinity),
-    'podAffinity': toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinity(obj.podAffinity),
-    'podAntiAffinity': toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinity(obj.podAntiAffinity),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinity(obj.nodeAffinity);
+  if (value !== undefined) { result["nodeAffinity"] = value; }
+  value = toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinity(obj.podAffinity);
+  if (value !== undefined) { result["podAffinity"] = value; }
+  value = toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinity(obj.podAntiAffinity);
+  if (value !== undefined) { result["podAntiAffinity"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -20763,16 +21648,21 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentContainers {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentContainers(obj: CoreProviderSpecAdditionalDeploymentsDeploymentContainers | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'args': ((obj.args) === undefined) ? undefined : (Object.entries(obj.args).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'command': obj.command?.map(y => y),
-    'env': obj.env?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnv(y)),
-    'imageUrl': obj.imageUrl,
-    'name': obj.name,
-    'resources': toJson_CoreProviderSpecAdditionalDeploymentsDeploymentContainersResources(obj.resources),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.args) === undefined) ? undefined : (withoutUndefined(obj.args));
+  if (value !== undefined) { result["args"] = value; }
+  value = obj.command?.map(y => y);
+  if (value !== undefined) { result["command"] = value; }
+  value = obj.env?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnv(y));
+  if (value !== undefined) { result["env"] = value; }
+  value = obj.imageUrl;
+  if (value !== undefined) { result["imageUrl"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = toJson_CoreProviderSpecAdditionalDeploymentsDeploymentContainersResources(obj.resources);
+  if (value !== undefined) { result["resources"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -20801,11 +21691,11 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentImagePullSecrets
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentImagePullSecrets(obj: CoreProviderSpecAdditionalDeploymentsDeploymentImagePullSecrets | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -20868,15 +21758,19 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentTolerations {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentTolerations(obj: CoreProviderSpecAdditionalDeploymentsDeploymentTolerations | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'effect': obj.effect,
-    'key': obj.key,
-    'operator': obj.operator,
-    'tolerationSeconds': obj.tolerationSeconds,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.effect;
+  if (value !== undefined) { result["effect"] = value; }
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.tolerationSeconds;
+  if (value !== undefined) { result["tolerationSeconds"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -20926,13 +21820,15 @@ export interface CoreProviderSpecAdditionalDeploymentsManagerController {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsManagerController(obj: CoreProviderSpecAdditionalDeploymentsManagerController | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cacheSyncTimeout': obj.cacheSyncTimeout,
-    'groupKindConcurrency': ((obj.groupKindConcurrency) === undefined) ? undefined : (Object.entries(obj.groupKindConcurrency).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'recoverPanic': obj.recoverPanic,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cacheSyncTimeout;
+  if (value !== undefined) { result["cacheSyncTimeout"] = value; }
+  value = ((obj.groupKindConcurrency) === undefined) ? undefined : (withoutUndefined(obj.groupKindConcurrency));
+  if (value !== undefined) { result["groupKindConcurrency"] = value; }
+  value = obj.recoverPanic;
+  if (value !== undefined) { result["recoverPanic"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -20972,13 +21868,15 @@ export interface CoreProviderSpecAdditionalDeploymentsManagerHealth {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsManagerHealth(obj: CoreProviderSpecAdditionalDeploymentsManagerHealth | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'healthProbeBindAddress': obj.healthProbeBindAddress,
-    'livenessEndpointName': obj.livenessEndpointName,
-    'readinessEndpointName': obj.readinessEndpointName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.healthProbeBindAddress;
+  if (value !== undefined) { result["healthProbeBindAddress"] = value; }
+  value = obj.livenessEndpointName;
+  if (value !== undefined) { result["livenessEndpointName"] = value; }
+  value = obj.readinessEndpointName;
+  if (value !== undefined) { result["readinessEndpointName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -21060,17 +21958,23 @@ export interface CoreProviderSpecAdditionalDeploymentsManagerLeaderElection {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsManagerLeaderElection(obj: CoreProviderSpecAdditionalDeploymentsManagerLeaderElection | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'leaderElect': obj.leaderElect,
-    'leaseDuration': obj.leaseDuration,
-    'renewDeadline': obj.renewDeadline,
-    'resourceLock': obj.resourceLock,
-    'resourceName': obj.resourceName,
-    'resourceNamespace': obj.resourceNamespace,
-    'retryPeriod': obj.retryPeriod,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.leaderElect;
+  if (value !== undefined) { result["leaderElect"] = value; }
+  value = obj.leaseDuration;
+  if (value !== undefined) { result["leaseDuration"] = value; }
+  value = obj.renewDeadline;
+  if (value !== undefined) { result["renewDeadline"] = value; }
+  value = obj.resourceLock;
+  if (value !== undefined) { result["resourceLock"] = value; }
+  value = obj.resourceName;
+  if (value !== undefined) { result["resourceName"] = value; }
+  value = obj.resourceNamespace;
+  if (value !== undefined) { result["resourceNamespace"] = value; }
+  value = obj.retryPeriod;
+  if (value !== undefined) { result["retryPeriod"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -21114,13 +22018,15 @@ export interface CoreProviderSpecAdditionalDeploymentsManagerMetrics {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsManagerMetrics(obj: CoreProviderSpecAdditionalDeploymentsManagerMetrics | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'bindAddress': obj.bindAddress,
-    'diagnosticsAddress': obj.diagnosticsAddress,
-    'insecureDiagnostics': obj.insecureDiagnostics,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.bindAddress;
+  if (value !== undefined) { result["bindAddress"] = value; }
+  value = obj.diagnosticsAddress;
+  if (value !== undefined) { result["diagnosticsAddress"] = value; }
+  value = obj.insecureDiagnostics;
+  if (value !== undefined) { result["insecureDiagnostics"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -21163,13 +22069,15 @@ export interface CoreProviderSpecAdditionalDeploymentsManagerWebhook {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsManagerWebhook(obj: CoreProviderSpecAdditionalDeploymentsManagerWebhook | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'certDir': obj.certDir,
-    'host': obj.host,
-    'port': obj.port,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.certDir;
+  if (value !== undefined) { result["certDir"] = value; }
+  value = obj.host;
+  if (value !== undefined) { result["host"] = value; }
+  value = obj.port;
+  if (value !== undefined) { result["port"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -21212,12 +22120,13 @@ export interface CoreProviderSpecDeploymentAffinityNodeAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityNodeAffinity(obj: CoreProviderSpecDeploymentAffinityNodeAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CoreProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': toJson_CoreProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj.requiredDuringSchedulingIgnoredDuringExecution),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CoreProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["preferredDuringSchedulingIgnoredDuringExecution"] = value; }
+  value = toJson_CoreProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj.requiredDuringSchedulingIgnoredDuringExecution);
+  if (value !== undefined) { result["requiredDuringSchedulingIgnoredDuringExecution"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -21262,12 +22171,13 @@ export interface CoreProviderSpecDeploymentAffinityPodAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityPodAffinity(obj: CoreProviderSpecDeploymentAffinityPodAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CoreProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CoreProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CoreProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["preferredDuringSchedulingIgnoredDuringExecution"] = value; }
+  value = obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CoreProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["requiredDuringSchedulingIgnoredDuringExecution"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -21312,12 +22222,13 @@ export interface CoreProviderSpecDeploymentAffinityPodAntiAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinity(obj: CoreProviderSpecDeploymentAffinityPodAntiAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["preferredDuringSchedulingIgnoredDuringExecution"] = value; }
+  value = obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["requiredDuringSchedulingIgnoredDuringExecution"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -21365,13 +22276,15 @@ export interface CoreProviderSpecDeploymentContainersEnv {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentContainersEnv(obj: CoreProviderSpecDeploymentContainersEnv | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-    'valueFrom': toJson_CoreProviderSpecDeploymentContainersEnvValueFrom(obj.valueFrom),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  value = toJson_CoreProviderSpecDeploymentContainersEnvValueFrom(obj.valueFrom);
+  if (value !== undefined) { result["valueFrom"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -21419,13 +22332,15 @@ export interface CoreProviderSpecDeploymentContainersResources {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentContainersResources(obj: CoreProviderSpecDeploymentContainersResources | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'claims': obj.claims?.map(y => toJson_CoreProviderSpecDeploymentContainersResourcesClaims(y)),
-    'limits': ((obj.limits) === undefined) ? undefined : (Object.entries(obj.limits).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
-    'requests': ((obj.requests) === undefined) ? undefined : (Object.entries(obj.requests).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.claims?.map(y => toJson_CoreProviderSpecDeploymentContainersResourcesClaims(y));
+  if (value !== undefined) { result["claims"] = value; }
+  value = ((obj.limits) === undefined) ? undefined : (Object.fromEntries(Object.entries(obj.limits).filter((i) => i[1] !== undefined).map((i) => [i[0], i[1]?.value])));
+  if (value !== undefined) { result["limits"] = value; }
+  value = ((obj.requests) === undefined) ? undefined : (Object.fromEntries(Object.entries(obj.requests).filter((i) => i[1] !== undefined).map((i) => [i[0], i[1]?.value])));
+  if (value !== undefined) { result["requests"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -21468,13 +22383,15 @@ export interface CoreProviderSpecFetchConfigSelectorMatchExpressions {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecFetchConfigSelectorMatchExpressions(obj: CoreProviderSpecFetchConfigSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -21517,12 +22434,13 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinity(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj.requiredDuringSchedulingIgnoredDuringExecution),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["preferredDuringSchedulingIgnoredDuringExecution"] = value; }
+  value = toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj.requiredDuringSchedulingIgnoredDuringExecution);
+  if (value !== undefined) { result["requiredDuringSchedulingIgnoredDuringExecution"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -21567,12 +22485,13 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinity(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["preferredDuringSchedulingIgnoredDuringExecution"] = value; }
+  value = obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["requiredDuringSchedulingIgnoredDuringExecution"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -21617,12 +22536,13 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiA
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinity(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["preferredDuringSchedulingIgnoredDuringExecution"] = value; }
+  value = obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["requiredDuringSchedulingIgnoredDuringExecution"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -21670,13 +22590,15 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnv {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnv(obj: CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnv | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-    'valueFrom': toJson_CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFrom(obj.valueFrom),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  value = toJson_CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFrom(obj.valueFrom);
+  if (value !== undefined) { result["valueFrom"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -21724,13 +22646,15 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentContainersResour
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentContainersResources(obj: CoreProviderSpecAdditionalDeploymentsDeploymentContainersResources | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'claims': obj.claims?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentContainersResourcesClaims(y)),
-    'limits': ((obj.limits) === undefined) ? undefined : (Object.entries(obj.limits).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
-    'requests': ((obj.requests) === undefined) ? undefined : (Object.entries(obj.requests).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.claims?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentContainersResourcesClaims(y));
+  if (value !== undefined) { result["claims"] = value; }
+  value = ((obj.limits) === undefined) ? undefined : (Object.fromEntries(Object.entries(obj.limits).filter((i) => i[1] !== undefined).map((i) => [i[0], i[1]?.value])));
+  if (value !== undefined) { result["limits"] = value; }
+  value = ((obj.requests) === undefined) ? undefined : (Object.fromEntries(Object.entries(obj.requests).filter((i) => i[1] !== undefined).map((i) => [i[0], i[1]?.value])));
+  if (value !== undefined) { result["requests"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -21762,12 +22686,13 @@ export interface CoreProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSc
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: CoreProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preference': toJson_CoreProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj.preference),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_CoreProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj.preference);
+  if (value !== undefined) { result["preference"] = value; }
+  value = obj.weight;
+  if (value !== undefined) { result["weight"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -21795,11 +22720,11 @@ export interface CoreProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSch
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: CoreProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeSelectorTerms': obj.nodeSelectorTerms?.map(y => toJson_CoreProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.nodeSelectorTerms?.map(y => toJson_CoreProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(y));
+  if (value !== undefined) { result["nodeSelectorTerms"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -21831,12 +22756,13 @@ export interface CoreProviderSpecDeploymentAffinityPodAffinityPreferredDuringSch
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: CoreProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'podAffinityTerm': toJson_CoreProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_CoreProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm);
+  if (value !== undefined) { result["podAffinityTerm"] = value; }
+  value = obj.weight;
+  if (value !== undefined) { result["weight"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -21926,16 +22852,21 @@ export interface CoreProviderSpecDeploymentAffinityPodAffinityRequiredDuringSche
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: CoreProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_CoreProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_CoreProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_CoreProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_CoreProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -21967,12 +22898,13 @@ export interface CoreProviderSpecDeploymentAffinityPodAntiAffinityPreferredDurin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: CoreProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'podAffinityTerm': toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm);
+  if (value !== undefined) { result["podAffinityTerm"] = value; }
+  value = obj.weight;
+  if (value !== undefined) { result["weight"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -22062,16 +22994,21 @@ export interface CoreProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuring
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: CoreProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -22126,15 +23063,19 @@ export interface CoreProviderSpecDeploymentContainersEnvValueFrom {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentContainersEnvValueFrom(obj: CoreProviderSpecDeploymentContainersEnvValueFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMapKeyRef': toJson_CoreProviderSpecDeploymentContainersEnvValueFromConfigMapKeyRef(obj.configMapKeyRef),
-    'fieldRef': toJson_CoreProviderSpecDeploymentContainersEnvValueFromFieldRef(obj.fieldRef),
-    'fileKeyRef': toJson_CoreProviderSpecDeploymentContainersEnvValueFromFileKeyRef(obj.fileKeyRef),
-    'resourceFieldRef': toJson_CoreProviderSpecDeploymentContainersEnvValueFromResourceFieldRef(obj.resourceFieldRef),
-    'secretKeyRef': toJson_CoreProviderSpecDeploymentContainersEnvValueFromSecretKeyRef(obj.secretKeyRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_CoreProviderSpecDeploymentContainersEnvValueFromConfigMapKeyRef(obj.configMapKeyRef);
+  if (value !== undefined) { result["configMapKeyRef"] = value; }
+  value = toJson_CoreProviderSpecDeploymentContainersEnvValueFromFieldRef(obj.fieldRef);
+  if (value !== undefined) { result["fieldRef"] = value; }
+  value = toJson_CoreProviderSpecDeploymentContainersEnvValueFromFileKeyRef(obj.fileKeyRef);
+  if (value !== undefined) { result["fileKeyRef"] = value; }
+  value = toJson_CoreProviderSpecDeploymentContainersEnvValueFromResourceFieldRef(obj.resourceFieldRef);
+  if (value !== undefined) { result["resourceFieldRef"] = value; }
+  value = toJson_CoreProviderSpecDeploymentContainersEnvValueFromSecretKeyRef(obj.secretKeyRef);
+  if (value !== undefined) { result["secretKeyRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -22169,12 +23110,13 @@ export interface CoreProviderSpecDeploymentContainersResourcesClaims {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentContainersResourcesClaims(obj: CoreProviderSpecDeploymentContainersResourcesClaims | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'request': obj.request,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.request;
+  if (value !== undefined) { result["request"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -22234,12 +23176,13 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preference': toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj.preference),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj.preference);
+  if (value !== undefined) { result["preference"] = value; }
+  value = obj.weight;
+  if (value !== undefined) { result["weight"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -22267,11 +23210,11 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeSelectorTerms': obj.nodeSelectorTerms?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.nodeSelectorTerms?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(y));
+  if (value !== undefined) { result["nodeSelectorTerms"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -22303,12 +23246,13 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'podAffinityTerm': toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm);
+  if (value !== undefined) { result["podAffinityTerm"] = value; }
+  value = obj.weight;
+  if (value !== undefined) { result["weight"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -22398,16 +23342,21 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -22439,12 +23388,13 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiA
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'podAffinityTerm': toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm);
+  if (value !== undefined) { result["podAffinityTerm"] = value; }
+  value = obj.weight;
+  if (value !== undefined) { result["weight"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -22534,16 +23484,21 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiA
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -22598,15 +23553,19 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnvVal
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFrom(obj: CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMapKeyRef': toJson_CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromConfigMapKeyRef(obj.configMapKeyRef),
-    'fieldRef': toJson_CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFieldRef(obj.fieldRef),
-    'fileKeyRef': toJson_CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFileKeyRef(obj.fileKeyRef),
-    'resourceFieldRef': toJson_CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromResourceFieldRef(obj.resourceFieldRef),
-    'secretKeyRef': toJson_CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromSecretKeyRef(obj.secretKeyRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromConfigMapKeyRef(obj.configMapKeyRef);
+  if (value !== undefined) { result["configMapKeyRef"] = value; }
+  value = toJson_CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFieldRef(obj.fieldRef);
+  if (value !== undefined) { result["fieldRef"] = value; }
+  value = toJson_CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFileKeyRef(obj.fileKeyRef);
+  if (value !== undefined) { result["fileKeyRef"] = value; }
+  value = toJson_CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromResourceFieldRef(obj.resourceFieldRef);
+  if (value !== undefined) { result["resourceFieldRef"] = value; }
+  value = toJson_CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromSecretKeyRef(obj.secretKeyRef);
+  if (value !== undefined) { result["secretKeyRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -22641,12 +23600,13 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentContainersResour
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentContainersResourcesClaims(obj: CoreProviderSpecAdditionalDeploymentsDeploymentContainersResourcesClaims | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'request': obj.request,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.request;
+  if (value !== undefined) { result["request"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -22705,12 +23665,13 @@ export interface CoreProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSc
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj: CoreProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_CoreProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(y)),
-    'matchFields': obj.matchFields?.map(y => toJson_CoreProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_CoreProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = obj.matchFields?.map(y => toJson_CoreProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(y));
+  if (value !== undefined) { result["matchFields"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -22743,12 +23704,13 @@ export interface CoreProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSch
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(obj: CoreProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_CoreProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(y)),
-    'matchFields': obj.matchFields?.map(y => toJson_CoreProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_CoreProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = obj.matchFields?.map(y => toJson_CoreProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(y));
+  if (value !== undefined) { result["matchFields"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -22833,16 +23795,21 @@ export interface CoreProviderSpecDeploymentAffinityPodAffinityPreferredDuringSch
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: CoreProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_CoreProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_CoreProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_CoreProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_CoreProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -22876,12 +23843,13 @@ export interface CoreProviderSpecDeploymentAffinityPodAffinityRequiredDuringSche
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: CoreProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_CoreProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_CoreProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -22918,12 +23886,13 @@ export interface CoreProviderSpecDeploymentAffinityPodAffinityRequiredDuringSche
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: CoreProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_CoreProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_CoreProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -23008,16 +23977,21 @@ export interface CoreProviderSpecDeploymentAffinityPodAntiAffinityPreferredDurin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: CoreProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -23051,12 +24025,13 @@ export interface CoreProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuring
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: CoreProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -23093,12 +24068,13 @@ export interface CoreProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuring
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: CoreProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -23140,13 +24116,15 @@ export interface CoreProviderSpecDeploymentContainersEnvValueFromConfigMapKeyRef
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentContainersEnvValueFromConfigMapKeyRef(obj: CoreProviderSpecDeploymentContainersEnvValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -23178,12 +24156,13 @@ export interface CoreProviderSpecDeploymentContainersEnvValueFromFieldRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentContainersEnvValueFromFieldRef(obj: CoreProviderSpecDeploymentContainersEnvValueFromFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'fieldPath': obj.fieldPath,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.fieldPath;
+  if (value !== undefined) { result["fieldPath"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -23238,14 +24217,17 @@ export interface CoreProviderSpecDeploymentContainersEnvValueFromFileKeyRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentContainersEnvValueFromFileKeyRef(obj: CoreProviderSpecDeploymentContainersEnvValueFromFileKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'optional': obj.optional,
-    'path': obj.path,
-    'volumeName': obj.volumeName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  value = obj.path;
+  if (value !== undefined) { result["path"] = value; }
+  value = obj.volumeName;
+  if (value !== undefined) { result["volumeName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -23284,13 +24266,15 @@ export interface CoreProviderSpecDeploymentContainersEnvValueFromResourceFieldRe
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentContainersEnvValueFromResourceFieldRef(obj: CoreProviderSpecDeploymentContainersEnvValueFromResourceFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'containerName': obj.containerName,
-    'divisor': obj.divisor?.value,
-    'resource': obj.resource,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.containerName;
+  if (value !== undefined) { result["containerName"] = value; }
+  value = obj.divisor?.value;
+  if (value !== undefined) { result["divisor"] = value; }
+  value = obj.resource;
+  if (value !== undefined) { result["resource"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -23332,13 +24316,15 @@ export interface CoreProviderSpecDeploymentContainersEnvValueFromSecretKeyRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentContainersEnvValueFromSecretKeyRef(obj: CoreProviderSpecDeploymentContainersEnvValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -23369,12 +24355,13 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(y)),
-    'matchFields': obj.matchFields?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = obj.matchFields?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(y));
+  if (value !== undefined) { result["matchFields"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -23407,12 +24394,13 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(y)),
-    'matchFields': obj.matchFields?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = obj.matchFields?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(y));
+  if (value !== undefined) { result["matchFields"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -23497,16 +24485,21 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -23540,12 +24533,13 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -23582,12 +24576,13 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -23672,16 +24667,21 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiA
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -23715,12 +24715,13 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiA
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -23757,12 +24758,13 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiA
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -23804,13 +24806,15 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnvVal
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromConfigMapKeyRef(obj: CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -23842,12 +24846,13 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnvVal
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFieldRef(obj: CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'fieldPath': obj.fieldPath,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.fieldPath;
+  if (value !== undefined) { result["fieldPath"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -23902,14 +24907,17 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnvVal
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFileKeyRef(obj: CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFileKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'optional': obj.optional,
-    'path': obj.path,
-    'volumeName': obj.volumeName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  value = obj.path;
+  if (value !== undefined) { result["path"] = value; }
+  value = obj.volumeName;
+  if (value !== undefined) { result["volumeName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -23948,13 +24956,15 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnvVal
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromResourceFieldRef(obj: CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromResourceFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'containerName': obj.containerName,
-    'divisor': obj.divisor?.value,
-    'resource': obj.resource,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.containerName;
+  if (value !== undefined) { result["containerName"] = value; }
+  value = obj.divisor?.value;
+  if (value !== undefined) { result["divisor"] = value; }
+  value = obj.resource;
+  if (value !== undefined) { result["resource"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -23996,13 +25006,15 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnvVal
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromSecretKeyRef(obj: CoreProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -24046,13 +25058,15 @@ export interface CoreProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSc
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(obj: CoreProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -24096,13 +25110,15 @@ export interface CoreProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSc
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(obj: CoreProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -24146,13 +25162,15 @@ export interface CoreProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSch
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(obj: CoreProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -24196,13 +25214,15 @@ export interface CoreProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSch
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(obj: CoreProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -24236,12 +25256,13 @@ export interface CoreProviderSpecDeploymentAffinityPodAffinityPreferredDuringSch
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: CoreProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_CoreProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_CoreProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -24278,12 +25299,13 @@ export interface CoreProviderSpecDeploymentAffinityPodAffinityPreferredDuringSch
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: CoreProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_CoreProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_CoreProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -24326,13 +25348,15 @@ export interface CoreProviderSpecDeploymentAffinityPodAffinityRequiredDuringSche
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: CoreProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -24375,13 +25399,15 @@ export interface CoreProviderSpecDeploymentAffinityPodAffinityRequiredDuringSche
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: CoreProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -24415,12 +25441,13 @@ export interface CoreProviderSpecDeploymentAffinityPodAntiAffinityPreferredDurin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: CoreProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -24457,12 +25484,13 @@ export interface CoreProviderSpecDeploymentAffinityPodAntiAffinityPreferredDurin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: CoreProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -24505,13 +25533,15 @@ export interface CoreProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuring
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: CoreProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -24554,13 +25584,15 @@ export interface CoreProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuring
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: CoreProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -24620,13 +25652,15 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -24670,13 +25704,15 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -24720,13 +25756,15 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -24770,13 +25808,15 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -24810,12 +25850,13 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -24852,12 +25893,13 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -24900,13 +25942,15 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -24949,13 +25993,15 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -24989,12 +26035,13 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiA
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -25031,12 +26078,13 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiA
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -25079,13 +26127,15 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiA
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -25128,13 +26178,15 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiA
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -25193,13 +26245,15 @@ export interface CoreProviderSpecDeploymentAffinityPodAffinityPreferredDuringSch
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: CoreProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -25242,13 +26296,15 @@ export interface CoreProviderSpecDeploymentAffinityPodAffinityPreferredDuringSch
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: CoreProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -25291,13 +26347,15 @@ export interface CoreProviderSpecDeploymentAffinityPodAntiAffinityPreferredDurin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: CoreProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -25340,13 +26398,15 @@ export interface CoreProviderSpecDeploymentAffinityPodAntiAffinityPreferredDurin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: CoreProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -25389,13 +26449,15 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -25438,13 +26500,15 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -25487,13 +26551,15 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiA
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -25536,13 +26602,15 @@ export interface CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiA
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: CoreProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -25626,12 +26694,13 @@ export interface InfrastructureProviderProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderProps(obj: InfrastructureProviderProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_InfrastructureProviderSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_InfrastructureProviderSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -25733,19 +26802,27 @@ export interface InfrastructureProviderSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpec(obj: InfrastructureProviderSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'additionalDeployments': ((obj.additionalDeployments) === undefined) ? undefined : (Object.entries(obj.additionalDeployments).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: toJson_InfrastructureProviderSpecAdditionalDeployments(i[1]) }), {})),
-    'additionalManifests': toJson_InfrastructureProviderSpecAdditionalManifests(obj.additionalManifests),
-    'configSecret': toJson_InfrastructureProviderSpecConfigSecret(obj.configSecret),
-    'deployment': toJson_InfrastructureProviderSpecDeployment(obj.deployment),
-    'fetchConfig': toJson_InfrastructureProviderSpecFetchConfig(obj.fetchConfig),
-    'manager': toJson_InfrastructureProviderSpecManager(obj.manager),
-    'manifestPatches': obj.manifestPatches?.map(y => y),
-    'patches': obj.patches?.map(y => toJson_InfrastructureProviderSpecPatches(y)),
-    'version': obj.version,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.additionalDeployments) === undefined) ? undefined : (Object.fromEntries(Object.entries(obj.additionalDeployments).filter((i) => i[1] !== undefined).map((i) => [i[0], toJson_InfrastructureProviderSpecAdditionalDeployments(i[1])])));
+  if (value !== undefined) { result["additionalDeployments"] = value; }
+  value = toJson_InfrastructureProviderSpecAdditionalManifests(obj.additionalManifests);
+  if (value !== undefined) { result["additionalManifests"] = value; }
+  value = toJson_InfrastructureProviderSpecConfigSecret(obj.configSecret);
+  if (value !== undefined) { result["configSecret"] = value; }
+  value = toJson_InfrastructureProviderSpecDeployment(obj.deployment);
+  if (value !== undefined) { result["deployment"] = value; }
+  value = toJson_InfrastructureProviderSpecFetchConfig(obj.fetchConfig);
+  if (value !== undefined) { result["fetchConfig"] = value; }
+  value = toJson_InfrastructureProviderSpecManager(obj.manager);
+  if (value !== undefined) { result["manager"] = value; }
+  value = obj.manifestPatches?.map(y => y);
+  if (value !== undefined) { result["manifestPatches"] = value; }
+  value = obj.patches?.map(y => toJson_InfrastructureProviderSpecPatches(y));
+  if (value !== undefined) { result["patches"] = value; }
+  value = obj.version;
+  if (value !== undefined) { result["version"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -25777,12 +26854,13 @@ export interface InfrastructureProviderSpecAdditionalDeployments {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeployments(obj: InfrastructureProviderSpecAdditionalDeployments | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'deployment': toJson_InfrastructureProviderSpecAdditionalDeploymentsDeployment(obj.deployment),
-    'manager': toJson_InfrastructureProviderSpecAdditionalDeploymentsManager(obj.manager),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_InfrastructureProviderSpecAdditionalDeploymentsDeployment(obj.deployment);
+  if (value !== undefined) { result["deployment"] = value; }
+  value = toJson_InfrastructureProviderSpecAdditionalDeploymentsManager(obj.manager);
+  if (value !== undefined) { result["manager"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -25816,12 +26894,13 @@ export interface InfrastructureProviderSpecAdditionalManifests {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalManifests(obj: InfrastructureProviderSpecAdditionalManifests | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'namespace': obj.namespace,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.namespace;
+  if (value !== undefined) { result["namespace"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -25858,12 +26937,13 @@ export interface InfrastructureProviderSpecConfigSecret {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecConfigSecret(obj: InfrastructureProviderSpecConfigSecret | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'namespace': obj.namespace,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.namespace;
+  if (value !== undefined) { result["namespace"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -25932,17 +27012,23 @@ export interface InfrastructureProviderSpecDeployment {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeployment(obj: InfrastructureProviderSpecDeployment | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'affinity': toJson_InfrastructureProviderSpecDeploymentAffinity(obj.affinity),
-    'containers': obj.containers?.map(y => toJson_InfrastructureProviderSpecDeploymentContainers(y)),
-    'imagePullSecrets': obj.imagePullSecrets?.map(y => toJson_InfrastructureProviderSpecDeploymentImagePullSecrets(y)),
-    'nodeSelector': ((obj.nodeSelector) === undefined) ? undefined : (Object.entries(obj.nodeSelector).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'replicas': obj.replicas,
-    'serviceAccountName': obj.serviceAccountName,
-    'tolerations': obj.tolerations?.map(y => toJson_InfrastructureProviderSpecDeploymentTolerations(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_InfrastructureProviderSpecDeploymentAffinity(obj.affinity);
+  if (value !== undefined) { result["affinity"] = value; }
+  value = obj.containers?.map(y => toJson_InfrastructureProviderSpecDeploymentContainers(y));
+  if (value !== undefined) { result["containers"] = value; }
+  value = obj.imagePullSecrets?.map(y => toJson_InfrastructureProviderSpecDeploymentImagePullSecrets(y));
+  if (value !== undefined) { result["imagePullSecrets"] = value; }
+  value = ((obj.nodeSelector) === undefined) ? undefined : (withoutUndefined(obj.nodeSelector));
+  if (value !== undefined) { result["nodeSelector"] = value; }
+  value = obj.replicas;
+  if (value !== undefined) { result["replicas"] = value; }
+  value = obj.serviceAccountName;
+  if (value !== undefined) { result["serviceAccountName"] = value; }
+  value = obj.tolerations?.map(y => toJson_InfrastructureProviderSpecDeploymentTolerations(y));
+  if (value !== undefined) { result["tolerations"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -25993,13 +27079,15 @@ export interface InfrastructureProviderSpecFetchConfig {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecFetchConfig(obj: InfrastructureProviderSpecFetchConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'oci': obj.oci,
-    'selector': toJson_InfrastructureProviderSpecFetchConfigSelector(obj.selector),
-    'url': obj.url,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.oci;
+  if (value !== undefined) { result["oci"] = value; }
+  value = toJson_InfrastructureProviderSpecFetchConfigSelector(obj.selector);
+  if (value !== undefined) { result["selector"] = value; }
+  value = obj.url;
+  if (value !== undefined) { result["url"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -26132,23 +27220,35 @@ export interface InfrastructureProviderSpecManager {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecManager(obj: InfrastructureProviderSpecManager | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'additionalArgs': ((obj.additionalArgs) === undefined) ? undefined : (Object.entries(obj.additionalArgs).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'cacheNamespace': obj.cacheNamespace,
-    'controller': toJson_InfrastructureProviderSpecManagerController(obj.controller),
-    'featureGates': ((obj.featureGates) === undefined) ? undefined : (Object.entries(obj.featureGates).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'gracefulShutDown': obj.gracefulShutDown,
-    'health': toJson_InfrastructureProviderSpecManagerHealth(obj.health),
-    'leaderElection': toJson_InfrastructureProviderSpecManagerLeaderElection(obj.leaderElection),
-    'maxConcurrentReconciles': obj.maxConcurrentReconciles,
-    'metrics': toJson_InfrastructureProviderSpecManagerMetrics(obj.metrics),
-    'profilerAddress': obj.profilerAddress,
-    'syncPeriod': obj.syncPeriod,
-    'verbosity': obj.verbosity,
-    'webhook': toJson_InfrastructureProviderSpecManagerWebhook(obj.webhook),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.additionalArgs) === undefined) ? undefined : (withoutUndefined(obj.additionalArgs));
+  if (value !== undefined) { result["additionalArgs"] = value; }
+  value = obj.cacheNamespace;
+  if (value !== undefined) { result["cacheNamespace"] = value; }
+  value = toJson_InfrastructureProviderSpecManagerController(obj.controller);
+  if (value !== undefined) { result["controller"] = value; }
+  value = ((obj.featureGates) === undefined) ? undefined : (withoutUndefined(obj.featureGates));
+  if (value !== undefined) { result["featureGates"] = value; }
+  value = obj.gracefulShutDown;
+  if (value !== undefined) { result["gracefulShutDown"] = value; }
+  value = toJson_InfrastructureProviderSpecManagerHealth(obj.health);
+  if (value !== undefined) { result["health"] = value; }
+  value = toJson_InfrastructureProviderSpecManagerLeaderElection(obj.leaderElection);
+  if (value !== undefined) { result["leaderElection"] = value; }
+  value = obj.maxConcurrentReconciles;
+  if (value !== undefined) { result["maxConcurrentReconciles"] = value; }
+  value = toJson_InfrastructureProviderSpecManagerMetrics(obj.metrics);
+  if (value !== undefined) { result["metrics"] = value; }
+  value = obj.profilerAddress;
+  if (value !== undefined) { result["profilerAddress"] = value; }
+  value = obj.syncPeriod;
+  if (value !== undefined) { result["syncPeriod"] = value; }
+  value = obj.verbosity;
+  if (value !== undefined) { result["verbosity"] = value; }
+  value = toJson_InfrastructureProviderSpecManagerWebhook(obj.webhook);
+  if (value !== undefined) { result["webhook"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -26179,12 +27279,13 @@ export interface InfrastructureProviderSpecPatches {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecPatches(obj: InfrastructureProviderSpecPatches | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'patch': obj.patch,
-    'target': toJson_InfrastructureProviderSpecPatchesTarget(obj.target),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.patch;
+  if (value !== undefined) { result["patch"] = value; }
+  value = toJson_InfrastructureProviderSpecPatchesTarget(obj.target);
+  if (value !== undefined) { result["target"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -26253,17 +27354,23 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeployment {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeployment(obj: InfrastructureProviderSpecAdditionalDeploymentsDeployment | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'affinity': toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinity(obj.affinity),
-    'containers': obj.containers?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainers(y)),
-    'imagePullSecrets': obj.imagePullSecrets?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentImagePullSecrets(y)),
-    'nodeSelector': ((obj.nodeSelector) === undefined) ? undefined : (Object.entries(obj.nodeSelector).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'replicas': obj.replicas,
-    'serviceAccountName': obj.serviceAccountName,
-    'tolerations': obj.tolerations?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentTolerations(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinity(obj.affinity);
+  if (value !== undefined) { result["affinity"] = value; }
+  value = obj.containers?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainers(y));
+  if (value !== undefined) { result["containers"] = value; }
+  value = obj.imagePullSecrets?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentImagePullSecrets(y));
+  if (value !== undefined) { result["imagePullSecrets"] = value; }
+  value = ((obj.nodeSelector) === undefined) ? undefined : (withoutUndefined(obj.nodeSelector));
+  if (value !== undefined) { result["nodeSelector"] = value; }
+  value = obj.replicas;
+  if (value !== undefined) { result["replicas"] = value; }
+  value = obj.serviceAccountName;
+  if (value !== undefined) { result["serviceAccountName"] = value; }
+  value = obj.tolerations?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentTolerations(y));
+  if (value !== undefined) { result["tolerations"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -26396,23 +27503,35 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsManager {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsManager(obj: InfrastructureProviderSpecAdditionalDeploymentsManager | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'additionalArgs': ((obj.additionalArgs) === undefined) ? undefined : (Object.entries(obj.additionalArgs).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'cacheNamespace': obj.cacheNamespace,
-    'controller': toJson_InfrastructureProviderSpecAdditionalDeploymentsManagerController(obj.controller),
-    'featureGates': ((obj.featureGates) === undefined) ? undefined : (Object.entries(obj.featureGates).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'gracefulShutDown': obj.gracefulShutDown,
-    'health': toJson_InfrastructureProviderSpecAdditionalDeploymentsManagerHealth(obj.health),
-    'leaderElection': toJson_InfrastructureProviderSpecAdditionalDeploymentsManagerLeaderElection(obj.leaderElection),
-    'maxConcurrentReconciles': obj.maxConcurrentReconciles,
-    'metrics': toJson_InfrastructureProviderSpecAdditionalDeploymentsManagerMetrics(obj.metrics),
-    'profilerAddress': obj.profilerAddress,
-    'syncPeriod': obj.syncPeriod,
-    'verbosity': obj.verbosity,
-    'webhook': toJson_InfrastructureProviderSpecAdditionalDeploymentsManagerWebhook(obj.webhook),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.additionalArgs) === undefined) ? undefined : (withoutUndefined(obj.additionalArgs));
+  if (value !== undefined) { result["additionalArgs"] = value; }
+  value = obj.cacheNamespace;
+  if (value !== undefined) { result["cacheNamespace"] = value; }
+  value = toJson_InfrastructureProviderSpecAdditionalDeploymentsManagerController(obj.controller);
+  if (value !== undefined) { result["controller"] = value; }
+  value = ((obj.featureGates) === undefined) ? undefined : (withoutUndefined(obj.featureGates));
+  if (value !== undefined) { result["featureGates"] = value; }
+  value = obj.gracefulShutDown;
+  if (value !== undefined) { result["gracefulShutDown"] = value; }
+  value = toJson_InfrastructureProviderSpecAdditionalDeploymentsManagerHealth(obj.health);
+  if (value !== undefined) { result["health"] = value; }
+  value = toJson_InfrastructureProviderSpecAdditionalDeploymentsManagerLeaderElection(obj.leaderElection);
+  if (value !== undefined) { result["leaderElection"] = value; }
+  value = obj.maxConcurrentReconciles;
+  if (value !== undefined) { result["maxConcurrentReconciles"] = value; }
+  value = toJson_InfrastructureProviderSpecAdditionalDeploymentsManagerMetrics(obj.metrics);
+  if (value !== undefined) { result["metrics"] = value; }
+  value = obj.profilerAddress;
+  if (value !== undefined) { result["profilerAddress"] = value; }
+  value = obj.syncPeriod;
+  if (value !== undefined) { result["syncPeriod"] = value; }
+  value = obj.verbosity;
+  if (value !== undefined) { result["verbosity"] = value; }
+  value = toJson_InfrastructureProviderSpecAdditionalDeploymentsManagerWebhook(obj.webhook);
+  if (value !== undefined) { result["webhook"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -26450,13 +27569,15 @@ export interface InfrastructureProviderSpecDeploymentAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinity(obj: InfrastructureProviderSpecDeploymentAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeAffinity': toJson_InfrastructureProviderSpecDeploymentAffinityNodeAffinity(obj.nodeAffinity),
-    'podAffinity': toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinity(obj.podAffinity),
-    'podAntiAffinity': toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinity(obj.podAntiAffinity),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_InfrastructureProviderSpecDeploymentAffinityNodeAffinity(obj.nodeAffinity);
+  if (value !== undefined) { result["nodeAffinity"] = value; }
+  value = toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinity(obj.podAffinity);
+  if (value !== undefined) { result["podAffinity"] = value; }
+  value = toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinity(obj.podAntiAffinity);
+  if (value !== undefined) { result["podAntiAffinity"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -26522,16 +27643,21 @@ export interface InfrastructureProviderSpecDeploymentContainers {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentContainers(obj: InfrastructureProviderSpecDeploymentContainers | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'args': ((obj.args) === undefined) ? undefined : (Object.entries(obj.args).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'command': obj.command?.map(y => y),
-    'env': obj.env?.map(y => toJson_InfrastructureProviderSpecDeploymentContainersEnv(y)),
-    'imageUrl': obj.imageUrl,
-    'name': obj.name,
-    'resources': toJson_InfrastructureProviderSpecDeploymentContainersResources(obj.resources),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.args) === undefined) ? undefined : (withoutUndefined(obj.args));
+  if (value !== undefined) { result["args"] = value; }
+  value = obj.command?.map(y => y);
+  if (value !== undefined) { result["command"] = value; }
+  value = obj.env?.map(y => toJson_InfrastructureProviderSpecDeploymentContainersEnv(y));
+  if (value !== undefined) { result["env"] = value; }
+  value = obj.imageUrl;
+  if (value !== undefined) { result["imageUrl"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = toJson_InfrastructureProviderSpecDeploymentContainersResources(obj.resources);
+  if (value !== undefined) { result["resources"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -26560,11 +27686,11 @@ export interface InfrastructureProviderSpecDeploymentImagePullSecrets {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentImagePullSecrets(obj: InfrastructureProviderSpecDeploymentImagePullSecrets | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -26627,15 +27753,19 @@ export interface InfrastructureProviderSpecDeploymentTolerations {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentTolerations(obj: InfrastructureProviderSpecDeploymentTolerations | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'effect': obj.effect,
-    'key': obj.key,
-    'operator': obj.operator,
-    'tolerationSeconds': obj.tolerationSeconds,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.effect;
+  if (value !== undefined) { result["effect"] = value; }
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.tolerationSeconds;
+  if (value !== undefined) { result["tolerationSeconds"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -26672,12 +27802,13 @@ export interface InfrastructureProviderSpecFetchConfigSelector {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecFetchConfigSelector(obj: InfrastructureProviderSpecFetchConfigSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecFetchConfigSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecFetchConfigSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -26727,13 +27858,15 @@ export interface InfrastructureProviderSpecManagerController {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecManagerController(obj: InfrastructureProviderSpecManagerController | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cacheSyncTimeout': obj.cacheSyncTimeout,
-    'groupKindConcurrency': ((obj.groupKindConcurrency) === undefined) ? undefined : (Object.entries(obj.groupKindConcurrency).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'recoverPanic': obj.recoverPanic,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cacheSyncTimeout;
+  if (value !== undefined) { result["cacheSyncTimeout"] = value; }
+  value = ((obj.groupKindConcurrency) === undefined) ? undefined : (withoutUndefined(obj.groupKindConcurrency));
+  if (value !== undefined) { result["groupKindConcurrency"] = value; }
+  value = obj.recoverPanic;
+  if (value !== undefined) { result["recoverPanic"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -26773,13 +27906,15 @@ export interface InfrastructureProviderSpecManagerHealth {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecManagerHealth(obj: InfrastructureProviderSpecManagerHealth | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'healthProbeBindAddress': obj.healthProbeBindAddress,
-    'livenessEndpointName': obj.livenessEndpointName,
-    'readinessEndpointName': obj.readinessEndpointName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.healthProbeBindAddress;
+  if (value !== undefined) { result["healthProbeBindAddress"] = value; }
+  value = obj.livenessEndpointName;
+  if (value !== undefined) { result["livenessEndpointName"] = value; }
+  value = obj.readinessEndpointName;
+  if (value !== undefined) { result["readinessEndpointName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -26861,17 +27996,23 @@ export interface InfrastructureProviderSpecManagerLeaderElection {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecManagerLeaderElection(obj: InfrastructureProviderSpecManagerLeaderElection | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'leaderElect': obj.leaderElect,
-    'leaseDuration': obj.leaseDuration,
-    'renewDeadline': obj.renewDeadline,
-    'resourceLock': obj.resourceLock,
-    'resourceName': obj.resourceName,
-    'resourceNamespace': obj.resourceNamespace,
-    'retryPeriod': obj.retryPeriod,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.leaderElect;
+  if (value !== undefined) { result["leaderElect"] = value; }
+  value = obj.leaseDuration;
+  if (value !== undefined) { result["leaseDuration"] = value; }
+  value = obj.renewDeadline;
+  if (value !== undefined) { result["renewDeadline"] = value; }
+  value = obj.resourceLock;
+  if (value !== undefined) { result["resourceLock"] = value; }
+  value = obj.resourceName;
+  if (value !== undefined) { result["resourceName"] = value; }
+  value = obj.resourceNamespace;
+  if (value !== undefined) { result["resourceNamespace"] = value; }
+  value = obj.retryPeriod;
+  if (value !== undefined) { result["retryPeriod"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -26915,13 +28056,15 @@ export interface InfrastructureProviderSpecManagerMetrics {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecManagerMetrics(obj: InfrastructureProviderSpecManagerMetrics | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'bindAddress': obj.bindAddress,
-    'diagnosticsAddress': obj.diagnosticsAddress,
-    'insecureDiagnostics': obj.insecureDiagnostics,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.bindAddress;
+  if (value !== undefined) { result["bindAddress"] = value; }
+  value = obj.diagnosticsAddress;
+  if (value !== undefined) { result["diagnosticsAddress"] = value; }
+  value = obj.insecureDiagnostics;
+  if (value !== undefined) { result["insecureDiagnostics"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -26964,13 +28107,15 @@ export interface InfrastructureProviderSpecManagerWebhook {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecManagerWebhook(obj: InfrastructureProviderSpecManagerWebhook | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'certDir': obj.certDir,
-    'host': obj.host,
-    'port': obj.port,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.certDir;
+  if (value !== undefined) { result["certDir"] = value; }
+  value = obj.host;
+  if (value !== undefined) { result["host"] = value; }
+  value = obj.port;
+  if (value !== undefined) { result["port"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -27030,16 +28175,21 @@ export interface InfrastructureProviderSpecPatchesTarget {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecPatchesTarget(obj: InfrastructureProviderSpecPatchesTarget | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'group': obj.group,
-    'kind': obj.kind,
-    'labelSelector': obj.labelSelector,
-    'name': obj.name,
-    'namespace': obj.namespace,
-    'version': obj.version,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.group;
+  if (value !== undefined) { result["group"] = value; }
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  value = obj.labelSelector;
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.namespace;
+  if (value !== undefined) { result["namespace"] = value; }
+  value = obj.version;
+  if (value !== undefined) { result["version"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -27077,13 +28227,15 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinity(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeAffinity': toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinity(obj.nodeAffinity),
-    'podAffinity': toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinity(obj.podAffinity),
-    'podAntiAffinity': toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinity(obj.podAntiAffinity),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinity(obj.nodeAffinity);
+  if (value !== undefined) { result["nodeAffinity"] = value; }
+  value = toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinity(obj.podAffinity);
+  if (value !== undefined) { result["podAffinity"] = value; }
+  value = toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinity(obj.podAntiAffinity);
+  if (value !== undefined) { result["podAntiAffinity"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -27149,16 +28301,21 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentContai
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainers(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainers | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'args': ((obj.args) === undefined) ? undefined : (Object.entries(obj.args).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'command': obj.command?.map(y => y),
-    'env': obj.env?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersEnv(y)),
-    'imageUrl': obj.imageUrl,
-    'name': obj.name,
-    'resources': toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersResources(obj.resources),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.args) === undefined) ? undefined : (withoutUndefined(obj.args));
+  if (value !== undefined) { result["args"] = value; }
+  value = obj.command?.map(y => y);
+  if (value !== undefined) { result["command"] = value; }
+  value = obj.env?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersEnv(y));
+  if (value !== undefined) { result["env"] = value; }
+  value = obj.imageUrl;
+  if (value !== undefined) { result["imageUrl"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersResources(obj.resources);
+  if (value !== undefined) { result["resources"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -27187,11 +28344,11 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentImageP
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentImagePullSecrets(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentImagePullSecrets | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -27254,15 +28411,19 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentTolera
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentTolerations(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentTolerations | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'effect': obj.effect,
-    'key': obj.key,
-    'operator': obj.operator,
-    'tolerationSeconds': obj.tolerationSeconds,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.effect;
+  if (value !== undefined) { result["effect"] = value; }
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.tolerationSeconds;
+  if (value !== undefined) { result["tolerationSeconds"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -27312,13 +28473,15 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsManagerControlle
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsManagerController(obj: InfrastructureProviderSpecAdditionalDeploymentsManagerController | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cacheSyncTimeout': obj.cacheSyncTimeout,
-    'groupKindConcurrency': ((obj.groupKindConcurrency) === undefined) ? undefined : (Object.entries(obj.groupKindConcurrency).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'recoverPanic': obj.recoverPanic,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cacheSyncTimeout;
+  if (value !== undefined) { result["cacheSyncTimeout"] = value; }
+  value = ((obj.groupKindConcurrency) === undefined) ? undefined : (withoutUndefined(obj.groupKindConcurrency));
+  if (value !== undefined) { result["groupKindConcurrency"] = value; }
+  value = obj.recoverPanic;
+  if (value !== undefined) { result["recoverPanic"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -27358,13 +28521,15 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsManagerHealth {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsManagerHealth(obj: InfrastructureProviderSpecAdditionalDeploymentsManagerHealth | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'healthProbeBindAddress': obj.healthProbeBindAddress,
-    'livenessEndpointName': obj.livenessEndpointName,
-    'readinessEndpointName': obj.readinessEndpointName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.healthProbeBindAddress;
+  if (value !== undefined) { result["healthProbeBindAddress"] = value; }
+  value = obj.livenessEndpointName;
+  if (value !== undefined) { result["livenessEndpointName"] = value; }
+  value = obj.readinessEndpointName;
+  if (value !== undefined) { result["readinessEndpointName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -27446,17 +28611,23 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsManagerLeaderEle
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsManagerLeaderElection(obj: InfrastructureProviderSpecAdditionalDeploymentsManagerLeaderElection | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'leaderElect': obj.leaderElect,
-    'leaseDuration': obj.leaseDuration,
-    'renewDeadline': obj.renewDeadline,
-    'resourceLock': obj.resourceLock,
-    'resourceName': obj.resourceName,
-    'resourceNamespace': obj.resourceNamespace,
-    'retryPeriod': obj.retryPeriod,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.leaderElect;
+  if (value !== undefined) { result["leaderElect"] = value; }
+  value = obj.leaseDuration;
+  if (value !== undefined) { result["leaseDuration"] = value; }
+  value = obj.renewDeadline;
+  if (value !== undefined) { result["renewDeadline"] = value; }
+  value = obj.resourceLock;
+  if (value !== undefined) { result["resourceLock"] = value; }
+  value = obj.resourceName;
+  if (value !== undefined) { result["resourceName"] = value; }
+  value = obj.resourceNamespace;
+  if (value !== undefined) { result["resourceNamespace"] = value; }
+  value = obj.retryPeriod;
+  if (value !== undefined) { result["retryPeriod"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -27500,13 +28671,15 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsManagerMetrics {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsManagerMetrics(obj: InfrastructureProviderSpecAdditionalDeploymentsManagerMetrics | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'bindAddress': obj.bindAddress,
-    'diagnosticsAddress': obj.diagnosticsAddress,
-    'insecureDiagnostics': obj.insecureDiagnostics,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.bindAddress;
+  if (value !== undefined) { result["bindAddress"] = value; }
+  value = obj.diagnosticsAddress;
+  if (value !== undefined) { result["diagnosticsAddress"] = value; }
+  value = obj.insecureDiagnostics;
+  if (value !== undefined) { result["insecureDiagnostics"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -27549,13 +28722,15 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsManagerWebhook {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsManagerWebhook(obj: InfrastructureProviderSpecAdditionalDeploymentsManagerWebhook | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'certDir': obj.certDir,
-    'host': obj.host,
-    'port': obj.port,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.certDir;
+  if (value !== undefined) { result["certDir"] = value; }
+  value = obj.host;
+  if (value !== undefined) { result["host"] = value; }
+  value = obj.port;
+  if (value !== undefined) { result["port"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -27598,12 +28773,13 @@ export interface InfrastructureProviderSpecDeploymentAffinityNodeAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityNodeAffinity(obj: InfrastructureProviderSpecDeploymentAffinityNodeAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': toJson_InfrastructureProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj.requiredDuringSchedulingIgnoredDuringExecution),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["preferredDuringSchedulingIgnoredDuringExecution"] = value; }
+  value = toJson_InfrastructureProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj.requiredDuringSchedulingIgnoredDuringExecution);
+  if (value !== undefined) { result["requiredDuringSchedulingIgnoredDuringExecution"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -27648,12 +28824,13 @@ export interface InfrastructureProviderSpecDeploymentAffinityPodAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinity(obj: InfrastructureProviderSpecDeploymentAffinityPodAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["preferredDuringSchedulingIgnoredDuringExecution"] = value; }
+  value = obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["requiredDuringSchedulingIgnoredDuringExecution"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -27698,12 +28875,13 @@ export interface InfrastructureProviderSpecDeploymentAffinityPodAntiAffinity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinity(obj: InfrastructureProviderSpecDeploymentAffinityPodAntiAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["preferredDuringSchedulingIgnoredDuringExecution"] = value; }
+  value = obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["requiredDuringSchedulingIgnoredDuringExecution"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -27751,13 +28929,15 @@ export interface InfrastructureProviderSpecDeploymentContainersEnv {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentContainersEnv(obj: InfrastructureProviderSpecDeploymentContainersEnv | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-    'valueFrom': toJson_InfrastructureProviderSpecDeploymentContainersEnvValueFrom(obj.valueFrom),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  value = toJson_InfrastructureProviderSpecDeploymentContainersEnvValueFrom(obj.valueFrom);
+  if (value !== undefined) { result["valueFrom"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -27805,13 +28985,15 @@ export interface InfrastructureProviderSpecDeploymentContainersResources {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentContainersResources(obj: InfrastructureProviderSpecDeploymentContainersResources | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'claims': obj.claims?.map(y => toJson_InfrastructureProviderSpecDeploymentContainersResourcesClaims(y)),
-    'limits': ((obj.limits) === undefined) ? undefined : (Object.entries(obj.limits).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
-    'requests': ((obj.requests) === undefined) ? undefined : (Object.entries(obj.requests).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.claims?.map(y => toJson_InfrastructureProviderSpecDeploymentContainersResourcesClaims(y));
+  if (value !== undefined) { result["claims"] = value; }
+  value = ((obj.limits) === undefined) ? undefined : (Object.fromEntries(Object.entries(obj.limits).filter((i) => i[1] !== undefined).map((i) => [i[0], i[1]?.value])));
+  if (value !== undefined) { result["limits"] = value; }
+  value = ((obj.requests) === undefined) ? undefined : (Object.fromEntries(Object.entries(obj.requests).filter((i) => i[1] !== undefined).map((i) => [i[0], i[1]?.value])));
+  if (value !== undefined) { result["requests"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -27854,13 +29036,15 @@ export interface InfrastructureProviderSpecFetchConfigSelectorMatchExpressions {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecFetchConfigSelectorMatchExpressions(obj: InfrastructureProviderSpecFetchConfigSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -27903,12 +29087,13 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinity(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj.requiredDuringSchedulingIgnoredDuringExecution),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["preferredDuringSchedulingIgnoredDuringExecution"] = value; }
+  value = toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj.requiredDuringSchedulingIgnoredDuringExecution);
+  if (value !== undefined) { result["requiredDuringSchedulingIgnoredDuringExecution"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -27953,12 +29138,13 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinity(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["preferredDuringSchedulingIgnoredDuringExecution"] = value; }
+  value = obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["requiredDuringSchedulingIgnoredDuringExecution"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -28003,12 +29189,13 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinity(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preferredDuringSchedulingIgnoredDuringExecution': obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(y)),
-    'requiredDuringSchedulingIgnoredDuringExecution': obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.preferredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["preferredDuringSchedulingIgnoredDuringExecution"] = value; }
+  value = obj.requiredDuringSchedulingIgnoredDuringExecution?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(y));
+  if (value !== undefined) { result["requiredDuringSchedulingIgnoredDuringExecution"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -28056,13 +29243,15 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentContai
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersEnv(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersEnv | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-    'valueFrom': toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFrom(obj.valueFrom),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  value = toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFrom(obj.valueFrom);
+  if (value !== undefined) { result["valueFrom"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -28110,13 +29299,15 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentContai
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersResources(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersResources | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'claims': obj.claims?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersResourcesClaims(y)),
-    'limits': ((obj.limits) === undefined) ? undefined : (Object.entries(obj.limits).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
-    'requests': ((obj.requests) === undefined) ? undefined : (Object.entries(obj.requests).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1]?.value }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.claims?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersResourcesClaims(y));
+  if (value !== undefined) { result["claims"] = value; }
+  value = ((obj.limits) === undefined) ? undefined : (Object.fromEntries(Object.entries(obj.limits).filter((i) => i[1] !== undefined).map((i) => [i[0], i[1]?.value])));
+  if (value !== undefined) { result["limits"] = value; }
+  value = ((obj.requests) === undefined) ? undefined : (Object.fromEntries(Object.entries(obj.requests).filter((i) => i[1] !== undefined).map((i) => [i[0], i[1]?.value])));
+  if (value !== undefined) { result["requests"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -28148,12 +29339,13 @@ export interface InfrastructureProviderSpecDeploymentAffinityNodeAffinityPreferr
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: InfrastructureProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preference': toJson_InfrastructureProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj.preference),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_InfrastructureProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj.preference);
+  if (value !== undefined) { result["preference"] = value; }
+  value = obj.weight;
+  if (value !== undefined) { result["weight"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -28181,11 +29373,11 @@ export interface InfrastructureProviderSpecDeploymentAffinityNodeAffinityRequire
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: InfrastructureProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeSelectorTerms': obj.nodeSelectorTerms?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.nodeSelectorTerms?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(y));
+  if (value !== undefined) { result["nodeSelectorTerms"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -28217,12 +29409,13 @@ export interface InfrastructureProviderSpecDeploymentAffinityPodAffinityPreferre
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: InfrastructureProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'podAffinityTerm': toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm);
+  if (value !== undefined) { result["podAffinityTerm"] = value; }
+  value = obj.weight;
+  if (value !== undefined) { result["weight"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -28312,16 +29505,21 @@ export interface InfrastructureProviderSpecDeploymentAffinityPodAffinityRequired
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: InfrastructureProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -28353,12 +29551,13 @@ export interface InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityPref
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'podAffinityTerm': toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm);
+  if (value !== undefined) { result["podAffinityTerm"] = value; }
+  value = obj.weight;
+  if (value !== undefined) { result["weight"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -28448,16 +29647,21 @@ export interface InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityRequ
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -28512,15 +29716,19 @@ export interface InfrastructureProviderSpecDeploymentContainersEnvValueFrom {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentContainersEnvValueFrom(obj: InfrastructureProviderSpecDeploymentContainersEnvValueFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMapKeyRef': toJson_InfrastructureProviderSpecDeploymentContainersEnvValueFromConfigMapKeyRef(obj.configMapKeyRef),
-    'fieldRef': toJson_InfrastructureProviderSpecDeploymentContainersEnvValueFromFieldRef(obj.fieldRef),
-    'fileKeyRef': toJson_InfrastructureProviderSpecDeploymentContainersEnvValueFromFileKeyRef(obj.fileKeyRef),
-    'resourceFieldRef': toJson_InfrastructureProviderSpecDeploymentContainersEnvValueFromResourceFieldRef(obj.resourceFieldRef),
-    'secretKeyRef': toJson_InfrastructureProviderSpecDeploymentContainersEnvValueFromSecretKeyRef(obj.secretKeyRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_InfrastructureProviderSpecDeploymentContainersEnvValueFromConfigMapKeyRef(obj.configMapKeyRef);
+  if (value !== undefined) { result["configMapKeyRef"] = value; }
+  value = toJson_InfrastructureProviderSpecDeploymentContainersEnvValueFromFieldRef(obj.fieldRef);
+  if (value !== undefined) { result["fieldRef"] = value; }
+  value = toJson_InfrastructureProviderSpecDeploymentContainersEnvValueFromFileKeyRef(obj.fileKeyRef);
+  if (value !== undefined) { result["fileKeyRef"] = value; }
+  value = toJson_InfrastructureProviderSpecDeploymentContainersEnvValueFromResourceFieldRef(obj.resourceFieldRef);
+  if (value !== undefined) { result["resourceFieldRef"] = value; }
+  value = toJson_InfrastructureProviderSpecDeploymentContainersEnvValueFromSecretKeyRef(obj.secretKeyRef);
+  if (value !== undefined) { result["secretKeyRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -28555,12 +29763,13 @@ export interface InfrastructureProviderSpecDeploymentContainersResourcesClaims {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentContainersResourcesClaims(obj: InfrastructureProviderSpecDeploymentContainersResourcesClaims | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'request': obj.request,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.request;
+  if (value !== undefined) { result["request"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -28620,12 +29829,13 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'preference': toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj.preference),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj.preference);
+  if (value !== undefined) { result["preference"] = value; }
+  value = obj.weight;
+  if (value !== undefined) { result["weight"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -28653,11 +29863,11 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeSelectorTerms': obj.nodeSelectorTerms?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.nodeSelectorTerms?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(y));
+  if (value !== undefined) { result["nodeSelectorTerms"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -28689,12 +29899,13 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'podAffinityTerm': toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm);
+  if (value !== undefined) { result["podAffinityTerm"] = value; }
+  value = obj.weight;
+  if (value !== undefined) { result["weight"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -28784,16 +29995,21 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -28825,12 +30041,13 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'podAffinityTerm': toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm),
-    'weight': obj.weight,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj.podAffinityTerm);
+  if (value !== undefined) { result["podAffinityTerm"] = value; }
+  value = obj.weight;
+  if (value !== undefined) { result["weight"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -28920,16 +30137,21 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -28984,15 +30206,19 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentContai
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFrom(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMapKeyRef': toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromConfigMapKeyRef(obj.configMapKeyRef),
-    'fieldRef': toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFieldRef(obj.fieldRef),
-    'fileKeyRef': toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFileKeyRef(obj.fileKeyRef),
-    'resourceFieldRef': toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromResourceFieldRef(obj.resourceFieldRef),
-    'secretKeyRef': toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromSecretKeyRef(obj.secretKeyRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromConfigMapKeyRef(obj.configMapKeyRef);
+  if (value !== undefined) { result["configMapKeyRef"] = value; }
+  value = toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFieldRef(obj.fieldRef);
+  if (value !== undefined) { result["fieldRef"] = value; }
+  value = toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFileKeyRef(obj.fileKeyRef);
+  if (value !== undefined) { result["fileKeyRef"] = value; }
+  value = toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromResourceFieldRef(obj.resourceFieldRef);
+  if (value !== undefined) { result["resourceFieldRef"] = value; }
+  value = toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromSecretKeyRef(obj.secretKeyRef);
+  if (value !== undefined) { result["secretKeyRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -29027,12 +30253,13 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentContai
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersResourcesClaims(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersResourcesClaims | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'request': obj.request,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.request;
+  if (value !== undefined) { result["request"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -29091,12 +30318,13 @@ export interface InfrastructureProviderSpecDeploymentAffinityNodeAffinityPreferr
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj: InfrastructureProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(y)),
-    'matchFields': obj.matchFields?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = obj.matchFields?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(y));
+  if (value !== undefined) { result["matchFields"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -29129,12 +30357,13 @@ export interface InfrastructureProviderSpecDeploymentAffinityNodeAffinityRequire
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(obj: InfrastructureProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(y)),
-    'matchFields': obj.matchFields?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = obj.matchFields?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(y));
+  if (value !== undefined) { result["matchFields"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -29219,16 +30448,21 @@ export interface InfrastructureProviderSpecDeploymentAffinityPodAffinityPreferre
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: InfrastructureProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -29262,12 +30496,13 @@ export interface InfrastructureProviderSpecDeploymentAffinityPodAffinityRequired
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: InfrastructureProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -29304,12 +30539,13 @@ export interface InfrastructureProviderSpecDeploymentAffinityPodAffinityRequired
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: InfrastructureProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -29394,16 +30630,21 @@ export interface InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityPref
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -29437,12 +30678,13 @@ export interface InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityRequ
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -29479,12 +30721,13 @@ export interface InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityRequ
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -29526,13 +30769,15 @@ export interface InfrastructureProviderSpecDeploymentContainersEnvValueFromConfi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentContainersEnvValueFromConfigMapKeyRef(obj: InfrastructureProviderSpecDeploymentContainersEnvValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -29564,12 +30809,13 @@ export interface InfrastructureProviderSpecDeploymentContainersEnvValueFromField
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentContainersEnvValueFromFieldRef(obj: InfrastructureProviderSpecDeploymentContainersEnvValueFromFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'fieldPath': obj.fieldPath,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.fieldPath;
+  if (value !== undefined) { result["fieldPath"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -29624,14 +30870,17 @@ export interface InfrastructureProviderSpecDeploymentContainersEnvValueFromFileK
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentContainersEnvValueFromFileKeyRef(obj: InfrastructureProviderSpecDeploymentContainersEnvValueFromFileKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'optional': obj.optional,
-    'path': obj.path,
-    'volumeName': obj.volumeName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  value = obj.path;
+  if (value !== undefined) { result["path"] = value; }
+  value = obj.volumeName;
+  if (value !== undefined) { result["volumeName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -29670,13 +30919,15 @@ export interface InfrastructureProviderSpecDeploymentContainersEnvValueFromResou
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentContainersEnvValueFromResourceFieldRef(obj: InfrastructureProviderSpecDeploymentContainersEnvValueFromResourceFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'containerName': obj.containerName,
-    'divisor': obj.divisor?.value,
-    'resource': obj.resource,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.containerName;
+  if (value !== undefined) { result["containerName"] = value; }
+  value = obj.divisor?.value;
+  if (value !== undefined) { result["divisor"] = value; }
+  value = obj.resource;
+  if (value !== undefined) { result["resource"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -29718,13 +30969,15 @@ export interface InfrastructureProviderSpecDeploymentContainersEnvValueFromSecre
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentContainersEnvValueFromSecretKeyRef(obj: InfrastructureProviderSpecDeploymentContainersEnvValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -29755,12 +31008,13 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(y)),
-    'matchFields': obj.matchFields?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = obj.matchFields?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(y));
+  if (value !== undefined) { result["matchFields"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -29793,12 +31047,13 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(y)),
-    'matchFields': obj.matchFields?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = obj.matchFields?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(y));
+  if (value !== undefined) { result["matchFields"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -29883,16 +31138,21 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -29926,12 +31186,13 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -29968,12 +31229,13 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -30058,16 +31320,21 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'labelSelector': toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector),
-    'matchLabelKeys': obj.matchLabelKeys?.map(y => y),
-    'mismatchLabelKeys': obj.mismatchLabelKeys?.map(y => y),
-    'namespaceSelector': toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector),
-    'namespaces': obj.namespaces?.map(y => y),
-    'topologyKey': obj.topologyKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj.labelSelector);
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.matchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["matchLabelKeys"] = value; }
+  value = obj.mismatchLabelKeys?.map(y => y);
+  if (value !== undefined) { result["mismatchLabelKeys"] = value; }
+  value = toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj.namespaceSelector);
+  if (value !== undefined) { result["namespaceSelector"] = value; }
+  value = obj.namespaces?.map(y => y);
+  if (value !== undefined) { result["namespaces"] = value; }
+  value = obj.topologyKey;
+  if (value !== undefined) { result["topologyKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -30101,12 +31368,13 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -30143,12 +31411,13 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -30190,13 +31459,15 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentContai
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromConfigMapKeyRef(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -30228,12 +31499,13 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentContai
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFieldRef(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'fieldPath': obj.fieldPath,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.fieldPath;
+  if (value !== undefined) { result["fieldPath"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -30288,14 +31560,17 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentContai
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFileKeyRef(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromFileKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'optional': obj.optional,
-    'path': obj.path,
-    'volumeName': obj.volumeName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  value = obj.path;
+  if (value !== undefined) { result["path"] = value; }
+  value = obj.volumeName;
+  if (value !== undefined) { result["volumeName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -30334,13 +31609,15 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentContai
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromResourceFieldRef(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromResourceFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'containerName': obj.containerName,
-    'divisor': obj.divisor?.value,
-    'resource': obj.resource,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.containerName;
+  if (value !== undefined) { result["containerName"] = value; }
+  value = obj.divisor?.value;
+  if (value !== undefined) { result["divisor"] = value; }
+  value = obj.resource;
+  if (value !== undefined) { result["resource"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -30382,13 +31659,15 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentContai
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromSecretKeyRef(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentContainersEnvValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -30432,13 +31711,15 @@ export interface InfrastructureProviderSpecDeploymentAffinityNodeAffinityPreferr
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(obj: InfrastructureProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -30482,13 +31763,15 @@ export interface InfrastructureProviderSpecDeploymentAffinityNodeAffinityPreferr
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(obj: InfrastructureProviderSpecDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -30532,13 +31815,15 @@ export interface InfrastructureProviderSpecDeploymentAffinityNodeAffinityRequire
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(obj: InfrastructureProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -30582,13 +31867,15 @@ export interface InfrastructureProviderSpecDeploymentAffinityNodeAffinityRequire
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(obj: InfrastructureProviderSpecDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -30622,12 +31909,13 @@ export interface InfrastructureProviderSpecDeploymentAffinityPodAffinityPreferre
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: InfrastructureProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -30664,12 +31952,13 @@ export interface InfrastructureProviderSpecDeploymentAffinityPodAffinityPreferre
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: InfrastructureProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -30712,13 +32001,15 @@ export interface InfrastructureProviderSpecDeploymentAffinityPodAffinityRequired
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: InfrastructureProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -30761,13 +32052,15 @@ export interface InfrastructureProviderSpecDeploymentAffinityPodAffinityRequired
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: InfrastructureProviderSpecDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -30801,12 +32094,13 @@ export interface InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityPref
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -30843,12 +32137,13 @@ export interface InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityPref
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -30891,13 +32186,15 @@ export interface InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityRequ
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -30940,13 +32237,15 @@ export interface InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityRequ
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -31006,13 +32305,15 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -31056,13 +32357,15 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchFields | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -31106,13 +32409,15 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -31156,13 +32461,15 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTermsMatchFields | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -31196,12 +32503,13 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -31238,12 +32546,13 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -31286,13 +32595,15 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -31335,13 +32646,15 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -31375,12 +32688,13 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -31417,12 +32731,13 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -31465,13 +32780,15 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -31514,13 +32831,15 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -31579,13 +32898,15 @@ export interface InfrastructureProviderSpecDeploymentAffinityPodAffinityPreferre
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: InfrastructureProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -31628,13 +32949,15 @@ export interface InfrastructureProviderSpecDeploymentAffinityPodAffinityPreferre
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: InfrastructureProviderSpecDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -31677,13 +33000,15 @@ export interface InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityPref
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -31726,13 +33051,15 @@ export interface InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityPref
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: InfrastructureProviderSpecDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -31775,13 +33102,15 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -31824,13 +33153,15 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -31873,13 +33204,15 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -31922,13 +33255,26 @@ export interface InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffini
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions(obj: InfrastructureProviderSpecAdditionalDeploymentsDeploymentAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermNamespaceSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
+
+// added by scripts/import-crds.ts: drops undefined values in one pass (the generator's reduce copies the object per key)
+function withoutUndefined(obj: { [key: string]: any }): { [key: string]: any } {
+  const out: { [key: string]: any } = {};
+  for (const k of Object.keys(obj)) {
+    const v = obj[k];
+    if (v === undefined) { continue; }
+    if (k === '__proto__') { Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true }); } else { out[k] = v; }
+  }
+  return out;
+}

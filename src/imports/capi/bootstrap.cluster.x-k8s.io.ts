@@ -82,12 +82,13 @@ export interface KubeadmConfigProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigProps(obj: KubeadmConfigProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_KubeadmConfigSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_KubeadmConfigSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -211,24 +212,37 @@ export interface KubeadmConfigSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpec(obj: KubeadmConfigSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'bootCommands': obj.bootCommands?.map(y => y),
-    'clusterConfiguration': toJson_KubeadmConfigSpecClusterConfiguration(obj.clusterConfiguration),
-    'diskSetup': toJson_KubeadmConfigSpecDiskSetup(obj.diskSetup),
-    'files': obj.files?.map(y => toJson_KubeadmConfigSpecFiles(y)),
-    'format': obj.format,
-    'ignition': toJson_KubeadmConfigSpecIgnition(obj.ignition),
-    'initConfiguration': toJson_KubeadmConfigSpecInitConfiguration(obj.initConfiguration),
-    'joinConfiguration': toJson_KubeadmConfigSpecJoinConfiguration(obj.joinConfiguration),
-    'mounts': obj.mounts?.map(y => y?.map(y => y)),
-    'ntp': toJson_KubeadmConfigSpecNtp(obj.ntp),
-    'postKubeadmCommands': obj.postKubeadmCommands?.map(y => y),
-    'preKubeadmCommands': obj.preKubeadmCommands?.map(y => y),
-    'users': obj.users?.map(y => toJson_KubeadmConfigSpecUsers(y)),
-    'verbosity': obj.verbosity,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.bootCommands?.map(y => y);
+  if (value !== undefined) { result["bootCommands"] = value; }
+  value = toJson_KubeadmConfigSpecClusterConfiguration(obj.clusterConfiguration);
+  if (value !== undefined) { result["clusterConfiguration"] = value; }
+  value = toJson_KubeadmConfigSpecDiskSetup(obj.diskSetup);
+  if (value !== undefined) { result["diskSetup"] = value; }
+  value = obj.files?.map(y => toJson_KubeadmConfigSpecFiles(y));
+  if (value !== undefined) { result["files"] = value; }
+  value = obj.format;
+  if (value !== undefined) { result["format"] = value; }
+  value = toJson_KubeadmConfigSpecIgnition(obj.ignition);
+  if (value !== undefined) { result["ignition"] = value; }
+  value = toJson_KubeadmConfigSpecInitConfiguration(obj.initConfiguration);
+  if (value !== undefined) { result["initConfiguration"] = value; }
+  value = toJson_KubeadmConfigSpecJoinConfiguration(obj.joinConfiguration);
+  if (value !== undefined) { result["joinConfiguration"] = value; }
+  value = obj.mounts?.map(y => y?.map(y => y));
+  if (value !== undefined) { result["mounts"] = value; }
+  value = toJson_KubeadmConfigSpecNtp(obj.ntp);
+  if (value !== undefined) { result["ntp"] = value; }
+  value = obj.postKubeadmCommands?.map(y => y);
+  if (value !== undefined) { result["postKubeadmCommands"] = value; }
+  value = obj.preKubeadmCommands?.map(y => y);
+  if (value !== undefined) { result["preKubeadmCommands"] = value; }
+  value = obj.users?.map(y => toJson_KubeadmConfigSpecUsers(y));
+  if (value !== undefined) { result["users"] = value; }
+  value = obj.verbosity;
+  if (value !== undefined) { result["verbosity"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -353,22 +367,33 @@ export interface KubeadmConfigSpecClusterConfiguration {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfiguration(obj: KubeadmConfigSpecClusterConfiguration | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiServer': toJson_KubeadmConfigSpecClusterConfigurationApiServer(obj.apiServer),
-    'caCertificateValidityPeriodDays': obj.caCertificateValidityPeriodDays,
-    'certificateValidityPeriodDays': obj.certificateValidityPeriodDays,
-    'certificatesDir': obj.certificatesDir,
-    'controlPlaneEndpoint': obj.controlPlaneEndpoint,
-    'controllerManager': toJson_KubeadmConfigSpecClusterConfigurationControllerManager(obj.controllerManager),
-    'dns': toJson_KubeadmConfigSpecClusterConfigurationDns(obj.dns),
-    'encryptionAlgorithm': obj.encryptionAlgorithm,
-    'etcd': toJson_KubeadmConfigSpecClusterConfigurationEtcd(obj.etcd),
-    'featureGates': ((obj.featureGates) === undefined) ? undefined : (Object.entries(obj.featureGates).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'imageRepository': obj.imageRepository,
-    'scheduler': toJson_KubeadmConfigSpecClusterConfigurationScheduler(obj.scheduler),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmConfigSpecClusterConfigurationApiServer(obj.apiServer);
+  if (value !== undefined) { result["apiServer"] = value; }
+  value = obj.caCertificateValidityPeriodDays;
+  if (value !== undefined) { result["caCertificateValidityPeriodDays"] = value; }
+  value = obj.certificateValidityPeriodDays;
+  if (value !== undefined) { result["certificateValidityPeriodDays"] = value; }
+  value = obj.certificatesDir;
+  if (value !== undefined) { result["certificatesDir"] = value; }
+  value = obj.controlPlaneEndpoint;
+  if (value !== undefined) { result["controlPlaneEndpoint"] = value; }
+  value = toJson_KubeadmConfigSpecClusterConfigurationControllerManager(obj.controllerManager);
+  if (value !== undefined) { result["controllerManager"] = value; }
+  value = toJson_KubeadmConfigSpecClusterConfigurationDns(obj.dns);
+  if (value !== undefined) { result["dns"] = value; }
+  value = obj.encryptionAlgorithm;
+  if (value !== undefined) { result["encryptionAlgorithm"] = value; }
+  value = toJson_KubeadmConfigSpecClusterConfigurationEtcd(obj.etcd);
+  if (value !== undefined) { result["etcd"] = value; }
+  value = ((obj.featureGates) === undefined) ? undefined : (withoutUndefined(obj.featureGates));
+  if (value !== undefined) { result["featureGates"] = value; }
+  value = obj.imageRepository;
+  if (value !== undefined) { result["imageRepository"] = value; }
+  value = toJson_KubeadmConfigSpecClusterConfigurationScheduler(obj.scheduler);
+  if (value !== undefined) { result["scheduler"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -399,12 +424,13 @@ export interface KubeadmConfigSpecDiskSetup {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecDiskSetup(obj: KubeadmConfigSpecDiskSetup | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'filesystems': obj.filesystems?.map(y => toJson_KubeadmConfigSpecDiskSetupFilesystems(y)),
-    'partitions': obj.partitions?.map(y => toJson_KubeadmConfigSpecDiskSetupPartitions(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.filesystems?.map(y => toJson_KubeadmConfigSpecDiskSetupFilesystems(y));
+  if (value !== undefined) { result["filesystems"] = value; }
+  value = obj.partitions?.map(y => toJson_KubeadmConfigSpecDiskSetupPartitions(y));
+  if (value !== undefined) { result["partitions"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -482,18 +508,25 @@ export interface KubeadmConfigSpecFiles {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecFiles(obj: KubeadmConfigSpecFiles | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'append': obj.append,
-    'content': obj.content,
-    'contentFormat': obj.contentFormat,
-    'contentFrom': toJson_KubeadmConfigSpecFilesContentFrom(obj.contentFrom),
-    'encoding': obj.encoding,
-    'owner': obj.owner,
-    'path': obj.path,
-    'permissions': obj.permissions,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.append;
+  if (value !== undefined) { result["append"] = value; }
+  value = obj.content;
+  if (value !== undefined) { result["content"] = value; }
+  value = obj.contentFormat;
+  if (value !== undefined) { result["contentFormat"] = value; }
+  value = toJson_KubeadmConfigSpecFilesContentFrom(obj.contentFrom);
+  if (value !== undefined) { result["contentFrom"] = value; }
+  value = obj.encoding;
+  if (value !== undefined) { result["encoding"] = value; }
+  value = obj.owner;
+  if (value !== undefined) { result["owner"] = value; }
+  value = obj.path;
+  if (value !== undefined) { result["path"] = value; }
+  value = obj.permissions;
+  if (value !== undefined) { result["permissions"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -531,11 +564,11 @@ export interface KubeadmConfigSpecIgnition {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecIgnition(obj: KubeadmConfigSpecIgnition | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'containerLinuxConfig': toJson_KubeadmConfigSpecIgnitionContainerLinuxConfig(obj.containerLinuxConfig),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmConfigSpecIgnitionContainerLinuxConfig(obj.containerLinuxConfig);
+  if (value !== undefined) { result["containerLinuxConfig"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -605,16 +638,21 @@ export interface KubeadmConfigSpecInitConfiguration {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecInitConfiguration(obj: KubeadmConfigSpecInitConfiguration | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'bootstrapTokens': obj.bootstrapTokens?.map(y => toJson_KubeadmConfigSpecInitConfigurationBootstrapTokens(y)),
-    'localAPIEndpoint': toJson_KubeadmConfigSpecInitConfigurationLocalApiEndpoint(obj.localApiEndpoint),
-    'nodeRegistration': toJson_KubeadmConfigSpecInitConfigurationNodeRegistration(obj.nodeRegistration),
-    'patches': toJson_KubeadmConfigSpecInitConfigurationPatches(obj.patches),
-    'skipPhases': obj.skipPhases?.map(y => y),
-    'timeouts': toJson_KubeadmConfigSpecInitConfigurationTimeouts(obj.timeouts),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.bootstrapTokens?.map(y => toJson_KubeadmConfigSpecInitConfigurationBootstrapTokens(y));
+  if (value !== undefined) { result["bootstrapTokens"] = value; }
+  value = toJson_KubeadmConfigSpecInitConfigurationLocalApiEndpoint(obj.localApiEndpoint);
+  if (value !== undefined) { result["localAPIEndpoint"] = value; }
+  value = toJson_KubeadmConfigSpecInitConfigurationNodeRegistration(obj.nodeRegistration);
+  if (value !== undefined) { result["nodeRegistration"] = value; }
+  value = toJson_KubeadmConfigSpecInitConfigurationPatches(obj.patches);
+  if (value !== undefined) { result["patches"] = value; }
+  value = obj.skipPhases?.map(y => y);
+  if (value !== undefined) { result["skipPhases"] = value; }
+  value = toJson_KubeadmConfigSpecInitConfigurationTimeouts(obj.timeouts);
+  if (value !== undefined) { result["timeouts"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -689,17 +727,23 @@ export interface KubeadmConfigSpecJoinConfiguration {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecJoinConfiguration(obj: KubeadmConfigSpecJoinConfiguration | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'caCertPath': obj.caCertPath,
-    'controlPlane': toJson_KubeadmConfigSpecJoinConfigurationControlPlane(obj.controlPlane),
-    'discovery': toJson_KubeadmConfigSpecJoinConfigurationDiscovery(obj.discovery),
-    'nodeRegistration': toJson_KubeadmConfigSpecJoinConfigurationNodeRegistration(obj.nodeRegistration),
-    'patches': toJson_KubeadmConfigSpecJoinConfigurationPatches(obj.patches),
-    'skipPhases': obj.skipPhases?.map(y => y),
-    'timeouts': toJson_KubeadmConfigSpecJoinConfigurationTimeouts(obj.timeouts),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.caCertPath;
+  if (value !== undefined) { result["caCertPath"] = value; }
+  value = toJson_KubeadmConfigSpecJoinConfigurationControlPlane(obj.controlPlane);
+  if (value !== undefined) { result["controlPlane"] = value; }
+  value = toJson_KubeadmConfigSpecJoinConfigurationDiscovery(obj.discovery);
+  if (value !== undefined) { result["discovery"] = value; }
+  value = toJson_KubeadmConfigSpecJoinConfigurationNodeRegistration(obj.nodeRegistration);
+  if (value !== undefined) { result["nodeRegistration"] = value; }
+  value = toJson_KubeadmConfigSpecJoinConfigurationPatches(obj.patches);
+  if (value !== undefined) { result["patches"] = value; }
+  value = obj.skipPhases?.map(y => y);
+  if (value !== undefined) { result["skipPhases"] = value; }
+  value = toJson_KubeadmConfigSpecJoinConfigurationTimeouts(obj.timeouts);
+  if (value !== undefined) { result["timeouts"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -730,12 +774,13 @@ export interface KubeadmConfigSpecNtp {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecNtp(obj: KubeadmConfigSpecNtp | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'enabled': obj.enabled,
-    'servers': obj.servers?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.enabled;
+  if (value !== undefined) { result["enabled"] = value; }
+  value = obj.servers?.map(y => y);
+  if (value !== undefined) { result["servers"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -836,22 +881,33 @@ export interface KubeadmConfigSpecUsers {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecUsers(obj: KubeadmConfigSpecUsers | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'gecos': obj.gecos,
-    'groups': obj.groups,
-    'homeDir': obj.homeDir,
-    'inactive': obj.inactive,
-    'lockPassword': obj.lockPassword,
-    'name': obj.name,
-    'passwd': obj.passwd,
-    'passwdFrom': toJson_KubeadmConfigSpecUsersPasswdFrom(obj.passwdFrom),
-    'primaryGroup': obj.primaryGroup,
-    'shell': obj.shell,
-    'sshAuthorizedKeys': obj.sshAuthorizedKeys?.map(y => y),
-    'sudo': obj.sudo,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.gecos;
+  if (value !== undefined) { result["gecos"] = value; }
+  value = obj.groups;
+  if (value !== undefined) { result["groups"] = value; }
+  value = obj.homeDir;
+  if (value !== undefined) { result["homeDir"] = value; }
+  value = obj.inactive;
+  if (value !== undefined) { result["inactive"] = value; }
+  value = obj.lockPassword;
+  if (value !== undefined) { result["lockPassword"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.passwd;
+  if (value !== undefined) { result["passwd"] = value; }
+  value = toJson_KubeadmConfigSpecUsersPasswdFrom(obj.passwdFrom);
+  if (value !== undefined) { result["passwdFrom"] = value; }
+  value = obj.primaryGroup;
+  if (value !== undefined) { result["primaryGroup"] = value; }
+  value = obj.shell;
+  if (value !== undefined) { result["shell"] = value; }
+  value = obj.sshAuthorizedKeys?.map(y => y);
+  if (value !== undefined) { result["sshAuthorizedKeys"] = value; }
+  value = obj.sudo;
+  if (value !== undefined) { result["sudo"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -900,14 +956,17 @@ export interface KubeadmConfigSpecClusterConfigurationApiServer {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationApiServer(obj: KubeadmConfigSpecClusterConfigurationApiServer | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'certSANs': obj.certSaNs?.map(y => y),
-    'extraArgs': obj.extraArgs?.map(y => toJson_KubeadmConfigSpecClusterConfigurationApiServerExtraArgs(y)),
-    'extraEnvs': obj.extraEnvs?.map(y => toJson_KubeadmConfigSpecClusterConfigurationApiServerExtraEnvs(y)),
-    'extraVolumes': obj.extraVolumes?.map(y => toJson_KubeadmConfigSpecClusterConfigurationApiServerExtraVolumes(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.certSaNs?.map(y => y);
+  if (value !== undefined) { result["certSANs"] = value; }
+  value = obj.extraArgs?.map(y => toJson_KubeadmConfigSpecClusterConfigurationApiServerExtraArgs(y));
+  if (value !== undefined) { result["extraArgs"] = value; }
+  value = obj.extraEnvs?.map(y => toJson_KubeadmConfigSpecClusterConfigurationApiServerExtraEnvs(y));
+  if (value !== undefined) { result["extraEnvs"] = value; }
+  value = obj.extraVolumes?.map(y => toJson_KubeadmConfigSpecClusterConfigurationApiServerExtraVolumes(y));
+  if (value !== undefined) { result["extraVolumes"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -949,13 +1008,15 @@ export interface KubeadmConfigSpecClusterConfigurationControllerManager {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationControllerManager(obj: KubeadmConfigSpecClusterConfigurationControllerManager | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'extraArgs': obj.extraArgs?.map(y => toJson_KubeadmConfigSpecClusterConfigurationControllerManagerExtraArgs(y)),
-    'extraEnvs': obj.extraEnvs?.map(y => toJson_KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvs(y)),
-    'extraVolumes': obj.extraVolumes?.map(y => toJson_KubeadmConfigSpecClusterConfigurationControllerManagerExtraVolumes(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.extraArgs?.map(y => toJson_KubeadmConfigSpecClusterConfigurationControllerManagerExtraArgs(y));
+  if (value !== undefined) { result["extraArgs"] = value; }
+  value = obj.extraEnvs?.map(y => toJson_KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvs(y));
+  if (value !== undefined) { result["extraEnvs"] = value; }
+  value = obj.extraVolumes?.map(y => toJson_KubeadmConfigSpecClusterConfigurationControllerManagerExtraVolumes(y));
+  if (value !== undefined) { result["extraVolumes"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -988,12 +1049,13 @@ export interface KubeadmConfigSpecClusterConfigurationDns {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationDns(obj: KubeadmConfigSpecClusterConfigurationDns | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'imageRepository': obj.imageRepository,
-    'imageTag': obj.imageTag,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.imageRepository;
+  if (value !== undefined) { result["imageRepository"] = value; }
+  value = obj.imageTag;
+  if (value !== undefined) { result["imageTag"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1051,12 +1113,13 @@ export interface KubeadmConfigSpecClusterConfigurationEtcd {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationEtcd(obj: KubeadmConfigSpecClusterConfigurationEtcd | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'external': toJson_KubeadmConfigSpecClusterConfigurationEtcdExternal(obj.external),
-    'local': toJson_KubeadmConfigSpecClusterConfigurationEtcdLocal(obj.local),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmConfigSpecClusterConfigurationEtcdExternal(obj.external);
+  if (value !== undefined) { result["external"] = value; }
+  value = toJson_KubeadmConfigSpecClusterConfigurationEtcdLocal(obj.local);
+  if (value !== undefined) { result["local"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1098,13 +1161,15 @@ export interface KubeadmConfigSpecClusterConfigurationScheduler {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationScheduler(obj: KubeadmConfigSpecClusterConfigurationScheduler | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'extraArgs': obj.extraArgs?.map(y => toJson_KubeadmConfigSpecClusterConfigurationSchedulerExtraArgs(y)),
-    'extraEnvs': obj.extraEnvs?.map(y => toJson_KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvs(y)),
-    'extraVolumes': obj.extraVolumes?.map(y => toJson_KubeadmConfigSpecClusterConfigurationSchedulerExtraVolumes(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.extraArgs?.map(y => toJson_KubeadmConfigSpecClusterConfigurationSchedulerExtraArgs(y));
+  if (value !== undefined) { result["extraArgs"] = value; }
+  value = obj.extraEnvs?.map(y => toJson_KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvs(y));
+  if (value !== undefined) { result["extraEnvs"] = value; }
+  value = obj.extraVolumes?.map(y => toJson_KubeadmConfigSpecClusterConfigurationSchedulerExtraVolumes(y));
+  if (value !== undefined) { result["extraVolumes"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1172,17 +1237,23 @@ export interface KubeadmConfigSpecDiskSetupFilesystems {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecDiskSetupFilesystems(obj: KubeadmConfigSpecDiskSetupFilesystems | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'device': obj.device,
-    'extraOpts': obj.extraOpts?.map(y => y),
-    'filesystem': obj.filesystem,
-    'label': obj.label,
-    'overwrite': obj.overwrite,
-    'partition': obj.partition,
-    'replaceFS': obj.replaceFs,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.device;
+  if (value !== undefined) { result["device"] = value; }
+  value = obj.extraOpts?.map(y => y);
+  if (value !== undefined) { result["extraOpts"] = value; }
+  value = obj.filesystem;
+  if (value !== undefined) { result["filesystem"] = value; }
+  value = obj.label;
+  if (value !== undefined) { result["label"] = value; }
+  value = obj.overwrite;
+  if (value !== undefined) { result["overwrite"] = value; }
+  value = obj.partition;
+  if (value !== undefined) { result["partition"] = value; }
+  value = obj.replaceFs;
+  if (value !== undefined) { result["replaceFS"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1244,15 +1315,19 @@ export interface KubeadmConfigSpecDiskSetupPartitions {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecDiskSetupPartitions(obj: KubeadmConfigSpecDiskSetupPartitions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'device': obj.device,
-    'diskLayout': obj.diskLayout?.map(y => toJson_KubeadmConfigSpecDiskSetupPartitionsDiskLayout(y)),
-    'layout': obj.layout,
-    'overwrite': obj.overwrite,
-    'tableType': obj.tableType,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.device;
+  if (value !== undefined) { result["device"] = value; }
+  value = obj.diskLayout?.map(y => toJson_KubeadmConfigSpecDiskSetupPartitionsDiskLayout(y));
+  if (value !== undefined) { result["diskLayout"] = value; }
+  value = obj.layout;
+  if (value !== undefined) { result["layout"] = value; }
+  value = obj.overwrite;
+  if (value !== undefined) { result["overwrite"] = value; }
+  value = obj.tableType;
+  if (value !== undefined) { result["tableType"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1293,11 +1368,11 @@ export interface KubeadmConfigSpecFilesContentFrom {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecFilesContentFrom(obj: KubeadmConfigSpecFilesContentFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'secret': toJson_KubeadmConfigSpecFilesContentFromSecret(obj.secret),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmConfigSpecFilesContentFromSecret(obj.secret);
+  if (value !== undefined) { result["secret"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1345,12 +1420,13 @@ export interface KubeadmConfigSpecIgnitionContainerLinuxConfig {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecIgnitionContainerLinuxConfig(obj: KubeadmConfigSpecIgnitionContainerLinuxConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'additionalConfig': obj.additionalConfig,
-    'strict': obj.strict,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.additionalConfig;
+  if (value !== undefined) { result["additionalConfig"] = value; }
+  value = obj.strict;
+  if (value !== undefined) { result["strict"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1417,16 +1493,21 @@ export interface KubeadmConfigSpecInitConfigurationBootstrapTokens {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecInitConfigurationBootstrapTokens(obj: KubeadmConfigSpecInitConfigurationBootstrapTokens | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'description': obj.description,
-    'expires': obj.expires?.toISOString(),
-    'groups': obj.groups?.map(y => y),
-    'token': obj.token,
-    'ttlSeconds': obj.ttlSeconds,
-    'usages': obj.usages?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.expires?.toISOString();
+  if (value !== undefined) { result["expires"] = value; }
+  value = obj.groups?.map(y => y);
+  if (value !== undefined) { result["groups"] = value; }
+  value = obj.token;
+  if (value !== undefined) { result["token"] = value; }
+  value = obj.ttlSeconds;
+  if (value !== undefined) { result["ttlSeconds"] = value; }
+  value = obj.usages?.map(y => y);
+  if (value !== undefined) { result["usages"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1464,12 +1545,13 @@ export interface KubeadmConfigSpecInitConfigurationLocalApiEndpoint {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecInitConfigurationLocalApiEndpoint(obj: KubeadmConfigSpecInitConfigurationLocalApiEndpoint | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'advertiseAddress': obj.advertiseAddress,
-    'bindPort': obj.bindPort,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.advertiseAddress;
+  if (value !== undefined) { result["advertiseAddress"] = value; }
+  value = obj.bindPort;
+  if (value !== undefined) { result["bindPort"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1551,17 +1633,23 @@ export interface KubeadmConfigSpecInitConfigurationNodeRegistration {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecInitConfigurationNodeRegistration(obj: KubeadmConfigSpecInitConfigurationNodeRegistration | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'criSocket': obj.criSocket,
-    'ignorePreflightErrors': obj.ignorePreflightErrors?.map(y => y),
-    'imagePullPolicy': obj.imagePullPolicy,
-    'imagePullSerial': obj.imagePullSerial,
-    'kubeletExtraArgs': obj.kubeletExtraArgs?.map(y => toJson_KubeadmConfigSpecInitConfigurationNodeRegistrationKubeletExtraArgs(y)),
-    'name': obj.name,
-    'taints': obj.taints?.map(y => toJson_KubeadmConfigSpecInitConfigurationNodeRegistrationTaints(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.criSocket;
+  if (value !== undefined) { result["criSocket"] = value; }
+  value = obj.ignorePreflightErrors?.map(y => y);
+  if (value !== undefined) { result["ignorePreflightErrors"] = value; }
+  value = obj.imagePullPolicy;
+  if (value !== undefined) { result["imagePullPolicy"] = value; }
+  value = obj.imagePullSerial;
+  if (value !== undefined) { result["imagePullSerial"] = value; }
+  value = obj.kubeletExtraArgs?.map(y => toJson_KubeadmConfigSpecInitConfigurationNodeRegistrationKubeletExtraArgs(y));
+  if (value !== undefined) { result["kubeletExtraArgs"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.taints?.map(y => toJson_KubeadmConfigSpecInitConfigurationNodeRegistrationTaints(y));
+  if (value !== undefined) { result["taints"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1595,11 +1683,11 @@ export interface KubeadmConfigSpecInitConfigurationPatches {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecInitConfigurationPatches(obj: KubeadmConfigSpecInitConfigurationPatches | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'directory': obj.directory,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.directory;
+  if (value !== undefined) { result["directory"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1670,16 +1758,21 @@ export interface KubeadmConfigSpecInitConfigurationTimeouts {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecInitConfigurationTimeouts(obj: KubeadmConfigSpecInitConfigurationTimeouts | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'controlPlaneComponentHealthCheckSeconds': obj.controlPlaneComponentHealthCheckSeconds,
-    'discoverySeconds': obj.discoverySeconds,
-    'etcdAPICallSeconds': obj.etcdApiCallSeconds,
-    'kubeletHealthCheckSeconds': obj.kubeletHealthCheckSeconds,
-    'kubernetesAPICallSeconds': obj.kubernetesApiCallSeconds,
-    'tlsBootstrapSeconds': obj.tlsBootstrapSeconds,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.controlPlaneComponentHealthCheckSeconds;
+  if (value !== undefined) { result["controlPlaneComponentHealthCheckSeconds"] = value; }
+  value = obj.discoverySeconds;
+  if (value !== undefined) { result["discoverySeconds"] = value; }
+  value = obj.etcdApiCallSeconds;
+  if (value !== undefined) { result["etcdAPICallSeconds"] = value; }
+  value = obj.kubeletHealthCheckSeconds;
+  if (value !== undefined) { result["kubeletHealthCheckSeconds"] = value; }
+  value = obj.kubernetesApiCallSeconds;
+  if (value !== undefined) { result["kubernetesAPICallSeconds"] = value; }
+  value = obj.tlsBootstrapSeconds;
+  if (value !== undefined) { result["tlsBootstrapSeconds"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1704,11 +1797,11 @@ export interface KubeadmConfigSpecJoinConfigurationControlPlane {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecJoinConfigurationControlPlane(obj: KubeadmConfigSpecJoinConfigurationControlPlane | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'localAPIEndpoint': toJson_KubeadmConfigSpecJoinConfigurationControlPlaneLocalApiEndpoint(obj.localApiEndpoint),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmConfigSpecJoinConfigurationControlPlaneLocalApiEndpoint(obj.localApiEndpoint);
+  if (value !== undefined) { result["localAPIEndpoint"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1750,13 +1843,15 @@ export interface KubeadmConfigSpecJoinConfigurationDiscovery {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecJoinConfigurationDiscovery(obj: KubeadmConfigSpecJoinConfigurationDiscovery | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'bootstrapToken': toJson_KubeadmConfigSpecJoinConfigurationDiscoveryBootstrapToken(obj.bootstrapToken),
-    'file': toJson_KubeadmConfigSpecJoinConfigurationDiscoveryFile(obj.file),
-    'tlsBootstrapToken': obj.tlsBootstrapToken,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmConfigSpecJoinConfigurationDiscoveryBootstrapToken(obj.bootstrapToken);
+  if (value !== undefined) { result["bootstrapToken"] = value; }
+  value = toJson_KubeadmConfigSpecJoinConfigurationDiscoveryFile(obj.file);
+  if (value !== undefined) { result["file"] = value; }
+  value = obj.tlsBootstrapToken;
+  if (value !== undefined) { result["tlsBootstrapToken"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1838,17 +1933,23 @@ export interface KubeadmConfigSpecJoinConfigurationNodeRegistration {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecJoinConfigurationNodeRegistration(obj: KubeadmConfigSpecJoinConfigurationNodeRegistration | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'criSocket': obj.criSocket,
-    'ignorePreflightErrors': obj.ignorePreflightErrors?.map(y => y),
-    'imagePullPolicy': obj.imagePullPolicy,
-    'imagePullSerial': obj.imagePullSerial,
-    'kubeletExtraArgs': obj.kubeletExtraArgs?.map(y => toJson_KubeadmConfigSpecJoinConfigurationNodeRegistrationKubeletExtraArgs(y)),
-    'name': obj.name,
-    'taints': obj.taints?.map(y => toJson_KubeadmConfigSpecJoinConfigurationNodeRegistrationTaints(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.criSocket;
+  if (value !== undefined) { result["criSocket"] = value; }
+  value = obj.ignorePreflightErrors?.map(y => y);
+  if (value !== undefined) { result["ignorePreflightErrors"] = value; }
+  value = obj.imagePullPolicy;
+  if (value !== undefined) { result["imagePullPolicy"] = value; }
+  value = obj.imagePullSerial;
+  if (value !== undefined) { result["imagePullSerial"] = value; }
+  value = obj.kubeletExtraArgs?.map(y => toJson_KubeadmConfigSpecJoinConfigurationNodeRegistrationKubeletExtraArgs(y));
+  if (value !== undefined) { result["kubeletExtraArgs"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.taints?.map(y => toJson_KubeadmConfigSpecJoinConfigurationNodeRegistrationTaints(y));
+  if (value !== undefined) { result["taints"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1882,11 +1983,11 @@ export interface KubeadmConfigSpecJoinConfigurationPatches {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecJoinConfigurationPatches(obj: KubeadmConfigSpecJoinConfigurationPatches | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'directory': obj.directory,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.directory;
+  if (value !== undefined) { result["directory"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1957,16 +2058,21 @@ export interface KubeadmConfigSpecJoinConfigurationTimeouts {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecJoinConfigurationTimeouts(obj: KubeadmConfigSpecJoinConfigurationTimeouts | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'controlPlaneComponentHealthCheckSeconds': obj.controlPlaneComponentHealthCheckSeconds,
-    'discoverySeconds': obj.discoverySeconds,
-    'etcdAPICallSeconds': obj.etcdApiCallSeconds,
-    'kubeletHealthCheckSeconds': obj.kubeletHealthCheckSeconds,
-    'kubernetesAPICallSeconds': obj.kubernetesApiCallSeconds,
-    'tlsBootstrapSeconds': obj.tlsBootstrapSeconds,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.controlPlaneComponentHealthCheckSeconds;
+  if (value !== undefined) { result["controlPlaneComponentHealthCheckSeconds"] = value; }
+  value = obj.discoverySeconds;
+  if (value !== undefined) { result["discoverySeconds"] = value; }
+  value = obj.etcdApiCallSeconds;
+  if (value !== undefined) { result["etcdAPICallSeconds"] = value; }
+  value = obj.kubeletHealthCheckSeconds;
+  if (value !== undefined) { result["kubeletHealthCheckSeconds"] = value; }
+  value = obj.kubernetesApiCallSeconds;
+  if (value !== undefined) { result["kubernetesAPICallSeconds"] = value; }
+  value = obj.tlsBootstrapSeconds;
+  if (value !== undefined) { result["tlsBootstrapSeconds"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1990,11 +2096,11 @@ export interface KubeadmConfigSpecUsersPasswdFrom {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecUsersPasswdFrom(obj: KubeadmConfigSpecUsersPasswdFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'secret': toJson_KubeadmConfigSpecUsersPasswdFromSecret(obj.secret),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmConfigSpecUsersPasswdFromSecret(obj.secret);
+  if (value !== undefined) { result["secret"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2025,12 +2131,13 @@ export interface KubeadmConfigSpecClusterConfigurationApiServerExtraArgs {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationApiServerExtraArgs(obj: KubeadmConfigSpecClusterConfigurationApiServerExtraArgs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2078,13 +2185,15 @@ export interface KubeadmConfigSpecClusterConfigurationApiServerExtraEnvs {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationApiServerExtraEnvs(obj: KubeadmConfigSpecClusterConfigurationApiServerExtraEnvs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-    'valueFrom': toJson_KubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFrom(obj.valueFrom),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  value = toJson_KubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFrom(obj.valueFrom);
+  if (value !== undefined) { result["valueFrom"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2138,15 +2247,19 @@ export interface KubeadmConfigSpecClusterConfigurationApiServerExtraVolumes {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationApiServerExtraVolumes(obj: KubeadmConfigSpecClusterConfigurationApiServerExtraVolumes | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'hostPath': obj.hostPath,
-    'mountPath': obj.mountPath,
-    'name': obj.name,
-    'pathType': obj.pathType,
-    'readOnly': obj.readOnly,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.hostPath;
+  if (value !== undefined) { result["hostPath"] = value; }
+  value = obj.mountPath;
+  if (value !== undefined) { result["mountPath"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.pathType;
+  if (value !== undefined) { result["pathType"] = value; }
+  value = obj.readOnly;
+  if (value !== undefined) { result["readOnly"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2177,12 +2290,13 @@ export interface KubeadmConfigSpecClusterConfigurationControllerManagerExtraArgs
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationControllerManagerExtraArgs(obj: KubeadmConfigSpecClusterConfigurationControllerManagerExtraArgs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2230,13 +2344,15 @@ export interface KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvs
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvs(obj: KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-    'valueFrom': toJson_KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFrom(obj.valueFrom),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  value = toJson_KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFrom(obj.valueFrom);
+  if (value !== undefined) { result["valueFrom"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2290,15 +2406,19 @@ export interface KubeadmConfigSpecClusterConfigurationControllerManagerExtraVolu
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationControllerManagerExtraVolumes(obj: KubeadmConfigSpecClusterConfigurationControllerManagerExtraVolumes | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'hostPath': obj.hostPath,
-    'mountPath': obj.mountPath,
-    'name': obj.name,
-    'pathType': obj.pathType,
-    'readOnly': obj.readOnly,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.hostPath;
+  if (value !== undefined) { result["hostPath"] = value; }
+  value = obj.mountPath;
+  if (value !== undefined) { result["mountPath"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.pathType;
+  if (value !== undefined) { result["pathType"] = value; }
+  value = obj.readOnly;
+  if (value !== undefined) { result["readOnly"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2347,14 +2467,17 @@ export interface KubeadmConfigSpecClusterConfigurationEtcdExternal {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationEtcdExternal(obj: KubeadmConfigSpecClusterConfigurationEtcdExternal | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'caFile': obj.caFile,
-    'certFile': obj.certFile,
-    'endpoints': obj.endpoints?.map(y => y),
-    'keyFile': obj.keyFile,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.caFile;
+  if (value !== undefined) { result["caFile"] = value; }
+  value = obj.certFile;
+  if (value !== undefined) { result["certFile"] = value; }
+  value = obj.endpoints?.map(y => y);
+  if (value !== undefined) { result["endpoints"] = value; }
+  value = obj.keyFile;
+  if (value !== undefined) { result["keyFile"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2429,17 +2552,23 @@ export interface KubeadmConfigSpecClusterConfigurationEtcdLocal {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationEtcdLocal(obj: KubeadmConfigSpecClusterConfigurationEtcdLocal | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'dataDir': obj.dataDir,
-    'extraArgs': obj.extraArgs?.map(y => toJson_KubeadmConfigSpecClusterConfigurationEtcdLocalExtraArgs(y)),
-    'extraEnvs': obj.extraEnvs?.map(y => toJson_KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvs(y)),
-    'imageRepository': obj.imageRepository,
-    'imageTag': obj.imageTag,
-    'peerCertSANs': obj.peerCertSaNs?.map(y => y),
-    'serverCertSANs': obj.serverCertSaNs?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.dataDir;
+  if (value !== undefined) { result["dataDir"] = value; }
+  value = obj.extraArgs?.map(y => toJson_KubeadmConfigSpecClusterConfigurationEtcdLocalExtraArgs(y));
+  if (value !== undefined) { result["extraArgs"] = value; }
+  value = obj.extraEnvs?.map(y => toJson_KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvs(y));
+  if (value !== undefined) { result["extraEnvs"] = value; }
+  value = obj.imageRepository;
+  if (value !== undefined) { result["imageRepository"] = value; }
+  value = obj.imageTag;
+  if (value !== undefined) { result["imageTag"] = value; }
+  value = obj.peerCertSaNs?.map(y => y);
+  if (value !== undefined) { result["peerCertSANs"] = value; }
+  value = obj.serverCertSaNs?.map(y => y);
+  if (value !== undefined) { result["serverCertSANs"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2470,12 +2599,13 @@ export interface KubeadmConfigSpecClusterConfigurationSchedulerExtraArgs {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationSchedulerExtraArgs(obj: KubeadmConfigSpecClusterConfigurationSchedulerExtraArgs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2523,13 +2653,15 @@ export interface KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvs {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvs(obj: KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-    'valueFrom': toJson_KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFrom(obj.valueFrom),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  value = toJson_KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFrom(obj.valueFrom);
+  if (value !== undefined) { result["valueFrom"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2583,15 +2715,19 @@ export interface KubeadmConfigSpecClusterConfigurationSchedulerExtraVolumes {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationSchedulerExtraVolumes(obj: KubeadmConfigSpecClusterConfigurationSchedulerExtraVolumes | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'hostPath': obj.hostPath,
-    'mountPath': obj.mountPath,
-    'name': obj.name,
-    'pathType': obj.pathType,
-    'readOnly': obj.readOnly,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.hostPath;
+  if (value !== undefined) { result["hostPath"] = value; }
+  value = obj.mountPath;
+  if (value !== undefined) { result["mountPath"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.pathType;
+  if (value !== undefined) { result["pathType"] = value; }
+  value = obj.readOnly;
+  if (value !== undefined) { result["readOnly"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2625,12 +2761,13 @@ export interface KubeadmConfigSpecDiskSetupPartitionsDiskLayout {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecDiskSetupPartitionsDiskLayout(obj: KubeadmConfigSpecDiskSetupPartitionsDiskLayout | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'partitionType': obj.partitionType,
-    'percentage': obj.percentage,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.partitionType;
+  if (value !== undefined) { result["partitionType"] = value; }
+  value = obj.percentage;
+  if (value !== undefined) { result["percentage"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2675,12 +2812,13 @@ export interface KubeadmConfigSpecFilesContentFromSecret {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecFilesContentFromSecret(obj: KubeadmConfigSpecFilesContentFromSecret | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2729,12 +2867,13 @@ export interface KubeadmConfigSpecInitConfigurationNodeRegistrationKubeletExtraA
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecInitConfigurationNodeRegistrationKubeletExtraArgs(obj: KubeadmConfigSpecInitConfigurationNodeRegistrationKubeletExtraArgs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2782,14 +2921,17 @@ export interface KubeadmConfigSpecInitConfigurationNodeRegistrationTaints {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecInitConfigurationNodeRegistrationTaints(obj: KubeadmConfigSpecInitConfigurationNodeRegistrationTaints | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'effect': obj.effect,
-    'key': obj.key,
-    'timeAdded': obj.timeAdded?.toISOString(),
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.effect;
+  if (value !== undefined) { result["effect"] = value; }
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.timeAdded?.toISOString();
+  if (value !== undefined) { result["timeAdded"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2822,12 +2964,13 @@ export interface KubeadmConfigSpecJoinConfigurationControlPlaneLocalApiEndpoint 
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecJoinConfigurationControlPlaneLocalApiEndpoint(obj: KubeadmConfigSpecJoinConfigurationControlPlaneLocalApiEndpoint | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'advertiseAddress': obj.advertiseAddress,
-    'bindPort': obj.bindPort,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.advertiseAddress;
+  if (value !== undefined) { result["advertiseAddress"] = value; }
+  value = obj.bindPort;
+  if (value !== undefined) { result["bindPort"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2883,14 +3026,17 @@ export interface KubeadmConfigSpecJoinConfigurationDiscoveryBootstrapToken {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecJoinConfigurationDiscoveryBootstrapToken(obj: KubeadmConfigSpecJoinConfigurationDiscoveryBootstrapToken | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiServerEndpoint': obj.apiServerEndpoint,
-    'caCertHashes': obj.caCertHashes?.map(y => y),
-    'token': obj.token,
-    'unsafeSkipCAVerification': obj.unsafeSkipCaVerification,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiServerEndpoint;
+  if (value !== undefined) { result["apiServerEndpoint"] = value; }
+  value = obj.caCertHashes?.map(y => y);
+  if (value !== undefined) { result["caCertHashes"] = value; }
+  value = obj.token;
+  if (value !== undefined) { result["token"] = value; }
+  value = obj.unsafeSkipCaVerification;
+  if (value !== undefined) { result["unsafeSkipCAVerification"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2926,12 +3072,13 @@ export interface KubeadmConfigSpecJoinConfigurationDiscoveryFile {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecJoinConfigurationDiscoveryFile(obj: KubeadmConfigSpecJoinConfigurationDiscoveryFile | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'kubeConfig': toJson_KubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfig(obj.kubeConfig),
-    'kubeConfigPath': obj.kubeConfigPath,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfig(obj.kubeConfig);
+  if (value !== undefined) { result["kubeConfig"] = value; }
+  value = obj.kubeConfigPath;
+  if (value !== undefined) { result["kubeConfigPath"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2980,12 +3127,13 @@ export interface KubeadmConfigSpecJoinConfigurationNodeRegistrationKubeletExtraA
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecJoinConfigurationNodeRegistrationKubeletExtraArgs(obj: KubeadmConfigSpecJoinConfigurationNodeRegistrationKubeletExtraArgs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3033,14 +3181,17 @@ export interface KubeadmConfigSpecJoinConfigurationNodeRegistrationTaints {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecJoinConfigurationNodeRegistrationTaints(obj: KubeadmConfigSpecJoinConfigurationNodeRegistrationTaints | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'effect': obj.effect,
-    'key': obj.key,
-    'timeAdded': obj.timeAdded?.toISOString(),
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.effect;
+  if (value !== undefined) { result["effect"] = value; }
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.timeAdded?.toISOString();
+  if (value !== undefined) { result["timeAdded"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3071,12 +3222,13 @@ export interface KubeadmConfigSpecUsersPasswdFromSecret {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecUsersPasswdFromSecret(obj: KubeadmConfigSpecUsersPasswdFromSecret | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3131,15 +3283,19 @@ export interface KubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFrom(obj: KubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMapKeyRef': toJson_KubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromConfigMapKeyRef(obj.configMapKeyRef),
-    'fieldRef': toJson_KubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromFieldRef(obj.fieldRef),
-    'fileKeyRef': toJson_KubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromFileKeyRef(obj.fileKeyRef),
-    'resourceFieldRef': toJson_KubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromResourceFieldRef(obj.resourceFieldRef),
-    'secretKeyRef': toJson_KubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromSecretKeyRef(obj.secretKeyRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromConfigMapKeyRef(obj.configMapKeyRef);
+  if (value !== undefined) { result["configMapKeyRef"] = value; }
+  value = toJson_KubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromFieldRef(obj.fieldRef);
+  if (value !== undefined) { result["fieldRef"] = value; }
+  value = toJson_KubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromFileKeyRef(obj.fileKeyRef);
+  if (value !== undefined) { result["fileKeyRef"] = value; }
+  value = toJson_KubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromResourceFieldRef(obj.resourceFieldRef);
+  if (value !== undefined) { result["resourceFieldRef"] = value; }
+  value = toJson_KubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromSecretKeyRef(obj.secretKeyRef);
+  if (value !== undefined) { result["secretKeyRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3194,15 +3350,19 @@ export interface KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvs
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFrom(obj: KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMapKeyRef': toJson_KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromConfigMapKeyRef(obj.configMapKeyRef),
-    'fieldRef': toJson_KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromFieldRef(obj.fieldRef),
-    'fileKeyRef': toJson_KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromFileKeyRef(obj.fileKeyRef),
-    'resourceFieldRef': toJson_KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromResourceFieldRef(obj.resourceFieldRef),
-    'secretKeyRef': toJson_KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromSecretKeyRef(obj.secretKeyRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromConfigMapKeyRef(obj.configMapKeyRef);
+  if (value !== undefined) { result["configMapKeyRef"] = value; }
+  value = toJson_KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromFieldRef(obj.fieldRef);
+  if (value !== undefined) { result["fieldRef"] = value; }
+  value = toJson_KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromFileKeyRef(obj.fileKeyRef);
+  if (value !== undefined) { result["fileKeyRef"] = value; }
+  value = toJson_KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromResourceFieldRef(obj.resourceFieldRef);
+  if (value !== undefined) { result["resourceFieldRef"] = value; }
+  value = toJson_KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromSecretKeyRef(obj.secretKeyRef);
+  if (value !== undefined) { result["secretKeyRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3233,12 +3393,13 @@ export interface KubeadmConfigSpecClusterConfigurationEtcdLocalExtraArgs {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationEtcdLocalExtraArgs(obj: KubeadmConfigSpecClusterConfigurationEtcdLocalExtraArgs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3286,13 +3447,15 @@ export interface KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvs {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvs(obj: KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-    'valueFrom': toJson_KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFrom(obj.valueFrom),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  value = toJson_KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFrom(obj.valueFrom);
+  if (value !== undefined) { result["valueFrom"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3347,15 +3510,19 @@ export interface KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFrom(obj: KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMapKeyRef': toJson_KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromConfigMapKeyRef(obj.configMapKeyRef),
-    'fieldRef': toJson_KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromFieldRef(obj.fieldRef),
-    'fileKeyRef': toJson_KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromFileKeyRef(obj.fileKeyRef),
-    'resourceFieldRef': toJson_KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromResourceFieldRef(obj.resourceFieldRef),
-    'secretKeyRef': toJson_KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromSecretKeyRef(obj.secretKeyRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromConfigMapKeyRef(obj.configMapKeyRef);
+  if (value !== undefined) { result["configMapKeyRef"] = value; }
+  value = toJson_KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromFieldRef(obj.fieldRef);
+  if (value !== undefined) { result["fieldRef"] = value; }
+  value = toJson_KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromFileKeyRef(obj.fileKeyRef);
+  if (value !== undefined) { result["fileKeyRef"] = value; }
+  value = toJson_KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromResourceFieldRef(obj.resourceFieldRef);
+  if (value !== undefined) { result["resourceFieldRef"] = value; }
+  value = toJson_KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromSecretKeyRef(obj.secretKeyRef);
+  if (value !== undefined) { result["secretKeyRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3395,12 +3562,13 @@ export interface KubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfig {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfig(obj: KubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cluster': toJson_KubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigCluster(obj.cluster),
-    'user': toJson_KubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUser(obj.user),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigCluster(obj.cluster);
+  if (value !== undefined) { result["cluster"] = value; }
+  value = toJson_KubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUser(obj.user);
+  if (value !== undefined) { result["user"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3442,13 +3610,15 @@ export interface KubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromConfigMapKeyRef(obj: KubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3480,12 +3650,13 @@ export interface KubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromFieldRef(obj: KubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'fieldPath': obj.fieldPath,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.fieldPath;
+  if (value !== undefined) { result["fieldPath"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3540,14 +3711,17 @@ export interface KubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromFileKeyRef(obj: KubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromFileKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'optional': obj.optional,
-    'path': obj.path,
-    'volumeName': obj.volumeName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  value = obj.path;
+  if (value !== undefined) { result["path"] = value; }
+  value = obj.volumeName;
+  if (value !== undefined) { result["volumeName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3586,13 +3760,15 @@ export interface KubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromResourceFieldRef(obj: KubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromResourceFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'containerName': obj.containerName,
-    'divisor': obj.divisor?.value,
-    'resource': obj.resource,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.containerName;
+  if (value !== undefined) { result["containerName"] = value; }
+  value = obj.divisor?.value;
+  if (value !== undefined) { result["divisor"] = value; }
+  value = obj.resource;
+  if (value !== undefined) { result["resource"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3634,13 +3810,15 @@ export interface KubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromSecretKeyRef(obj: KubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3682,13 +3860,15 @@ export interface KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvs
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromConfigMapKeyRef(obj: KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3720,12 +3900,13 @@ export interface KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvs
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromFieldRef(obj: KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'fieldPath': obj.fieldPath,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.fieldPath;
+  if (value !== undefined) { result["fieldPath"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3780,14 +3961,17 @@ export interface KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvs
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromFileKeyRef(obj: KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromFileKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'optional': obj.optional,
-    'path': obj.path,
-    'volumeName': obj.volumeName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  value = obj.path;
+  if (value !== undefined) { result["path"] = value; }
+  value = obj.volumeName;
+  if (value !== undefined) { result["volumeName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3826,13 +4010,15 @@ export interface KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvs
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromResourceFieldRef(obj: KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromResourceFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'containerName': obj.containerName,
-    'divisor': obj.divisor?.value,
-    'resource': obj.resource,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.containerName;
+  if (value !== undefined) { result["containerName"] = value; }
+  value = obj.divisor?.value;
+  if (value !== undefined) { result["divisor"] = value; }
+  value = obj.resource;
+  if (value !== undefined) { result["resource"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3874,13 +4060,15 @@ export interface KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvs
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromSecretKeyRef(obj: KubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3935,15 +4123,19 @@ export interface KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFrom(obj: KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMapKeyRef': toJson_KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromConfigMapKeyRef(obj.configMapKeyRef),
-    'fieldRef': toJson_KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFieldRef(obj.fieldRef),
-    'fileKeyRef': toJson_KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFileKeyRef(obj.fileKeyRef),
-    'resourceFieldRef': toJson_KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromResourceFieldRef(obj.resourceFieldRef),
-    'secretKeyRef': toJson_KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromSecretKeyRef(obj.secretKeyRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromConfigMapKeyRef(obj.configMapKeyRef);
+  if (value !== undefined) { result["configMapKeyRef"] = value; }
+  value = toJson_KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFieldRef(obj.fieldRef);
+  if (value !== undefined) { result["fieldRef"] = value; }
+  value = toJson_KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFileKeyRef(obj.fileKeyRef);
+  if (value !== undefined) { result["fileKeyRef"] = value; }
+  value = toJson_KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromResourceFieldRef(obj.resourceFieldRef);
+  if (value !== undefined) { result["resourceFieldRef"] = value; }
+  value = toJson_KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromSecretKeyRef(obj.secretKeyRef);
+  if (value !== undefined) { result["secretKeyRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3985,13 +4177,15 @@ export interface KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromConfigMapKeyRef(obj: KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4023,12 +4217,13 @@ export interface KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromFieldRef(obj: KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'fieldPath': obj.fieldPath,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.fieldPath;
+  if (value !== undefined) { result["fieldPath"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4083,14 +4278,17 @@ export interface KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromFileKeyRef(obj: KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromFileKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'optional': obj.optional,
-    'path': obj.path,
-    'volumeName': obj.volumeName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  value = obj.path;
+  if (value !== undefined) { result["path"] = value; }
+  value = obj.volumeName;
+  if (value !== undefined) { result["volumeName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4129,13 +4327,15 @@ export interface KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromResourceFieldRef(obj: KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromResourceFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'containerName': obj.containerName,
-    'divisor': obj.divisor?.value,
-    'resource': obj.resource,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.containerName;
+  if (value !== undefined) { result["containerName"] = value; }
+  value = obj.divisor?.value;
+  if (value !== undefined) { result["divisor"] = value; }
+  value = obj.resource;
+  if (value !== undefined) { result["resource"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4177,13 +4377,15 @@ export interface KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromSecretKeyRef(obj: KubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4253,15 +4455,19 @@ export interface KubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigCluste
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigCluster(obj: KubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigCluster | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'certificateAuthorityData': obj.certificateAuthorityData,
-    'insecureSkipTLSVerify': obj.insecureSkipTlsVerify,
-    'proxyURL': obj.proxyUrl,
-    'server': obj.server,
-    'tlsServerName': obj.tlsServerName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.certificateAuthorityData;
+  if (value !== undefined) { result["certificateAuthorityData"] = value; }
+  value = obj.insecureSkipTlsVerify;
+  if (value !== undefined) { result["insecureSkipTLSVerify"] = value; }
+  value = obj.proxyUrl;
+  if (value !== undefined) { result["proxyURL"] = value; }
+  value = obj.server;
+  if (value !== undefined) { result["server"] = value; }
+  value = obj.tlsServerName;
+  if (value !== undefined) { result["tlsServerName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4293,12 +4499,13 @@ export interface KubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUser {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUser(obj: KubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUser | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'authProvider': toJson_KubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserAuthProvider(obj.authProvider),
-    'exec': toJson_KubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExec(obj.exec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserAuthProvider(obj.authProvider);
+  if (value !== undefined) { result["authProvider"] = value; }
+  value = toJson_KubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExec(obj.exec);
+  if (value !== undefined) { result["exec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4372,13 +4579,15 @@ export interface KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromConfigMapKeyRef(obj: KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4410,12 +4619,13 @@ export interface KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFieldRef(obj: KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'fieldPath': obj.fieldPath,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.fieldPath;
+  if (value !== undefined) { result["fieldPath"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4470,14 +4680,17 @@ export interface KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFileKeyRef(obj: KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFileKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'optional': obj.optional,
-    'path': obj.path,
-    'volumeName': obj.volumeName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  value = obj.path;
+  if (value !== undefined) { result["path"] = value; }
+  value = obj.volumeName;
+  if (value !== undefined) { result["volumeName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4516,13 +4729,15 @@ export interface KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromResourceFieldRef(obj: KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromResourceFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'containerName': obj.containerName,
-    'divisor': obj.divisor?.value,
-    'resource': obj.resource,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.containerName;
+  if (value !== undefined) { result["containerName"] = value; }
+  value = obj.divisor?.value;
+  if (value !== undefined) { result["divisor"] = value; }
+  value = obj.resource;
+  if (value !== undefined) { result["resource"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4564,13 +4779,15 @@ export interface KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromSecretKeyRef(obj: KubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4617,12 +4834,13 @@ export interface KubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserAu
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserAuthProvider(obj: KubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserAuthProvider | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'config': ((obj.config) === undefined) ? undefined : (Object.entries(obj.config).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.config) === undefined) ? undefined : (withoutUndefined(obj.config));
+  if (value !== undefined) { result["config"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4683,15 +4901,19 @@ export interface KubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserEx
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExec(obj: KubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'args': obj.args?.map(y => y),
-    'command': obj.command,
-    'env': obj.env?.map(y => toJson_KubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExecEnv(y)),
-    'provideClusterInfo': obj.provideClusterInfo,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.args?.map(y => y);
+  if (value !== undefined) { result["args"] = value; }
+  value = obj.command;
+  if (value !== undefined) { result["command"] = value; }
+  value = obj.env?.map(y => toJson_KubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExecEnv(y));
+  if (value !== undefined) { result["env"] = value; }
+  value = obj.provideClusterInfo;
+  if (value !== undefined) { result["provideClusterInfo"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4739,12 +4961,13 @@ export interface KubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserEx
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExecEnv(obj: KubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExecEnv | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4828,12 +5051,13 @@ export interface KubeadmConfigTemplateProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateProps(obj: KubeadmConfigTemplateProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_KubeadmConfigTemplateSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_KubeadmConfigTemplateSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4857,11 +5081,11 @@ export interface KubeadmConfigTemplateSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpec(obj: KubeadmConfigTemplateSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'template': toJson_KubeadmConfigTemplateSpecTemplate(obj.template),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmConfigTemplateSpecTemplate(obj.template);
+  if (value !== undefined) { result["template"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4893,12 +5117,13 @@ export interface KubeadmConfigTemplateSpecTemplate {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplate(obj: KubeadmConfigTemplateSpecTemplate | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': toJson_KubeadmConfigTemplateSpecTemplateMetadata(obj.metadata),
-    'spec': toJson_KubeadmConfigTemplateSpecTemplateSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmConfigTemplateSpecTemplateMetadata(obj.metadata);
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4936,12 +5161,13 @@ export interface KubeadmConfigTemplateSpecTemplateMetadata {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateMetadata(obj: KubeadmConfigTemplateSpecTemplateMetadata | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.annotations) === undefined) ? undefined : (withoutUndefined(obj.annotations));
+  if (value !== undefined) { result["annotations"] = value; }
+  value = ((obj.labels) === undefined) ? undefined : (withoutUndefined(obj.labels));
+  if (value !== undefined) { result["labels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5065,24 +5291,37 @@ export interface KubeadmConfigTemplateSpecTemplateSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpec(obj: KubeadmConfigTemplateSpecTemplateSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'bootCommands': obj.bootCommands?.map(y => y),
-    'clusterConfiguration': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfiguration(obj.clusterConfiguration),
-    'diskSetup': toJson_KubeadmConfigTemplateSpecTemplateSpecDiskSetup(obj.diskSetup),
-    'files': obj.files?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecFiles(y)),
-    'format': obj.format,
-    'ignition': toJson_KubeadmConfigTemplateSpecTemplateSpecIgnition(obj.ignition),
-    'initConfiguration': toJson_KubeadmConfigTemplateSpecTemplateSpecInitConfiguration(obj.initConfiguration),
-    'joinConfiguration': toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfiguration(obj.joinConfiguration),
-    'mounts': obj.mounts?.map(y => y?.map(y => y)),
-    'ntp': toJson_KubeadmConfigTemplateSpecTemplateSpecNtp(obj.ntp),
-    'postKubeadmCommands': obj.postKubeadmCommands?.map(y => y),
-    'preKubeadmCommands': obj.preKubeadmCommands?.map(y => y),
-    'users': obj.users?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecUsers(y)),
-    'verbosity': obj.verbosity,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.bootCommands?.map(y => y);
+  if (value !== undefined) { result["bootCommands"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfiguration(obj.clusterConfiguration);
+  if (value !== undefined) { result["clusterConfiguration"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecDiskSetup(obj.diskSetup);
+  if (value !== undefined) { result["diskSetup"] = value; }
+  value = obj.files?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecFiles(y));
+  if (value !== undefined) { result["files"] = value; }
+  value = obj.format;
+  if (value !== undefined) { result["format"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecIgnition(obj.ignition);
+  if (value !== undefined) { result["ignition"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecInitConfiguration(obj.initConfiguration);
+  if (value !== undefined) { result["initConfiguration"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfiguration(obj.joinConfiguration);
+  if (value !== undefined) { result["joinConfiguration"] = value; }
+  value = obj.mounts?.map(y => y?.map(y => y));
+  if (value !== undefined) { result["mounts"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecNtp(obj.ntp);
+  if (value !== undefined) { result["ntp"] = value; }
+  value = obj.postKubeadmCommands?.map(y => y);
+  if (value !== undefined) { result["postKubeadmCommands"] = value; }
+  value = obj.preKubeadmCommands?.map(y => y);
+  if (value !== undefined) { result["preKubeadmCommands"] = value; }
+  value = obj.users?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecUsers(y));
+  if (value !== undefined) { result["users"] = value; }
+  value = obj.verbosity;
+  if (value !== undefined) { result["verbosity"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5207,22 +5446,33 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfiguration {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfiguration(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfiguration | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiServer': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServer(obj.apiServer),
-    'caCertificateValidityPeriodDays': obj.caCertificateValidityPeriodDays,
-    'certificateValidityPeriodDays': obj.certificateValidityPeriodDays,
-    'certificatesDir': obj.certificatesDir,
-    'controlPlaneEndpoint': obj.controlPlaneEndpoint,
-    'controllerManager': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManager(obj.controllerManager),
-    'dns': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationDns(obj.dns),
-    'encryptionAlgorithm': obj.encryptionAlgorithm,
-    'etcd': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcd(obj.etcd),
-    'featureGates': ((obj.featureGates) === undefined) ? undefined : (Object.entries(obj.featureGates).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'imageRepository': obj.imageRepository,
-    'scheduler': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationScheduler(obj.scheduler),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServer(obj.apiServer);
+  if (value !== undefined) { result["apiServer"] = value; }
+  value = obj.caCertificateValidityPeriodDays;
+  if (value !== undefined) { result["caCertificateValidityPeriodDays"] = value; }
+  value = obj.certificateValidityPeriodDays;
+  if (value !== undefined) { result["certificateValidityPeriodDays"] = value; }
+  value = obj.certificatesDir;
+  if (value !== undefined) { result["certificatesDir"] = value; }
+  value = obj.controlPlaneEndpoint;
+  if (value !== undefined) { result["controlPlaneEndpoint"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManager(obj.controllerManager);
+  if (value !== undefined) { result["controllerManager"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationDns(obj.dns);
+  if (value !== undefined) { result["dns"] = value; }
+  value = obj.encryptionAlgorithm;
+  if (value !== undefined) { result["encryptionAlgorithm"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcd(obj.etcd);
+  if (value !== undefined) { result["etcd"] = value; }
+  value = ((obj.featureGates) === undefined) ? undefined : (withoutUndefined(obj.featureGates));
+  if (value !== undefined) { result["featureGates"] = value; }
+  value = obj.imageRepository;
+  if (value !== undefined) { result["imageRepository"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationScheduler(obj.scheduler);
+  if (value !== undefined) { result["scheduler"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5253,12 +5503,13 @@ export interface KubeadmConfigTemplateSpecTemplateSpecDiskSetup {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecDiskSetup(obj: KubeadmConfigTemplateSpecTemplateSpecDiskSetup | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'filesystems': obj.filesystems?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecDiskSetupFilesystems(y)),
-    'partitions': obj.partitions?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecDiskSetupPartitions(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.filesystems?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecDiskSetupFilesystems(y));
+  if (value !== undefined) { result["filesystems"] = value; }
+  value = obj.partitions?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecDiskSetupPartitions(y));
+  if (value !== undefined) { result["partitions"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5336,18 +5587,25 @@ export interface KubeadmConfigTemplateSpecTemplateSpecFiles {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecFiles(obj: KubeadmConfigTemplateSpecTemplateSpecFiles | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'append': obj.append,
-    'content': obj.content,
-    'contentFormat': obj.contentFormat,
-    'contentFrom': toJson_KubeadmConfigTemplateSpecTemplateSpecFilesContentFrom(obj.contentFrom),
-    'encoding': obj.encoding,
-    'owner': obj.owner,
-    'path': obj.path,
-    'permissions': obj.permissions,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.append;
+  if (value !== undefined) { result["append"] = value; }
+  value = obj.content;
+  if (value !== undefined) { result["content"] = value; }
+  value = obj.contentFormat;
+  if (value !== undefined) { result["contentFormat"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecFilesContentFrom(obj.contentFrom);
+  if (value !== undefined) { result["contentFrom"] = value; }
+  value = obj.encoding;
+  if (value !== undefined) { result["encoding"] = value; }
+  value = obj.owner;
+  if (value !== undefined) { result["owner"] = value; }
+  value = obj.path;
+  if (value !== undefined) { result["path"] = value; }
+  value = obj.permissions;
+  if (value !== undefined) { result["permissions"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5385,11 +5643,11 @@ export interface KubeadmConfigTemplateSpecTemplateSpecIgnition {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecIgnition(obj: KubeadmConfigTemplateSpecTemplateSpecIgnition | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'containerLinuxConfig': toJson_KubeadmConfigTemplateSpecTemplateSpecIgnitionContainerLinuxConfig(obj.containerLinuxConfig),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecIgnitionContainerLinuxConfig(obj.containerLinuxConfig);
+  if (value !== undefined) { result["containerLinuxConfig"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5459,16 +5717,21 @@ export interface KubeadmConfigTemplateSpecTemplateSpecInitConfiguration {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecInitConfiguration(obj: KubeadmConfigTemplateSpecTemplateSpecInitConfiguration | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'bootstrapTokens': obj.bootstrapTokens?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecInitConfigurationBootstrapTokens(y)),
-    'localAPIEndpoint': toJson_KubeadmConfigTemplateSpecTemplateSpecInitConfigurationLocalApiEndpoint(obj.localApiEndpoint),
-    'nodeRegistration': toJson_KubeadmConfigTemplateSpecTemplateSpecInitConfigurationNodeRegistration(obj.nodeRegistration),
-    'patches': toJson_KubeadmConfigTemplateSpecTemplateSpecInitConfigurationPatches(obj.patches),
-    'skipPhases': obj.skipPhases?.map(y => y),
-    'timeouts': toJson_KubeadmConfigTemplateSpecTemplateSpecInitConfigurationTimeouts(obj.timeouts),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.bootstrapTokens?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecInitConfigurationBootstrapTokens(y));
+  if (value !== undefined) { result["bootstrapTokens"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecInitConfigurationLocalApiEndpoint(obj.localApiEndpoint);
+  if (value !== undefined) { result["localAPIEndpoint"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecInitConfigurationNodeRegistration(obj.nodeRegistration);
+  if (value !== undefined) { result["nodeRegistration"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecInitConfigurationPatches(obj.patches);
+  if (value !== undefined) { result["patches"] = value; }
+  value = obj.skipPhases?.map(y => y);
+  if (value !== undefined) { result["skipPhases"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecInitConfigurationTimeouts(obj.timeouts);
+  if (value !== undefined) { result["timeouts"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5543,17 +5806,23 @@ export interface KubeadmConfigTemplateSpecTemplateSpecJoinConfiguration {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfiguration(obj: KubeadmConfigTemplateSpecTemplateSpecJoinConfiguration | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'caCertPath': obj.caCertPath,
-    'controlPlane': toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationControlPlane(obj.controlPlane),
-    'discovery': toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscovery(obj.discovery),
-    'nodeRegistration': toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationNodeRegistration(obj.nodeRegistration),
-    'patches': toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationPatches(obj.patches),
-    'skipPhases': obj.skipPhases?.map(y => y),
-    'timeouts': toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationTimeouts(obj.timeouts),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.caCertPath;
+  if (value !== undefined) { result["caCertPath"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationControlPlane(obj.controlPlane);
+  if (value !== undefined) { result["controlPlane"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscovery(obj.discovery);
+  if (value !== undefined) { result["discovery"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationNodeRegistration(obj.nodeRegistration);
+  if (value !== undefined) { result["nodeRegistration"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationPatches(obj.patches);
+  if (value !== undefined) { result["patches"] = value; }
+  value = obj.skipPhases?.map(y => y);
+  if (value !== undefined) { result["skipPhases"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationTimeouts(obj.timeouts);
+  if (value !== undefined) { result["timeouts"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5584,12 +5853,13 @@ export interface KubeadmConfigTemplateSpecTemplateSpecNtp {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecNtp(obj: KubeadmConfigTemplateSpecTemplateSpecNtp | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'enabled': obj.enabled,
-    'servers': obj.servers?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.enabled;
+  if (value !== undefined) { result["enabled"] = value; }
+  value = obj.servers?.map(y => y);
+  if (value !== undefined) { result["servers"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5690,22 +5960,33 @@ export interface KubeadmConfigTemplateSpecTemplateSpecUsers {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecUsers(obj: KubeadmConfigTemplateSpecTemplateSpecUsers | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'gecos': obj.gecos,
-    'groups': obj.groups,
-    'homeDir': obj.homeDir,
-    'inactive': obj.inactive,
-    'lockPassword': obj.lockPassword,
-    'name': obj.name,
-    'passwd': obj.passwd,
-    'passwdFrom': toJson_KubeadmConfigTemplateSpecTemplateSpecUsersPasswdFrom(obj.passwdFrom),
-    'primaryGroup': obj.primaryGroup,
-    'shell': obj.shell,
-    'sshAuthorizedKeys': obj.sshAuthorizedKeys?.map(y => y),
-    'sudo': obj.sudo,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.gecos;
+  if (value !== undefined) { result["gecos"] = value; }
+  value = obj.groups;
+  if (value !== undefined) { result["groups"] = value; }
+  value = obj.homeDir;
+  if (value !== undefined) { result["homeDir"] = value; }
+  value = obj.inactive;
+  if (value !== undefined) { result["inactive"] = value; }
+  value = obj.lockPassword;
+  if (value !== undefined) { result["lockPassword"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.passwd;
+  if (value !== undefined) { result["passwd"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecUsersPasswdFrom(obj.passwdFrom);
+  if (value !== undefined) { result["passwdFrom"] = value; }
+  value = obj.primaryGroup;
+  if (value !== undefined) { result["primaryGroup"] = value; }
+  value = obj.shell;
+  if (value !== undefined) { result["shell"] = value; }
+  value = obj.sshAuthorizedKeys?.map(y => y);
+  if (value !== undefined) { result["sshAuthorizedKeys"] = value; }
+  value = obj.sudo;
+  if (value !== undefined) { result["sudo"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5754,14 +6035,17 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiSer
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServer(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServer | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'certSANs': obj.certSaNs?.map(y => y),
-    'extraArgs': obj.extraArgs?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraArgs(y)),
-    'extraEnvs': obj.extraEnvs?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraEnvs(y)),
-    'extraVolumes': obj.extraVolumes?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraVolumes(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.certSaNs?.map(y => y);
+  if (value !== undefined) { result["certSANs"] = value; }
+  value = obj.extraArgs?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraArgs(y));
+  if (value !== undefined) { result["extraArgs"] = value; }
+  value = obj.extraEnvs?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraEnvs(y));
+  if (value !== undefined) { result["extraEnvs"] = value; }
+  value = obj.extraVolumes?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraVolumes(y));
+  if (value !== undefined) { result["extraVolumes"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5803,13 +6087,15 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationContro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManager(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManager | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'extraArgs': obj.extraArgs?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraArgs(y)),
-    'extraEnvs': obj.extraEnvs?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraEnvs(y)),
-    'extraVolumes': obj.extraVolumes?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraVolumes(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.extraArgs?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraArgs(y));
+  if (value !== undefined) { result["extraArgs"] = value; }
+  value = obj.extraEnvs?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraEnvs(y));
+  if (value !== undefined) { result["extraEnvs"] = value; }
+  value = obj.extraVolumes?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraVolumes(y));
+  if (value !== undefined) { result["extraVolumes"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5842,12 +6128,13 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationDns {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationDns(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationDns | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'imageRepository': obj.imageRepository,
-    'imageTag': obj.imageTag,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.imageRepository;
+  if (value !== undefined) { result["imageRepository"] = value; }
+  value = obj.imageTag;
+  if (value !== undefined) { result["imageTag"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5905,12 +6192,13 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcd {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcd(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcd | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'external': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdExternal(obj.external),
-    'local': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocal(obj.local),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdExternal(obj.external);
+  if (value !== undefined) { result["external"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocal(obj.local);
+  if (value !== undefined) { result["local"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5952,13 +6240,15 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedu
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationScheduler(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationScheduler | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'extraArgs': obj.extraArgs?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraArgs(y)),
-    'extraEnvs': obj.extraEnvs?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraEnvs(y)),
-    'extraVolumes': obj.extraVolumes?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraVolumes(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.extraArgs?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraArgs(y));
+  if (value !== undefined) { result["extraArgs"] = value; }
+  value = obj.extraEnvs?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraEnvs(y));
+  if (value !== undefined) { result["extraEnvs"] = value; }
+  value = obj.extraVolumes?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraVolumes(y));
+  if (value !== undefined) { result["extraVolumes"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6026,17 +6316,23 @@ export interface KubeadmConfigTemplateSpecTemplateSpecDiskSetupFilesystems {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecDiskSetupFilesystems(obj: KubeadmConfigTemplateSpecTemplateSpecDiskSetupFilesystems | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'device': obj.device,
-    'extraOpts': obj.extraOpts?.map(y => y),
-    'filesystem': obj.filesystem,
-    'label': obj.label,
-    'overwrite': obj.overwrite,
-    'partition': obj.partition,
-    'replaceFS': obj.replaceFs,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.device;
+  if (value !== undefined) { result["device"] = value; }
+  value = obj.extraOpts?.map(y => y);
+  if (value !== undefined) { result["extraOpts"] = value; }
+  value = obj.filesystem;
+  if (value !== undefined) { result["filesystem"] = value; }
+  value = obj.label;
+  if (value !== undefined) { result["label"] = value; }
+  value = obj.overwrite;
+  if (value !== undefined) { result["overwrite"] = value; }
+  value = obj.partition;
+  if (value !== undefined) { result["partition"] = value; }
+  value = obj.replaceFs;
+  if (value !== undefined) { result["replaceFS"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6098,15 +6394,19 @@ export interface KubeadmConfigTemplateSpecTemplateSpecDiskSetupPartitions {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecDiskSetupPartitions(obj: KubeadmConfigTemplateSpecTemplateSpecDiskSetupPartitions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'device': obj.device,
-    'diskLayout': obj.diskLayout?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecDiskSetupPartitionsDiskLayout(y)),
-    'layout': obj.layout,
-    'overwrite': obj.overwrite,
-    'tableType': obj.tableType,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.device;
+  if (value !== undefined) { result["device"] = value; }
+  value = obj.diskLayout?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecDiskSetupPartitionsDiskLayout(y));
+  if (value !== undefined) { result["diskLayout"] = value; }
+  value = obj.layout;
+  if (value !== undefined) { result["layout"] = value; }
+  value = obj.overwrite;
+  if (value !== undefined) { result["overwrite"] = value; }
+  value = obj.tableType;
+  if (value !== undefined) { result["tableType"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6147,11 +6447,11 @@ export interface KubeadmConfigTemplateSpecTemplateSpecFilesContentFrom {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecFilesContentFrom(obj: KubeadmConfigTemplateSpecTemplateSpecFilesContentFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'secret': toJson_KubeadmConfigTemplateSpecTemplateSpecFilesContentFromSecret(obj.secret),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecFilesContentFromSecret(obj.secret);
+  if (value !== undefined) { result["secret"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6199,12 +6499,13 @@ export interface KubeadmConfigTemplateSpecTemplateSpecIgnitionContainerLinuxConf
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecIgnitionContainerLinuxConfig(obj: KubeadmConfigTemplateSpecTemplateSpecIgnitionContainerLinuxConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'additionalConfig': obj.additionalConfig,
-    'strict': obj.strict,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.additionalConfig;
+  if (value !== undefined) { result["additionalConfig"] = value; }
+  value = obj.strict;
+  if (value !== undefined) { result["strict"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6271,16 +6572,21 @@ export interface KubeadmConfigTemplateSpecTemplateSpecInitConfigurationBootstrap
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecInitConfigurationBootstrapTokens(obj: KubeadmConfigTemplateSpecTemplateSpecInitConfigurationBootstrapTokens | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'description': obj.description,
-    'expires': obj.expires?.toISOString(),
-    'groups': obj.groups?.map(y => y),
-    'token': obj.token,
-    'ttlSeconds': obj.ttlSeconds,
-    'usages': obj.usages?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.expires?.toISOString();
+  if (value !== undefined) { result["expires"] = value; }
+  value = obj.groups?.map(y => y);
+  if (value !== undefined) { result["groups"] = value; }
+  value = obj.token;
+  if (value !== undefined) { result["token"] = value; }
+  value = obj.ttlSeconds;
+  if (value !== undefined) { result["ttlSeconds"] = value; }
+  value = obj.usages?.map(y => y);
+  if (value !== undefined) { result["usages"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6318,12 +6624,13 @@ export interface KubeadmConfigTemplateSpecTemplateSpecInitConfigurationLocalApiE
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecInitConfigurationLocalApiEndpoint(obj: KubeadmConfigTemplateSpecTemplateSpecInitConfigurationLocalApiEndpoint | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'advertiseAddress': obj.advertiseAddress,
-    'bindPort': obj.bindPort,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.advertiseAddress;
+  if (value !== undefined) { result["advertiseAddress"] = value; }
+  value = obj.bindPort;
+  if (value !== undefined) { result["bindPort"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6405,17 +6712,23 @@ export interface KubeadmConfigTemplateSpecTemplateSpecInitConfigurationNodeRegis
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecInitConfigurationNodeRegistration(obj: KubeadmConfigTemplateSpecTemplateSpecInitConfigurationNodeRegistration | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'criSocket': obj.criSocket,
-    'ignorePreflightErrors': obj.ignorePreflightErrors?.map(y => y),
-    'imagePullPolicy': obj.imagePullPolicy,
-    'imagePullSerial': obj.imagePullSerial,
-    'kubeletExtraArgs': obj.kubeletExtraArgs?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecInitConfigurationNodeRegistrationKubeletExtraArgs(y)),
-    'name': obj.name,
-    'taints': obj.taints?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecInitConfigurationNodeRegistrationTaints(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.criSocket;
+  if (value !== undefined) { result["criSocket"] = value; }
+  value = obj.ignorePreflightErrors?.map(y => y);
+  if (value !== undefined) { result["ignorePreflightErrors"] = value; }
+  value = obj.imagePullPolicy;
+  if (value !== undefined) { result["imagePullPolicy"] = value; }
+  value = obj.imagePullSerial;
+  if (value !== undefined) { result["imagePullSerial"] = value; }
+  value = obj.kubeletExtraArgs?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecInitConfigurationNodeRegistrationKubeletExtraArgs(y));
+  if (value !== undefined) { result["kubeletExtraArgs"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.taints?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecInitConfigurationNodeRegistrationTaints(y));
+  if (value !== undefined) { result["taints"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6449,11 +6762,11 @@ export interface KubeadmConfigTemplateSpecTemplateSpecInitConfigurationPatches {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecInitConfigurationPatches(obj: KubeadmConfigTemplateSpecTemplateSpecInitConfigurationPatches | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'directory': obj.directory,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.directory;
+  if (value !== undefined) { result["directory"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6524,16 +6837,21 @@ export interface KubeadmConfigTemplateSpecTemplateSpecInitConfigurationTimeouts 
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecInitConfigurationTimeouts(obj: KubeadmConfigTemplateSpecTemplateSpecInitConfigurationTimeouts | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'controlPlaneComponentHealthCheckSeconds': obj.controlPlaneComponentHealthCheckSeconds,
-    'discoverySeconds': obj.discoverySeconds,
-    'etcdAPICallSeconds': obj.etcdApiCallSeconds,
-    'kubeletHealthCheckSeconds': obj.kubeletHealthCheckSeconds,
-    'kubernetesAPICallSeconds': obj.kubernetesApiCallSeconds,
-    'tlsBootstrapSeconds': obj.tlsBootstrapSeconds,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.controlPlaneComponentHealthCheckSeconds;
+  if (value !== undefined) { result["controlPlaneComponentHealthCheckSeconds"] = value; }
+  value = obj.discoverySeconds;
+  if (value !== undefined) { result["discoverySeconds"] = value; }
+  value = obj.etcdApiCallSeconds;
+  if (value !== undefined) { result["etcdAPICallSeconds"] = value; }
+  value = obj.kubeletHealthCheckSeconds;
+  if (value !== undefined) { result["kubeletHealthCheckSeconds"] = value; }
+  value = obj.kubernetesApiCallSeconds;
+  if (value !== undefined) { result["kubernetesAPICallSeconds"] = value; }
+  value = obj.tlsBootstrapSeconds;
+  if (value !== undefined) { result["tlsBootstrapSeconds"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6558,11 +6876,11 @@ export interface KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationControlPl
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationControlPlane(obj: KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationControlPlane | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'localAPIEndpoint': toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationControlPlaneLocalApiEndpoint(obj.localApiEndpoint),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationControlPlaneLocalApiEndpoint(obj.localApiEndpoint);
+  if (value !== undefined) { result["localAPIEndpoint"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6604,13 +6922,15 @@ export interface KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscovery
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscovery(obj: KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscovery | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'bootstrapToken': toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryBootstrapToken(obj.bootstrapToken),
-    'file': toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryFile(obj.file),
-    'tlsBootstrapToken': obj.tlsBootstrapToken,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryBootstrapToken(obj.bootstrapToken);
+  if (value !== undefined) { result["bootstrapToken"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryFile(obj.file);
+  if (value !== undefined) { result["file"] = value; }
+  value = obj.tlsBootstrapToken;
+  if (value !== undefined) { result["tlsBootstrapToken"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6692,17 +7012,23 @@ export interface KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationNodeRegis
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationNodeRegistration(obj: KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationNodeRegistration | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'criSocket': obj.criSocket,
-    'ignorePreflightErrors': obj.ignorePreflightErrors?.map(y => y),
-    'imagePullPolicy': obj.imagePullPolicy,
-    'imagePullSerial': obj.imagePullSerial,
-    'kubeletExtraArgs': obj.kubeletExtraArgs?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationNodeRegistrationKubeletExtraArgs(y)),
-    'name': obj.name,
-    'taints': obj.taints?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationNodeRegistrationTaints(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.criSocket;
+  if (value !== undefined) { result["criSocket"] = value; }
+  value = obj.ignorePreflightErrors?.map(y => y);
+  if (value !== undefined) { result["ignorePreflightErrors"] = value; }
+  value = obj.imagePullPolicy;
+  if (value !== undefined) { result["imagePullPolicy"] = value; }
+  value = obj.imagePullSerial;
+  if (value !== undefined) { result["imagePullSerial"] = value; }
+  value = obj.kubeletExtraArgs?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationNodeRegistrationKubeletExtraArgs(y));
+  if (value !== undefined) { result["kubeletExtraArgs"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.taints?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationNodeRegistrationTaints(y));
+  if (value !== undefined) { result["taints"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6736,11 +7062,11 @@ export interface KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationPatches {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationPatches(obj: KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationPatches | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'directory': obj.directory,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.directory;
+  if (value !== undefined) { result["directory"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6811,16 +7137,21 @@ export interface KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationTimeouts 
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationTimeouts(obj: KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationTimeouts | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'controlPlaneComponentHealthCheckSeconds': obj.controlPlaneComponentHealthCheckSeconds,
-    'discoverySeconds': obj.discoverySeconds,
-    'etcdAPICallSeconds': obj.etcdApiCallSeconds,
-    'kubeletHealthCheckSeconds': obj.kubeletHealthCheckSeconds,
-    'kubernetesAPICallSeconds': obj.kubernetesApiCallSeconds,
-    'tlsBootstrapSeconds': obj.tlsBootstrapSeconds,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.controlPlaneComponentHealthCheckSeconds;
+  if (value !== undefined) { result["controlPlaneComponentHealthCheckSeconds"] = value; }
+  value = obj.discoverySeconds;
+  if (value !== undefined) { result["discoverySeconds"] = value; }
+  value = obj.etcdApiCallSeconds;
+  if (value !== undefined) { result["etcdAPICallSeconds"] = value; }
+  value = obj.kubeletHealthCheckSeconds;
+  if (value !== undefined) { result["kubeletHealthCheckSeconds"] = value; }
+  value = obj.kubernetesApiCallSeconds;
+  if (value !== undefined) { result["kubernetesAPICallSeconds"] = value; }
+  value = obj.tlsBootstrapSeconds;
+  if (value !== undefined) { result["tlsBootstrapSeconds"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6844,11 +7175,11 @@ export interface KubeadmConfigTemplateSpecTemplateSpecUsersPasswdFrom {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecUsersPasswdFrom(obj: KubeadmConfigTemplateSpecTemplateSpecUsersPasswdFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'secret': toJson_KubeadmConfigTemplateSpecTemplateSpecUsersPasswdFromSecret(obj.secret),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecUsersPasswdFromSecret(obj.secret);
+  if (value !== undefined) { result["secret"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6879,12 +7210,13 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiSer
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraArgs(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraArgs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6932,13 +7264,15 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiSer
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraEnvs(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraEnvs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-    'valueFrom': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraEnvsValueFrom(obj.valueFrom),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraEnvsValueFrom(obj.valueFrom);
+  if (value !== undefined) { result["valueFrom"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -6992,15 +7326,19 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiSer
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraVolumes(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraVolumes | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'hostPath': obj.hostPath,
-    'mountPath': obj.mountPath,
-    'name': obj.name,
-    'pathType': obj.pathType,
-    'readOnly': obj.readOnly,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.hostPath;
+  if (value !== undefined) { result["hostPath"] = value; }
+  value = obj.mountPath;
+  if (value !== undefined) { result["mountPath"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.pathType;
+  if (value !== undefined) { result["pathType"] = value; }
+  value = obj.readOnly;
+  if (value !== undefined) { result["readOnly"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7031,12 +7369,13 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationContro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraArgs(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraArgs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7084,13 +7423,15 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationContro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraEnvs(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraEnvs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-    'valueFrom': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraEnvsValueFrom(obj.valueFrom),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraEnvsValueFrom(obj.valueFrom);
+  if (value !== undefined) { result["valueFrom"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7144,15 +7485,19 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationContro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraVolumes(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraVolumes | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'hostPath': obj.hostPath,
-    'mountPath': obj.mountPath,
-    'name': obj.name,
-    'pathType': obj.pathType,
-    'readOnly': obj.readOnly,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.hostPath;
+  if (value !== undefined) { result["hostPath"] = value; }
+  value = obj.mountPath;
+  if (value !== undefined) { result["mountPath"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.pathType;
+  if (value !== undefined) { result["pathType"] = value; }
+  value = obj.readOnly;
+  if (value !== undefined) { result["readOnly"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7201,14 +7546,17 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdEx
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdExternal(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdExternal | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'caFile': obj.caFile,
-    'certFile': obj.certFile,
-    'endpoints': obj.endpoints?.map(y => y),
-    'keyFile': obj.keyFile,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.caFile;
+  if (value !== undefined) { result["caFile"] = value; }
+  value = obj.certFile;
+  if (value !== undefined) { result["certFile"] = value; }
+  value = obj.endpoints?.map(y => y);
+  if (value !== undefined) { result["endpoints"] = value; }
+  value = obj.keyFile;
+  if (value !== undefined) { result["keyFile"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7283,17 +7631,23 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLo
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocal(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocal | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'dataDir': obj.dataDir,
-    'extraArgs': obj.extraArgs?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraArgs(y)),
-    'extraEnvs': obj.extraEnvs?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraEnvs(y)),
-    'imageRepository': obj.imageRepository,
-    'imageTag': obj.imageTag,
-    'peerCertSANs': obj.peerCertSaNs?.map(y => y),
-    'serverCertSANs': obj.serverCertSaNs?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.dataDir;
+  if (value !== undefined) { result["dataDir"] = value; }
+  value = obj.extraArgs?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraArgs(y));
+  if (value !== undefined) { result["extraArgs"] = value; }
+  value = obj.extraEnvs?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraEnvs(y));
+  if (value !== undefined) { result["extraEnvs"] = value; }
+  value = obj.imageRepository;
+  if (value !== undefined) { result["imageRepository"] = value; }
+  value = obj.imageTag;
+  if (value !== undefined) { result["imageTag"] = value; }
+  value = obj.peerCertSaNs?.map(y => y);
+  if (value !== undefined) { result["peerCertSANs"] = value; }
+  value = obj.serverCertSaNs?.map(y => y);
+  if (value !== undefined) { result["serverCertSANs"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7324,12 +7678,13 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedu
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraArgs(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraArgs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7377,13 +7732,15 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedu
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraEnvs(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraEnvs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-    'valueFrom': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraEnvsValueFrom(obj.valueFrom),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraEnvsValueFrom(obj.valueFrom);
+  if (value !== undefined) { result["valueFrom"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7437,15 +7794,19 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedu
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraVolumes(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraVolumes | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'hostPath': obj.hostPath,
-    'mountPath': obj.mountPath,
-    'name': obj.name,
-    'pathType': obj.pathType,
-    'readOnly': obj.readOnly,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.hostPath;
+  if (value !== undefined) { result["hostPath"] = value; }
+  value = obj.mountPath;
+  if (value !== undefined) { result["mountPath"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.pathType;
+  if (value !== undefined) { result["pathType"] = value; }
+  value = obj.readOnly;
+  if (value !== undefined) { result["readOnly"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7479,12 +7840,13 @@ export interface KubeadmConfigTemplateSpecTemplateSpecDiskSetupPartitionsDiskLay
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecDiskSetupPartitionsDiskLayout(obj: KubeadmConfigTemplateSpecTemplateSpecDiskSetupPartitionsDiskLayout | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'partitionType': obj.partitionType,
-    'percentage': obj.percentage,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.partitionType;
+  if (value !== undefined) { result["partitionType"] = value; }
+  value = obj.percentage;
+  if (value !== undefined) { result["percentage"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7529,12 +7891,13 @@ export interface KubeadmConfigTemplateSpecTemplateSpecFilesContentFromSecret {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecFilesContentFromSecret(obj: KubeadmConfigTemplateSpecTemplateSpecFilesContentFromSecret | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7583,12 +7946,13 @@ export interface KubeadmConfigTemplateSpecTemplateSpecInitConfigurationNodeRegis
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecInitConfigurationNodeRegistrationKubeletExtraArgs(obj: KubeadmConfigTemplateSpecTemplateSpecInitConfigurationNodeRegistrationKubeletExtraArgs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7636,14 +8000,17 @@ export interface KubeadmConfigTemplateSpecTemplateSpecInitConfigurationNodeRegis
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecInitConfigurationNodeRegistrationTaints(obj: KubeadmConfigTemplateSpecTemplateSpecInitConfigurationNodeRegistrationTaints | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'effect': obj.effect,
-    'key': obj.key,
-    'timeAdded': obj.timeAdded?.toISOString(),
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.effect;
+  if (value !== undefined) { result["effect"] = value; }
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.timeAdded?.toISOString();
+  if (value !== undefined) { result["timeAdded"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7676,12 +8043,13 @@ export interface KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationControlPl
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationControlPlaneLocalApiEndpoint(obj: KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationControlPlaneLocalApiEndpoint | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'advertiseAddress': obj.advertiseAddress,
-    'bindPort': obj.bindPort,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.advertiseAddress;
+  if (value !== undefined) { result["advertiseAddress"] = value; }
+  value = obj.bindPort;
+  if (value !== undefined) { result["bindPort"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7737,14 +8105,17 @@ export interface KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscovery
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryBootstrapToken(obj: KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryBootstrapToken | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiServerEndpoint': obj.apiServerEndpoint,
-    'caCertHashes': obj.caCertHashes?.map(y => y),
-    'token': obj.token,
-    'unsafeSkipCAVerification': obj.unsafeSkipCaVerification,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiServerEndpoint;
+  if (value !== undefined) { result["apiServerEndpoint"] = value; }
+  value = obj.caCertHashes?.map(y => y);
+  if (value !== undefined) { result["caCertHashes"] = value; }
+  value = obj.token;
+  if (value !== undefined) { result["token"] = value; }
+  value = obj.unsafeSkipCaVerification;
+  if (value !== undefined) { result["unsafeSkipCAVerification"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7780,12 +8151,13 @@ export interface KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscovery
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryFile(obj: KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryFile | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'kubeConfig': toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryFileKubeConfig(obj.kubeConfig),
-    'kubeConfigPath': obj.kubeConfigPath,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryFileKubeConfig(obj.kubeConfig);
+  if (value !== undefined) { result["kubeConfig"] = value; }
+  value = obj.kubeConfigPath;
+  if (value !== undefined) { result["kubeConfigPath"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7834,12 +8206,13 @@ export interface KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationNodeRegis
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationNodeRegistrationKubeletExtraArgs(obj: KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationNodeRegistrationKubeletExtraArgs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7887,14 +8260,17 @@ export interface KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationNodeRegis
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationNodeRegistrationTaints(obj: KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationNodeRegistrationTaints | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'effect': obj.effect,
-    'key': obj.key,
-    'timeAdded': obj.timeAdded?.toISOString(),
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.effect;
+  if (value !== undefined) { result["effect"] = value; }
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.timeAdded?.toISOString();
+  if (value !== undefined) { result["timeAdded"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7925,12 +8301,13 @@ export interface KubeadmConfigTemplateSpecTemplateSpecUsersPasswdFromSecret {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecUsersPasswdFromSecret(obj: KubeadmConfigTemplateSpecTemplateSpecUsersPasswdFromSecret | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -7985,15 +8362,19 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiSer
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraEnvsValueFrom(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraEnvsValueFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMapKeyRef': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraEnvsValueFromConfigMapKeyRef(obj.configMapKeyRef),
-    'fieldRef': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraEnvsValueFromFieldRef(obj.fieldRef),
-    'fileKeyRef': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraEnvsValueFromFileKeyRef(obj.fileKeyRef),
-    'resourceFieldRef': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraEnvsValueFromResourceFieldRef(obj.resourceFieldRef),
-    'secretKeyRef': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraEnvsValueFromSecretKeyRef(obj.secretKeyRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraEnvsValueFromConfigMapKeyRef(obj.configMapKeyRef);
+  if (value !== undefined) { result["configMapKeyRef"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraEnvsValueFromFieldRef(obj.fieldRef);
+  if (value !== undefined) { result["fieldRef"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraEnvsValueFromFileKeyRef(obj.fileKeyRef);
+  if (value !== undefined) { result["fileKeyRef"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraEnvsValueFromResourceFieldRef(obj.resourceFieldRef);
+  if (value !== undefined) { result["resourceFieldRef"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraEnvsValueFromSecretKeyRef(obj.secretKeyRef);
+  if (value !== undefined) { result["secretKeyRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8048,15 +8429,19 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationContro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraEnvsValueFrom(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraEnvsValueFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMapKeyRef': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraEnvsValueFromConfigMapKeyRef(obj.configMapKeyRef),
-    'fieldRef': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraEnvsValueFromFieldRef(obj.fieldRef),
-    'fileKeyRef': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraEnvsValueFromFileKeyRef(obj.fileKeyRef),
-    'resourceFieldRef': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraEnvsValueFromResourceFieldRef(obj.resourceFieldRef),
-    'secretKeyRef': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraEnvsValueFromSecretKeyRef(obj.secretKeyRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraEnvsValueFromConfigMapKeyRef(obj.configMapKeyRef);
+  if (value !== undefined) { result["configMapKeyRef"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraEnvsValueFromFieldRef(obj.fieldRef);
+  if (value !== undefined) { result["fieldRef"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraEnvsValueFromFileKeyRef(obj.fileKeyRef);
+  if (value !== undefined) { result["fileKeyRef"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraEnvsValueFromResourceFieldRef(obj.resourceFieldRef);
+  if (value !== undefined) { result["resourceFieldRef"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraEnvsValueFromSecretKeyRef(obj.secretKeyRef);
+  if (value !== undefined) { result["secretKeyRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8087,12 +8472,13 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLo
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraArgs(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraArgs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8140,13 +8526,15 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLo
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraEnvs(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraEnvs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-    'valueFrom': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraEnvsValueFrom(obj.valueFrom),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraEnvsValueFrom(obj.valueFrom);
+  if (value !== undefined) { result["valueFrom"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8201,15 +8589,19 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedu
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraEnvsValueFrom(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraEnvsValueFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMapKeyRef': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraEnvsValueFromConfigMapKeyRef(obj.configMapKeyRef),
-    'fieldRef': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraEnvsValueFromFieldRef(obj.fieldRef),
-    'fileKeyRef': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraEnvsValueFromFileKeyRef(obj.fileKeyRef),
-    'resourceFieldRef': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraEnvsValueFromResourceFieldRef(obj.resourceFieldRef),
-    'secretKeyRef': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraEnvsValueFromSecretKeyRef(obj.secretKeyRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraEnvsValueFromConfigMapKeyRef(obj.configMapKeyRef);
+  if (value !== undefined) { result["configMapKeyRef"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraEnvsValueFromFieldRef(obj.fieldRef);
+  if (value !== undefined) { result["fieldRef"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraEnvsValueFromFileKeyRef(obj.fileKeyRef);
+  if (value !== undefined) { result["fileKeyRef"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraEnvsValueFromResourceFieldRef(obj.resourceFieldRef);
+  if (value !== undefined) { result["resourceFieldRef"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraEnvsValueFromSecretKeyRef(obj.secretKeyRef);
+  if (value !== undefined) { result["secretKeyRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8249,12 +8641,13 @@ export interface KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscovery
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryFileKubeConfig(obj: KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryFileKubeConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cluster': toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryFileKubeConfigCluster(obj.cluster),
-    'user': toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryFileKubeConfigUser(obj.user),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryFileKubeConfigCluster(obj.cluster);
+  if (value !== undefined) { result["cluster"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryFileKubeConfigUser(obj.user);
+  if (value !== undefined) { result["user"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8296,13 +8689,15 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiSer
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraEnvsValueFromConfigMapKeyRef(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraEnvsValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8334,12 +8729,13 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiSer
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraEnvsValueFromFieldRef(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraEnvsValueFromFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'fieldPath': obj.fieldPath,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.fieldPath;
+  if (value !== undefined) { result["fieldPath"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8394,14 +8790,17 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiSer
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraEnvsValueFromFileKeyRef(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraEnvsValueFromFileKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'optional': obj.optional,
-    'path': obj.path,
-    'volumeName': obj.volumeName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  value = obj.path;
+  if (value !== undefined) { result["path"] = value; }
+  value = obj.volumeName;
+  if (value !== undefined) { result["volumeName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8440,13 +8839,15 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiSer
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraEnvsValueFromResourceFieldRef(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraEnvsValueFromResourceFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'containerName': obj.containerName,
-    'divisor': obj.divisor?.value,
-    'resource': obj.resource,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.containerName;
+  if (value !== undefined) { result["containerName"] = value; }
+  value = obj.divisor?.value;
+  if (value !== undefined) { result["divisor"] = value; }
+  value = obj.resource;
+  if (value !== undefined) { result["resource"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8488,13 +8889,15 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiSer
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraEnvsValueFromSecretKeyRef(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationApiServerExtraEnvsValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8536,13 +8939,15 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationContro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraEnvsValueFromConfigMapKeyRef(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraEnvsValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8574,12 +8979,13 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationContro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraEnvsValueFromFieldRef(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraEnvsValueFromFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'fieldPath': obj.fieldPath,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.fieldPath;
+  if (value !== undefined) { result["fieldPath"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8634,14 +9040,17 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationContro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraEnvsValueFromFileKeyRef(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraEnvsValueFromFileKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'optional': obj.optional,
-    'path': obj.path,
-    'volumeName': obj.volumeName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  value = obj.path;
+  if (value !== undefined) { result["path"] = value; }
+  value = obj.volumeName;
+  if (value !== undefined) { result["volumeName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8680,13 +9089,15 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationContro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraEnvsValueFromResourceFieldRef(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraEnvsValueFromResourceFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'containerName': obj.containerName,
-    'divisor': obj.divisor?.value,
-    'resource': obj.resource,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.containerName;
+  if (value !== undefined) { result["containerName"] = value; }
+  value = obj.divisor?.value;
+  if (value !== undefined) { result["divisor"] = value; }
+  value = obj.resource;
+  if (value !== undefined) { result["resource"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8728,13 +9139,15 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationContro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraEnvsValueFromSecretKeyRef(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationControllerManagerExtraEnvsValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8789,15 +9202,19 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLo
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraEnvsValueFrom(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraEnvsValueFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMapKeyRef': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraEnvsValueFromConfigMapKeyRef(obj.configMapKeyRef),
-    'fieldRef': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFieldRef(obj.fieldRef),
-    'fileKeyRef': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFileKeyRef(obj.fileKeyRef),
-    'resourceFieldRef': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraEnvsValueFromResourceFieldRef(obj.resourceFieldRef),
-    'secretKeyRef': toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraEnvsValueFromSecretKeyRef(obj.secretKeyRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraEnvsValueFromConfigMapKeyRef(obj.configMapKeyRef);
+  if (value !== undefined) { result["configMapKeyRef"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFieldRef(obj.fieldRef);
+  if (value !== undefined) { result["fieldRef"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFileKeyRef(obj.fileKeyRef);
+  if (value !== undefined) { result["fileKeyRef"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraEnvsValueFromResourceFieldRef(obj.resourceFieldRef);
+  if (value !== undefined) { result["resourceFieldRef"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraEnvsValueFromSecretKeyRef(obj.secretKeyRef);
+  if (value !== undefined) { result["secretKeyRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8839,13 +9256,15 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedu
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraEnvsValueFromConfigMapKeyRef(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraEnvsValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8877,12 +9296,13 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedu
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraEnvsValueFromFieldRef(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraEnvsValueFromFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'fieldPath': obj.fieldPath,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.fieldPath;
+  if (value !== undefined) { result["fieldPath"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8937,14 +9357,17 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedu
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraEnvsValueFromFileKeyRef(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraEnvsValueFromFileKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'optional': obj.optional,
-    'path': obj.path,
-    'volumeName': obj.volumeName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  value = obj.path;
+  if (value !== undefined) { result["path"] = value; }
+  value = obj.volumeName;
+  if (value !== undefined) { result["volumeName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -8983,13 +9406,15 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedu
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraEnvsValueFromResourceFieldRef(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraEnvsValueFromResourceFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'containerName': obj.containerName,
-    'divisor': obj.divisor?.value,
-    'resource': obj.resource,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.containerName;
+  if (value !== undefined) { result["containerName"] = value; }
+  value = obj.divisor?.value;
+  if (value !== undefined) { result["divisor"] = value; }
+  value = obj.resource;
+  if (value !== undefined) { result["resource"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9031,13 +9456,15 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedu
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraEnvsValueFromSecretKeyRef(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationSchedulerExtraEnvsValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9107,15 +9534,19 @@ export interface KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscovery
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryFileKubeConfigCluster(obj: KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryFileKubeConfigCluster | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'certificateAuthorityData': obj.certificateAuthorityData,
-    'insecureSkipTLSVerify': obj.insecureSkipTlsVerify,
-    'proxyURL': obj.proxyUrl,
-    'server': obj.server,
-    'tlsServerName': obj.tlsServerName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.certificateAuthorityData;
+  if (value !== undefined) { result["certificateAuthorityData"] = value; }
+  value = obj.insecureSkipTlsVerify;
+  if (value !== undefined) { result["insecureSkipTLSVerify"] = value; }
+  value = obj.proxyUrl;
+  if (value !== undefined) { result["proxyURL"] = value; }
+  value = obj.server;
+  if (value !== undefined) { result["server"] = value; }
+  value = obj.tlsServerName;
+  if (value !== undefined) { result["tlsServerName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9147,12 +9578,13 @@ export interface KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscovery
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryFileKubeConfigUser(obj: KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryFileKubeConfigUser | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'authProvider': toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryFileKubeConfigUserAuthProvider(obj.authProvider),
-    'exec': toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryFileKubeConfigUserExec(obj.exec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryFileKubeConfigUserAuthProvider(obj.authProvider);
+  if (value !== undefined) { result["authProvider"] = value; }
+  value = toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryFileKubeConfigUserExec(obj.exec);
+  if (value !== undefined) { result["exec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9226,13 +9658,15 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLo
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraEnvsValueFromConfigMapKeyRef(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraEnvsValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9264,12 +9698,13 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLo
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFieldRef(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'fieldPath': obj.fieldPath,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.fieldPath;
+  if (value !== undefined) { result["fieldPath"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9324,14 +9759,17 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLo
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFileKeyRef(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFileKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'optional': obj.optional,
-    'path': obj.path,
-    'volumeName': obj.volumeName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  value = obj.path;
+  if (value !== undefined) { result["path"] = value; }
+  value = obj.volumeName;
+  if (value !== undefined) { result["volumeName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9370,13 +9808,15 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLo
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraEnvsValueFromResourceFieldRef(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraEnvsValueFromResourceFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'containerName': obj.containerName,
-    'divisor': obj.divisor?.value,
-    'resource': obj.resource,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.containerName;
+  if (value !== undefined) { result["containerName"] = value; }
+  value = obj.divisor?.value;
+  if (value !== undefined) { result["divisor"] = value; }
+  value = obj.resource;
+  if (value !== undefined) { result["resource"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9418,13 +9858,15 @@ export interface KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLo
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraEnvsValueFromSecretKeyRef(obj: KubeadmConfigTemplateSpecTemplateSpecClusterConfigurationEtcdLocalExtraEnvsValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9471,12 +9913,13 @@ export interface KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscovery
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryFileKubeConfigUserAuthProvider(obj: KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryFileKubeConfigUserAuthProvider | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'config': ((obj.config) === undefined) ? undefined : (Object.entries(obj.config).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.config) === undefined) ? undefined : (withoutUndefined(obj.config));
+  if (value !== undefined) { result["config"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9537,15 +9980,19 @@ export interface KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscovery
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryFileKubeConfigUserExec(obj: KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryFileKubeConfigUserExec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'args': obj.args?.map(y => y),
-    'command': obj.command,
-    'env': obj.env?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryFileKubeConfigUserExecEnv(y)),
-    'provideClusterInfo': obj.provideClusterInfo,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.args?.map(y => y);
+  if (value !== undefined) { result["args"] = value; }
+  value = obj.command;
+  if (value !== undefined) { result["command"] = value; }
+  value = obj.env?.map(y => toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryFileKubeConfigUserExecEnv(y));
+  if (value !== undefined) { result["env"] = value; }
+  value = obj.provideClusterInfo;
+  if (value !== undefined) { result["provideClusterInfo"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -9593,12 +10040,24 @@ export interface KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscovery
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryFileKubeConfigUserExecEnv(obj: KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationDiscoveryFileKubeConfigUserExecEnv | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
+
+// added by scripts/import-crds.ts: drops undefined values in one pass (the generator's reduce copies the object per key)
+function withoutUndefined(obj: { [key: string]: any }): { [key: string]: any } {
+  const out: { [key: string]: any } = {};
+  for (const k of Object.keys(obj)) {
+    const v = obj[k];
+    if (v === undefined) { continue; }
+    if (k === '__proto__') { Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true }); } else { out[k] = v; }
+  }
+  return out;
+}

@@ -82,12 +82,13 @@ export interface ClusterProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterProps(obj: ClusterProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_ClusterSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_ClusterSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -160,17 +161,23 @@ export interface ClusterSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpec(obj: ClusterSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'availabilityGates': obj.availabilityGates?.map(y => toJson_ClusterSpecAvailabilityGates(y)),
-    'clusterNetwork': toJson_ClusterSpecClusterNetwork(obj.clusterNetwork),
-    'controlPlaneEndpoint': toJson_ClusterSpecControlPlaneEndpoint(obj.controlPlaneEndpoint),
-    'controlPlaneRef': toJson_ClusterSpecControlPlaneRef(obj.controlPlaneRef),
-    'infrastructureRef': toJson_ClusterSpecInfrastructureRef(obj.infrastructureRef),
-    'paused': obj.paused,
-    'topology': toJson_ClusterSpecTopology(obj.topology),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.availabilityGates?.map(y => toJson_ClusterSpecAvailabilityGates(y));
+  if (value !== undefined) { result["availabilityGates"] = value; }
+  value = toJson_ClusterSpecClusterNetwork(obj.clusterNetwork);
+  if (value !== undefined) { result["clusterNetwork"] = value; }
+  value = toJson_ClusterSpecControlPlaneEndpoint(obj.controlPlaneEndpoint);
+  if (value !== undefined) { result["controlPlaneEndpoint"] = value; }
+  value = toJson_ClusterSpecControlPlaneRef(obj.controlPlaneRef);
+  if (value !== undefined) { result["controlPlaneRef"] = value; }
+  value = toJson_ClusterSpecInfrastructureRef(obj.infrastructureRef);
+  if (value !== undefined) { result["infrastructureRef"] = value; }
+  value = obj.paused;
+  if (value !== undefined) { result["paused"] = value; }
+  value = toJson_ClusterSpecTopology(obj.topology);
+  if (value !== undefined) { result["topology"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -207,12 +214,13 @@ export interface ClusterSpecAvailabilityGates {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecAvailabilityGates(obj: ClusterSpecAvailabilityGates | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'conditionType': obj.conditionType,
-    'polarity': obj.polarity,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.conditionType;
+  if (value !== undefined) { result["conditionType"] = value; }
+  value = obj.polarity;
+  if (value !== undefined) { result["polarity"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -259,14 +267,17 @@ export interface ClusterSpecClusterNetwork {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecClusterNetwork(obj: ClusterSpecClusterNetwork | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiServerPort': obj.apiServerPort,
-    'pods': toJson_ClusterSpecClusterNetworkPods(obj.pods),
-    'serviceDomain': obj.serviceDomain,
-    'services': toJson_ClusterSpecClusterNetworkServices(obj.services),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiServerPort;
+  if (value !== undefined) { result["apiServerPort"] = value; }
+  value = toJson_ClusterSpecClusterNetworkPods(obj.pods);
+  if (value !== undefined) { result["pods"] = value; }
+  value = obj.serviceDomain;
+  if (value !== undefined) { result["serviceDomain"] = value; }
+  value = toJson_ClusterSpecClusterNetworkServices(obj.services);
+  if (value !== undefined) { result["services"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -297,12 +308,13 @@ export interface ClusterSpecControlPlaneEndpoint {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecControlPlaneEndpoint(obj: ClusterSpecControlPlaneEndpoint | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'host': obj.host,
-    'port': obj.port,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.host;
+  if (value !== undefined) { result["host"] = value; }
+  value = obj.port;
+  if (value !== undefined) { result["port"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -346,13 +358,15 @@ export interface ClusterSpecControlPlaneRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecControlPlaneRef(obj: ClusterSpecControlPlaneRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiGroup': obj.apiGroup,
-    'kind': obj.kind,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiGroup;
+  if (value !== undefined) { result["apiGroup"] = value; }
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -396,13 +410,15 @@ export interface ClusterSpecInfrastructureRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecInfrastructureRef(obj: ClusterSpecInfrastructureRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiGroup': obj.apiGroup,
-    'kind': obj.kind,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiGroup;
+  if (value !== undefined) { result["apiGroup"] = value; }
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -459,15 +475,19 @@ export interface ClusterSpecTopology {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopology(obj: ClusterSpecTopology | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'classRef': toJson_ClusterSpecTopologyClassRef(obj.classRef),
-    'controlPlane': toJson_ClusterSpecTopologyControlPlane(obj.controlPlane),
-    'variables': obj.variables?.map(y => toJson_ClusterSpecTopologyVariables(y)),
-    'version': obj.version,
-    'workers': toJson_ClusterSpecTopologyWorkers(obj.workers),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_ClusterSpecTopologyClassRef(obj.classRef);
+  if (value !== undefined) { result["classRef"] = value; }
+  value = toJson_ClusterSpecTopologyControlPlane(obj.controlPlane);
+  if (value !== undefined) { result["controlPlane"] = value; }
+  value = obj.variables?.map(y => toJson_ClusterSpecTopologyVariables(y));
+  if (value !== undefined) { result["variables"] = value; }
+  value = obj.version;
+  if (value !== undefined) { result["version"] = value; }
+  value = toJson_ClusterSpecTopologyWorkers(obj.workers);
+  if (value !== undefined) { result["workers"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -507,11 +527,11 @@ export interface ClusterSpecClusterNetworkPods {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecClusterNetworkPods(obj: ClusterSpecClusterNetworkPods | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cidrBlocks': obj.cidrBlocks?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cidrBlocks?.map(y => y);
+  if (value !== undefined) { result["cidrBlocks"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -535,11 +555,11 @@ export interface ClusterSpecClusterNetworkServices {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecClusterNetworkServices(obj: ClusterSpecClusterNetworkServices | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cidrBlocks': obj.cidrBlocks?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cidrBlocks?.map(y => y);
+  if (value !== undefined) { result["cidrBlocks"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -577,12 +597,13 @@ export interface ClusterSpecTopologyClassRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyClassRef(obj: ClusterSpecTopologyClassRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'namespace': obj.namespace,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.namespace;
+  if (value !== undefined) { result["namespace"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -678,18 +699,25 @@ export interface ClusterSpecTopologyControlPlane {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyControlPlane(obj: ClusterSpecTopologyControlPlane | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'deletion': toJson_ClusterSpecTopologyControlPlaneDeletion(obj.deletion),
-    'healthCheck': toJson_ClusterSpecTopologyControlPlaneHealthCheck(obj.healthCheck),
-    'metadata': toJson_ClusterSpecTopologyControlPlaneMetadata(obj.metadata),
-    'readinessGates': obj.readinessGates?.map(y => toJson_ClusterSpecTopologyControlPlaneReadinessGates(y)),
-    'replicas': obj.replicas,
-    'rollout': toJson_ClusterSpecTopologyControlPlaneRollout(obj.rollout),
-    'taints': obj.taints?.map(y => toJson_ClusterSpecTopologyControlPlaneTaints(y)),
-    'variables': toJson_ClusterSpecTopologyControlPlaneVariables(obj.variables),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_ClusterSpecTopologyControlPlaneDeletion(obj.deletion);
+  if (value !== undefined) { result["deletion"] = value; }
+  value = toJson_ClusterSpecTopologyControlPlaneHealthCheck(obj.healthCheck);
+  if (value !== undefined) { result["healthCheck"] = value; }
+  value = toJson_ClusterSpecTopologyControlPlaneMetadata(obj.metadata);
+  if (value !== undefined) { result["metadata"] = value; }
+  value = obj.readinessGates?.map(y => toJson_ClusterSpecTopologyControlPlaneReadinessGates(y));
+  if (value !== undefined) { result["readinessGates"] = value; }
+  value = obj.replicas;
+  if (value !== undefined) { result["replicas"] = value; }
+  value = toJson_ClusterSpecTopologyControlPlaneRollout(obj.rollout);
+  if (value !== undefined) { result["rollout"] = value; }
+  value = obj.taints?.map(y => toJson_ClusterSpecTopologyControlPlaneTaints(y));
+  if (value !== undefined) { result["taints"] = value; }
+  value = toJson_ClusterSpecTopologyControlPlaneVariables(obj.variables);
+  if (value !== undefined) { result["variables"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -727,12 +755,13 @@ export interface ClusterSpecTopologyVariables {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyVariables(obj: ClusterSpecTopologyVariables | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -764,12 +793,13 @@ export interface ClusterSpecTopologyWorkers {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyWorkers(obj: ClusterSpecTopologyWorkers | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'machineDeployments': obj.machineDeployments?.map(y => toJson_ClusterSpecTopologyWorkersMachineDeployments(y)),
-    'machinePools': obj.machinePools?.map(y => toJson_ClusterSpecTopologyWorkersMachinePools(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.machineDeployments?.map(y => toJson_ClusterSpecTopologyWorkersMachineDeployments(y));
+  if (value !== undefined) { result["machineDeployments"] = value; }
+  value = obj.machinePools?.map(y => toJson_ClusterSpecTopologyWorkersMachinePools(y));
+  if (value !== undefined) { result["machinePools"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -813,13 +843,15 @@ export interface ClusterSpecTopologyControlPlaneDeletion {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyControlPlaneDeletion(obj: ClusterSpecTopologyControlPlaneDeletion | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeDeletionTimeoutSeconds': obj.nodeDeletionTimeoutSeconds,
-    'nodeDrainTimeoutSeconds': obj.nodeDrainTimeoutSeconds,
-    'nodeVolumeDetachTimeoutSeconds': obj.nodeVolumeDetachTimeoutSeconds,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.nodeDeletionTimeoutSeconds;
+  if (value !== undefined) { result["nodeDeletionTimeoutSeconds"] = value; }
+  value = obj.nodeDrainTimeoutSeconds;
+  if (value !== undefined) { result["nodeDrainTimeoutSeconds"] = value; }
+  value = obj.nodeVolumeDetachTimeoutSeconds;
+  if (value !== undefined) { result["nodeVolumeDetachTimeoutSeconds"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -888,13 +920,15 @@ export interface ClusterSpecTopologyControlPlaneHealthCheck {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyControlPlaneHealthCheck(obj: ClusterSpecTopologyControlPlaneHealthCheck | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'checks': toJson_ClusterSpecTopologyControlPlaneHealthCheckChecks(obj.checks),
-    'enabled': obj.enabled,
-    'remediation': toJson_ClusterSpecTopologyControlPlaneHealthCheckRemediation(obj.remediation),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_ClusterSpecTopologyControlPlaneHealthCheckChecks(obj.checks);
+  if (value !== undefined) { result["checks"] = value; }
+  value = obj.enabled;
+  if (value !== undefined) { result["enabled"] = value; }
+  value = toJson_ClusterSpecTopologyControlPlaneHealthCheckRemediation(obj.remediation);
+  if (value !== undefined) { result["remediation"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -934,12 +968,13 @@ export interface ClusterSpecTopologyControlPlaneMetadata {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyControlPlaneMetadata(obj: ClusterSpecTopologyControlPlaneMetadata | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.annotations) === undefined) ? undefined : (withoutUndefined(obj.annotations));
+  if (value !== undefined) { result["annotations"] = value; }
+  value = ((obj.labels) === undefined) ? undefined : (withoutUndefined(obj.labels));
+  if (value !== undefined) { result["labels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -976,12 +1011,13 @@ export interface ClusterSpecTopologyControlPlaneReadinessGates {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyControlPlaneReadinessGates(obj: ClusterSpecTopologyControlPlaneReadinessGates | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'conditionType': obj.conditionType,
-    'polarity': obj.polarity,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.conditionType;
+  if (value !== undefined) { result["conditionType"] = value; }
+  value = obj.polarity;
+  if (value !== undefined) { result["polarity"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1009,11 +1045,11 @@ export interface ClusterSpecTopologyControlPlaneRollout {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyControlPlaneRollout(obj: ClusterSpecTopologyControlPlaneRollout | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'after': obj.after?.toISOString(),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.after?.toISOString();
+  if (value !== undefined) { result["after"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1065,14 +1101,17 @@ export interface ClusterSpecTopologyControlPlaneTaints {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyControlPlaneTaints(obj: ClusterSpecTopologyControlPlaneTaints | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'effect': obj.effect,
-    'key': obj.key,
-    'propagation': obj.propagation,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.effect;
+  if (value !== undefined) { result["effect"] = value; }
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.propagation;
+  if (value !== undefined) { result["propagation"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1096,11 +1135,11 @@ export interface ClusterSpecTopologyControlPlaneVariables {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyControlPlaneVariables(obj: ClusterSpecTopologyControlPlaneVariables | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'overrides': obj.overrides?.map(y => toJson_ClusterSpecTopologyControlPlaneVariablesOverrides(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.overrides?.map(y => toJson_ClusterSpecTopologyControlPlaneVariablesOverrides(y));
+  if (value !== undefined) { result["overrides"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1231,22 +1270,33 @@ export interface ClusterSpecTopologyWorkersMachineDeployments {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyWorkersMachineDeployments(obj: ClusterSpecTopologyWorkersMachineDeployments | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'class': obj.class,
-    'deletion': toJson_ClusterSpecTopologyWorkersMachineDeploymentsDeletion(obj.deletion),
-    'failureDomain': obj.failureDomain,
-    'healthCheck': toJson_ClusterSpecTopologyWorkersMachineDeploymentsHealthCheck(obj.healthCheck),
-    'metadata': toJson_ClusterSpecTopologyWorkersMachineDeploymentsMetadata(obj.metadata),
-    'minReadySeconds': obj.minReadySeconds,
-    'name': obj.name,
-    'readinessGates': obj.readinessGates?.map(y => toJson_ClusterSpecTopologyWorkersMachineDeploymentsReadinessGates(y)),
-    'replicas': obj.replicas,
-    'rollout': toJson_ClusterSpecTopologyWorkersMachineDeploymentsRollout(obj.rollout),
-    'taints': obj.taints?.map(y => toJson_ClusterSpecTopologyWorkersMachineDeploymentsTaints(y)),
-    'variables': toJson_ClusterSpecTopologyWorkersMachineDeploymentsVariables(obj.variables),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.class;
+  if (value !== undefined) { result["class"] = value; }
+  value = toJson_ClusterSpecTopologyWorkersMachineDeploymentsDeletion(obj.deletion);
+  if (value !== undefined) { result["deletion"] = value; }
+  value = obj.failureDomain;
+  if (value !== undefined) { result["failureDomain"] = value; }
+  value = toJson_ClusterSpecTopologyWorkersMachineDeploymentsHealthCheck(obj.healthCheck);
+  if (value !== undefined) { result["healthCheck"] = value; }
+  value = toJson_ClusterSpecTopologyWorkersMachineDeploymentsMetadata(obj.metadata);
+  if (value !== undefined) { result["metadata"] = value; }
+  value = obj.minReadySeconds;
+  if (value !== undefined) { result["minReadySeconds"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.readinessGates?.map(y => toJson_ClusterSpecTopologyWorkersMachineDeploymentsReadinessGates(y));
+  if (value !== undefined) { result["readinessGates"] = value; }
+  value = obj.replicas;
+  if (value !== undefined) { result["replicas"] = value; }
+  value = toJson_ClusterSpecTopologyWorkersMachineDeploymentsRollout(obj.rollout);
+  if (value !== undefined) { result["rollout"] = value; }
+  value = obj.taints?.map(y => toJson_ClusterSpecTopologyWorkersMachineDeploymentsTaints(y));
+  if (value !== undefined) { result["taints"] = value; }
+  value = toJson_ClusterSpecTopologyWorkersMachineDeploymentsVariables(obj.variables);
+  if (value !== undefined) { result["variables"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1349,19 +1399,27 @@ export interface ClusterSpecTopologyWorkersMachinePools {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyWorkersMachinePools(obj: ClusterSpecTopologyWorkersMachinePools | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'class': obj.class,
-    'deletion': toJson_ClusterSpecTopologyWorkersMachinePoolsDeletion(obj.deletion),
-    'failureDomains': obj.failureDomains?.map(y => y),
-    'metadata': toJson_ClusterSpecTopologyWorkersMachinePoolsMetadata(obj.metadata),
-    'minReadySeconds': obj.minReadySeconds,
-    'name': obj.name,
-    'replicas': obj.replicas,
-    'taints': obj.taints?.map(y => toJson_ClusterSpecTopologyWorkersMachinePoolsTaints(y)),
-    'variables': toJson_ClusterSpecTopologyWorkersMachinePoolsVariables(obj.variables),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.class;
+  if (value !== undefined) { result["class"] = value; }
+  value = toJson_ClusterSpecTopologyWorkersMachinePoolsDeletion(obj.deletion);
+  if (value !== undefined) { result["deletion"] = value; }
+  value = obj.failureDomains?.map(y => y);
+  if (value !== undefined) { result["failureDomains"] = value; }
+  value = toJson_ClusterSpecTopologyWorkersMachinePoolsMetadata(obj.metadata);
+  if (value !== undefined) { result["metadata"] = value; }
+  value = obj.minReadySeconds;
+  if (value !== undefined) { result["minReadySeconds"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.replicas;
+  if (value !== undefined) { result["replicas"] = value; }
+  value = obj.taints?.map(y => toJson_ClusterSpecTopologyWorkersMachinePoolsTaints(y));
+  if (value !== undefined) { result["taints"] = value; }
+  value = toJson_ClusterSpecTopologyWorkersMachinePoolsVariables(obj.variables);
+  if (value !== undefined) { result["variables"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1426,13 +1484,15 @@ export interface ClusterSpecTopologyControlPlaneHealthCheckChecks {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyControlPlaneHealthCheckChecks(obj: ClusterSpecTopologyControlPlaneHealthCheckChecks | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeStartupTimeoutSeconds': obj.nodeStartupTimeoutSeconds,
-    'unhealthyMachineConditions': obj.unhealthyMachineConditions?.map(y => toJson_ClusterSpecTopologyControlPlaneHealthCheckChecksUnhealthyMachineConditions(y)),
-    'unhealthyNodeConditions': obj.unhealthyNodeConditions?.map(y => toJson_ClusterSpecTopologyControlPlaneHealthCheckChecksUnhealthyNodeConditions(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.nodeStartupTimeoutSeconds;
+  if (value !== undefined) { result["nodeStartupTimeoutSeconds"] = value; }
+  value = obj.unhealthyMachineConditions?.map(y => toJson_ClusterSpecTopologyControlPlaneHealthCheckChecksUnhealthyMachineConditions(y));
+  if (value !== undefined) { result["unhealthyMachineConditions"] = value; }
+  value = obj.unhealthyNodeConditions?.map(y => toJson_ClusterSpecTopologyControlPlaneHealthCheckChecksUnhealthyNodeConditions(y));
+  if (value !== undefined) { result["unhealthyNodeConditions"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1480,12 +1540,13 @@ export interface ClusterSpecTopologyControlPlaneHealthCheckRemediation {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyControlPlaneHealthCheckRemediation(obj: ClusterSpecTopologyControlPlaneHealthCheckRemediation | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'templateRef': toJson_ClusterSpecTopologyControlPlaneHealthCheckRemediationTemplateRef(obj.templateRef),
-    'triggerIf': toJson_ClusterSpecTopologyControlPlaneHealthCheckRemediationTriggerIf(obj.triggerIf),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_ClusterSpecTopologyControlPlaneHealthCheckRemediationTemplateRef(obj.templateRef);
+  if (value !== undefined) { result["templateRef"] = value; }
+  value = toJson_ClusterSpecTopologyControlPlaneHealthCheckRemediationTriggerIf(obj.triggerIf);
+  if (value !== undefined) { result["triggerIf"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1568,12 +1629,13 @@ export interface ClusterSpecTopologyControlPlaneVariablesOverrides {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyControlPlaneVariablesOverrides(obj: ClusterSpecTopologyControlPlaneVariablesOverrides | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1626,14 +1688,17 @@ export interface ClusterSpecTopologyWorkersMachineDeploymentsDeletion {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyWorkersMachineDeploymentsDeletion(obj: ClusterSpecTopologyWorkersMachineDeploymentsDeletion | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeDeletionTimeoutSeconds': obj.nodeDeletionTimeoutSeconds,
-    'nodeDrainTimeoutSeconds': obj.nodeDrainTimeoutSeconds,
-    'nodeVolumeDetachTimeoutSeconds': obj.nodeVolumeDetachTimeoutSeconds,
-    'order': obj.order,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.nodeDeletionTimeoutSeconds;
+  if (value !== undefined) { result["nodeDeletionTimeoutSeconds"] = value; }
+  value = obj.nodeDrainTimeoutSeconds;
+  if (value !== undefined) { result["nodeDrainTimeoutSeconds"] = value; }
+  value = obj.nodeVolumeDetachTimeoutSeconds;
+  if (value !== undefined) { result["nodeVolumeDetachTimeoutSeconds"] = value; }
+  value = obj.order;
+  if (value !== undefined) { result["order"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1702,13 +1767,15 @@ export interface ClusterSpecTopologyWorkersMachineDeploymentsHealthCheck {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyWorkersMachineDeploymentsHealthCheck(obj: ClusterSpecTopologyWorkersMachineDeploymentsHealthCheck | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'checks': toJson_ClusterSpecTopologyWorkersMachineDeploymentsHealthCheckChecks(obj.checks),
-    'enabled': obj.enabled,
-    'remediation': toJson_ClusterSpecTopologyWorkersMachineDeploymentsHealthCheckRemediation(obj.remediation),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_ClusterSpecTopologyWorkersMachineDeploymentsHealthCheckChecks(obj.checks);
+  if (value !== undefined) { result["checks"] = value; }
+  value = obj.enabled;
+  if (value !== undefined) { result["enabled"] = value; }
+  value = toJson_ClusterSpecTopologyWorkersMachineDeploymentsHealthCheckRemediation(obj.remediation);
+  if (value !== undefined) { result["remediation"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1746,12 +1813,13 @@ export interface ClusterSpecTopologyWorkersMachineDeploymentsMetadata {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyWorkersMachineDeploymentsMetadata(obj: ClusterSpecTopologyWorkersMachineDeploymentsMetadata | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.annotations) === undefined) ? undefined : (withoutUndefined(obj.annotations));
+  if (value !== undefined) { result["annotations"] = value; }
+  value = ((obj.labels) === undefined) ? undefined : (withoutUndefined(obj.labels));
+  if (value !== undefined) { result["labels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1788,12 +1856,13 @@ export interface ClusterSpecTopologyWorkersMachineDeploymentsReadinessGates {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyWorkersMachineDeploymentsReadinessGates(obj: ClusterSpecTopologyWorkersMachineDeploymentsReadinessGates | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'conditionType': obj.conditionType,
-    'polarity': obj.polarity,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.conditionType;
+  if (value !== undefined) { result["conditionType"] = value; }
+  value = obj.polarity;
+  if (value !== undefined) { result["polarity"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1830,12 +1899,13 @@ export interface ClusterSpecTopologyWorkersMachineDeploymentsRollout {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyWorkersMachineDeploymentsRollout(obj: ClusterSpecTopologyWorkersMachineDeploymentsRollout | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'after': obj.after?.toISOString(),
-    'strategy': toJson_ClusterSpecTopologyWorkersMachineDeploymentsRolloutStrategy(obj.strategy),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.after?.toISOString();
+  if (value !== undefined) { result["after"] = value; }
+  value = toJson_ClusterSpecTopologyWorkersMachineDeploymentsRolloutStrategy(obj.strategy);
+  if (value !== undefined) { result["strategy"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1887,14 +1957,17 @@ export interface ClusterSpecTopologyWorkersMachineDeploymentsTaints {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyWorkersMachineDeploymentsTaints(obj: ClusterSpecTopologyWorkersMachineDeploymentsTaints | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'effect': obj.effect,
-    'key': obj.key,
-    'propagation': obj.propagation,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.effect;
+  if (value !== undefined) { result["effect"] = value; }
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.propagation;
+  if (value !== undefined) { result["propagation"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1918,11 +1991,11 @@ export interface ClusterSpecTopologyWorkersMachineDeploymentsVariables {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyWorkersMachineDeploymentsVariables(obj: ClusterSpecTopologyWorkersMachineDeploymentsVariables | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'overrides': obj.overrides?.map(y => toJson_ClusterSpecTopologyWorkersMachineDeploymentsVariablesOverrides(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.overrides?.map(y => toJson_ClusterSpecTopologyWorkersMachineDeploymentsVariablesOverrides(y));
+  if (value !== undefined) { result["overrides"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1966,13 +2039,15 @@ export interface ClusterSpecTopologyWorkersMachinePoolsDeletion {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyWorkersMachinePoolsDeletion(obj: ClusterSpecTopologyWorkersMachinePoolsDeletion | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeDeletionTimeoutSeconds': obj.nodeDeletionTimeoutSeconds,
-    'nodeDrainTimeoutSeconds': obj.nodeDrainTimeoutSeconds,
-    'nodeVolumeDetachTimeoutSeconds': obj.nodeVolumeDetachTimeoutSeconds,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.nodeDeletionTimeoutSeconds;
+  if (value !== undefined) { result["nodeDeletionTimeoutSeconds"] = value; }
+  value = obj.nodeDrainTimeoutSeconds;
+  if (value !== undefined) { result["nodeDrainTimeoutSeconds"] = value; }
+  value = obj.nodeVolumeDetachTimeoutSeconds;
+  if (value !== undefined) { result["nodeVolumeDetachTimeoutSeconds"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2010,12 +2085,13 @@ export interface ClusterSpecTopologyWorkersMachinePoolsMetadata {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyWorkersMachinePoolsMetadata(obj: ClusterSpecTopologyWorkersMachinePoolsMetadata | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.annotations) === undefined) ? undefined : (withoutUndefined(obj.annotations));
+  if (value !== undefined) { result["annotations"] = value; }
+  value = ((obj.labels) === undefined) ? undefined : (withoutUndefined(obj.labels));
+  if (value !== undefined) { result["labels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2067,14 +2143,17 @@ export interface ClusterSpecTopologyWorkersMachinePoolsTaints {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyWorkersMachinePoolsTaints(obj: ClusterSpecTopologyWorkersMachinePoolsTaints | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'effect': obj.effect,
-    'key': obj.key,
-    'propagation': obj.propagation,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.effect;
+  if (value !== undefined) { result["effect"] = value; }
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.propagation;
+  if (value !== undefined) { result["propagation"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2098,11 +2177,11 @@ export interface ClusterSpecTopologyWorkersMachinePoolsVariables {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyWorkersMachinePoolsVariables(obj: ClusterSpecTopologyWorkersMachinePoolsVariables | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'overrides': obj.overrides?.map(y => toJson_ClusterSpecTopologyWorkersMachinePoolsVariablesOverrides(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.overrides?.map(y => toJson_ClusterSpecTopologyWorkersMachinePoolsVariablesOverrides(y));
+  if (value !== undefined) { result["overrides"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2145,13 +2224,15 @@ export interface ClusterSpecTopologyControlPlaneHealthCheckChecksUnhealthyMachin
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyControlPlaneHealthCheckChecksUnhealthyMachineConditions(obj: ClusterSpecTopologyControlPlaneHealthCheckChecksUnhealthyMachineConditions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'status': obj.status,
-    'timeoutSeconds': obj.timeoutSeconds,
-    'type': obj.type,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.status;
+  if (value !== undefined) { result["status"] = value; }
+  value = obj.timeoutSeconds;
+  if (value !== undefined) { result["timeoutSeconds"] = value; }
+  value = obj.type;
+  if (value !== undefined) { result["type"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2194,13 +2275,15 @@ export interface ClusterSpecTopologyControlPlaneHealthCheckChecksUnhealthyNodeCo
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyControlPlaneHealthCheckChecksUnhealthyNodeConditions(obj: ClusterSpecTopologyControlPlaneHealthCheckChecksUnhealthyNodeConditions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'status': obj.status,
-    'timeoutSeconds': obj.timeoutSeconds,
-    'type': obj.type,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.status;
+  if (value !== undefined) { result["status"] = value; }
+  value = obj.timeoutSeconds;
+  if (value !== undefined) { result["timeoutSeconds"] = value; }
+  value = obj.type;
+  if (value !== undefined) { result["type"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2247,13 +2330,15 @@ export interface ClusterSpecTopologyControlPlaneHealthCheckRemediationTemplateRe
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyControlPlaneHealthCheckRemediationTemplateRef(obj: ClusterSpecTopologyControlPlaneHealthCheckRemediationTemplateRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'kind': obj.kind,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2292,12 +2377,13 @@ export interface ClusterSpecTopologyControlPlaneHealthCheckRemediationTriggerIf 
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyControlPlaneHealthCheckRemediationTriggerIf(obj: ClusterSpecTopologyControlPlaneHealthCheckRemediationTriggerIf | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'unhealthyInRange': obj.unhealthyInRange,
-    'unhealthyLessThanOrEqualTo': obj.unhealthyLessThanOrEqualTo?.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.unhealthyInRange;
+  if (value !== undefined) { result["unhealthyInRange"] = value; }
+  value = obj.unhealthyLessThanOrEqualTo?.value;
+  if (value !== undefined) { result["unhealthyLessThanOrEqualTo"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2378,13 +2464,15 @@ export interface ClusterSpecTopologyWorkersMachineDeploymentsHealthCheckChecks {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyWorkersMachineDeploymentsHealthCheckChecks(obj: ClusterSpecTopologyWorkersMachineDeploymentsHealthCheckChecks | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeStartupTimeoutSeconds': obj.nodeStartupTimeoutSeconds,
-    'unhealthyMachineConditions': obj.unhealthyMachineConditions?.map(y => toJson_ClusterSpecTopologyWorkersMachineDeploymentsHealthCheckChecksUnhealthyMachineConditions(y)),
-    'unhealthyNodeConditions': obj.unhealthyNodeConditions?.map(y => toJson_ClusterSpecTopologyWorkersMachineDeploymentsHealthCheckChecksUnhealthyNodeConditions(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.nodeStartupTimeoutSeconds;
+  if (value !== undefined) { result["nodeStartupTimeoutSeconds"] = value; }
+  value = obj.unhealthyMachineConditions?.map(y => toJson_ClusterSpecTopologyWorkersMachineDeploymentsHealthCheckChecksUnhealthyMachineConditions(y));
+  if (value !== undefined) { result["unhealthyMachineConditions"] = value; }
+  value = obj.unhealthyNodeConditions?.map(y => toJson_ClusterSpecTopologyWorkersMachineDeploymentsHealthCheckChecksUnhealthyNodeConditions(y));
+  if (value !== undefined) { result["unhealthyNodeConditions"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2452,13 +2540,15 @@ export interface ClusterSpecTopologyWorkersMachineDeploymentsHealthCheckRemediat
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyWorkersMachineDeploymentsHealthCheckRemediation(obj: ClusterSpecTopologyWorkersMachineDeploymentsHealthCheckRemediation | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'maxInFlight': obj.maxInFlight?.value,
-    'templateRef': toJson_ClusterSpecTopologyWorkersMachineDeploymentsHealthCheckRemediationTemplateRef(obj.templateRef),
-    'triggerIf': toJson_ClusterSpecTopologyWorkersMachineDeploymentsHealthCheckRemediationTriggerIf(obj.triggerIf),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.maxInFlight?.value;
+  if (value !== undefined) { result["maxInFlight"] = value; }
+  value = toJson_ClusterSpecTopologyWorkersMachineDeploymentsHealthCheckRemediationTemplateRef(obj.templateRef);
+  if (value !== undefined) { result["templateRef"] = value; }
+  value = toJson_ClusterSpecTopologyWorkersMachineDeploymentsHealthCheckRemediationTriggerIf(obj.triggerIf);
+  if (value !== undefined) { result["triggerIf"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2508,12 +2598,13 @@ export interface ClusterSpecTopologyWorkersMachineDeploymentsRolloutStrategy {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyWorkersMachineDeploymentsRolloutStrategy(obj: ClusterSpecTopologyWorkersMachineDeploymentsRolloutStrategy | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'rollingUpdate': toJson_ClusterSpecTopologyWorkersMachineDeploymentsRolloutStrategyRollingUpdate(obj.rollingUpdate),
-    'type': obj.type,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_ClusterSpecTopologyWorkersMachineDeploymentsRolloutStrategyRollingUpdate(obj.rollingUpdate);
+  if (value !== undefined) { result["rollingUpdate"] = value; }
+  value = obj.type;
+  if (value !== undefined) { result["type"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2580,12 +2671,13 @@ export interface ClusterSpecTopologyWorkersMachineDeploymentsVariablesOverrides 
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyWorkersMachineDeploymentsVariablesOverrides(obj: ClusterSpecTopologyWorkersMachineDeploymentsVariablesOverrides | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2652,12 +2744,13 @@ export interface ClusterSpecTopologyWorkersMachinePoolsVariablesOverrides {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyWorkersMachinePoolsVariablesOverrides(obj: ClusterSpecTopologyWorkersMachinePoolsVariablesOverrides | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2732,13 +2825,15 @@ export interface ClusterSpecTopologyWorkersMachineDeploymentsHealthCheckChecksUn
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyWorkersMachineDeploymentsHealthCheckChecksUnhealthyMachineConditions(obj: ClusterSpecTopologyWorkersMachineDeploymentsHealthCheckChecksUnhealthyMachineConditions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'status': obj.status,
-    'timeoutSeconds': obj.timeoutSeconds,
-    'type': obj.type,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.status;
+  if (value !== undefined) { result["status"] = value; }
+  value = obj.timeoutSeconds;
+  if (value !== undefined) { result["timeoutSeconds"] = value; }
+  value = obj.type;
+  if (value !== undefined) { result["type"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2781,13 +2876,15 @@ export interface ClusterSpecTopologyWorkersMachineDeploymentsHealthCheckChecksUn
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyWorkersMachineDeploymentsHealthCheckChecksUnhealthyNodeConditions(obj: ClusterSpecTopologyWorkersMachineDeploymentsHealthCheckChecksUnhealthyNodeConditions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'status': obj.status,
-    'timeoutSeconds': obj.timeoutSeconds,
-    'type': obj.type,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.status;
+  if (value !== undefined) { result["status"] = value; }
+  value = obj.timeoutSeconds;
+  if (value !== undefined) { result["timeoutSeconds"] = value; }
+  value = obj.type;
+  if (value !== undefined) { result["type"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2863,13 +2960,15 @@ export interface ClusterSpecTopologyWorkersMachineDeploymentsHealthCheckRemediat
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyWorkersMachineDeploymentsHealthCheckRemediationTemplateRef(obj: ClusterSpecTopologyWorkersMachineDeploymentsHealthCheckRemediationTemplateRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'kind': obj.kind,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2908,12 +3007,13 @@ export interface ClusterSpecTopologyWorkersMachineDeploymentsHealthCheckRemediat
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyWorkersMachineDeploymentsHealthCheckRemediationTriggerIf(obj: ClusterSpecTopologyWorkersMachineDeploymentsHealthCheckRemediationTriggerIf | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'unhealthyInRange': obj.unhealthyInRange,
-    'unhealthyLessThanOrEqualTo': obj.unhealthyLessThanOrEqualTo?.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.unhealthyInRange;
+  if (value !== undefined) { result["unhealthyInRange"] = value; }
+  value = obj.unhealthyLessThanOrEqualTo?.value;
+  if (value !== undefined) { result["unhealthyLessThanOrEqualTo"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2970,12 +3070,13 @@ export interface ClusterSpecTopologyWorkersMachineDeploymentsRolloutStrategyRoll
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_ClusterSpecTopologyWorkersMachineDeploymentsRolloutStrategyRollingUpdate(obj: ClusterSpecTopologyWorkersMachineDeploymentsRolloutStrategyRollingUpdate | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'maxSurge': obj.maxSurge?.value,
-    'maxUnavailable': obj.maxUnavailable?.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.maxSurge?.value;
+  if (value !== undefined) { result["maxSurge"] = value; }
+  value = obj.maxUnavailable?.value;
+  if (value !== undefined) { result["maxUnavailable"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3162,12 +3263,13 @@ export interface MachineDeploymentProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachineDeploymentProps(obj: MachineDeploymentProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_MachineDeploymentSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_MachineDeploymentSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3269,19 +3371,27 @@ export interface MachineDeploymentSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachineDeploymentSpec(obj: MachineDeploymentSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'clusterName': obj.clusterName,
-    'deletion': toJson_MachineDeploymentSpecDeletion(obj.deletion),
-    'machineNaming': toJson_MachineDeploymentSpecMachineNaming(obj.machineNaming),
-    'paused': obj.paused,
-    'remediation': toJson_MachineDeploymentSpecRemediation(obj.remediation),
-    'replicas': obj.replicas,
-    'rollout': toJson_MachineDeploymentSpecRollout(obj.rollout),
-    'selector': toJson_MachineDeploymentSpecSelector(obj.selector),
-    'template': toJson_MachineDeploymentSpecTemplate(obj.template),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.clusterName;
+  if (value !== undefined) { result["clusterName"] = value; }
+  value = toJson_MachineDeploymentSpecDeletion(obj.deletion);
+  if (value !== undefined) { result["deletion"] = value; }
+  value = toJson_MachineDeploymentSpecMachineNaming(obj.machineNaming);
+  if (value !== undefined) { result["machineNaming"] = value; }
+  value = obj.paused;
+  if (value !== undefined) { result["paused"] = value; }
+  value = toJson_MachineDeploymentSpecRemediation(obj.remediation);
+  if (value !== undefined) { result["remediation"] = value; }
+  value = obj.replicas;
+  if (value !== undefined) { result["replicas"] = value; }
+  value = toJson_MachineDeploymentSpecRollout(obj.rollout);
+  if (value !== undefined) { result["rollout"] = value; }
+  value = toJson_MachineDeploymentSpecSelector(obj.selector);
+  if (value !== undefined) { result["selector"] = value; }
+  value = toJson_MachineDeploymentSpecTemplate(obj.template);
+  if (value !== undefined) { result["template"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3307,11 +3417,11 @@ export interface MachineDeploymentSpecDeletion {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachineDeploymentSpecDeletion(obj: MachineDeploymentSpecDeletion | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'order': obj.order,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.order;
+  if (value !== undefined) { result["order"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3351,11 +3461,11 @@ export interface MachineDeploymentSpecMachineNaming {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachineDeploymentSpecMachineNaming(obj: MachineDeploymentSpecMachineNaming | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'template': obj.template,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.template;
+  if (value !== undefined) { result["template"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3392,11 +3502,11 @@ export interface MachineDeploymentSpecRemediation {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachineDeploymentSpecRemediation(obj: MachineDeploymentSpecRemediation | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'maxInFlight': obj.maxInFlight?.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.maxInFlight?.value;
+  if (value !== undefined) { result["maxInFlight"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3434,12 +3544,13 @@ export interface MachineDeploymentSpecRollout {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachineDeploymentSpecRollout(obj: MachineDeploymentSpecRollout | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'after': obj.after?.toISOString(),
-    'strategy': toJson_MachineDeploymentSpecRolloutStrategy(obj.strategy),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.after?.toISOString();
+  if (value !== undefined) { result["after"] = value; }
+  value = toJson_MachineDeploymentSpecRolloutStrategy(obj.strategy);
+  if (value !== undefined) { result["strategy"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3474,12 +3585,13 @@ export interface MachineDeploymentSpecSelector {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachineDeploymentSpecSelector(obj: MachineDeploymentSpecSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_MachineDeploymentSpecSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_MachineDeploymentSpecSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3512,12 +3624,13 @@ export interface MachineDeploymentSpecTemplate {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachineDeploymentSpecTemplate(obj: MachineDeploymentSpecTemplate | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': toJson_MachineDeploymentSpecTemplateMetadata(obj.metadata),
-    'spec': toJson_MachineDeploymentSpecTemplateSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_MachineDeploymentSpecTemplateMetadata(obj.metadata);
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_MachineDeploymentSpecTemplateSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3596,12 +3709,13 @@ export interface MachineDeploymentSpecRolloutStrategy {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachineDeploymentSpecRolloutStrategy(obj: MachineDeploymentSpecRolloutStrategy | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'rollingUpdate': toJson_MachineDeploymentSpecRolloutStrategyRollingUpdate(obj.rollingUpdate),
-    'type': obj.type,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_MachineDeploymentSpecRolloutStrategyRollingUpdate(obj.rollingUpdate);
+  if (value !== undefined) { result["rollingUpdate"] = value; }
+  value = obj.type;
+  if (value !== undefined) { result["type"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3644,13 +3758,15 @@ export interface MachineDeploymentSpecSelectorMatchExpressions {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachineDeploymentSpecSelectorMatchExpressions(obj: MachineDeploymentSpecSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3688,12 +3804,13 @@ export interface MachineDeploymentSpecTemplateMetadata {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachineDeploymentSpecTemplateMetadata(obj: MachineDeploymentSpecTemplateMetadata | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.annotations) === undefined) ? undefined : (withoutUndefined(obj.annotations));
+  if (value !== undefined) { result["annotations"] = value; }
+  value = ((obj.labels) === undefined) ? undefined : (withoutUndefined(obj.labels));
+  if (value !== undefined) { result["labels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3816,20 +3933,29 @@ export interface MachineDeploymentSpecTemplateSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachineDeploymentSpecTemplateSpec(obj: MachineDeploymentSpecTemplateSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'bootstrap': toJson_MachineDeploymentSpecTemplateSpecBootstrap(obj.bootstrap),
-    'clusterName': obj.clusterName,
-    'deletion': toJson_MachineDeploymentSpecTemplateSpecDeletion(obj.deletion),
-    'failureDomain': obj.failureDomain,
-    'infrastructureRef': toJson_MachineDeploymentSpecTemplateSpecInfrastructureRef(obj.infrastructureRef),
-    'minReadySeconds': obj.minReadySeconds,
-    'providerID': obj.providerId,
-    'readinessGates': obj.readinessGates?.map(y => toJson_MachineDeploymentSpecTemplateSpecReadinessGates(y)),
-    'taints': obj.taints?.map(y => toJson_MachineDeploymentSpecTemplateSpecTaints(y)),
-    'version': obj.version,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_MachineDeploymentSpecTemplateSpecBootstrap(obj.bootstrap);
+  if (value !== undefined) { result["bootstrap"] = value; }
+  value = obj.clusterName;
+  if (value !== undefined) { result["clusterName"] = value; }
+  value = toJson_MachineDeploymentSpecTemplateSpecDeletion(obj.deletion);
+  if (value !== undefined) { result["deletion"] = value; }
+  value = obj.failureDomain;
+  if (value !== undefined) { result["failureDomain"] = value; }
+  value = toJson_MachineDeploymentSpecTemplateSpecInfrastructureRef(obj.infrastructureRef);
+  if (value !== undefined) { result["infrastructureRef"] = value; }
+  value = obj.minReadySeconds;
+  if (value !== undefined) { result["minReadySeconds"] = value; }
+  value = obj.providerId;
+  if (value !== undefined) { result["providerID"] = value; }
+  value = obj.readinessGates?.map(y => toJson_MachineDeploymentSpecTemplateSpecReadinessGates(y));
+  if (value !== undefined) { result["readinessGates"] = value; }
+  value = obj.taints?.map(y => toJson_MachineDeploymentSpecTemplateSpecTaints(y));
+  if (value !== undefined) { result["taints"] = value; }
+  value = obj.version;
+  if (value !== undefined) { result["version"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3886,12 +4012,13 @@ export interface MachineDeploymentSpecRolloutStrategyRollingUpdate {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachineDeploymentSpecRolloutStrategyRollingUpdate(obj: MachineDeploymentSpecRolloutStrategyRollingUpdate | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'maxSurge': obj.maxSurge?.value,
-    'maxUnavailable': obj.maxUnavailable?.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.maxSurge?.value;
+  if (value !== undefined) { result["maxSurge"] = value; }
+  value = obj.maxUnavailable?.value;
+  if (value !== undefined) { result["maxUnavailable"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3941,12 +4068,13 @@ export interface MachineDeploymentSpecTemplateSpecBootstrap {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachineDeploymentSpecTemplateSpecBootstrap(obj: MachineDeploymentSpecTemplateSpecBootstrap | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configRef': toJson_MachineDeploymentSpecTemplateSpecBootstrapConfigRef(obj.configRef),
-    'dataSecretName': obj.dataSecretName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_MachineDeploymentSpecTemplateSpecBootstrapConfigRef(obj.configRef);
+  if (value !== undefined) { result["configRef"] = value; }
+  value = obj.dataSecretName;
+  if (value !== undefined) { result["dataSecretName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3990,13 +4118,15 @@ export interface MachineDeploymentSpecTemplateSpecDeletion {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachineDeploymentSpecTemplateSpecDeletion(obj: MachineDeploymentSpecTemplateSpecDeletion | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeDeletionTimeoutSeconds': obj.nodeDeletionTimeoutSeconds,
-    'nodeDrainTimeoutSeconds': obj.nodeDrainTimeoutSeconds,
-    'nodeVolumeDetachTimeoutSeconds': obj.nodeVolumeDetachTimeoutSeconds,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.nodeDeletionTimeoutSeconds;
+  if (value !== undefined) { result["nodeDeletionTimeoutSeconds"] = value; }
+  value = obj.nodeDrainTimeoutSeconds;
+  if (value !== undefined) { result["nodeDrainTimeoutSeconds"] = value; }
+  value = obj.nodeVolumeDetachTimeoutSeconds;
+  if (value !== undefined) { result["nodeVolumeDetachTimeoutSeconds"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4040,13 +4170,15 @@ export interface MachineDeploymentSpecTemplateSpecInfrastructureRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachineDeploymentSpecTemplateSpecInfrastructureRef(obj: MachineDeploymentSpecTemplateSpecInfrastructureRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiGroup': obj.apiGroup,
-    'kind': obj.kind,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiGroup;
+  if (value !== undefined) { result["apiGroup"] = value; }
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4083,12 +4215,13 @@ export interface MachineDeploymentSpecTemplateSpecReadinessGates {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachineDeploymentSpecTemplateSpecReadinessGates(obj: MachineDeploymentSpecTemplateSpecReadinessGates | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'conditionType': obj.conditionType,
-    'polarity': obj.polarity,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.conditionType;
+  if (value !== undefined) { result["conditionType"] = value; }
+  value = obj.polarity;
+  if (value !== undefined) { result["polarity"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4140,14 +4273,17 @@ export interface MachineDeploymentSpecTemplateSpecTaints {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachineDeploymentSpecTemplateSpecTaints(obj: MachineDeploymentSpecTemplateSpecTaints | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'effect': obj.effect,
-    'key': obj.key,
-    'propagation': obj.propagation,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.effect;
+  if (value !== undefined) { result["effect"] = value; }
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.propagation;
+  if (value !== undefined) { result["propagation"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4250,13 +4386,15 @@ export interface MachineDeploymentSpecTemplateSpecBootstrapConfigRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachineDeploymentSpecTemplateSpecBootstrapConfigRef(obj: MachineDeploymentSpecTemplateSpecBootstrapConfigRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiGroup': obj.apiGroup,
-    'kind': obj.kind,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiGroup;
+  if (value !== undefined) { result["apiGroup"] = value; }
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4385,12 +4523,13 @@ export interface MachineHealthCheckProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachineHealthCheckProps(obj: MachineHealthCheckProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_MachineHealthCheckSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_MachineHealthCheckSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4449,14 +4588,17 @@ export interface MachineHealthCheckSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachineHealthCheckSpec(obj: MachineHealthCheckSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'checks': toJson_MachineHealthCheckSpecChecks(obj.checks),
-    'clusterName': obj.clusterName,
-    'remediation': toJson_MachineHealthCheckSpecRemediation(obj.remediation),
-    'selector': toJson_MachineHealthCheckSpecSelector(obj.selector),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_MachineHealthCheckSpecChecks(obj.checks);
+  if (value !== undefined) { result["checks"] = value; }
+  value = obj.clusterName;
+  if (value !== undefined) { result["clusterName"] = value; }
+  value = toJson_MachineHealthCheckSpecRemediation(obj.remediation);
+  if (value !== undefined) { result["remediation"] = value; }
+  value = toJson_MachineHealthCheckSpecSelector(obj.selector);
+  if (value !== undefined) { result["selector"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4517,13 +4659,15 @@ export interface MachineHealthCheckSpecChecks {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachineHealthCheckSpecChecks(obj: MachineHealthCheckSpecChecks | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeStartupTimeoutSeconds': obj.nodeStartupTimeoutSeconds,
-    'unhealthyMachineConditions': obj.unhealthyMachineConditions?.map(y => toJson_MachineHealthCheckSpecChecksUnhealthyMachineConditions(y)),
-    'unhealthyNodeConditions': obj.unhealthyNodeConditions?.map(y => toJson_MachineHealthCheckSpecChecksUnhealthyNodeConditions(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.nodeStartupTimeoutSeconds;
+  if (value !== undefined) { result["nodeStartupTimeoutSeconds"] = value; }
+  value = obj.unhealthyMachineConditions?.map(y => toJson_MachineHealthCheckSpecChecksUnhealthyMachineConditions(y));
+  if (value !== undefined) { result["unhealthyMachineConditions"] = value; }
+  value = obj.unhealthyNodeConditions?.map(y => toJson_MachineHealthCheckSpecChecksUnhealthyNodeConditions(y));
+  if (value !== undefined) { result["unhealthyNodeConditions"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4567,12 +4711,13 @@ export interface MachineHealthCheckSpecRemediation {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachineHealthCheckSpecRemediation(obj: MachineHealthCheckSpecRemediation | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'templateRef': toJson_MachineHealthCheckSpecRemediationTemplateRef(obj.templateRef),
-    'triggerIf': toJson_MachineHealthCheckSpecRemediationTriggerIf(obj.triggerIf),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_MachineHealthCheckSpecRemediationTemplateRef(obj.templateRef);
+  if (value !== undefined) { result["templateRef"] = value; }
+  value = toJson_MachineHealthCheckSpecRemediationTriggerIf(obj.triggerIf);
+  if (value !== undefined) { result["triggerIf"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4605,12 +4750,13 @@ export interface MachineHealthCheckSpecSelector {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachineHealthCheckSpecSelector(obj: MachineHealthCheckSpecSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchExpressions': obj.matchExpressions?.map(y => toJson_MachineHealthCheckSpecSelectorMatchExpressions(y)),
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchExpressions?.map(y => toJson_MachineHealthCheckSpecSelectorMatchExpressions(y));
+  if (value !== undefined) { result["matchExpressions"] = value; }
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4653,13 +4799,15 @@ export interface MachineHealthCheckSpecChecksUnhealthyMachineConditions {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachineHealthCheckSpecChecksUnhealthyMachineConditions(obj: MachineHealthCheckSpecChecksUnhealthyMachineConditions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'status': obj.status,
-    'timeoutSeconds': obj.timeoutSeconds,
-    'type': obj.type,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.status;
+  if (value !== undefined) { result["status"] = value; }
+  value = obj.timeoutSeconds;
+  if (value !== undefined) { result["timeoutSeconds"] = value; }
+  value = obj.type;
+  if (value !== undefined) { result["type"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4702,13 +4850,15 @@ export interface MachineHealthCheckSpecChecksUnhealthyNodeConditions {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachineHealthCheckSpecChecksUnhealthyNodeConditions(obj: MachineHealthCheckSpecChecksUnhealthyNodeConditions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'status': obj.status,
-    'timeoutSeconds': obj.timeoutSeconds,
-    'type': obj.type,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.status;
+  if (value !== undefined) { result["status"] = value; }
+  value = obj.timeoutSeconds;
+  if (value !== undefined) { result["timeoutSeconds"] = value; }
+  value = obj.type;
+  if (value !== undefined) { result["type"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4755,13 +4905,15 @@ export interface MachineHealthCheckSpecRemediationTemplateRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachineHealthCheckSpecRemediationTemplateRef(obj: MachineHealthCheckSpecRemediationTemplateRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'kind': obj.kind,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4800,12 +4952,13 @@ export interface MachineHealthCheckSpecRemediationTriggerIf {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachineHealthCheckSpecRemediationTriggerIf(obj: MachineHealthCheckSpecRemediationTriggerIf | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'unhealthyInRange': obj.unhealthyInRange,
-    'unhealthyLessThanOrEqualTo': obj.unhealthyLessThanOrEqualTo?.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.unhealthyInRange;
+  if (value !== undefined) { result["unhealthyInRange"] = value; }
+  value = obj.unhealthyLessThanOrEqualTo?.value;
+  if (value !== undefined) { result["unhealthyLessThanOrEqualTo"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4848,13 +5001,15 @@ export interface MachineHealthCheckSpecSelectorMatchExpressions {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachineHealthCheckSpecSelectorMatchExpressions(obj: MachineHealthCheckSpecSelectorMatchExpressions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'operator': obj.operator,
-    'values': obj.values?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.operator;
+  if (value !== undefined) { result["operator"] = value; }
+  value = obj.values?.map(y => y);
+  if (value !== undefined) { result["values"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4972,12 +5127,13 @@ export interface MachinePoolProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachinePoolProps(obj: MachinePoolProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_MachinePoolSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_MachinePoolSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5032,15 +5188,19 @@ export interface MachinePoolSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachinePoolSpec(obj: MachinePoolSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'clusterName': obj.clusterName,
-    'failureDomains': obj.failureDomains?.map(y => y),
-    'providerIDList': obj.providerIdList?.map(y => y),
-    'replicas': obj.replicas,
-    'template': toJson_MachinePoolSpecTemplate(obj.template),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.clusterName;
+  if (value !== undefined) { result["clusterName"] = value; }
+  value = obj.failureDomains?.map(y => y);
+  if (value !== undefined) { result["failureDomains"] = value; }
+  value = obj.providerIdList?.map(y => y);
+  if (value !== undefined) { result["providerIDList"] = value; }
+  value = obj.replicas;
+  if (value !== undefined) { result["replicas"] = value; }
+  value = toJson_MachinePoolSpecTemplate(obj.template);
+  if (value !== undefined) { result["template"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5073,12 +5233,13 @@ export interface MachinePoolSpecTemplate {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachinePoolSpecTemplate(obj: MachinePoolSpecTemplate | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': toJson_MachinePoolSpecTemplateMetadata(obj.metadata),
-    'spec': toJson_MachinePoolSpecTemplateSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_MachinePoolSpecTemplateMetadata(obj.metadata);
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_MachinePoolSpecTemplateSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5116,12 +5277,13 @@ export interface MachinePoolSpecTemplateMetadata {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachinePoolSpecTemplateMetadata(obj: MachinePoolSpecTemplateMetadata | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.annotations) === undefined) ? undefined : (withoutUndefined(obj.annotations));
+  if (value !== undefined) { result["annotations"] = value; }
+  value = ((obj.labels) === undefined) ? undefined : (withoutUndefined(obj.labels));
+  if (value !== undefined) { result["labels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5244,20 +5406,29 @@ export interface MachinePoolSpecTemplateSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachinePoolSpecTemplateSpec(obj: MachinePoolSpecTemplateSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'bootstrap': toJson_MachinePoolSpecTemplateSpecBootstrap(obj.bootstrap),
-    'clusterName': obj.clusterName,
-    'deletion': toJson_MachinePoolSpecTemplateSpecDeletion(obj.deletion),
-    'failureDomain': obj.failureDomain,
-    'infrastructureRef': toJson_MachinePoolSpecTemplateSpecInfrastructureRef(obj.infrastructureRef),
-    'minReadySeconds': obj.minReadySeconds,
-    'providerID': obj.providerId,
-    'readinessGates': obj.readinessGates?.map(y => toJson_MachinePoolSpecTemplateSpecReadinessGates(y)),
-    'taints': obj.taints?.map(y => toJson_MachinePoolSpecTemplateSpecTaints(y)),
-    'version': obj.version,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_MachinePoolSpecTemplateSpecBootstrap(obj.bootstrap);
+  if (value !== undefined) { result["bootstrap"] = value; }
+  value = obj.clusterName;
+  if (value !== undefined) { result["clusterName"] = value; }
+  value = toJson_MachinePoolSpecTemplateSpecDeletion(obj.deletion);
+  if (value !== undefined) { result["deletion"] = value; }
+  value = obj.failureDomain;
+  if (value !== undefined) { result["failureDomain"] = value; }
+  value = toJson_MachinePoolSpecTemplateSpecInfrastructureRef(obj.infrastructureRef);
+  if (value !== undefined) { result["infrastructureRef"] = value; }
+  value = obj.minReadySeconds;
+  if (value !== undefined) { result["minReadySeconds"] = value; }
+  value = obj.providerId;
+  if (value !== undefined) { result["providerID"] = value; }
+  value = obj.readinessGates?.map(y => toJson_MachinePoolSpecTemplateSpecReadinessGates(y));
+  if (value !== undefined) { result["readinessGates"] = value; }
+  value = obj.taints?.map(y => toJson_MachinePoolSpecTemplateSpecTaints(y));
+  if (value !== undefined) { result["taints"] = value; }
+  value = obj.version;
+  if (value !== undefined) { result["version"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5293,12 +5464,13 @@ export interface MachinePoolSpecTemplateSpecBootstrap {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachinePoolSpecTemplateSpecBootstrap(obj: MachinePoolSpecTemplateSpecBootstrap | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configRef': toJson_MachinePoolSpecTemplateSpecBootstrapConfigRef(obj.configRef),
-    'dataSecretName': obj.dataSecretName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_MachinePoolSpecTemplateSpecBootstrapConfigRef(obj.configRef);
+  if (value !== undefined) { result["configRef"] = value; }
+  value = obj.dataSecretName;
+  if (value !== undefined) { result["dataSecretName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5342,13 +5514,15 @@ export interface MachinePoolSpecTemplateSpecDeletion {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachinePoolSpecTemplateSpecDeletion(obj: MachinePoolSpecTemplateSpecDeletion | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeDeletionTimeoutSeconds': obj.nodeDeletionTimeoutSeconds,
-    'nodeDrainTimeoutSeconds': obj.nodeDrainTimeoutSeconds,
-    'nodeVolumeDetachTimeoutSeconds': obj.nodeVolumeDetachTimeoutSeconds,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.nodeDeletionTimeoutSeconds;
+  if (value !== undefined) { result["nodeDeletionTimeoutSeconds"] = value; }
+  value = obj.nodeDrainTimeoutSeconds;
+  if (value !== undefined) { result["nodeDrainTimeoutSeconds"] = value; }
+  value = obj.nodeVolumeDetachTimeoutSeconds;
+  if (value !== undefined) { result["nodeVolumeDetachTimeoutSeconds"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5392,13 +5566,15 @@ export interface MachinePoolSpecTemplateSpecInfrastructureRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachinePoolSpecTemplateSpecInfrastructureRef(obj: MachinePoolSpecTemplateSpecInfrastructureRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiGroup': obj.apiGroup,
-    'kind': obj.kind,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiGroup;
+  if (value !== undefined) { result["apiGroup"] = value; }
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5435,12 +5611,13 @@ export interface MachinePoolSpecTemplateSpecReadinessGates {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachinePoolSpecTemplateSpecReadinessGates(obj: MachinePoolSpecTemplateSpecReadinessGates | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'conditionType': obj.conditionType,
-    'polarity': obj.polarity,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.conditionType;
+  if (value !== undefined) { result["conditionType"] = value; }
+  value = obj.polarity;
+  if (value !== undefined) { result["polarity"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5492,14 +5669,17 @@ export interface MachinePoolSpecTemplateSpecTaints {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachinePoolSpecTemplateSpecTaints(obj: MachinePoolSpecTemplateSpecTaints | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'effect': obj.effect,
-    'key': obj.key,
-    'propagation': obj.propagation,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.effect;
+  if (value !== undefined) { result["effect"] = value; }
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.propagation;
+  if (value !== undefined) { result["propagation"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5545,13 +5725,15 @@ export interface MachinePoolSpecTemplateSpecBootstrapConfigRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_MachinePoolSpecTemplateSpecBootstrapConfigRef(obj: MachinePoolSpecTemplateSpecBootstrapConfigRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiGroup': obj.apiGroup,
-    'kind': obj.kind,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiGroup;
+  if (value !== undefined) { result["apiGroup"] = value; }
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5600,3 +5782,14 @@ export enum MachinePoolSpecTemplateSpecTaintsPropagation {
   ON_INITIALIZATION = "OnInitialization",
 }
 
+
+// added by scripts/import-crds.ts: drops undefined values in one pass (the generator's reduce copies the object per key)
+function withoutUndefined(obj: { [key: string]: any }): { [key: string]: any } {
+  const out: { [key: string]: any } = {};
+  for (const k of Object.keys(obj)) {
+    const v = obj[k];
+    if (v === undefined) { continue; }
+    if (k === '__proto__') { Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true }); } else { out[k] = v; }
+  }
+  return out;
+}

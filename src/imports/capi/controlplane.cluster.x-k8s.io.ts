@@ -82,12 +82,13 @@ export interface KubeadmControlPlaneProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneProps(obj: KubeadmControlPlaneProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_KubeadmControlPlaneSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_KubeadmControlPlaneSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -161,17 +162,23 @@ export interface KubeadmControlPlaneSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpec(obj: KubeadmControlPlaneSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'kubeadmConfigSpec': toJson_KubeadmControlPlaneSpecKubeadmConfigSpec(obj.kubeadmConfigSpec),
-    'machineNaming': toJson_KubeadmControlPlaneSpecMachineNaming(obj.machineNaming),
-    'machineTemplate': toJson_KubeadmControlPlaneSpecMachineTemplate(obj.machineTemplate),
-    'remediation': toJson_KubeadmControlPlaneSpecRemediation(obj.remediation),
-    'replicas': obj.replicas,
-    'rollout': toJson_KubeadmControlPlaneSpecRollout(obj.rollout),
-    'version': obj.version,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpec(obj.kubeadmConfigSpec);
+  if (value !== undefined) { result["kubeadmConfigSpec"] = value; }
+  value = toJson_KubeadmControlPlaneSpecMachineNaming(obj.machineNaming);
+  if (value !== undefined) { result["machineNaming"] = value; }
+  value = toJson_KubeadmControlPlaneSpecMachineTemplate(obj.machineTemplate);
+  if (value !== undefined) { result["machineTemplate"] = value; }
+  value = toJson_KubeadmControlPlaneSpecRemediation(obj.remediation);
+  if (value !== undefined) { result["remediation"] = value; }
+  value = obj.replicas;
+  if (value !== undefined) { result["replicas"] = value; }
+  value = toJson_KubeadmControlPlaneSpecRollout(obj.rollout);
+  if (value !== undefined) { result["rollout"] = value; }
+  value = obj.version;
+  if (value !== undefined) { result["version"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -296,24 +303,37 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpec(obj: KubeadmControlPlaneSpecKubeadmConfigSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'bootCommands': obj.bootCommands?.map(y => y),
-    'clusterConfiguration': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfiguration(obj.clusterConfiguration),
-    'diskSetup': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecDiskSetup(obj.diskSetup),
-    'files': obj.files?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecFiles(y)),
-    'format': obj.format,
-    'ignition': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecIgnition(obj.ignition),
-    'initConfiguration': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecInitConfiguration(obj.initConfiguration),
-    'joinConfiguration': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfiguration(obj.joinConfiguration),
-    'mounts': obj.mounts?.map(y => y?.map(y => y)),
-    'ntp': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecNtp(obj.ntp),
-    'postKubeadmCommands': obj.postKubeadmCommands?.map(y => y),
-    'preKubeadmCommands': obj.preKubeadmCommands?.map(y => y),
-    'users': obj.users?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecUsers(y)),
-    'verbosity': obj.verbosity,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.bootCommands?.map(y => y);
+  if (value !== undefined) { result["bootCommands"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfiguration(obj.clusterConfiguration);
+  if (value !== undefined) { result["clusterConfiguration"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecDiskSetup(obj.diskSetup);
+  if (value !== undefined) { result["diskSetup"] = value; }
+  value = obj.files?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecFiles(y));
+  if (value !== undefined) { result["files"] = value; }
+  value = obj.format;
+  if (value !== undefined) { result["format"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecIgnition(obj.ignition);
+  if (value !== undefined) { result["ignition"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecInitConfiguration(obj.initConfiguration);
+  if (value !== undefined) { result["initConfiguration"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfiguration(obj.joinConfiguration);
+  if (value !== undefined) { result["joinConfiguration"] = value; }
+  value = obj.mounts?.map(y => y?.map(y => y));
+  if (value !== undefined) { result["mounts"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecNtp(obj.ntp);
+  if (value !== undefined) { result["ntp"] = value; }
+  value = obj.postKubeadmCommands?.map(y => y);
+  if (value !== undefined) { result["postKubeadmCommands"] = value; }
+  value = obj.preKubeadmCommands?.map(y => y);
+  if (value !== undefined) { result["preKubeadmCommands"] = value; }
+  value = obj.users?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecUsers(y));
+  if (value !== undefined) { result["users"] = value; }
+  value = obj.verbosity;
+  if (value !== undefined) { result["verbosity"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -347,11 +367,11 @@ export interface KubeadmControlPlaneSpecMachineNaming {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecMachineNaming(obj: KubeadmControlPlaneSpecMachineNaming | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'template': obj.template,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.template;
+  if (value !== undefined) { result["template"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -385,12 +405,13 @@ export interface KubeadmControlPlaneSpecMachineTemplate {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecMachineTemplate(obj: KubeadmControlPlaneSpecMachineTemplate | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': toJson_KubeadmControlPlaneSpecMachineTemplateMetadata(obj.metadata),
-    'spec': toJson_KubeadmControlPlaneSpecMachineTemplateSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmControlPlaneSpecMachineTemplateMetadata(obj.metadata);
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_KubeadmControlPlaneSpecMachineTemplateSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -457,13 +478,15 @@ export interface KubeadmControlPlaneSpecRemediation {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecRemediation(obj: KubeadmControlPlaneSpecRemediation | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'maxRetry': obj.maxRetry,
-    'minHealthyPeriodSeconds': obj.minHealthyPeriodSeconds,
-    'retryPeriodSeconds': obj.retryPeriodSeconds,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.maxRetry;
+  if (value !== undefined) { result["maxRetry"] = value; }
+  value = obj.minHealthyPeriodSeconds;
+  if (value !== undefined) { result["minHealthyPeriodSeconds"] = value; }
+  value = obj.retryPeriodSeconds;
+  if (value !== undefined) { result["retryPeriodSeconds"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -509,13 +532,15 @@ export interface KubeadmControlPlaneSpecRollout {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecRollout(obj: KubeadmControlPlaneSpecRollout | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'after': obj.after?.toISOString(),
-    'before': toJson_KubeadmControlPlaneSpecRolloutBefore(obj.before),
-    'strategy': toJson_KubeadmControlPlaneSpecRolloutStrategy(obj.strategy),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.after?.toISOString();
+  if (value !== undefined) { result["after"] = value; }
+  value = toJson_KubeadmControlPlaneSpecRolloutBefore(obj.before);
+  if (value !== undefined) { result["before"] = value; }
+  value = toJson_KubeadmControlPlaneSpecRolloutStrategy(obj.strategy);
+  if (value !== undefined) { result["strategy"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -640,22 +665,33 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfiguration {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfiguration(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfiguration | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiServer': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServer(obj.apiServer),
-    'caCertificateValidityPeriodDays': obj.caCertificateValidityPeriodDays,
-    'certificateValidityPeriodDays': obj.certificateValidityPeriodDays,
-    'certificatesDir': obj.certificatesDir,
-    'controlPlaneEndpoint': obj.controlPlaneEndpoint,
-    'controllerManager': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManager(obj.controllerManager),
-    'dns': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationDns(obj.dns),
-    'encryptionAlgorithm': obj.encryptionAlgorithm,
-    'etcd': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcd(obj.etcd),
-    'featureGates': ((obj.featureGates) === undefined) ? undefined : (Object.entries(obj.featureGates).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'imageRepository': obj.imageRepository,
-    'scheduler': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationScheduler(obj.scheduler),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServer(obj.apiServer);
+  if (value !== undefined) { result["apiServer"] = value; }
+  value = obj.caCertificateValidityPeriodDays;
+  if (value !== undefined) { result["caCertificateValidityPeriodDays"] = value; }
+  value = obj.certificateValidityPeriodDays;
+  if (value !== undefined) { result["certificateValidityPeriodDays"] = value; }
+  value = obj.certificatesDir;
+  if (value !== undefined) { result["certificatesDir"] = value; }
+  value = obj.controlPlaneEndpoint;
+  if (value !== undefined) { result["controlPlaneEndpoint"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManager(obj.controllerManager);
+  if (value !== undefined) { result["controllerManager"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationDns(obj.dns);
+  if (value !== undefined) { result["dns"] = value; }
+  value = obj.encryptionAlgorithm;
+  if (value !== undefined) { result["encryptionAlgorithm"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcd(obj.etcd);
+  if (value !== undefined) { result["etcd"] = value; }
+  value = ((obj.featureGates) === undefined) ? undefined : (withoutUndefined(obj.featureGates));
+  if (value !== undefined) { result["featureGates"] = value; }
+  value = obj.imageRepository;
+  if (value !== undefined) { result["imageRepository"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationScheduler(obj.scheduler);
+  if (value !== undefined) { result["scheduler"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -686,12 +722,13 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecDiskSetup {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecDiskSetup(obj: KubeadmControlPlaneSpecKubeadmConfigSpecDiskSetup | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'filesystems': obj.filesystems?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecDiskSetupFilesystems(y)),
-    'partitions': obj.partitions?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecDiskSetupPartitions(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.filesystems?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecDiskSetupFilesystems(y));
+  if (value !== undefined) { result["filesystems"] = value; }
+  value = obj.partitions?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecDiskSetupPartitions(y));
+  if (value !== undefined) { result["partitions"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -769,18 +806,25 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecFiles {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecFiles(obj: KubeadmControlPlaneSpecKubeadmConfigSpecFiles | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'append': obj.append,
-    'content': obj.content,
-    'contentFormat': obj.contentFormat,
-    'contentFrom': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecFilesContentFrom(obj.contentFrom),
-    'encoding': obj.encoding,
-    'owner': obj.owner,
-    'path': obj.path,
-    'permissions': obj.permissions,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.append;
+  if (value !== undefined) { result["append"] = value; }
+  value = obj.content;
+  if (value !== undefined) { result["content"] = value; }
+  value = obj.contentFormat;
+  if (value !== undefined) { result["contentFormat"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecFilesContentFrom(obj.contentFrom);
+  if (value !== undefined) { result["contentFrom"] = value; }
+  value = obj.encoding;
+  if (value !== undefined) { result["encoding"] = value; }
+  value = obj.owner;
+  if (value !== undefined) { result["owner"] = value; }
+  value = obj.path;
+  if (value !== undefined) { result["path"] = value; }
+  value = obj.permissions;
+  if (value !== undefined) { result["permissions"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -818,11 +862,11 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecIgnition {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecIgnition(obj: KubeadmControlPlaneSpecKubeadmConfigSpecIgnition | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'containerLinuxConfig': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecIgnitionContainerLinuxConfig(obj.containerLinuxConfig),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecIgnitionContainerLinuxConfig(obj.containerLinuxConfig);
+  if (value !== undefined) { result["containerLinuxConfig"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -892,16 +936,21 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecInitConfiguration {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecInitConfiguration(obj: KubeadmControlPlaneSpecKubeadmConfigSpecInitConfiguration | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'bootstrapTokens': obj.bootstrapTokens?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationBootstrapTokens(y)),
-    'localAPIEndpoint': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationLocalApiEndpoint(obj.localApiEndpoint),
-    'nodeRegistration': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationNodeRegistration(obj.nodeRegistration),
-    'patches': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationPatches(obj.patches),
-    'skipPhases': obj.skipPhases?.map(y => y),
-    'timeouts': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationTimeouts(obj.timeouts),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.bootstrapTokens?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationBootstrapTokens(y));
+  if (value !== undefined) { result["bootstrapTokens"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationLocalApiEndpoint(obj.localApiEndpoint);
+  if (value !== undefined) { result["localAPIEndpoint"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationNodeRegistration(obj.nodeRegistration);
+  if (value !== undefined) { result["nodeRegistration"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationPatches(obj.patches);
+  if (value !== undefined) { result["patches"] = value; }
+  value = obj.skipPhases?.map(y => y);
+  if (value !== undefined) { result["skipPhases"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationTimeouts(obj.timeouts);
+  if (value !== undefined) { result["timeouts"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -976,17 +1025,23 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfiguration {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfiguration(obj: KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfiguration | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'caCertPath': obj.caCertPath,
-    'controlPlane': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationControlPlane(obj.controlPlane),
-    'discovery': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscovery(obj.discovery),
-    'nodeRegistration': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationNodeRegistration(obj.nodeRegistration),
-    'patches': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationPatches(obj.patches),
-    'skipPhases': obj.skipPhases?.map(y => y),
-    'timeouts': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationTimeouts(obj.timeouts),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.caCertPath;
+  if (value !== undefined) { result["caCertPath"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationControlPlane(obj.controlPlane);
+  if (value !== undefined) { result["controlPlane"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscovery(obj.discovery);
+  if (value !== undefined) { result["discovery"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationNodeRegistration(obj.nodeRegistration);
+  if (value !== undefined) { result["nodeRegistration"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationPatches(obj.patches);
+  if (value !== undefined) { result["patches"] = value; }
+  value = obj.skipPhases?.map(y => y);
+  if (value !== undefined) { result["skipPhases"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationTimeouts(obj.timeouts);
+  if (value !== undefined) { result["timeouts"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1017,12 +1072,13 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecNtp {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecNtp(obj: KubeadmControlPlaneSpecKubeadmConfigSpecNtp | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'enabled': obj.enabled,
-    'servers': obj.servers?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.enabled;
+  if (value !== undefined) { result["enabled"] = value; }
+  value = obj.servers?.map(y => y);
+  if (value !== undefined) { result["servers"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1123,22 +1179,33 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecUsers {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecUsers(obj: KubeadmControlPlaneSpecKubeadmConfigSpecUsers | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'gecos': obj.gecos,
-    'groups': obj.groups,
-    'homeDir': obj.homeDir,
-    'inactive': obj.inactive,
-    'lockPassword': obj.lockPassword,
-    'name': obj.name,
-    'passwd': obj.passwd,
-    'passwdFrom': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecUsersPasswdFrom(obj.passwdFrom),
-    'primaryGroup': obj.primaryGroup,
-    'shell': obj.shell,
-    'sshAuthorizedKeys': obj.sshAuthorizedKeys?.map(y => y),
-    'sudo': obj.sudo,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.gecos;
+  if (value !== undefined) { result["gecos"] = value; }
+  value = obj.groups;
+  if (value !== undefined) { result["groups"] = value; }
+  value = obj.homeDir;
+  if (value !== undefined) { result["homeDir"] = value; }
+  value = obj.inactive;
+  if (value !== undefined) { result["inactive"] = value; }
+  value = obj.lockPassword;
+  if (value !== undefined) { result["lockPassword"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.passwd;
+  if (value !== undefined) { result["passwd"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecUsersPasswdFrom(obj.passwdFrom);
+  if (value !== undefined) { result["passwdFrom"] = value; }
+  value = obj.primaryGroup;
+  if (value !== undefined) { result["primaryGroup"] = value; }
+  value = obj.shell;
+  if (value !== undefined) { result["shell"] = value; }
+  value = obj.sshAuthorizedKeys?.map(y => y);
+  if (value !== undefined) { result["sshAuthorizedKeys"] = value; }
+  value = obj.sudo;
+  if (value !== undefined) { result["sudo"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1176,12 +1243,13 @@ export interface KubeadmControlPlaneSpecMachineTemplateMetadata {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecMachineTemplateMetadata(obj: KubeadmControlPlaneSpecMachineTemplateMetadata | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.annotations) === undefined) ? undefined : (withoutUndefined(obj.annotations));
+  if (value !== undefined) { result["annotations"] = value; }
+  value = ((obj.labels) === undefined) ? undefined : (withoutUndefined(obj.labels));
+  if (value !== undefined) { result["labels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1242,14 +1310,17 @@ export interface KubeadmControlPlaneSpecMachineTemplateSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecMachineTemplateSpec(obj: KubeadmControlPlaneSpecMachineTemplateSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'deletion': toJson_KubeadmControlPlaneSpecMachineTemplateSpecDeletion(obj.deletion),
-    'infrastructureRef': toJson_KubeadmControlPlaneSpecMachineTemplateSpecInfrastructureRef(obj.infrastructureRef),
-    'readinessGates': obj.readinessGates?.map(y => toJson_KubeadmControlPlaneSpecMachineTemplateSpecReadinessGates(y)),
-    'taints': obj.taints?.map(y => toJson_KubeadmControlPlaneSpecMachineTemplateSpecTaints(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmControlPlaneSpecMachineTemplateSpecDeletion(obj.deletion);
+  if (value !== undefined) { result["deletion"] = value; }
+  value = toJson_KubeadmControlPlaneSpecMachineTemplateSpecInfrastructureRef(obj.infrastructureRef);
+  if (value !== undefined) { result["infrastructureRef"] = value; }
+  value = obj.readinessGates?.map(y => toJson_KubeadmControlPlaneSpecMachineTemplateSpecReadinessGates(y));
+  if (value !== undefined) { result["readinessGates"] = value; }
+  value = obj.taints?.map(y => toJson_KubeadmControlPlaneSpecMachineTemplateSpecTaints(y));
+  if (value !== undefined) { result["taints"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1276,11 +1347,11 @@ export interface KubeadmControlPlaneSpecRolloutBefore {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecRolloutBefore(obj: KubeadmControlPlaneSpecRolloutBefore | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'certificatesExpiryDays': obj.certificatesExpiryDays,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.certificatesExpiryDays;
+  if (value !== undefined) { result["certificatesExpiryDays"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1315,12 +1386,13 @@ export interface KubeadmControlPlaneSpecRolloutStrategy {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecRolloutStrategy(obj: KubeadmControlPlaneSpecRolloutStrategy | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'rollingUpdate': toJson_KubeadmControlPlaneSpecRolloutStrategyRollingUpdate(obj.rollingUpdate),
-    'type': obj.type,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmControlPlaneSpecRolloutStrategyRollingUpdate(obj.rollingUpdate);
+  if (value !== undefined) { result["rollingUpdate"] = value; }
+  value = obj.type;
+  if (value !== undefined) { result["type"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1369,14 +1441,17 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServer(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServer | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'certSANs': obj.certSaNs?.map(y => y),
-    'extraArgs': obj.extraArgs?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraArgs(y)),
-    'extraEnvs': obj.extraEnvs?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvs(y)),
-    'extraVolumes': obj.extraVolumes?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraVolumes(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.certSaNs?.map(y => y);
+  if (value !== undefined) { result["certSANs"] = value; }
+  value = obj.extraArgs?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraArgs(y));
+  if (value !== undefined) { result["extraArgs"] = value; }
+  value = obj.extraEnvs?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvs(y));
+  if (value !== undefined) { result["extraEnvs"] = value; }
+  value = obj.extraVolumes?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraVolumes(y));
+  if (value !== undefined) { result["extraVolumes"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1418,13 +1493,15 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationCon
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManager(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManager | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'extraArgs': obj.extraArgs?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraArgs(y)),
-    'extraEnvs': obj.extraEnvs?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvs(y)),
-    'extraVolumes': obj.extraVolumes?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraVolumes(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.extraArgs?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraArgs(y));
+  if (value !== undefined) { result["extraArgs"] = value; }
+  value = obj.extraEnvs?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvs(y));
+  if (value !== undefined) { result["extraEnvs"] = value; }
+  value = obj.extraVolumes?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraVolumes(y));
+  if (value !== undefined) { result["extraVolumes"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1457,12 +1534,13 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationDns
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationDns(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationDns | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'imageRepository': obj.imageRepository,
-    'imageTag': obj.imageTag,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.imageRepository;
+  if (value !== undefined) { result["imageRepository"] = value; }
+  value = obj.imageTag;
+  if (value !== undefined) { result["imageTag"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1520,12 +1598,13 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtc
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcd(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcd | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'external': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdExternal(obj.external),
-    'local': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocal(obj.local),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdExternal(obj.external);
+  if (value !== undefined) { result["external"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocal(obj.local);
+  if (value !== undefined) { result["local"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1567,13 +1646,15 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSch
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationScheduler(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationScheduler | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'extraArgs': obj.extraArgs?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraArgs(y)),
-    'extraEnvs': obj.extraEnvs?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvs(y)),
-    'extraVolumes': obj.extraVolumes?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraVolumes(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.extraArgs?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraArgs(y));
+  if (value !== undefined) { result["extraArgs"] = value; }
+  value = obj.extraEnvs?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvs(y));
+  if (value !== undefined) { result["extraEnvs"] = value; }
+  value = obj.extraVolumes?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraVolumes(y));
+  if (value !== undefined) { result["extraVolumes"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1641,17 +1722,23 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecDiskSetupFilesystems {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecDiskSetupFilesystems(obj: KubeadmControlPlaneSpecKubeadmConfigSpecDiskSetupFilesystems | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'device': obj.device,
-    'extraOpts': obj.extraOpts?.map(y => y),
-    'filesystem': obj.filesystem,
-    'label': obj.label,
-    'overwrite': obj.overwrite,
-    'partition': obj.partition,
-    'replaceFS': obj.replaceFs,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.device;
+  if (value !== undefined) { result["device"] = value; }
+  value = obj.extraOpts?.map(y => y);
+  if (value !== undefined) { result["extraOpts"] = value; }
+  value = obj.filesystem;
+  if (value !== undefined) { result["filesystem"] = value; }
+  value = obj.label;
+  if (value !== undefined) { result["label"] = value; }
+  value = obj.overwrite;
+  if (value !== undefined) { result["overwrite"] = value; }
+  value = obj.partition;
+  if (value !== undefined) { result["partition"] = value; }
+  value = obj.replaceFs;
+  if (value !== undefined) { result["replaceFS"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1713,15 +1800,19 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecDiskSetupPartitions {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecDiskSetupPartitions(obj: KubeadmControlPlaneSpecKubeadmConfigSpecDiskSetupPartitions | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'device': obj.device,
-    'diskLayout': obj.diskLayout?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecDiskSetupPartitionsDiskLayout(y)),
-    'layout': obj.layout,
-    'overwrite': obj.overwrite,
-    'tableType': obj.tableType,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.device;
+  if (value !== undefined) { result["device"] = value; }
+  value = obj.diskLayout?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecDiskSetupPartitionsDiskLayout(y));
+  if (value !== undefined) { result["diskLayout"] = value; }
+  value = obj.layout;
+  if (value !== undefined) { result["layout"] = value; }
+  value = obj.overwrite;
+  if (value !== undefined) { result["overwrite"] = value; }
+  value = obj.tableType;
+  if (value !== undefined) { result["tableType"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1762,11 +1853,11 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecFilesContentFrom {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecFilesContentFrom(obj: KubeadmControlPlaneSpecKubeadmConfigSpecFilesContentFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'secret': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecFilesContentFromSecret(obj.secret),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecFilesContentFromSecret(obj.secret);
+  if (value !== undefined) { result["secret"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1814,12 +1905,13 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecIgnitionContainerLinuxC
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecIgnitionContainerLinuxConfig(obj: KubeadmControlPlaneSpecKubeadmConfigSpecIgnitionContainerLinuxConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'additionalConfig': obj.additionalConfig,
-    'strict': obj.strict,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.additionalConfig;
+  if (value !== undefined) { result["additionalConfig"] = value; }
+  value = obj.strict;
+  if (value !== undefined) { result["strict"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1886,16 +1978,21 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationBootst
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationBootstrapTokens(obj: KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationBootstrapTokens | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'description': obj.description,
-    'expires': obj.expires?.toISOString(),
-    'groups': obj.groups?.map(y => y),
-    'token': obj.token,
-    'ttlSeconds': obj.ttlSeconds,
-    'usages': obj.usages?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.expires?.toISOString();
+  if (value !== undefined) { result["expires"] = value; }
+  value = obj.groups?.map(y => y);
+  if (value !== undefined) { result["groups"] = value; }
+  value = obj.token;
+  if (value !== undefined) { result["token"] = value; }
+  value = obj.ttlSeconds;
+  if (value !== undefined) { result["ttlSeconds"] = value; }
+  value = obj.usages?.map(y => y);
+  if (value !== undefined) { result["usages"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1933,12 +2030,13 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationLocalA
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationLocalApiEndpoint(obj: KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationLocalApiEndpoint | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'advertiseAddress': obj.advertiseAddress,
-    'bindPort': obj.bindPort,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.advertiseAddress;
+  if (value !== undefined) { result["advertiseAddress"] = value; }
+  value = obj.bindPort;
+  if (value !== undefined) { result["bindPort"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2020,17 +2118,23 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationNodeRe
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationNodeRegistration(obj: KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationNodeRegistration | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'criSocket': obj.criSocket,
-    'ignorePreflightErrors': obj.ignorePreflightErrors?.map(y => y),
-    'imagePullPolicy': obj.imagePullPolicy,
-    'imagePullSerial': obj.imagePullSerial,
-    'kubeletExtraArgs': obj.kubeletExtraArgs?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationNodeRegistrationKubeletExtraArgs(y)),
-    'name': obj.name,
-    'taints': obj.taints?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationNodeRegistrationTaints(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.criSocket;
+  if (value !== undefined) { result["criSocket"] = value; }
+  value = obj.ignorePreflightErrors?.map(y => y);
+  if (value !== undefined) { result["ignorePreflightErrors"] = value; }
+  value = obj.imagePullPolicy;
+  if (value !== undefined) { result["imagePullPolicy"] = value; }
+  value = obj.imagePullSerial;
+  if (value !== undefined) { result["imagePullSerial"] = value; }
+  value = obj.kubeletExtraArgs?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationNodeRegistrationKubeletExtraArgs(y));
+  if (value !== undefined) { result["kubeletExtraArgs"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.taints?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationNodeRegistrationTaints(y));
+  if (value !== undefined) { result["taints"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2064,11 +2168,11 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationPatche
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationPatches(obj: KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationPatches | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'directory': obj.directory,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.directory;
+  if (value !== undefined) { result["directory"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2139,16 +2243,21 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationTimeou
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationTimeouts(obj: KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationTimeouts | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'controlPlaneComponentHealthCheckSeconds': obj.controlPlaneComponentHealthCheckSeconds,
-    'discoverySeconds': obj.discoverySeconds,
-    'etcdAPICallSeconds': obj.etcdApiCallSeconds,
-    'kubeletHealthCheckSeconds': obj.kubeletHealthCheckSeconds,
-    'kubernetesAPICallSeconds': obj.kubernetesApiCallSeconds,
-    'tlsBootstrapSeconds': obj.tlsBootstrapSeconds,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.controlPlaneComponentHealthCheckSeconds;
+  if (value !== undefined) { result["controlPlaneComponentHealthCheckSeconds"] = value; }
+  value = obj.discoverySeconds;
+  if (value !== undefined) { result["discoverySeconds"] = value; }
+  value = obj.etcdApiCallSeconds;
+  if (value !== undefined) { result["etcdAPICallSeconds"] = value; }
+  value = obj.kubeletHealthCheckSeconds;
+  if (value !== undefined) { result["kubeletHealthCheckSeconds"] = value; }
+  value = obj.kubernetesApiCallSeconds;
+  if (value !== undefined) { result["kubernetesAPICallSeconds"] = value; }
+  value = obj.tlsBootstrapSeconds;
+  if (value !== undefined) { result["tlsBootstrapSeconds"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2173,11 +2282,11 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationContro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationControlPlane(obj: KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationControlPlane | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'localAPIEndpoint': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationControlPlaneLocalApiEndpoint(obj.localApiEndpoint),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationControlPlaneLocalApiEndpoint(obj.localApiEndpoint);
+  if (value !== undefined) { result["localAPIEndpoint"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2219,13 +2328,15 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscov
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscovery(obj: KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscovery | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'bootstrapToken': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryBootstrapToken(obj.bootstrapToken),
-    'file': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryFile(obj.file),
-    'tlsBootstrapToken': obj.tlsBootstrapToken,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryBootstrapToken(obj.bootstrapToken);
+  if (value !== undefined) { result["bootstrapToken"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryFile(obj.file);
+  if (value !== undefined) { result["file"] = value; }
+  value = obj.tlsBootstrapToken;
+  if (value !== undefined) { result["tlsBootstrapToken"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2307,17 +2418,23 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationNodeRe
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationNodeRegistration(obj: KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationNodeRegistration | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'criSocket': obj.criSocket,
-    'ignorePreflightErrors': obj.ignorePreflightErrors?.map(y => y),
-    'imagePullPolicy': obj.imagePullPolicy,
-    'imagePullSerial': obj.imagePullSerial,
-    'kubeletExtraArgs': obj.kubeletExtraArgs?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationNodeRegistrationKubeletExtraArgs(y)),
-    'name': obj.name,
-    'taints': obj.taints?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationNodeRegistrationTaints(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.criSocket;
+  if (value !== undefined) { result["criSocket"] = value; }
+  value = obj.ignorePreflightErrors?.map(y => y);
+  if (value !== undefined) { result["ignorePreflightErrors"] = value; }
+  value = obj.imagePullPolicy;
+  if (value !== undefined) { result["imagePullPolicy"] = value; }
+  value = obj.imagePullSerial;
+  if (value !== undefined) { result["imagePullSerial"] = value; }
+  value = obj.kubeletExtraArgs?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationNodeRegistrationKubeletExtraArgs(y));
+  if (value !== undefined) { result["kubeletExtraArgs"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.taints?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationNodeRegistrationTaints(y));
+  if (value !== undefined) { result["taints"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2351,11 +2468,11 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationPatche
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationPatches(obj: KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationPatches | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'directory': obj.directory,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.directory;
+  if (value !== undefined) { result["directory"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2426,16 +2543,21 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationTimeou
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationTimeouts(obj: KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationTimeouts | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'controlPlaneComponentHealthCheckSeconds': obj.controlPlaneComponentHealthCheckSeconds,
-    'discoverySeconds': obj.discoverySeconds,
-    'etcdAPICallSeconds': obj.etcdApiCallSeconds,
-    'kubeletHealthCheckSeconds': obj.kubeletHealthCheckSeconds,
-    'kubernetesAPICallSeconds': obj.kubernetesApiCallSeconds,
-    'tlsBootstrapSeconds': obj.tlsBootstrapSeconds,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.controlPlaneComponentHealthCheckSeconds;
+  if (value !== undefined) { result["controlPlaneComponentHealthCheckSeconds"] = value; }
+  value = obj.discoverySeconds;
+  if (value !== undefined) { result["discoverySeconds"] = value; }
+  value = obj.etcdApiCallSeconds;
+  if (value !== undefined) { result["etcdAPICallSeconds"] = value; }
+  value = obj.kubeletHealthCheckSeconds;
+  if (value !== undefined) { result["kubeletHealthCheckSeconds"] = value; }
+  value = obj.kubernetesApiCallSeconds;
+  if (value !== undefined) { result["kubernetesAPICallSeconds"] = value; }
+  value = obj.tlsBootstrapSeconds;
+  if (value !== undefined) { result["tlsBootstrapSeconds"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2459,11 +2581,11 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecUsersPasswdFrom {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecUsersPasswdFrom(obj: KubeadmControlPlaneSpecKubeadmConfigSpecUsersPasswdFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'secret': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecUsersPasswdFromSecret(obj.secret),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecUsersPasswdFromSecret(obj.secret);
+  if (value !== undefined) { result["secret"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2506,13 +2628,15 @@ export interface KubeadmControlPlaneSpecMachineTemplateSpecDeletion {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecMachineTemplateSpecDeletion(obj: KubeadmControlPlaneSpecMachineTemplateSpecDeletion | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'nodeDeletionTimeoutSeconds': obj.nodeDeletionTimeoutSeconds,
-    'nodeDrainTimeoutSeconds': obj.nodeDrainTimeoutSeconds,
-    'nodeVolumeDetachTimeoutSeconds': obj.nodeVolumeDetachTimeoutSeconds,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.nodeDeletionTimeoutSeconds;
+  if (value !== undefined) { result["nodeDeletionTimeoutSeconds"] = value; }
+  value = obj.nodeDrainTimeoutSeconds;
+  if (value !== undefined) { result["nodeDrainTimeoutSeconds"] = value; }
+  value = obj.nodeVolumeDetachTimeoutSeconds;
+  if (value !== undefined) { result["nodeVolumeDetachTimeoutSeconds"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2556,13 +2680,15 @@ export interface KubeadmControlPlaneSpecMachineTemplateSpecInfrastructureRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecMachineTemplateSpecInfrastructureRef(obj: KubeadmControlPlaneSpecMachineTemplateSpecInfrastructureRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiGroup': obj.apiGroup,
-    'kind': obj.kind,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiGroup;
+  if (value !== undefined) { result["apiGroup"] = value; }
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2599,12 +2725,13 @@ export interface KubeadmControlPlaneSpecMachineTemplateSpecReadinessGates {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecMachineTemplateSpecReadinessGates(obj: KubeadmControlPlaneSpecMachineTemplateSpecReadinessGates | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'conditionType': obj.conditionType,
-    'polarity': obj.polarity,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.conditionType;
+  if (value !== undefined) { result["conditionType"] = value; }
+  value = obj.polarity;
+  if (value !== undefined) { result["polarity"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2656,14 +2783,17 @@ export interface KubeadmControlPlaneSpecMachineTemplateSpecTaints {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecMachineTemplateSpecTaints(obj: KubeadmControlPlaneSpecMachineTemplateSpecTaints | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'effect': obj.effect,
-    'key': obj.key,
-    'propagation': obj.propagation,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.effect;
+  if (value !== undefined) { result["effect"] = value; }
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.propagation;
+  if (value !== undefined) { result["propagation"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2694,11 +2824,11 @@ export interface KubeadmControlPlaneSpecRolloutStrategyRollingUpdate {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecRolloutStrategyRollingUpdate(obj: KubeadmControlPlaneSpecRolloutStrategyRollingUpdate | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'maxSurge': obj.maxSurge?.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.maxSurge?.value;
+  if (value !== undefined) { result["maxSurge"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2742,12 +2872,13 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraArgs(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraArgs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2795,13 +2926,15 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvs(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-    'valueFrom': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFrom(obj.valueFrom),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFrom(obj.valueFrom);
+  if (value !== undefined) { result["valueFrom"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2855,15 +2988,19 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraVolumes(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraVolumes | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'hostPath': obj.hostPath,
-    'mountPath': obj.mountPath,
-    'name': obj.name,
-    'pathType': obj.pathType,
-    'readOnly': obj.readOnly,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.hostPath;
+  if (value !== undefined) { result["hostPath"] = value; }
+  value = obj.mountPath;
+  if (value !== undefined) { result["mountPath"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.pathType;
+  if (value !== undefined) { result["pathType"] = value; }
+  value = obj.readOnly;
+  if (value !== undefined) { result["readOnly"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2894,12 +3031,13 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationCon
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraArgs(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraArgs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2947,13 +3085,15 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationCon
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvs(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-    'valueFrom': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFrom(obj.valueFrom),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFrom(obj.valueFrom);
+  if (value !== undefined) { result["valueFrom"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3007,15 +3147,19 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationCon
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraVolumes(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraVolumes | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'hostPath': obj.hostPath,
-    'mountPath': obj.mountPath,
-    'name': obj.name,
-    'pathType': obj.pathType,
-    'readOnly': obj.readOnly,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.hostPath;
+  if (value !== undefined) { result["hostPath"] = value; }
+  value = obj.mountPath;
+  if (value !== undefined) { result["mountPath"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.pathType;
+  if (value !== undefined) { result["pathType"] = value; }
+  value = obj.readOnly;
+  if (value !== undefined) { result["readOnly"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3064,14 +3208,17 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtc
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdExternal(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdExternal | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'caFile': obj.caFile,
-    'certFile': obj.certFile,
-    'endpoints': obj.endpoints?.map(y => y),
-    'keyFile': obj.keyFile,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.caFile;
+  if (value !== undefined) { result["caFile"] = value; }
+  value = obj.certFile;
+  if (value !== undefined) { result["certFile"] = value; }
+  value = obj.endpoints?.map(y => y);
+  if (value !== undefined) { result["endpoints"] = value; }
+  value = obj.keyFile;
+  if (value !== undefined) { result["keyFile"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3146,17 +3293,23 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtc
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocal(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocal | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'dataDir': obj.dataDir,
-    'extraArgs': obj.extraArgs?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraArgs(y)),
-    'extraEnvs': obj.extraEnvs?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvs(y)),
-    'imageRepository': obj.imageRepository,
-    'imageTag': obj.imageTag,
-    'peerCertSANs': obj.peerCertSaNs?.map(y => y),
-    'serverCertSANs': obj.serverCertSaNs?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.dataDir;
+  if (value !== undefined) { result["dataDir"] = value; }
+  value = obj.extraArgs?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraArgs(y));
+  if (value !== undefined) { result["extraArgs"] = value; }
+  value = obj.extraEnvs?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvs(y));
+  if (value !== undefined) { result["extraEnvs"] = value; }
+  value = obj.imageRepository;
+  if (value !== undefined) { result["imageRepository"] = value; }
+  value = obj.imageTag;
+  if (value !== undefined) { result["imageTag"] = value; }
+  value = obj.peerCertSaNs?.map(y => y);
+  if (value !== undefined) { result["peerCertSANs"] = value; }
+  value = obj.serverCertSaNs?.map(y => y);
+  if (value !== undefined) { result["serverCertSANs"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3187,12 +3340,13 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSch
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraArgs(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraArgs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3240,13 +3394,15 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSch
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvs(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-    'valueFrom': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFrom(obj.valueFrom),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFrom(obj.valueFrom);
+  if (value !== undefined) { result["valueFrom"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3300,15 +3456,19 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSch
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraVolumes(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraVolumes | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'hostPath': obj.hostPath,
-    'mountPath': obj.mountPath,
-    'name': obj.name,
-    'pathType': obj.pathType,
-    'readOnly': obj.readOnly,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.hostPath;
+  if (value !== undefined) { result["hostPath"] = value; }
+  value = obj.mountPath;
+  if (value !== undefined) { result["mountPath"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.pathType;
+  if (value !== undefined) { result["pathType"] = value; }
+  value = obj.readOnly;
+  if (value !== undefined) { result["readOnly"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3342,12 +3502,13 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecDiskSetupPartitionsDisk
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecDiskSetupPartitionsDiskLayout(obj: KubeadmControlPlaneSpecKubeadmConfigSpecDiskSetupPartitionsDiskLayout | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'partitionType': obj.partitionType,
-    'percentage': obj.percentage,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.partitionType;
+  if (value !== undefined) { result["partitionType"] = value; }
+  value = obj.percentage;
+  if (value !== undefined) { result["percentage"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3392,12 +3553,13 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecFilesContentFromSecret 
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecFilesContentFromSecret(obj: KubeadmControlPlaneSpecKubeadmConfigSpecFilesContentFromSecret | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3446,12 +3608,13 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationNodeRe
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationNodeRegistrationKubeletExtraArgs(obj: KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationNodeRegistrationKubeletExtraArgs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3499,14 +3662,17 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationNodeRe
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationNodeRegistrationTaints(obj: KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationNodeRegistrationTaints | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'effect': obj.effect,
-    'key': obj.key,
-    'timeAdded': obj.timeAdded?.toISOString(),
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.effect;
+  if (value !== undefined) { result["effect"] = value; }
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.timeAdded?.toISOString();
+  if (value !== undefined) { result["timeAdded"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3539,12 +3705,13 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationContro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationControlPlaneLocalApiEndpoint(obj: KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationControlPlaneLocalApiEndpoint | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'advertiseAddress': obj.advertiseAddress,
-    'bindPort': obj.bindPort,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.advertiseAddress;
+  if (value !== undefined) { result["advertiseAddress"] = value; }
+  value = obj.bindPort;
+  if (value !== undefined) { result["bindPort"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3600,14 +3767,17 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscov
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryBootstrapToken(obj: KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryBootstrapToken | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiServerEndpoint': obj.apiServerEndpoint,
-    'caCertHashes': obj.caCertHashes?.map(y => y),
-    'token': obj.token,
-    'unsafeSkipCAVerification': obj.unsafeSkipCaVerification,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiServerEndpoint;
+  if (value !== undefined) { result["apiServerEndpoint"] = value; }
+  value = obj.caCertHashes?.map(y => y);
+  if (value !== undefined) { result["caCertHashes"] = value; }
+  value = obj.token;
+  if (value !== undefined) { result["token"] = value; }
+  value = obj.unsafeSkipCaVerification;
+  if (value !== undefined) { result["unsafeSkipCAVerification"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3643,12 +3813,13 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscov
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryFile(obj: KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryFile | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'kubeConfig': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfig(obj.kubeConfig),
-    'kubeConfigPath': obj.kubeConfigPath,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfig(obj.kubeConfig);
+  if (value !== undefined) { result["kubeConfig"] = value; }
+  value = obj.kubeConfigPath;
+  if (value !== undefined) { result["kubeConfigPath"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3697,12 +3868,13 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationNodeRe
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationNodeRegistrationKubeletExtraArgs(obj: KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationNodeRegistrationKubeletExtraArgs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3750,14 +3922,17 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationNodeRe
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationNodeRegistrationTaints(obj: KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationNodeRegistrationTaints | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'effect': obj.effect,
-    'key': obj.key,
-    'timeAdded': obj.timeAdded?.toISOString(),
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.effect;
+  if (value !== undefined) { result["effect"] = value; }
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.timeAdded?.toISOString();
+  if (value !== undefined) { result["timeAdded"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3788,12 +3963,13 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecUsersPasswdFromSecret {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecUsersPasswdFromSecret(obj: KubeadmControlPlaneSpecKubeadmConfigSpecUsersPasswdFromSecret | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3915,15 +4091,19 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFrom(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMapKeyRef': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromConfigMapKeyRef(obj.configMapKeyRef),
-    'fieldRef': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromFieldRef(obj.fieldRef),
-    'fileKeyRef': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromFileKeyRef(obj.fileKeyRef),
-    'resourceFieldRef': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromResourceFieldRef(obj.resourceFieldRef),
-    'secretKeyRef': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromSecretKeyRef(obj.secretKeyRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromConfigMapKeyRef(obj.configMapKeyRef);
+  if (value !== undefined) { result["configMapKeyRef"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromFieldRef(obj.fieldRef);
+  if (value !== undefined) { result["fieldRef"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromFileKeyRef(obj.fileKeyRef);
+  if (value !== undefined) { result["fileKeyRef"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromResourceFieldRef(obj.resourceFieldRef);
+  if (value !== undefined) { result["resourceFieldRef"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromSecretKeyRef(obj.secretKeyRef);
+  if (value !== undefined) { result["secretKeyRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3978,15 +4158,19 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationCon
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFrom(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMapKeyRef': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromConfigMapKeyRef(obj.configMapKeyRef),
-    'fieldRef': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromFieldRef(obj.fieldRef),
-    'fileKeyRef': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromFileKeyRef(obj.fileKeyRef),
-    'resourceFieldRef': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromResourceFieldRef(obj.resourceFieldRef),
-    'secretKeyRef': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromSecretKeyRef(obj.secretKeyRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromConfigMapKeyRef(obj.configMapKeyRef);
+  if (value !== undefined) { result["configMapKeyRef"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromFieldRef(obj.fieldRef);
+  if (value !== undefined) { result["fieldRef"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromFileKeyRef(obj.fileKeyRef);
+  if (value !== undefined) { result["fileKeyRef"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromResourceFieldRef(obj.resourceFieldRef);
+  if (value !== undefined) { result["resourceFieldRef"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromSecretKeyRef(obj.secretKeyRef);
+  if (value !== undefined) { result["secretKeyRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4017,12 +4201,13 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtc
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraArgs(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraArgs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4070,13 +4255,15 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtc
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvs(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-    'valueFrom': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFrom(obj.valueFrom),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFrom(obj.valueFrom);
+  if (value !== undefined) { result["valueFrom"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4131,15 +4318,19 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSch
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFrom(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMapKeyRef': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromConfigMapKeyRef(obj.configMapKeyRef),
-    'fieldRef': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromFieldRef(obj.fieldRef),
-    'fileKeyRef': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromFileKeyRef(obj.fileKeyRef),
-    'resourceFieldRef': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromResourceFieldRef(obj.resourceFieldRef),
-    'secretKeyRef': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromSecretKeyRef(obj.secretKeyRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromConfigMapKeyRef(obj.configMapKeyRef);
+  if (value !== undefined) { result["configMapKeyRef"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromFieldRef(obj.fieldRef);
+  if (value !== undefined) { result["fieldRef"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromFileKeyRef(obj.fileKeyRef);
+  if (value !== undefined) { result["fileKeyRef"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromResourceFieldRef(obj.resourceFieldRef);
+  if (value !== undefined) { result["resourceFieldRef"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromSecretKeyRef(obj.secretKeyRef);
+  if (value !== undefined) { result["secretKeyRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4179,12 +4370,13 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscov
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfig(obj: KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cluster': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigCluster(obj.cluster),
-    'user': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUser(obj.user),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigCluster(obj.cluster);
+  if (value !== undefined) { result["cluster"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUser(obj.user);
+  if (value !== undefined) { result["user"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4226,13 +4418,15 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromConfigMapKeyRef(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4264,12 +4458,13 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromFieldRef(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'fieldPath': obj.fieldPath,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.fieldPath;
+  if (value !== undefined) { result["fieldPath"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4324,14 +4519,17 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromFileKeyRef(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromFileKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'optional': obj.optional,
-    'path': obj.path,
-    'volumeName': obj.volumeName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  value = obj.path;
+  if (value !== undefined) { result["path"] = value; }
+  value = obj.volumeName;
+  if (value !== undefined) { result["volumeName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4370,13 +4568,15 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromResourceFieldRef(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromResourceFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'containerName': obj.containerName,
-    'divisor': obj.divisor?.value,
-    'resource': obj.resource,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.containerName;
+  if (value !== undefined) { result["containerName"] = value; }
+  value = obj.divisor?.value;
+  if (value !== undefined) { result["divisor"] = value; }
+  value = obj.resource;
+  if (value !== undefined) { result["resource"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4418,13 +4618,15 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApi
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromSecretKeyRef(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationApiServerExtraEnvsValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4466,13 +4668,15 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationCon
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromConfigMapKeyRef(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4504,12 +4708,13 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationCon
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromFieldRef(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'fieldPath': obj.fieldPath,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.fieldPath;
+  if (value !== undefined) { result["fieldPath"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4564,14 +4769,17 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationCon
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromFileKeyRef(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromFileKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'optional': obj.optional,
-    'path': obj.path,
-    'volumeName': obj.volumeName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  value = obj.path;
+  if (value !== undefined) { result["path"] = value; }
+  value = obj.volumeName;
+  if (value !== undefined) { result["volumeName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4610,13 +4818,15 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationCon
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromResourceFieldRef(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromResourceFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'containerName': obj.containerName,
-    'divisor': obj.divisor?.value,
-    'resource': obj.resource,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.containerName;
+  if (value !== undefined) { result["containerName"] = value; }
+  value = obj.divisor?.value;
+  if (value !== undefined) { result["divisor"] = value; }
+  value = obj.resource;
+  if (value !== undefined) { result["resource"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4658,13 +4868,15 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationCon
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromSecretKeyRef(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationControllerManagerExtraEnvsValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4719,15 +4931,19 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtc
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFrom(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMapKeyRef': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromConfigMapKeyRef(obj.configMapKeyRef),
-    'fieldRef': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFieldRef(obj.fieldRef),
-    'fileKeyRef': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFileKeyRef(obj.fileKeyRef),
-    'resourceFieldRef': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromResourceFieldRef(obj.resourceFieldRef),
-    'secretKeyRef': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromSecretKeyRef(obj.secretKeyRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromConfigMapKeyRef(obj.configMapKeyRef);
+  if (value !== undefined) { result["configMapKeyRef"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFieldRef(obj.fieldRef);
+  if (value !== undefined) { result["fieldRef"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFileKeyRef(obj.fileKeyRef);
+  if (value !== undefined) { result["fileKeyRef"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromResourceFieldRef(obj.resourceFieldRef);
+  if (value !== undefined) { result["resourceFieldRef"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromSecretKeyRef(obj.secretKeyRef);
+  if (value !== undefined) { result["secretKeyRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4769,13 +4985,15 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSch
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromConfigMapKeyRef(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4807,12 +5025,13 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSch
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromFieldRef(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'fieldPath': obj.fieldPath,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.fieldPath;
+  if (value !== undefined) { result["fieldPath"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4867,14 +5086,17 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSch
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromFileKeyRef(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromFileKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'optional': obj.optional,
-    'path': obj.path,
-    'volumeName': obj.volumeName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  value = obj.path;
+  if (value !== undefined) { result["path"] = value; }
+  value = obj.volumeName;
+  if (value !== undefined) { result["volumeName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4913,13 +5135,15 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSch
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromResourceFieldRef(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromResourceFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'containerName': obj.containerName,
-    'divisor': obj.divisor?.value,
-    'resource': obj.resource,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.containerName;
+  if (value !== undefined) { result["containerName"] = value; }
+  value = obj.divisor?.value;
+  if (value !== undefined) { result["divisor"] = value; }
+  value = obj.resource;
+  if (value !== undefined) { result["resource"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4961,13 +5185,15 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSch
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromSecretKeyRef(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationSchedulerExtraEnvsValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5037,15 +5263,19 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscov
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigCluster(obj: KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigCluster | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'certificateAuthorityData': obj.certificateAuthorityData,
-    'insecureSkipTLSVerify': obj.insecureSkipTlsVerify,
-    'proxyURL': obj.proxyUrl,
-    'server': obj.server,
-    'tlsServerName': obj.tlsServerName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.certificateAuthorityData;
+  if (value !== undefined) { result["certificateAuthorityData"] = value; }
+  value = obj.insecureSkipTlsVerify;
+  if (value !== undefined) { result["insecureSkipTLSVerify"] = value; }
+  value = obj.proxyUrl;
+  if (value !== undefined) { result["proxyURL"] = value; }
+  value = obj.server;
+  if (value !== undefined) { result["server"] = value; }
+  value = obj.tlsServerName;
+  if (value !== undefined) { result["tlsServerName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5077,12 +5307,13 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscov
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUser(obj: KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUser | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'authProvider': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserAuthProvider(obj.authProvider),
-    'exec': toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExec(obj.exec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserAuthProvider(obj.authProvider);
+  if (value !== undefined) { result["authProvider"] = value; }
+  value = toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExec(obj.exec);
+  if (value !== undefined) { result["exec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5156,13 +5387,15 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtc
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromConfigMapKeyRef(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromConfigMapKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5194,12 +5427,13 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtc
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFieldRef(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'fieldPath': obj.fieldPath,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.fieldPath;
+  if (value !== undefined) { result["fieldPath"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5254,14 +5488,17 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtc
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFileKeyRef(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromFileKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'optional': obj.optional,
-    'path': obj.path,
-    'volumeName': obj.volumeName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  value = obj.path;
+  if (value !== undefined) { result["path"] = value; }
+  value = obj.volumeName;
+  if (value !== undefined) { result["volumeName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5300,13 +5537,15 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtc
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromResourceFieldRef(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromResourceFieldRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'containerName': obj.containerName,
-    'divisor': obj.divisor?.value,
-    'resource': obj.resource,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.containerName;
+  if (value !== undefined) { result["containerName"] = value; }
+  value = obj.divisor?.value;
+  if (value !== undefined) { result["divisor"] = value; }
+  value = obj.resource;
+  if (value !== undefined) { result["resource"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5348,13 +5587,15 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtc
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromSecretKeyRef(obj: KubeadmControlPlaneSpecKubeadmConfigSpecClusterConfigurationEtcdLocalExtraEnvsValueFromSecretKeyRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5401,12 +5642,13 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscov
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserAuthProvider(obj: KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserAuthProvider | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'config': ((obj.config) === undefined) ? undefined : (Object.entries(obj.config).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.config) === undefined) ? undefined : (withoutUndefined(obj.config));
+  if (value !== undefined) { result["config"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5467,15 +5709,19 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscov
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExec(obj: KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'args': obj.args?.map(y => y),
-    'command': obj.command,
-    'env': obj.env?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExecEnv(y)),
-    'provideClusterInfo': obj.provideClusterInfo,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.args?.map(y => y);
+  if (value !== undefined) { result["args"] = value; }
+  value = obj.command;
+  if (value !== undefined) { result["command"] = value; }
+  value = obj.env?.map(y => toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExecEnv(y));
+  if (value !== undefined) { result["env"] = value; }
+  value = obj.provideClusterInfo;
+  if (value !== undefined) { result["provideClusterInfo"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5523,12 +5769,24 @@ export interface KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscov
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExecEnv(obj: KubeadmControlPlaneSpecKubeadmConfigSpecJoinConfigurationDiscoveryFileKubeConfigUserExecEnv | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
+
+// added by scripts/import-crds.ts: drops undefined values in one pass (the generator's reduce copies the object per key)
+function withoutUndefined(obj: { [key: string]: any }): { [key: string]: any } {
+  const out: { [key: string]: any } = {};
+  for (const k of Object.keys(obj)) {
+    const v = obj[k];
+    if (v === undefined) { continue; }
+    if (k === '__proto__') { Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true }); } else { out[k] = v; }
+  }
+  return out;
+}

@@ -82,12 +82,13 @@ export interface OpenStackClusterProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterProps(obj: OpenStackClusterProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_OpenStackClusterSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_OpenStackClusterSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -321,31 +322,51 @@ export interface OpenStackClusterSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpec(obj: OpenStackClusterSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiServerFixedIP': obj.apiServerFixedIp,
-    'apiServerFloatingIP': obj.apiServerFloatingIp,
-    'apiServerLoadBalancer': toJson_OpenStackClusterSpecApiServerLoadBalancer(obj.apiServerLoadBalancer),
-    'apiServerPort': obj.apiServerPort,
-    'bastion': toJson_OpenStackClusterSpecBastion(obj.bastion),
-    'controlPlaneAvailabilityZones': obj.controlPlaneAvailabilityZones?.map(y => y),
-    'controlPlaneEndpoint': toJson_OpenStackClusterSpecControlPlaneEndpoint(obj.controlPlaneEndpoint),
-    'controlPlaneOmitAvailabilityZone': obj.controlPlaneOmitAvailabilityZone,
-    'disableAPIServerFloatingIP': obj.disableApiServerFloatingIp,
-    'disableExternalNetwork': obj.disableExternalNetwork,
-    'disablePortSecurity': obj.disablePortSecurity,
-    'externalNetwork': toJson_OpenStackClusterSpecExternalNetwork(obj.externalNetwork),
-    'externalRouterIPs': obj.externalRouterIPs?.map(y => toJson_OpenStackClusterSpecExternalRouterIPs(y)),
-    'identityRef': toJson_OpenStackClusterSpecIdentityRef(obj.identityRef),
-    'managedSecurityGroups': toJson_OpenStackClusterSpecManagedSecurityGroups(obj.managedSecurityGroups),
-    'managedSubnets': obj.managedSubnets?.map(y => toJson_OpenStackClusterSpecManagedSubnets(y)),
-    'network': toJson_OpenStackClusterSpecNetwork(obj.network),
-    'networkMTU': obj.networkMtu,
-    'router': toJson_OpenStackClusterSpecRouter(obj.router),
-    'subnets': obj.subnets?.map(y => toJson_OpenStackClusterSpecSubnets(y)),
-    'tags': obj.tags?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiServerFixedIp;
+  if (value !== undefined) { result["apiServerFixedIP"] = value; }
+  value = obj.apiServerFloatingIp;
+  if (value !== undefined) { result["apiServerFloatingIP"] = value; }
+  value = toJson_OpenStackClusterSpecApiServerLoadBalancer(obj.apiServerLoadBalancer);
+  if (value !== undefined) { result["apiServerLoadBalancer"] = value; }
+  value = obj.apiServerPort;
+  if (value !== undefined) { result["apiServerPort"] = value; }
+  value = toJson_OpenStackClusterSpecBastion(obj.bastion);
+  if (value !== undefined) { result["bastion"] = value; }
+  value = obj.controlPlaneAvailabilityZones?.map(y => y);
+  if (value !== undefined) { result["controlPlaneAvailabilityZones"] = value; }
+  value = toJson_OpenStackClusterSpecControlPlaneEndpoint(obj.controlPlaneEndpoint);
+  if (value !== undefined) { result["controlPlaneEndpoint"] = value; }
+  value = obj.controlPlaneOmitAvailabilityZone;
+  if (value !== undefined) { result["controlPlaneOmitAvailabilityZone"] = value; }
+  value = obj.disableApiServerFloatingIp;
+  if (value !== undefined) { result["disableAPIServerFloatingIP"] = value; }
+  value = obj.disableExternalNetwork;
+  if (value !== undefined) { result["disableExternalNetwork"] = value; }
+  value = obj.disablePortSecurity;
+  if (value !== undefined) { result["disablePortSecurity"] = value; }
+  value = toJson_OpenStackClusterSpecExternalNetwork(obj.externalNetwork);
+  if (value !== undefined) { result["externalNetwork"] = value; }
+  value = obj.externalRouterIPs?.map(y => toJson_OpenStackClusterSpecExternalRouterIPs(y));
+  if (value !== undefined) { result["externalRouterIPs"] = value; }
+  value = toJson_OpenStackClusterSpecIdentityRef(obj.identityRef);
+  if (value !== undefined) { result["identityRef"] = value; }
+  value = toJson_OpenStackClusterSpecManagedSecurityGroups(obj.managedSecurityGroups);
+  if (value !== undefined) { result["managedSecurityGroups"] = value; }
+  value = obj.managedSubnets?.map(y => toJson_OpenStackClusterSpecManagedSubnets(y));
+  if (value !== undefined) { result["managedSubnets"] = value; }
+  value = toJson_OpenStackClusterSpecNetwork(obj.network);
+  if (value !== undefined) { result["network"] = value; }
+  value = obj.networkMtu;
+  if (value !== undefined) { result["networkMTU"] = value; }
+  value = toJson_OpenStackClusterSpecRouter(obj.router);
+  if (value !== undefined) { result["router"] = value; }
+  value = obj.subnets?.map(y => toJson_OpenStackClusterSpecSubnets(y));
+  if (value !== undefined) { result["subnets"] = value; }
+  value = obj.tags?.map(y => y);
+  if (value !== undefined) { result["tags"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -436,19 +457,27 @@ export interface OpenStackClusterSpecApiServerLoadBalancer {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecApiServerLoadBalancer(obj: OpenStackClusterSpecApiServerLoadBalancer | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'additionalPorts': obj.additionalPorts?.map(y => y),
-    'allowedCIDRs': obj.allowedCidRs?.map(y => y),
-    'availabilityZone': obj.availabilityZone,
-    'enabled': obj.enabled,
-    'flavor': obj.flavor,
-    'monitor': toJson_OpenStackClusterSpecApiServerLoadBalancerMonitor(obj.monitor),
-    'network': toJson_OpenStackClusterSpecApiServerLoadBalancerNetwork(obj.network),
-    'provider': obj.provider,
-    'subnets': obj.subnets?.map(y => toJson_OpenStackClusterSpecApiServerLoadBalancerSubnets(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.additionalPorts?.map(y => y);
+  if (value !== undefined) { result["additionalPorts"] = value; }
+  value = obj.allowedCidRs?.map(y => y);
+  if (value !== undefined) { result["allowedCIDRs"] = value; }
+  value = obj.availabilityZone;
+  if (value !== undefined) { result["availabilityZone"] = value; }
+  value = obj.enabled;
+  if (value !== undefined) { result["enabled"] = value; }
+  value = obj.flavor;
+  if (value !== undefined) { result["flavor"] = value; }
+  value = toJson_OpenStackClusterSpecApiServerLoadBalancerMonitor(obj.monitor);
+  if (value !== undefined) { result["monitor"] = value; }
+  value = toJson_OpenStackClusterSpecApiServerLoadBalancerNetwork(obj.network);
+  if (value !== undefined) { result["network"] = value; }
+  value = obj.provider;
+  if (value !== undefined) { result["provider"] = value; }
+  value = obj.subnets?.map(y => toJson_OpenStackClusterSpecApiServerLoadBalancerSubnets(y));
+  if (value !== undefined) { result["subnets"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -505,14 +534,17 @@ export interface OpenStackClusterSpecBastion {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecBastion(obj: OpenStackClusterSpecBastion | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'availabilityZone': obj.availabilityZone,
-    'enabled': obj.enabled,
-    'floatingIP': obj.floatingIp,
-    'spec': toJson_OpenStackClusterSpecBastionSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.availabilityZone;
+  if (value !== undefined) { result["availabilityZone"] = value; }
+  value = obj.enabled;
+  if (value !== undefined) { result["enabled"] = value; }
+  value = obj.floatingIp;
+  if (value !== undefined) { result["floatingIP"] = value; }
+  value = toJson_OpenStackClusterSpecBastionSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -548,12 +580,13 @@ export interface OpenStackClusterSpecControlPlaneEndpoint {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecControlPlaneEndpoint(obj: OpenStackClusterSpecControlPlaneEndpoint | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'host': obj.host,
-    'port': obj.port,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.host;
+  if (value !== undefined) { result["host"] = value; }
+  value = obj.port;
+  if (value !== undefined) { result["port"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -595,12 +628,13 @@ export interface OpenStackClusterSpecExternalNetwork {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecExternalNetwork(obj: OpenStackClusterSpecExternalNetwork | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'filter': toJson_OpenStackClusterSpecExternalNetworkFilter(obj.filter),
-    'id': obj.id,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_OpenStackClusterSpecExternalNetworkFilter(obj.filter);
+  if (value !== undefined) { result["filter"] = value; }
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -629,12 +663,13 @@ export interface OpenStackClusterSpecExternalRouterIPs {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecExternalRouterIPs(obj: OpenStackClusterSpecExternalRouterIPs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'fixedIP': obj.fixedIp,
-    'subnet': toJson_OpenStackClusterSpecExternalRouterIPsSubnet(obj.subnet),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.fixedIp;
+  if (value !== undefined) { result["fixedIP"] = value; }
+  value = toJson_OpenStackClusterSpecExternalRouterIPsSubnet(obj.subnet);
+  if (value !== undefined) { result["subnet"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -687,14 +722,17 @@ export interface OpenStackClusterSpecIdentityRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecIdentityRef(obj: OpenStackClusterSpecIdentityRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cloudName': obj.cloudName,
-    'name': obj.name,
-    'region': obj.region,
-    'type': obj.type,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cloudName;
+  if (value !== undefined) { result["cloudName"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.region;
+  if (value !== undefined) { result["region"] = value; }
+  value = obj.type;
+  if (value !== undefined) { result["type"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -745,14 +783,17 @@ export interface OpenStackClusterSpecManagedSecurityGroups {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecManagedSecurityGroups(obj: OpenStackClusterSpecManagedSecurityGroups | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'allNodesSecurityGroupRules': obj.allNodesSecurityGroupRules?.map(y => toJson_OpenStackClusterSpecManagedSecurityGroupsAllNodesSecurityGroupRules(y)),
-    'allowAllInClusterTraffic': obj.allowAllInClusterTraffic,
-    'controlPlaneNodesSecurityGroupRules': obj.controlPlaneNodesSecurityGroupRules?.map(y => toJson_OpenStackClusterSpecManagedSecurityGroupsControlPlaneNodesSecurityGroupRules(y)),
-    'workerNodesSecurityGroupRules': obj.workerNodesSecurityGroupRules?.map(y => toJson_OpenStackClusterSpecManagedSecurityGroupsWorkerNodesSecurityGroupRules(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.allNodesSecurityGroupRules?.map(y => toJson_OpenStackClusterSpecManagedSecurityGroupsAllNodesSecurityGroupRules(y));
+  if (value !== undefined) { result["allNodesSecurityGroupRules"] = value; }
+  value = obj.allowAllInClusterTraffic;
+  if (value !== undefined) { result["allowAllInClusterTraffic"] = value; }
+  value = obj.controlPlaneNodesSecurityGroupRules?.map(y => toJson_OpenStackClusterSpecManagedSecurityGroupsControlPlaneNodesSecurityGroupRules(y));
+  if (value !== undefined) { result["controlPlaneNodesSecurityGroupRules"] = value; }
+  value = obj.workerNodesSecurityGroupRules?.map(y => toJson_OpenStackClusterSpecManagedSecurityGroupsWorkerNodesSecurityGroupRules(y));
+  if (value !== undefined) { result["workerNodesSecurityGroupRules"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -792,13 +833,15 @@ export interface OpenStackClusterSpecManagedSubnets {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecManagedSubnets(obj: OpenStackClusterSpecManagedSubnets | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'allocationPools': obj.allocationPools?.map(y => toJson_OpenStackClusterSpecManagedSubnetsAllocationPools(y)),
-    'cidr': obj.cidr,
-    'dnsNameservers': obj.dnsNameservers?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.allocationPools?.map(y => toJson_OpenStackClusterSpecManagedSubnetsAllocationPools(y));
+  if (value !== undefined) { result["allocationPools"] = value; }
+  value = obj.cidr;
+  if (value !== undefined) { result["cidr"] = value; }
+  value = obj.dnsNameservers?.map(y => y);
+  if (value !== undefined) { result["dnsNameservers"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -830,12 +873,13 @@ export interface OpenStackClusterSpecNetwork {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecNetwork(obj: OpenStackClusterSpecNetwork | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'filter': toJson_OpenStackClusterSpecNetworkFilter(obj.filter),
-    'id': obj.id,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_OpenStackClusterSpecNetworkFilter(obj.filter);
+  if (value !== undefined) { result["filter"] = value; }
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -867,12 +911,13 @@ export interface OpenStackClusterSpecRouter {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecRouter(obj: OpenStackClusterSpecRouter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'filter': toJson_OpenStackClusterSpecRouterFilter(obj.filter),
-    'id': obj.id,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_OpenStackClusterSpecRouterFilter(obj.filter);
+  if (value !== undefined) { result["filter"] = value; }
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -903,12 +948,13 @@ export interface OpenStackClusterSpecSubnets {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecSubnets(obj: OpenStackClusterSpecSubnets | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'filter': toJson_OpenStackClusterSpecSubnetsFilter(obj.filter),
-    'id': obj.id,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_OpenStackClusterSpecSubnetsFilter(obj.filter);
+  if (value !== undefined) { result["filter"] = value; }
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -953,14 +999,17 @@ export interface OpenStackClusterSpecApiServerLoadBalancerMonitor {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecApiServerLoadBalancerMonitor(obj: OpenStackClusterSpecApiServerLoadBalancerMonitor | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'delay': obj.delay,
-    'maxRetries': obj.maxRetries,
-    'maxRetriesDown': obj.maxRetriesDown,
-    'timeout': obj.timeout,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.delay;
+  if (value !== undefined) { result["delay"] = value; }
+  value = obj.maxRetries;
+  if (value !== undefined) { result["maxRetries"] = value; }
+  value = obj.maxRetriesDown;
+  if (value !== undefined) { result["maxRetriesDown"] = value; }
+  value = obj.timeout;
+  if (value !== undefined) { result["timeout"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -991,12 +1040,13 @@ export interface OpenStackClusterSpecApiServerLoadBalancerNetwork {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecApiServerLoadBalancerNetwork(obj: OpenStackClusterSpecApiServerLoadBalancerNetwork | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'filter': toJson_OpenStackClusterSpecApiServerLoadBalancerNetworkFilter(obj.filter),
-    'id': obj.id,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_OpenStackClusterSpecApiServerLoadBalancerNetworkFilter(obj.filter);
+  if (value !== undefined) { result["filter"] = value; }
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1027,12 +1077,13 @@ export interface OpenStackClusterSpecApiServerLoadBalancerSubnets {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecApiServerLoadBalancerSubnets(obj: OpenStackClusterSpecApiServerLoadBalancerSubnets | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'filter': toJson_OpenStackClusterSpecApiServerLoadBalancerSubnetsFilter(obj.filter),
-    'id': obj.id,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_OpenStackClusterSpecApiServerLoadBalancerSubnetsFilter(obj.filter);
+  if (value !== undefined) { result["filter"] = value; }
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1180,27 +1231,43 @@ export interface OpenStackClusterSpecBastionSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecBastionSpec(obj: OpenStackClusterSpecBastionSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'additionalBlockDevices': obj.additionalBlockDevices?.map(y => toJson_OpenStackClusterSpecBastionSpecAdditionalBlockDevices(y)),
-    'configDrive': obj.configDrive,
-    'flavor': obj.flavor,
-    'flavorID': obj.flavorId,
-    'floatingIPPoolRef': toJson_OpenStackClusterSpecBastionSpecFloatingIpPoolRef(obj.floatingIpPoolRef),
-    'identityRef': toJson_OpenStackClusterSpecBastionSpecIdentityRef(obj.identityRef),
-    'image': toJson_OpenStackClusterSpecBastionSpecImage(obj.image),
-    'ports': obj.ports?.map(y => toJson_OpenStackClusterSpecBastionSpecPorts(y)),
-    'providerID': obj.providerId,
-    'rootVolume': toJson_OpenStackClusterSpecBastionSpecRootVolume(obj.rootVolume),
-    'schedulerHintAdditionalProperties': obj.schedulerHintAdditionalProperties?.map(y => toJson_OpenStackClusterSpecBastionSpecSchedulerHintAdditionalProperties(y)),
-    'securityGroups': obj.securityGroups?.map(y => toJson_OpenStackClusterSpecBastionSpecSecurityGroups(y)),
-    'serverGroup': toJson_OpenStackClusterSpecBastionSpecServerGroup(obj.serverGroup),
-    'serverMetadata': obj.serverMetadata?.map(y => toJson_OpenStackClusterSpecBastionSpecServerMetadata(y)),
-    'sshKeyName': obj.sshKeyName,
-    'tags': obj.tags?.map(y => y),
-    'trunk': obj.trunk,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.additionalBlockDevices?.map(y => toJson_OpenStackClusterSpecBastionSpecAdditionalBlockDevices(y));
+  if (value !== undefined) { result["additionalBlockDevices"] = value; }
+  value = obj.configDrive;
+  if (value !== undefined) { result["configDrive"] = value; }
+  value = obj.flavor;
+  if (value !== undefined) { result["flavor"] = value; }
+  value = obj.flavorId;
+  if (value !== undefined) { result["flavorID"] = value; }
+  value = toJson_OpenStackClusterSpecBastionSpecFloatingIpPoolRef(obj.floatingIpPoolRef);
+  if (value !== undefined) { result["floatingIPPoolRef"] = value; }
+  value = toJson_OpenStackClusterSpecBastionSpecIdentityRef(obj.identityRef);
+  if (value !== undefined) { result["identityRef"] = value; }
+  value = toJson_OpenStackClusterSpecBastionSpecImage(obj.image);
+  if (value !== undefined) { result["image"] = value; }
+  value = obj.ports?.map(y => toJson_OpenStackClusterSpecBastionSpecPorts(y));
+  if (value !== undefined) { result["ports"] = value; }
+  value = obj.providerId;
+  if (value !== undefined) { result["providerID"] = value; }
+  value = toJson_OpenStackClusterSpecBastionSpecRootVolume(obj.rootVolume);
+  if (value !== undefined) { result["rootVolume"] = value; }
+  value = obj.schedulerHintAdditionalProperties?.map(y => toJson_OpenStackClusterSpecBastionSpecSchedulerHintAdditionalProperties(y));
+  if (value !== undefined) { result["schedulerHintAdditionalProperties"] = value; }
+  value = obj.securityGroups?.map(y => toJson_OpenStackClusterSpecBastionSpecSecurityGroups(y));
+  if (value !== undefined) { result["securityGroups"] = value; }
+  value = toJson_OpenStackClusterSpecBastionSpecServerGroup(obj.serverGroup);
+  if (value !== undefined) { result["serverGroup"] = value; }
+  value = obj.serverMetadata?.map(y => toJson_OpenStackClusterSpecBastionSpecServerMetadata(y));
+  if (value !== undefined) { result["serverMetadata"] = value; }
+  value = obj.sshKeyName;
+  if (value !== undefined) { result["sshKeyName"] = value; }
+  value = obj.tags?.map(y => y);
+  if (value !== undefined) { result["tags"] = value; }
+  value = obj.trunk;
+  if (value !== undefined) { result["trunk"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1265,17 +1332,23 @@ export interface OpenStackClusterSpecExternalNetworkFilter {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecExternalNetworkFilter(obj: OpenStackClusterSpecExternalNetworkFilter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'description': obj.description,
-    'name': obj.name,
-    'notTags': obj.notTags?.map(y => y),
-    'notTagsAny': obj.notTagsAny?.map(y => y),
-    'projectID': obj.projectId,
-    'tags': obj.tags?.map(y => y),
-    'tagsAny': obj.tagsAny?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.notTags?.map(y => y);
+  if (value !== undefined) { result["notTags"] = value; }
+  value = obj.notTagsAny?.map(y => y);
+  if (value !== undefined) { result["notTagsAny"] = value; }
+  value = obj.projectId;
+  if (value !== undefined) { result["projectID"] = value; }
+  value = obj.tags?.map(y => y);
+  if (value !== undefined) { result["tags"] = value; }
+  value = obj.tagsAny?.map(y => y);
+  if (value !== undefined) { result["tagsAny"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1306,12 +1379,13 @@ export interface OpenStackClusterSpecExternalRouterIPsSubnet {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecExternalRouterIPsSubnet(obj: OpenStackClusterSpecExternalRouterIPsSubnet | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'filter': toJson_OpenStackClusterSpecExternalRouterIPsSubnetFilter(obj.filter),
-    'id': obj.id,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_OpenStackClusterSpecExternalRouterIPsSubnetFilter(obj.filter);
+  if (value !== undefined) { result["filter"] = value; }
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1426,20 +1500,29 @@ export interface OpenStackClusterSpecManagedSecurityGroupsAllNodesSecurityGroupR
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecManagedSecurityGroupsAllNodesSecurityGroupRules(obj: OpenStackClusterSpecManagedSecurityGroupsAllNodesSecurityGroupRules | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'description': obj.description,
-    'direction': obj.direction,
-    'etherType': obj.etherType,
-    'name': obj.name,
-    'portRangeMax': obj.portRangeMax,
-    'portRangeMin': obj.portRangeMin,
-    'protocol': obj.protocol,
-    'remoteGroupID': obj.remoteGroupId,
-    'remoteIPPrefix': obj.remoteIpPrefix,
-    'remoteManagedGroups': obj.remoteManagedGroups?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.direction;
+  if (value !== undefined) { result["direction"] = value; }
+  value = obj.etherType;
+  if (value !== undefined) { result["etherType"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.portRangeMax;
+  if (value !== undefined) { result["portRangeMax"] = value; }
+  value = obj.portRangeMin;
+  if (value !== undefined) { result["portRangeMin"] = value; }
+  value = obj.protocol;
+  if (value !== undefined) { result["protocol"] = value; }
+  value = obj.remoteGroupId;
+  if (value !== undefined) { result["remoteGroupID"] = value; }
+  value = obj.remoteIpPrefix;
+  if (value !== undefined) { result["remoteIPPrefix"] = value; }
+  value = obj.remoteManagedGroups?.map(y => y);
+  if (value !== undefined) { result["remoteManagedGroups"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1541,20 +1624,29 @@ export interface OpenStackClusterSpecManagedSecurityGroupsControlPlaneNodesSecur
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecManagedSecurityGroupsControlPlaneNodesSecurityGroupRules(obj: OpenStackClusterSpecManagedSecurityGroupsControlPlaneNodesSecurityGroupRules | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'description': obj.description,
-    'direction': obj.direction,
-    'etherType': obj.etherType,
-    'name': obj.name,
-    'portRangeMax': obj.portRangeMax,
-    'portRangeMin': obj.portRangeMin,
-    'protocol': obj.protocol,
-    'remoteGroupID': obj.remoteGroupId,
-    'remoteIPPrefix': obj.remoteIpPrefix,
-    'remoteManagedGroups': obj.remoteManagedGroups?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.direction;
+  if (value !== undefined) { result["direction"] = value; }
+  value = obj.etherType;
+  if (value !== undefined) { result["etherType"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.portRangeMax;
+  if (value !== undefined) { result["portRangeMax"] = value; }
+  value = obj.portRangeMin;
+  if (value !== undefined) { result["portRangeMin"] = value; }
+  value = obj.protocol;
+  if (value !== undefined) { result["protocol"] = value; }
+  value = obj.remoteGroupId;
+  if (value !== undefined) { result["remoteGroupID"] = value; }
+  value = obj.remoteIpPrefix;
+  if (value !== undefined) { result["remoteIPPrefix"] = value; }
+  value = obj.remoteManagedGroups?.map(y => y);
+  if (value !== undefined) { result["remoteManagedGroups"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1656,20 +1748,29 @@ export interface OpenStackClusterSpecManagedSecurityGroupsWorkerNodesSecurityGro
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecManagedSecurityGroupsWorkerNodesSecurityGroupRules(obj: OpenStackClusterSpecManagedSecurityGroupsWorkerNodesSecurityGroupRules | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'description': obj.description,
-    'direction': obj.direction,
-    'etherType': obj.etherType,
-    'name': obj.name,
-    'portRangeMax': obj.portRangeMax,
-    'portRangeMin': obj.portRangeMin,
-    'protocol': obj.protocol,
-    'remoteGroupID': obj.remoteGroupId,
-    'remoteIPPrefix': obj.remoteIpPrefix,
-    'remoteManagedGroups': obj.remoteManagedGroups?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.direction;
+  if (value !== undefined) { result["direction"] = value; }
+  value = obj.etherType;
+  if (value !== undefined) { result["etherType"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.portRangeMax;
+  if (value !== undefined) { result["portRangeMax"] = value; }
+  value = obj.portRangeMin;
+  if (value !== undefined) { result["portRangeMin"] = value; }
+  value = obj.protocol;
+  if (value !== undefined) { result["protocol"] = value; }
+  value = obj.remoteGroupId;
+  if (value !== undefined) { result["remoteGroupID"] = value; }
+  value = obj.remoteIpPrefix;
+  if (value !== undefined) { result["remoteIPPrefix"] = value; }
+  value = obj.remoteManagedGroups?.map(y => y);
+  if (value !== undefined) { result["remoteManagedGroups"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1698,12 +1799,13 @@ export interface OpenStackClusterSpecManagedSubnetsAllocationPools {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecManagedSubnetsAllocationPools(obj: OpenStackClusterSpecManagedSubnetsAllocationPools | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'end': obj.end,
-    'start': obj.start,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.end;
+  if (value !== undefined) { result["end"] = value; }
+  value = obj.start;
+  if (value !== undefined) { result["start"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1768,17 +1870,23 @@ export interface OpenStackClusterSpecNetworkFilter {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecNetworkFilter(obj: OpenStackClusterSpecNetworkFilter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'description': obj.description,
-    'name': obj.name,
-    'notTags': obj.notTags?.map(y => y),
-    'notTagsAny': obj.notTagsAny?.map(y => y),
-    'projectID': obj.projectId,
-    'tags': obj.tags?.map(y => y),
-    'tagsAny': obj.tagsAny?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.notTags?.map(y => y);
+  if (value !== undefined) { result["notTags"] = value; }
+  value = obj.notTagsAny?.map(y => y);
+  if (value !== undefined) { result["notTagsAny"] = value; }
+  value = obj.projectId;
+  if (value !== undefined) { result["projectID"] = value; }
+  value = obj.tags?.map(y => y);
+  if (value !== undefined) { result["tags"] = value; }
+  value = obj.tagsAny?.map(y => y);
+  if (value !== undefined) { result["tagsAny"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1843,17 +1951,23 @@ export interface OpenStackClusterSpecRouterFilter {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecRouterFilter(obj: OpenStackClusterSpecRouterFilter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'description': obj.description,
-    'name': obj.name,
-    'notTags': obj.notTags?.map(y => y),
-    'notTagsAny': obj.notTagsAny?.map(y => y),
-    'projectID': obj.projectId,
-    'tags': obj.tags?.map(y => y),
-    'tagsAny': obj.tagsAny?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.notTags?.map(y => y);
+  if (value !== undefined) { result["notTags"] = value; }
+  value = obj.notTagsAny?.map(y => y);
+  if (value !== undefined) { result["notTagsAny"] = value; }
+  value = obj.projectId;
+  if (value !== undefined) { result["projectID"] = value; }
+  value = obj.tags?.map(y => y);
+  if (value !== undefined) { result["tags"] = value; }
+  value = obj.tagsAny?.map(y => y);
+  if (value !== undefined) { result["tagsAny"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1943,22 +2057,33 @@ export interface OpenStackClusterSpecSubnetsFilter {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecSubnetsFilter(obj: OpenStackClusterSpecSubnetsFilter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cidr': obj.cidr,
-    'description': obj.description,
-    'gatewayIP': obj.gatewayIp,
-    'ipVersion': obj.ipVersion,
-    'ipv6AddressMode': obj.ipv6AddressMode,
-    'ipv6RAMode': obj.ipv6RaMode,
-    'name': obj.name,
-    'notTags': obj.notTags?.map(y => y),
-    'notTagsAny': obj.notTagsAny?.map(y => y),
-    'projectID': obj.projectId,
-    'tags': obj.tags?.map(y => y),
-    'tagsAny': obj.tagsAny?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cidr;
+  if (value !== undefined) { result["cidr"] = value; }
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.gatewayIp;
+  if (value !== undefined) { result["gatewayIP"] = value; }
+  value = obj.ipVersion;
+  if (value !== undefined) { result["ipVersion"] = value; }
+  value = obj.ipv6AddressMode;
+  if (value !== undefined) { result["ipv6AddressMode"] = value; }
+  value = obj.ipv6RaMode;
+  if (value !== undefined) { result["ipv6RAMode"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.notTags?.map(y => y);
+  if (value !== undefined) { result["notTags"] = value; }
+  value = obj.notTagsAny?.map(y => y);
+  if (value !== undefined) { result["notTagsAny"] = value; }
+  value = obj.projectId;
+  if (value !== undefined) { result["projectID"] = value; }
+  value = obj.tags?.map(y => y);
+  if (value !== undefined) { result["tags"] = value; }
+  value = obj.tagsAny?.map(y => y);
+  if (value !== undefined) { result["tagsAny"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2023,17 +2148,23 @@ export interface OpenStackClusterSpecApiServerLoadBalancerNetworkFilter {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecApiServerLoadBalancerNetworkFilter(obj: OpenStackClusterSpecApiServerLoadBalancerNetworkFilter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'description': obj.description,
-    'name': obj.name,
-    'notTags': obj.notTags?.map(y => y),
-    'notTagsAny': obj.notTagsAny?.map(y => y),
-    'projectID': obj.projectId,
-    'tags': obj.tags?.map(y => y),
-    'tagsAny': obj.tagsAny?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.notTags?.map(y => y);
+  if (value !== undefined) { result["notTags"] = value; }
+  value = obj.notTagsAny?.map(y => y);
+  if (value !== undefined) { result["notTagsAny"] = value; }
+  value = obj.projectId;
+  if (value !== undefined) { result["projectID"] = value; }
+  value = obj.tags?.map(y => y);
+  if (value !== undefined) { result["tags"] = value; }
+  value = obj.tagsAny?.map(y => y);
+  if (value !== undefined) { result["tagsAny"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2123,22 +2254,33 @@ export interface OpenStackClusterSpecApiServerLoadBalancerSubnetsFilter {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecApiServerLoadBalancerSubnetsFilter(obj: OpenStackClusterSpecApiServerLoadBalancerSubnetsFilter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cidr': obj.cidr,
-    'description': obj.description,
-    'gatewayIP': obj.gatewayIp,
-    'ipVersion': obj.ipVersion,
-    'ipv6AddressMode': obj.ipv6AddressMode,
-    'ipv6RAMode': obj.ipv6RaMode,
-    'name': obj.name,
-    'notTags': obj.notTags?.map(y => y),
-    'notTagsAny': obj.notTagsAny?.map(y => y),
-    'projectID': obj.projectId,
-    'tags': obj.tags?.map(y => y),
-    'tagsAny': obj.tagsAny?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cidr;
+  if (value !== undefined) { result["cidr"] = value; }
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.gatewayIp;
+  if (value !== undefined) { result["gatewayIP"] = value; }
+  value = obj.ipVersion;
+  if (value !== undefined) { result["ipVersion"] = value; }
+  value = obj.ipv6AddressMode;
+  if (value !== undefined) { result["ipv6AddressMode"] = value; }
+  value = obj.ipv6RaMode;
+  if (value !== undefined) { result["ipv6RAMode"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.notTags?.map(y => y);
+  if (value !== undefined) { result["notTags"] = value; }
+  value = obj.notTagsAny?.map(y => y);
+  if (value !== undefined) { result["notTagsAny"] = value; }
+  value = obj.projectId;
+  if (value !== undefined) { result["projectID"] = value; }
+  value = obj.tags?.map(y => y);
+  if (value !== undefined) { result["tags"] = value; }
+  value = obj.tagsAny?.map(y => y);
+  if (value !== undefined) { result["tagsAny"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2183,13 +2325,15 @@ export interface OpenStackClusterSpecBastionSpecAdditionalBlockDevices {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecBastionSpecAdditionalBlockDevices(obj: OpenStackClusterSpecBastionSpecAdditionalBlockDevices | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'sizeGiB': obj.sizeGiB,
-    'storage': toJson_OpenStackClusterSpecBastionSpecAdditionalBlockDevicesStorage(obj.storage),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.sizeGiB;
+  if (value !== undefined) { result["sizeGiB"] = value; }
+  value = toJson_OpenStackClusterSpecBastionSpecAdditionalBlockDevicesStorage(obj.storage);
+  if (value !== undefined) { result["storage"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2231,13 +2375,15 @@ export interface OpenStackClusterSpecBastionSpecFloatingIpPoolRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecBastionSpecFloatingIpPoolRef(obj: OpenStackClusterSpecBastionSpecFloatingIpPoolRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiGroup': obj.apiGroup,
-    'kind': obj.kind,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiGroup;
+  if (value !== undefined) { result["apiGroup"] = value; }
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2290,14 +2436,17 @@ export interface OpenStackClusterSpecBastionSpecIdentityRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecBastionSpecIdentityRef(obj: OpenStackClusterSpecBastionSpecIdentityRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cloudName': obj.cloudName,
-    'name': obj.name,
-    'region': obj.region,
-    'type': obj.type,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cloudName;
+  if (value !== undefined) { result["cloudName"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.region;
+  if (value !== undefined) { result["region"] = value; }
+  value = obj.type;
+  if (value !== undefined) { result["type"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2339,13 +2488,15 @@ export interface OpenStackClusterSpecBastionSpecImage {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecBastionSpecImage(obj: OpenStackClusterSpecBastionSpecImage | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'filter': toJson_OpenStackClusterSpecBastionSpecImageFilter(obj.filter),
-    'id': obj.id,
-    'imageRef': toJson_OpenStackClusterSpecBastionSpecImageImageRef(obj.imageRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_OpenStackClusterSpecBastionSpecImageFilter(obj.filter);
+  if (value !== undefined) { result["filter"] = value; }
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  value = toJson_OpenStackClusterSpecBastionSpecImageImageRef(obj.imageRef);
+  if (value !== undefined) { result["imageRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2496,26 +2647,41 @@ export interface OpenStackClusterSpecBastionSpecPorts {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecBastionSpecPorts(obj: OpenStackClusterSpecBastionSpecPorts | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'adminStateUp': obj.adminStateUp,
-    'allowedAddressPairs': obj.allowedAddressPairs?.map(y => toJson_OpenStackClusterSpecBastionSpecPortsAllowedAddressPairs(y)),
-    'description': obj.description,
-    'disablePortSecurity': obj.disablePortSecurity,
-    'fixedIPs': obj.fixedIPs?.map(y => toJson_OpenStackClusterSpecBastionSpecPortsFixedIPs(y)),
-    'hostID': obj.hostId,
-    'macAddress': obj.macAddress,
-    'nameSuffix': obj.nameSuffix,
-    'network': toJson_OpenStackClusterSpecBastionSpecPortsNetwork(obj.network),
-    'profile': toJson_OpenStackClusterSpecBastionSpecPortsProfile(obj.profile),
-    'propagateUplinkStatus': obj.propagateUplinkStatus,
-    'securityGroups': obj.securityGroups?.map(y => toJson_OpenStackClusterSpecBastionSpecPortsSecurityGroups(y)),
-    'tags': obj.tags?.map(y => y),
-    'trunk': obj.trunk,
-    'valueSpecs': obj.valueSpecs?.map(y => toJson_OpenStackClusterSpecBastionSpecPortsValueSpecs(y)),
-    'vnicType': obj.vnicType,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.adminStateUp;
+  if (value !== undefined) { result["adminStateUp"] = value; }
+  value = obj.allowedAddressPairs?.map(y => toJson_OpenStackClusterSpecBastionSpecPortsAllowedAddressPairs(y));
+  if (value !== undefined) { result["allowedAddressPairs"] = value; }
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.disablePortSecurity;
+  if (value !== undefined) { result["disablePortSecurity"] = value; }
+  value = obj.fixedIPs?.map(y => toJson_OpenStackClusterSpecBastionSpecPortsFixedIPs(y));
+  if (value !== undefined) { result["fixedIPs"] = value; }
+  value = obj.hostId;
+  if (value !== undefined) { result["hostID"] = value; }
+  value = obj.macAddress;
+  if (value !== undefined) { result["macAddress"] = value; }
+  value = obj.nameSuffix;
+  if (value !== undefined) { result["nameSuffix"] = value; }
+  value = toJson_OpenStackClusterSpecBastionSpecPortsNetwork(obj.network);
+  if (value !== undefined) { result["network"] = value; }
+  value = toJson_OpenStackClusterSpecBastionSpecPortsProfile(obj.profile);
+  if (value !== undefined) { result["profile"] = value; }
+  value = obj.propagateUplinkStatus;
+  if (value !== undefined) { result["propagateUplinkStatus"] = value; }
+  value = obj.securityGroups?.map(y => toJson_OpenStackClusterSpecBastionSpecPortsSecurityGroups(y));
+  if (value !== undefined) { result["securityGroups"] = value; }
+  value = obj.tags?.map(y => y);
+  if (value !== undefined) { result["tags"] = value; }
+  value = obj.trunk;
+  if (value !== undefined) { result["trunk"] = value; }
+  value = obj.valueSpecs?.map(y => toJson_OpenStackClusterSpecBastionSpecPortsValueSpecs(y));
+  if (value !== undefined) { result["valueSpecs"] = value; }
+  value = obj.vnicType;
+  if (value !== undefined) { result["vnicType"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2557,13 +2723,15 @@ export interface OpenStackClusterSpecBastionSpecRootVolume {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecBastionSpecRootVolume(obj: OpenStackClusterSpecBastionSpecRootVolume | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'availabilityZone': toJson_OpenStackClusterSpecBastionSpecRootVolumeAvailabilityZone(obj.availabilityZone),
-    'sizeGiB': obj.sizeGiB,
-    'type': obj.type,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_OpenStackClusterSpecBastionSpecRootVolumeAvailabilityZone(obj.availabilityZone);
+  if (value !== undefined) { result["availabilityZone"] = value; }
+  value = obj.sizeGiB;
+  if (value !== undefined) { result["sizeGiB"] = value; }
+  value = obj.type;
+  if (value !== undefined) { result["type"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2597,12 +2765,13 @@ export interface OpenStackClusterSpecBastionSpecSchedulerHintAdditionalPropertie
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecBastionSpecSchedulerHintAdditionalProperties(obj: OpenStackClusterSpecBastionSpecSchedulerHintAdditionalProperties | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': toJson_OpenStackClusterSpecBastionSpecSchedulerHintAdditionalPropertiesValue(obj.value),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = toJson_OpenStackClusterSpecBastionSpecSchedulerHintAdditionalPropertiesValue(obj.value);
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2633,12 +2802,13 @@ export interface OpenStackClusterSpecBastionSpecSecurityGroups {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecBastionSpecSecurityGroups(obj: OpenStackClusterSpecBastionSpecSecurityGroups | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'filter': toJson_OpenStackClusterSpecBastionSpecSecurityGroupsFilter(obj.filter),
-    'id': obj.id,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_OpenStackClusterSpecBastionSpecSecurityGroupsFilter(obj.filter);
+  if (value !== undefined) { result["filter"] = value; }
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2669,12 +2839,13 @@ export interface OpenStackClusterSpecBastionSpecServerGroup {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecBastionSpecServerGroup(obj: OpenStackClusterSpecBastionSpecServerGroup | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'filter': toJson_OpenStackClusterSpecBastionSpecServerGroupFilter(obj.filter),
-    'id': obj.id,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_OpenStackClusterSpecBastionSpecServerGroupFilter(obj.filter);
+  if (value !== undefined) { result["filter"] = value; }
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2703,12 +2874,13 @@ export interface OpenStackClusterSpecBastionSpecServerMetadata {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecBastionSpecServerMetadata(obj: OpenStackClusterSpecBastionSpecServerMetadata | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2798,22 +2970,33 @@ export interface OpenStackClusterSpecExternalRouterIPsSubnetFilter {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecExternalRouterIPsSubnetFilter(obj: OpenStackClusterSpecExternalRouterIPsSubnetFilter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cidr': obj.cidr,
-    'description': obj.description,
-    'gatewayIP': obj.gatewayIp,
-    'ipVersion': obj.ipVersion,
-    'ipv6AddressMode': obj.ipv6AddressMode,
-    'ipv6RAMode': obj.ipv6RaMode,
-    'name': obj.name,
-    'notTags': obj.notTags?.map(y => y),
-    'notTagsAny': obj.notTagsAny?.map(y => y),
-    'projectID': obj.projectId,
-    'tags': obj.tags?.map(y => y),
-    'tagsAny': obj.tagsAny?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cidr;
+  if (value !== undefined) { result["cidr"] = value; }
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.gatewayIp;
+  if (value !== undefined) { result["gatewayIP"] = value; }
+  value = obj.ipVersion;
+  if (value !== undefined) { result["ipVersion"] = value; }
+  value = obj.ipv6AddressMode;
+  if (value !== undefined) { result["ipv6AddressMode"] = value; }
+  value = obj.ipv6RaMode;
+  if (value !== undefined) { result["ipv6RAMode"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.notTags?.map(y => y);
+  if (value !== undefined) { result["notTags"] = value; }
+  value = obj.notTagsAny?.map(y => y);
+  if (value !== undefined) { result["notTagsAny"] = value; }
+  value = obj.projectId;
+  if (value !== undefined) { result["projectID"] = value; }
+  value = obj.tags?.map(y => y);
+  if (value !== undefined) { result["tags"] = value; }
+  value = obj.tagsAny?.map(y => y);
+  if (value !== undefined) { result["tagsAny"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2966,12 +3149,13 @@ export interface OpenStackClusterSpecBastionSpecAdditionalBlockDevicesStorage {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecBastionSpecAdditionalBlockDevicesStorage(obj: OpenStackClusterSpecBastionSpecAdditionalBlockDevicesStorage | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'type': obj.type,
-    'volume': toJson_OpenStackClusterSpecBastionSpecAdditionalBlockDevicesStorageVolume(obj.volume),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.type;
+  if (value !== undefined) { result["type"] = value; }
+  value = toJson_OpenStackClusterSpecBastionSpecAdditionalBlockDevicesStorageVolume(obj.volume);
+  if (value !== undefined) { result["volume"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3017,12 +3201,13 @@ export interface OpenStackClusterSpecBastionSpecImageFilter {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecBastionSpecImageFilter(obj: OpenStackClusterSpecBastionSpecImageFilter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'tags': obj.tags?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.tags?.map(y => y);
+  if (value !== undefined) { result["tags"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3047,11 +3232,11 @@ export interface OpenStackClusterSpecBastionSpecImageImageRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecBastionSpecImageImageRef(obj: OpenStackClusterSpecBastionSpecImageImageRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3083,12 +3268,13 @@ export interface OpenStackClusterSpecBastionSpecPortsAllowedAddressPairs {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecBastionSpecPortsAllowedAddressPairs(obj: OpenStackClusterSpecBastionSpecPortsAllowedAddressPairs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'ipAddress': obj.ipAddress,
-    'macAddress': obj.macAddress,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.ipAddress;
+  if (value !== undefined) { result["ipAddress"] = value; }
+  value = obj.macAddress;
+  if (value !== undefined) { result["macAddress"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3121,12 +3307,13 @@ export interface OpenStackClusterSpecBastionSpecPortsFixedIPs {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecBastionSpecPortsFixedIPs(obj: OpenStackClusterSpecBastionSpecPortsFixedIPs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'ipAddress': obj.ipAddress,
-    'subnet': toJson_OpenStackClusterSpecBastionSpecPortsFixedIPsSubnet(obj.subnet),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.ipAddress;
+  if (value !== undefined) { result["ipAddress"] = value; }
+  value = toJson_OpenStackClusterSpecBastionSpecPortsFixedIPsSubnet(obj.subnet);
+  if (value !== undefined) { result["subnet"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3158,12 +3345,13 @@ export interface OpenStackClusterSpecBastionSpecPortsNetwork {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecBastionSpecPortsNetwork(obj: OpenStackClusterSpecBastionSpecPortsNetwork | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'filter': toJson_OpenStackClusterSpecBastionSpecPortsNetworkFilter(obj.filter),
-    'id': obj.id,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_OpenStackClusterSpecBastionSpecPortsNetworkFilter(obj.filter);
+  if (value !== undefined) { result["filter"] = value; }
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3202,12 +3390,13 @@ export interface OpenStackClusterSpecBastionSpecPortsProfile {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecBastionSpecPortsProfile(obj: OpenStackClusterSpecBastionSpecPortsProfile | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'ovsHWOffload': obj.ovsHwOffload,
-    'trustedVF': obj.trustedVf,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.ovsHwOffload;
+  if (value !== undefined) { result["ovsHWOffload"] = value; }
+  value = obj.trustedVf;
+  if (value !== undefined) { result["trustedVF"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3238,12 +3427,13 @@ export interface OpenStackClusterSpecBastionSpecPortsSecurityGroups {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecBastionSpecPortsSecurityGroups(obj: OpenStackClusterSpecBastionSpecPortsSecurityGroups | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'filter': toJson_OpenStackClusterSpecBastionSpecPortsSecurityGroupsFilter(obj.filter),
-    'id': obj.id,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_OpenStackClusterSpecBastionSpecPortsSecurityGroupsFilter(obj.filter);
+  if (value !== undefined) { result["filter"] = value; }
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3282,13 +3472,15 @@ export interface OpenStackClusterSpecBastionSpecPortsValueSpecs {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecBastionSpecPortsValueSpecs(obj: OpenStackClusterSpecBastionSpecPortsValueSpecs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3327,12 +3519,13 @@ export interface OpenStackClusterSpecBastionSpecRootVolumeAvailabilityZone {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecBastionSpecRootVolumeAvailabilityZone(obj: OpenStackClusterSpecBastionSpecRootVolumeAvailabilityZone | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'from': obj.from,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.from;
+  if (value !== undefined) { result["from"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3382,14 +3575,17 @@ export interface OpenStackClusterSpecBastionSpecSchedulerHintAdditionalPropertie
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecBastionSpecSchedulerHintAdditionalPropertiesValue(obj: OpenStackClusterSpecBastionSpecSchedulerHintAdditionalPropertiesValue | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'bool': obj.bool,
-    'number': obj.number,
-    'string': obj.string,
-    'type': obj.type,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.bool;
+  if (value !== undefined) { result["bool"] = value; }
+  value = obj.number;
+  if (value !== undefined) { result["number"] = value; }
+  value = obj.string;
+  if (value !== undefined) { result["string"] = value; }
+  value = obj.type;
+  if (value !== undefined) { result["type"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3454,17 +3650,23 @@ export interface OpenStackClusterSpecBastionSpecSecurityGroupsFilter {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecBastionSpecSecurityGroupsFilter(obj: OpenStackClusterSpecBastionSpecSecurityGroupsFilter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'description': obj.description,
-    'name': obj.name,
-    'notTags': obj.notTags?.map(y => y),
-    'notTagsAny': obj.notTagsAny?.map(y => y),
-    'projectID': obj.projectId,
-    'tags': obj.tags?.map(y => y),
-    'tagsAny': obj.tagsAny?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.notTags?.map(y => y);
+  if (value !== undefined) { result["notTags"] = value; }
+  value = obj.notTagsAny?.map(y => y);
+  if (value !== undefined) { result["notTagsAny"] = value; }
+  value = obj.projectId;
+  if (value !== undefined) { result["projectID"] = value; }
+  value = obj.tags?.map(y => y);
+  if (value !== undefined) { result["tags"] = value; }
+  value = obj.tagsAny?.map(y => y);
+  if (value !== undefined) { result["tagsAny"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3488,11 +3690,11 @@ export interface OpenStackClusterSpecBastionSpecServerGroupFilter {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecBastionSpecServerGroupFilter(obj: OpenStackClusterSpecBastionSpecServerGroupFilter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3527,12 +3729,13 @@ export interface OpenStackClusterSpecBastionSpecAdditionalBlockDevicesStorageVol
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecBastionSpecAdditionalBlockDevicesStorageVolume(obj: OpenStackClusterSpecBastionSpecAdditionalBlockDevicesStorageVolume | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'availabilityZone': toJson_OpenStackClusterSpecBastionSpecAdditionalBlockDevicesStorageVolumeAvailabilityZone(obj.availabilityZone),
-    'type': obj.type,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_OpenStackClusterSpecBastionSpecAdditionalBlockDevicesStorageVolumeAvailabilityZone(obj.availabilityZone);
+  if (value !== undefined) { result["availabilityZone"] = value; }
+  value = obj.type;
+  if (value !== undefined) { result["type"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3564,12 +3767,13 @@ export interface OpenStackClusterSpecBastionSpecPortsFixedIPsSubnet {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecBastionSpecPortsFixedIPsSubnet(obj: OpenStackClusterSpecBastionSpecPortsFixedIPsSubnet | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'filter': toJson_OpenStackClusterSpecBastionSpecPortsFixedIPsSubnetFilter(obj.filter),
-    'id': obj.id,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_OpenStackClusterSpecBastionSpecPortsFixedIPsSubnetFilter(obj.filter);
+  if (value !== undefined) { result["filter"] = value; }
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3634,17 +3838,23 @@ export interface OpenStackClusterSpecBastionSpecPortsNetworkFilter {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecBastionSpecPortsNetworkFilter(obj: OpenStackClusterSpecBastionSpecPortsNetworkFilter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'description': obj.description,
-    'name': obj.name,
-    'notTags': obj.notTags?.map(y => y),
-    'notTagsAny': obj.notTagsAny?.map(y => y),
-    'projectID': obj.projectId,
-    'tags': obj.tags?.map(y => y),
-    'tagsAny': obj.tagsAny?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.notTags?.map(y => y);
+  if (value !== undefined) { result["notTags"] = value; }
+  value = obj.notTagsAny?.map(y => y);
+  if (value !== undefined) { result["notTagsAny"] = value; }
+  value = obj.projectId;
+  if (value !== undefined) { result["projectID"] = value; }
+  value = obj.tags?.map(y => y);
+  if (value !== undefined) { result["tags"] = value; }
+  value = obj.tagsAny?.map(y => y);
+  if (value !== undefined) { result["tagsAny"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3709,17 +3919,23 @@ export interface OpenStackClusterSpecBastionSpecPortsSecurityGroupsFilter {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecBastionSpecPortsSecurityGroupsFilter(obj: OpenStackClusterSpecBastionSpecPortsSecurityGroupsFilter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'description': obj.description,
-    'name': obj.name,
-    'notTags': obj.notTags?.map(y => y),
-    'notTagsAny': obj.notTagsAny?.map(y => y),
-    'projectID': obj.projectId,
-    'tags': obj.tags?.map(y => y),
-    'tagsAny': obj.tagsAny?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.notTags?.map(y => y);
+  if (value !== undefined) { result["notTags"] = value; }
+  value = obj.notTagsAny?.map(y => y);
+  if (value !== undefined) { result["notTagsAny"] = value; }
+  value = obj.projectId;
+  if (value !== undefined) { result["projectID"] = value; }
+  value = obj.tags?.map(y => y);
+  if (value !== undefined) { result["tags"] = value; }
+  value = obj.tagsAny?.map(y => y);
+  if (value !== undefined) { result["tagsAny"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3789,12 +4005,13 @@ export interface OpenStackClusterSpecBastionSpecAdditionalBlockDevicesStorageVol
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecBastionSpecAdditionalBlockDevicesStorageVolumeAvailabilityZone(obj: OpenStackClusterSpecBastionSpecAdditionalBlockDevicesStorageVolumeAvailabilityZone | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'from': obj.from,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.from;
+  if (value !== undefined) { result["from"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3884,22 +4101,33 @@ export interface OpenStackClusterSpecBastionSpecPortsFixedIPsSubnetFilter {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackClusterSpecBastionSpecPortsFixedIPsSubnetFilter(obj: OpenStackClusterSpecBastionSpecPortsFixedIPsSubnetFilter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cidr': obj.cidr,
-    'description': obj.description,
-    'gatewayIP': obj.gatewayIp,
-    'ipVersion': obj.ipVersion,
-    'ipv6AddressMode': obj.ipv6AddressMode,
-    'ipv6RAMode': obj.ipv6RaMode,
-    'name': obj.name,
-    'notTags': obj.notTags?.map(y => y),
-    'notTagsAny': obj.notTagsAny?.map(y => y),
-    'projectID': obj.projectId,
-    'tags': obj.tags?.map(y => y),
-    'tagsAny': obj.tagsAny?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cidr;
+  if (value !== undefined) { result["cidr"] = value; }
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.gatewayIp;
+  if (value !== undefined) { result["gatewayIP"] = value; }
+  value = obj.ipVersion;
+  if (value !== undefined) { result["ipVersion"] = value; }
+  value = obj.ipv6AddressMode;
+  if (value !== undefined) { result["ipv6AddressMode"] = value; }
+  value = obj.ipv6RaMode;
+  if (value !== undefined) { result["ipv6RAMode"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.notTags?.map(y => y);
+  if (value !== undefined) { result["notTags"] = value; }
+  value = obj.notTagsAny?.map(y => y);
+  if (value !== undefined) { result["notTagsAny"] = value; }
+  value = obj.projectId;
+  if (value !== undefined) { result["projectID"] = value; }
+  value = obj.tags?.map(y => y);
+  if (value !== undefined) { result["tags"] = value; }
+  value = obj.tagsAny?.map(y => y);
+  if (value !== undefined) { result["tagsAny"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3999,12 +4227,13 @@ export interface OpenStackMachineTemplateProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateProps(obj: OpenStackMachineTemplateProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_OpenStackMachineTemplateSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_OpenStackMachineTemplateSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4028,11 +4257,11 @@ export interface OpenStackMachineTemplateSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpec(obj: OpenStackMachineTemplateSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'template': toJson_OpenStackMachineTemplateSpecTemplate(obj.template),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_OpenStackMachineTemplateSpecTemplate(obj.template);
+  if (value !== undefined) { result["template"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4056,11 +4285,11 @@ export interface OpenStackMachineTemplateSpecTemplate {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpecTemplate(obj: OpenStackMachineTemplateSpecTemplate | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'spec': toJson_OpenStackMachineTemplateSpecTemplateSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_OpenStackMachineTemplateSpecTemplateSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4208,27 +4437,43 @@ export interface OpenStackMachineTemplateSpecTemplateSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpecTemplateSpec(obj: OpenStackMachineTemplateSpecTemplateSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'additionalBlockDevices': obj.additionalBlockDevices?.map(y => toJson_OpenStackMachineTemplateSpecTemplateSpecAdditionalBlockDevices(y)),
-    'configDrive': obj.configDrive,
-    'flavor': obj.flavor,
-    'flavorID': obj.flavorId,
-    'floatingIPPoolRef': toJson_OpenStackMachineTemplateSpecTemplateSpecFloatingIpPoolRef(obj.floatingIpPoolRef),
-    'identityRef': toJson_OpenStackMachineTemplateSpecTemplateSpecIdentityRef(obj.identityRef),
-    'image': toJson_OpenStackMachineTemplateSpecTemplateSpecImage(obj.image),
-    'ports': obj.ports?.map(y => toJson_OpenStackMachineTemplateSpecTemplateSpecPorts(y)),
-    'providerID': obj.providerId,
-    'rootVolume': toJson_OpenStackMachineTemplateSpecTemplateSpecRootVolume(obj.rootVolume),
-    'schedulerHintAdditionalProperties': obj.schedulerHintAdditionalProperties?.map(y => toJson_OpenStackMachineTemplateSpecTemplateSpecSchedulerHintAdditionalProperties(y)),
-    'securityGroups': obj.securityGroups?.map(y => toJson_OpenStackMachineTemplateSpecTemplateSpecSecurityGroups(y)),
-    'serverGroup': toJson_OpenStackMachineTemplateSpecTemplateSpecServerGroup(obj.serverGroup),
-    'serverMetadata': obj.serverMetadata?.map(y => toJson_OpenStackMachineTemplateSpecTemplateSpecServerMetadata(y)),
-    'sshKeyName': obj.sshKeyName,
-    'tags': obj.tags?.map(y => y),
-    'trunk': obj.trunk,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.additionalBlockDevices?.map(y => toJson_OpenStackMachineTemplateSpecTemplateSpecAdditionalBlockDevices(y));
+  if (value !== undefined) { result["additionalBlockDevices"] = value; }
+  value = obj.configDrive;
+  if (value !== undefined) { result["configDrive"] = value; }
+  value = obj.flavor;
+  if (value !== undefined) { result["flavor"] = value; }
+  value = obj.flavorId;
+  if (value !== undefined) { result["flavorID"] = value; }
+  value = toJson_OpenStackMachineTemplateSpecTemplateSpecFloatingIpPoolRef(obj.floatingIpPoolRef);
+  if (value !== undefined) { result["floatingIPPoolRef"] = value; }
+  value = toJson_OpenStackMachineTemplateSpecTemplateSpecIdentityRef(obj.identityRef);
+  if (value !== undefined) { result["identityRef"] = value; }
+  value = toJson_OpenStackMachineTemplateSpecTemplateSpecImage(obj.image);
+  if (value !== undefined) { result["image"] = value; }
+  value = obj.ports?.map(y => toJson_OpenStackMachineTemplateSpecTemplateSpecPorts(y));
+  if (value !== undefined) { result["ports"] = value; }
+  value = obj.providerId;
+  if (value !== undefined) { result["providerID"] = value; }
+  value = toJson_OpenStackMachineTemplateSpecTemplateSpecRootVolume(obj.rootVolume);
+  if (value !== undefined) { result["rootVolume"] = value; }
+  value = obj.schedulerHintAdditionalProperties?.map(y => toJson_OpenStackMachineTemplateSpecTemplateSpecSchedulerHintAdditionalProperties(y));
+  if (value !== undefined) { result["schedulerHintAdditionalProperties"] = value; }
+  value = obj.securityGroups?.map(y => toJson_OpenStackMachineTemplateSpecTemplateSpecSecurityGroups(y));
+  if (value !== undefined) { result["securityGroups"] = value; }
+  value = toJson_OpenStackMachineTemplateSpecTemplateSpecServerGroup(obj.serverGroup);
+  if (value !== undefined) { result["serverGroup"] = value; }
+  value = obj.serverMetadata?.map(y => toJson_OpenStackMachineTemplateSpecTemplateSpecServerMetadata(y));
+  if (value !== undefined) { result["serverMetadata"] = value; }
+  value = obj.sshKeyName;
+  if (value !== undefined) { result["sshKeyName"] = value; }
+  value = obj.tags?.map(y => y);
+  if (value !== undefined) { result["tags"] = value; }
+  value = obj.trunk;
+  if (value !== undefined) { result["trunk"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4273,13 +4518,15 @@ export interface OpenStackMachineTemplateSpecTemplateSpecAdditionalBlockDevices 
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpecTemplateSpecAdditionalBlockDevices(obj: OpenStackMachineTemplateSpecTemplateSpecAdditionalBlockDevices | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'sizeGiB': obj.sizeGiB,
-    'storage': toJson_OpenStackMachineTemplateSpecTemplateSpecAdditionalBlockDevicesStorage(obj.storage),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.sizeGiB;
+  if (value !== undefined) { result["sizeGiB"] = value; }
+  value = toJson_OpenStackMachineTemplateSpecTemplateSpecAdditionalBlockDevicesStorage(obj.storage);
+  if (value !== undefined) { result["storage"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4321,13 +4568,15 @@ export interface OpenStackMachineTemplateSpecTemplateSpecFloatingIpPoolRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpecTemplateSpecFloatingIpPoolRef(obj: OpenStackMachineTemplateSpecTemplateSpecFloatingIpPoolRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiGroup': obj.apiGroup,
-    'kind': obj.kind,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiGroup;
+  if (value !== undefined) { result["apiGroup"] = value; }
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4380,14 +4629,17 @@ export interface OpenStackMachineTemplateSpecTemplateSpecIdentityRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpecTemplateSpecIdentityRef(obj: OpenStackMachineTemplateSpecTemplateSpecIdentityRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cloudName': obj.cloudName,
-    'name': obj.name,
-    'region': obj.region,
-    'type': obj.type,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cloudName;
+  if (value !== undefined) { result["cloudName"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.region;
+  if (value !== undefined) { result["region"] = value; }
+  value = obj.type;
+  if (value !== undefined) { result["type"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4429,13 +4681,15 @@ export interface OpenStackMachineTemplateSpecTemplateSpecImage {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpecTemplateSpecImage(obj: OpenStackMachineTemplateSpecTemplateSpecImage | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'filter': toJson_OpenStackMachineTemplateSpecTemplateSpecImageFilter(obj.filter),
-    'id': obj.id,
-    'imageRef': toJson_OpenStackMachineTemplateSpecTemplateSpecImageImageRef(obj.imageRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_OpenStackMachineTemplateSpecTemplateSpecImageFilter(obj.filter);
+  if (value !== undefined) { result["filter"] = value; }
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  value = toJson_OpenStackMachineTemplateSpecTemplateSpecImageImageRef(obj.imageRef);
+  if (value !== undefined) { result["imageRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4586,26 +4840,41 @@ export interface OpenStackMachineTemplateSpecTemplateSpecPorts {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpecTemplateSpecPorts(obj: OpenStackMachineTemplateSpecTemplateSpecPorts | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'adminStateUp': obj.adminStateUp,
-    'allowedAddressPairs': obj.allowedAddressPairs?.map(y => toJson_OpenStackMachineTemplateSpecTemplateSpecPortsAllowedAddressPairs(y)),
-    'description': obj.description,
-    'disablePortSecurity': obj.disablePortSecurity,
-    'fixedIPs': obj.fixedIPs?.map(y => toJson_OpenStackMachineTemplateSpecTemplateSpecPortsFixedIPs(y)),
-    'hostID': obj.hostId,
-    'macAddress': obj.macAddress,
-    'nameSuffix': obj.nameSuffix,
-    'network': toJson_OpenStackMachineTemplateSpecTemplateSpecPortsNetwork(obj.network),
-    'profile': toJson_OpenStackMachineTemplateSpecTemplateSpecPortsProfile(obj.profile),
-    'propagateUplinkStatus': obj.propagateUplinkStatus,
-    'securityGroups': obj.securityGroups?.map(y => toJson_OpenStackMachineTemplateSpecTemplateSpecPortsSecurityGroups(y)),
-    'tags': obj.tags?.map(y => y),
-    'trunk': obj.trunk,
-    'valueSpecs': obj.valueSpecs?.map(y => toJson_OpenStackMachineTemplateSpecTemplateSpecPortsValueSpecs(y)),
-    'vnicType': obj.vnicType,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.adminStateUp;
+  if (value !== undefined) { result["adminStateUp"] = value; }
+  value = obj.allowedAddressPairs?.map(y => toJson_OpenStackMachineTemplateSpecTemplateSpecPortsAllowedAddressPairs(y));
+  if (value !== undefined) { result["allowedAddressPairs"] = value; }
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.disablePortSecurity;
+  if (value !== undefined) { result["disablePortSecurity"] = value; }
+  value = obj.fixedIPs?.map(y => toJson_OpenStackMachineTemplateSpecTemplateSpecPortsFixedIPs(y));
+  if (value !== undefined) { result["fixedIPs"] = value; }
+  value = obj.hostId;
+  if (value !== undefined) { result["hostID"] = value; }
+  value = obj.macAddress;
+  if (value !== undefined) { result["macAddress"] = value; }
+  value = obj.nameSuffix;
+  if (value !== undefined) { result["nameSuffix"] = value; }
+  value = toJson_OpenStackMachineTemplateSpecTemplateSpecPortsNetwork(obj.network);
+  if (value !== undefined) { result["network"] = value; }
+  value = toJson_OpenStackMachineTemplateSpecTemplateSpecPortsProfile(obj.profile);
+  if (value !== undefined) { result["profile"] = value; }
+  value = obj.propagateUplinkStatus;
+  if (value !== undefined) { result["propagateUplinkStatus"] = value; }
+  value = obj.securityGroups?.map(y => toJson_OpenStackMachineTemplateSpecTemplateSpecPortsSecurityGroups(y));
+  if (value !== undefined) { result["securityGroups"] = value; }
+  value = obj.tags?.map(y => y);
+  if (value !== undefined) { result["tags"] = value; }
+  value = obj.trunk;
+  if (value !== undefined) { result["trunk"] = value; }
+  value = obj.valueSpecs?.map(y => toJson_OpenStackMachineTemplateSpecTemplateSpecPortsValueSpecs(y));
+  if (value !== undefined) { result["valueSpecs"] = value; }
+  value = obj.vnicType;
+  if (value !== undefined) { result["vnicType"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4647,13 +4916,15 @@ export interface OpenStackMachineTemplateSpecTemplateSpecRootVolume {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpecTemplateSpecRootVolume(obj: OpenStackMachineTemplateSpecTemplateSpecRootVolume | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'availabilityZone': toJson_OpenStackMachineTemplateSpecTemplateSpecRootVolumeAvailabilityZone(obj.availabilityZone),
-    'sizeGiB': obj.sizeGiB,
-    'type': obj.type,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_OpenStackMachineTemplateSpecTemplateSpecRootVolumeAvailabilityZone(obj.availabilityZone);
+  if (value !== undefined) { result["availabilityZone"] = value; }
+  value = obj.sizeGiB;
+  if (value !== undefined) { result["sizeGiB"] = value; }
+  value = obj.type;
+  if (value !== undefined) { result["type"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4687,12 +4958,13 @@ export interface OpenStackMachineTemplateSpecTemplateSpecSchedulerHintAdditional
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpecTemplateSpecSchedulerHintAdditionalProperties(obj: OpenStackMachineTemplateSpecTemplateSpecSchedulerHintAdditionalProperties | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'value': toJson_OpenStackMachineTemplateSpecTemplateSpecSchedulerHintAdditionalPropertiesValue(obj.value),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = toJson_OpenStackMachineTemplateSpecTemplateSpecSchedulerHintAdditionalPropertiesValue(obj.value);
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4723,12 +4995,13 @@ export interface OpenStackMachineTemplateSpecTemplateSpecSecurityGroups {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpecTemplateSpecSecurityGroups(obj: OpenStackMachineTemplateSpecTemplateSpecSecurityGroups | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'filter': toJson_OpenStackMachineTemplateSpecTemplateSpecSecurityGroupsFilter(obj.filter),
-    'id': obj.id,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_OpenStackMachineTemplateSpecTemplateSpecSecurityGroupsFilter(obj.filter);
+  if (value !== undefined) { result["filter"] = value; }
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4759,12 +5032,13 @@ export interface OpenStackMachineTemplateSpecTemplateSpecServerGroup {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpecTemplateSpecServerGroup(obj: OpenStackMachineTemplateSpecTemplateSpecServerGroup | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'filter': toJson_OpenStackMachineTemplateSpecTemplateSpecServerGroupFilter(obj.filter),
-    'id': obj.id,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_OpenStackMachineTemplateSpecTemplateSpecServerGroupFilter(obj.filter);
+  if (value !== undefined) { result["filter"] = value; }
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4793,12 +5067,13 @@ export interface OpenStackMachineTemplateSpecTemplateSpecServerMetadata {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpecTemplateSpecServerMetadata(obj: OpenStackMachineTemplateSpecTemplateSpecServerMetadata | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4831,12 +5106,13 @@ export interface OpenStackMachineTemplateSpecTemplateSpecAdditionalBlockDevicesS
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpecTemplateSpecAdditionalBlockDevicesStorage(obj: OpenStackMachineTemplateSpecTemplateSpecAdditionalBlockDevicesStorage | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'type': obj.type,
-    'volume': toJson_OpenStackMachineTemplateSpecTemplateSpecAdditionalBlockDevicesStorageVolume(obj.volume),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.type;
+  if (value !== undefined) { result["type"] = value; }
+  value = toJson_OpenStackMachineTemplateSpecTemplateSpecAdditionalBlockDevicesStorageVolume(obj.volume);
+  if (value !== undefined) { result["volume"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4882,12 +5158,13 @@ export interface OpenStackMachineTemplateSpecTemplateSpecImageFilter {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpecTemplateSpecImageFilter(obj: OpenStackMachineTemplateSpecTemplateSpecImageFilter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'tags': obj.tags?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.tags?.map(y => y);
+  if (value !== undefined) { result["tags"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4912,11 +5189,11 @@ export interface OpenStackMachineTemplateSpecTemplateSpecImageImageRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpecTemplateSpecImageImageRef(obj: OpenStackMachineTemplateSpecTemplateSpecImageImageRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4948,12 +5225,13 @@ export interface OpenStackMachineTemplateSpecTemplateSpecPortsAllowedAddressPair
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpecTemplateSpecPortsAllowedAddressPairs(obj: OpenStackMachineTemplateSpecTemplateSpecPortsAllowedAddressPairs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'ipAddress': obj.ipAddress,
-    'macAddress': obj.macAddress,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.ipAddress;
+  if (value !== undefined) { result["ipAddress"] = value; }
+  value = obj.macAddress;
+  if (value !== undefined) { result["macAddress"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -4986,12 +5264,13 @@ export interface OpenStackMachineTemplateSpecTemplateSpecPortsFixedIPs {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpecTemplateSpecPortsFixedIPs(obj: OpenStackMachineTemplateSpecTemplateSpecPortsFixedIPs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'ipAddress': obj.ipAddress,
-    'subnet': toJson_OpenStackMachineTemplateSpecTemplateSpecPortsFixedIPsSubnet(obj.subnet),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.ipAddress;
+  if (value !== undefined) { result["ipAddress"] = value; }
+  value = toJson_OpenStackMachineTemplateSpecTemplateSpecPortsFixedIPsSubnet(obj.subnet);
+  if (value !== undefined) { result["subnet"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5023,12 +5302,13 @@ export interface OpenStackMachineTemplateSpecTemplateSpecPortsNetwork {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpecTemplateSpecPortsNetwork(obj: OpenStackMachineTemplateSpecTemplateSpecPortsNetwork | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'filter': toJson_OpenStackMachineTemplateSpecTemplateSpecPortsNetworkFilter(obj.filter),
-    'id': obj.id,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_OpenStackMachineTemplateSpecTemplateSpecPortsNetworkFilter(obj.filter);
+  if (value !== undefined) { result["filter"] = value; }
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5067,12 +5347,13 @@ export interface OpenStackMachineTemplateSpecTemplateSpecPortsProfile {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpecTemplateSpecPortsProfile(obj: OpenStackMachineTemplateSpecTemplateSpecPortsProfile | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'ovsHWOffload': obj.ovsHwOffload,
-    'trustedVF': obj.trustedVf,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.ovsHwOffload;
+  if (value !== undefined) { result["ovsHWOffload"] = value; }
+  value = obj.trustedVf;
+  if (value !== undefined) { result["trustedVF"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5103,12 +5384,13 @@ export interface OpenStackMachineTemplateSpecTemplateSpecPortsSecurityGroups {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpecTemplateSpecPortsSecurityGroups(obj: OpenStackMachineTemplateSpecTemplateSpecPortsSecurityGroups | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'filter': toJson_OpenStackMachineTemplateSpecTemplateSpecPortsSecurityGroupsFilter(obj.filter),
-    'id': obj.id,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_OpenStackMachineTemplateSpecTemplateSpecPortsSecurityGroupsFilter(obj.filter);
+  if (value !== undefined) { result["filter"] = value; }
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5147,13 +5429,15 @@ export interface OpenStackMachineTemplateSpecTemplateSpecPortsValueSpecs {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpecTemplateSpecPortsValueSpecs(obj: OpenStackMachineTemplateSpecTemplateSpecPortsValueSpecs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-    'value': obj.value,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.value;
+  if (value !== undefined) { result["value"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5192,12 +5476,13 @@ export interface OpenStackMachineTemplateSpecTemplateSpecRootVolumeAvailabilityZ
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpecTemplateSpecRootVolumeAvailabilityZone(obj: OpenStackMachineTemplateSpecTemplateSpecRootVolumeAvailabilityZone | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'from': obj.from,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.from;
+  if (value !== undefined) { result["from"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5247,14 +5532,17 @@ export interface OpenStackMachineTemplateSpecTemplateSpecSchedulerHintAdditional
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpecTemplateSpecSchedulerHintAdditionalPropertiesValue(obj: OpenStackMachineTemplateSpecTemplateSpecSchedulerHintAdditionalPropertiesValue | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'bool': obj.bool,
-    'number': obj.number,
-    'string': obj.string,
-    'type': obj.type,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.bool;
+  if (value !== undefined) { result["bool"] = value; }
+  value = obj.number;
+  if (value !== undefined) { result["number"] = value; }
+  value = obj.string;
+  if (value !== undefined) { result["string"] = value; }
+  value = obj.type;
+  if (value !== undefined) { result["type"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5319,17 +5607,23 @@ export interface OpenStackMachineTemplateSpecTemplateSpecSecurityGroupsFilter {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpecTemplateSpecSecurityGroupsFilter(obj: OpenStackMachineTemplateSpecTemplateSpecSecurityGroupsFilter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'description': obj.description,
-    'name': obj.name,
-    'notTags': obj.notTags?.map(y => y),
-    'notTagsAny': obj.notTagsAny?.map(y => y),
-    'projectID': obj.projectId,
-    'tags': obj.tags?.map(y => y),
-    'tagsAny': obj.tagsAny?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.notTags?.map(y => y);
+  if (value !== undefined) { result["notTags"] = value; }
+  value = obj.notTagsAny?.map(y => y);
+  if (value !== undefined) { result["notTagsAny"] = value; }
+  value = obj.projectId;
+  if (value !== undefined) { result["projectID"] = value; }
+  value = obj.tags?.map(y => y);
+  if (value !== undefined) { result["tags"] = value; }
+  value = obj.tagsAny?.map(y => y);
+  if (value !== undefined) { result["tagsAny"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5353,11 +5647,11 @@ export interface OpenStackMachineTemplateSpecTemplateSpecServerGroupFilter {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpecTemplateSpecServerGroupFilter(obj: OpenStackMachineTemplateSpecTemplateSpecServerGroupFilter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5392,12 +5686,13 @@ export interface OpenStackMachineTemplateSpecTemplateSpecAdditionalBlockDevicesS
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpecTemplateSpecAdditionalBlockDevicesStorageVolume(obj: OpenStackMachineTemplateSpecTemplateSpecAdditionalBlockDevicesStorageVolume | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'availabilityZone': toJson_OpenStackMachineTemplateSpecTemplateSpecAdditionalBlockDevicesStorageVolumeAvailabilityZone(obj.availabilityZone),
-    'type': obj.type,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_OpenStackMachineTemplateSpecTemplateSpecAdditionalBlockDevicesStorageVolumeAvailabilityZone(obj.availabilityZone);
+  if (value !== undefined) { result["availabilityZone"] = value; }
+  value = obj.type;
+  if (value !== undefined) { result["type"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5429,12 +5724,13 @@ export interface OpenStackMachineTemplateSpecTemplateSpecPortsFixedIPsSubnet {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpecTemplateSpecPortsFixedIPsSubnet(obj: OpenStackMachineTemplateSpecTemplateSpecPortsFixedIPsSubnet | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'filter': toJson_OpenStackMachineTemplateSpecTemplateSpecPortsFixedIPsSubnetFilter(obj.filter),
-    'id': obj.id,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_OpenStackMachineTemplateSpecTemplateSpecPortsFixedIPsSubnetFilter(obj.filter);
+  if (value !== undefined) { result["filter"] = value; }
+  value = obj.id;
+  if (value !== undefined) { result["id"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5499,17 +5795,23 @@ export interface OpenStackMachineTemplateSpecTemplateSpecPortsNetworkFilter {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpecTemplateSpecPortsNetworkFilter(obj: OpenStackMachineTemplateSpecTemplateSpecPortsNetworkFilter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'description': obj.description,
-    'name': obj.name,
-    'notTags': obj.notTags?.map(y => y),
-    'notTagsAny': obj.notTagsAny?.map(y => y),
-    'projectID': obj.projectId,
-    'tags': obj.tags?.map(y => y),
-    'tagsAny': obj.tagsAny?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.notTags?.map(y => y);
+  if (value !== undefined) { result["notTags"] = value; }
+  value = obj.notTagsAny?.map(y => y);
+  if (value !== undefined) { result["notTagsAny"] = value; }
+  value = obj.projectId;
+  if (value !== undefined) { result["projectID"] = value; }
+  value = obj.tags?.map(y => y);
+  if (value !== undefined) { result["tags"] = value; }
+  value = obj.tagsAny?.map(y => y);
+  if (value !== undefined) { result["tagsAny"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5574,17 +5876,23 @@ export interface OpenStackMachineTemplateSpecTemplateSpecPortsSecurityGroupsFilt
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpecTemplateSpecPortsSecurityGroupsFilter(obj: OpenStackMachineTemplateSpecTemplateSpecPortsSecurityGroupsFilter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'description': obj.description,
-    'name': obj.name,
-    'notTags': obj.notTags?.map(y => y),
-    'notTagsAny': obj.notTagsAny?.map(y => y),
-    'projectID': obj.projectId,
-    'tags': obj.tags?.map(y => y),
-    'tagsAny': obj.tagsAny?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.notTags?.map(y => y);
+  if (value !== undefined) { result["notTags"] = value; }
+  value = obj.notTagsAny?.map(y => y);
+  if (value !== undefined) { result["notTagsAny"] = value; }
+  value = obj.projectId;
+  if (value !== undefined) { result["projectID"] = value; }
+  value = obj.tags?.map(y => y);
+  if (value !== undefined) { result["tags"] = value; }
+  value = obj.tagsAny?.map(y => y);
+  if (value !== undefined) { result["tagsAny"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5654,12 +5962,13 @@ export interface OpenStackMachineTemplateSpecTemplateSpecAdditionalBlockDevicesS
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpecTemplateSpecAdditionalBlockDevicesStorageVolumeAvailabilityZone(obj: OpenStackMachineTemplateSpecTemplateSpecAdditionalBlockDevicesStorageVolumeAvailabilityZone | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'from': obj.from,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.from;
+  if (value !== undefined) { result["from"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -5749,22 +6058,33 @@ export interface OpenStackMachineTemplateSpecTemplateSpecPortsFixedIPsSubnetFilt
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OpenStackMachineTemplateSpecTemplateSpecPortsFixedIPsSubnetFilter(obj: OpenStackMachineTemplateSpecTemplateSpecPortsFixedIPsSubnetFilter | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cidr': obj.cidr,
-    'description': obj.description,
-    'gatewayIP': obj.gatewayIp,
-    'ipVersion': obj.ipVersion,
-    'ipv6AddressMode': obj.ipv6AddressMode,
-    'ipv6RAMode': obj.ipv6RaMode,
-    'name': obj.name,
-    'notTags': obj.notTags?.map(y => y),
-    'notTagsAny': obj.notTagsAny?.map(y => y),
-    'projectID': obj.projectId,
-    'tags': obj.tags?.map(y => y),
-    'tagsAny': obj.tagsAny?.map(y => y),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cidr;
+  if (value !== undefined) { result["cidr"] = value; }
+  value = obj.description;
+  if (value !== undefined) { result["description"] = value; }
+  value = obj.gatewayIp;
+  if (value !== undefined) { result["gatewayIP"] = value; }
+  value = obj.ipVersion;
+  if (value !== undefined) { result["ipVersion"] = value; }
+  value = obj.ipv6AddressMode;
+  if (value !== undefined) { result["ipv6AddressMode"] = value; }
+  value = obj.ipv6RaMode;
+  if (value !== undefined) { result["ipv6RAMode"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.notTags?.map(y => y);
+  if (value !== undefined) { result["notTags"] = value; }
+  value = obj.notTagsAny?.map(y => y);
+  if (value !== undefined) { result["notTagsAny"] = value; }
+  value = obj.projectId;
+  if (value !== undefined) { result["projectID"] = value; }
+  value = obj.tags?.map(y => y);
+  if (value !== undefined) { result["tags"] = value; }
+  value = obj.tagsAny?.map(y => y);
+  if (value !== undefined) { result["tagsAny"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 

@@ -82,12 +82,13 @@ export interface HelmReleaseProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseProps(obj: HelmReleaseProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_HelmReleaseSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_HelmReleaseSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -334,36 +335,61 @@ export interface HelmReleaseSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpec(obj: HelmReleaseSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'chart': toJson_HelmReleaseSpecChart(obj.chart),
-    'chartRef': toJson_HelmReleaseSpecChartRef(obj.chartRef),
-    'commonMetadata': toJson_HelmReleaseSpecCommonMetadata(obj.commonMetadata),
-    'dependsOn': obj.dependsOn?.map(y => toJson_HelmReleaseSpecDependsOn(y)),
-    'driftDetection': toJson_HelmReleaseSpecDriftDetection(obj.driftDetection),
-    'healthCheckExprs': obj.healthCheckExprs?.map(y => toJson_HelmReleaseSpecHealthCheckExprs(y)),
-    'install': toJson_HelmReleaseSpecInstall(obj.install),
-    'interval': obj.interval,
-    'kubeConfig': toJson_HelmReleaseSpecKubeConfig(obj.kubeConfig),
-    'maxHistory': obj.maxHistory,
-    'persistentClient': obj.persistentClient,
-    'postRenderStrategy': obj.postRenderStrategy,
-    'postRenderers': obj.postRenderers?.map(y => toJson_HelmReleaseSpecPostRenderers(y)),
-    'releaseName': obj.releaseName,
-    'rollback': toJson_HelmReleaseSpecRollback(obj.rollback),
-    'serviceAccountName': obj.serviceAccountName,
-    'storageNamespace': obj.storageNamespace,
-    'suspend': obj.suspend,
-    'targetNamespace': obj.targetNamespace,
-    'test': toJson_HelmReleaseSpecTest(obj.test),
-    'timeout': obj.timeout,
-    'uninstall': toJson_HelmReleaseSpecUninstall(obj.uninstall),
-    'upgrade': toJson_HelmReleaseSpecUpgrade(obj.upgrade),
-    'values': obj.values,
-    'valuesFrom': obj.valuesFrom?.map(y => toJson_HelmReleaseSpecValuesFrom(y)),
-    'waitStrategy': toJson_HelmReleaseSpecWaitStrategy(obj.waitStrategy),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_HelmReleaseSpecChart(obj.chart);
+  if (value !== undefined) { result["chart"] = value; }
+  value = toJson_HelmReleaseSpecChartRef(obj.chartRef);
+  if (value !== undefined) { result["chartRef"] = value; }
+  value = toJson_HelmReleaseSpecCommonMetadata(obj.commonMetadata);
+  if (value !== undefined) { result["commonMetadata"] = value; }
+  value = obj.dependsOn?.map(y => toJson_HelmReleaseSpecDependsOn(y));
+  if (value !== undefined) { result["dependsOn"] = value; }
+  value = toJson_HelmReleaseSpecDriftDetection(obj.driftDetection);
+  if (value !== undefined) { result["driftDetection"] = value; }
+  value = obj.healthCheckExprs?.map(y => toJson_HelmReleaseSpecHealthCheckExprs(y));
+  if (value !== undefined) { result["healthCheckExprs"] = value; }
+  value = toJson_HelmReleaseSpecInstall(obj.install);
+  if (value !== undefined) { result["install"] = value; }
+  value = obj.interval;
+  if (value !== undefined) { result["interval"] = value; }
+  value = toJson_HelmReleaseSpecKubeConfig(obj.kubeConfig);
+  if (value !== undefined) { result["kubeConfig"] = value; }
+  value = obj.maxHistory;
+  if (value !== undefined) { result["maxHistory"] = value; }
+  value = obj.persistentClient;
+  if (value !== undefined) { result["persistentClient"] = value; }
+  value = obj.postRenderStrategy;
+  if (value !== undefined) { result["postRenderStrategy"] = value; }
+  value = obj.postRenderers?.map(y => toJson_HelmReleaseSpecPostRenderers(y));
+  if (value !== undefined) { result["postRenderers"] = value; }
+  value = obj.releaseName;
+  if (value !== undefined) { result["releaseName"] = value; }
+  value = toJson_HelmReleaseSpecRollback(obj.rollback);
+  if (value !== undefined) { result["rollback"] = value; }
+  value = obj.serviceAccountName;
+  if (value !== undefined) { result["serviceAccountName"] = value; }
+  value = obj.storageNamespace;
+  if (value !== undefined) { result["storageNamespace"] = value; }
+  value = obj.suspend;
+  if (value !== undefined) { result["suspend"] = value; }
+  value = obj.targetNamespace;
+  if (value !== undefined) { result["targetNamespace"] = value; }
+  value = toJson_HelmReleaseSpecTest(obj.test);
+  if (value !== undefined) { result["test"] = value; }
+  value = obj.timeout;
+  if (value !== undefined) { result["timeout"] = value; }
+  value = toJson_HelmReleaseSpecUninstall(obj.uninstall);
+  if (value !== undefined) { result["uninstall"] = value; }
+  value = toJson_HelmReleaseSpecUpgrade(obj.upgrade);
+  if (value !== undefined) { result["upgrade"] = value; }
+  value = obj.values;
+  if (value !== undefined) { result["values"] = value; }
+  value = obj.valuesFrom?.map(y => toJson_HelmReleaseSpecValuesFrom(y));
+  if (value !== undefined) { result["valuesFrom"] = value; }
+  value = toJson_HelmReleaseSpecWaitStrategy(obj.waitStrategy);
+  if (value !== undefined) { result["waitStrategy"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -395,12 +421,13 @@ export interface HelmReleaseSpecChart {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecChart(obj: HelmReleaseSpecChart | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': toJson_HelmReleaseSpecChartMetadata(obj.metadata),
-    'spec': toJson_HelmReleaseSpecChartSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_HelmReleaseSpecChartMetadata(obj.metadata);
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_HelmReleaseSpecChartSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -447,14 +474,17 @@ export interface HelmReleaseSpecChartRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecChartRef(obj: HelmReleaseSpecChartRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'kind': obj.kind,
-    'name': obj.name,
-    'namespace': obj.namespace,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.namespace;
+  if (value !== undefined) { result["namespace"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -487,12 +517,13 @@ export interface HelmReleaseSpecCommonMetadata {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecCommonMetadata(obj: HelmReleaseSpecCommonMetadata | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.annotations) === undefined) ? undefined : (withoutUndefined(obj.annotations));
+  if (value !== undefined) { result["annotations"] = value; }
+  value = ((obj.labels) === undefined) ? undefined : (withoutUndefined(obj.labels));
+  if (value !== undefined) { result["labels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -536,13 +567,15 @@ export interface HelmReleaseSpecDependsOn {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecDependsOn(obj: HelmReleaseSpecDependsOn | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'namespace': obj.namespace,
-    'readyExpr': obj.readyExpr,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.namespace;
+  if (value !== undefined) { result["namespace"] = value; }
+  value = obj.readyExpr;
+  if (value !== undefined) { result["readyExpr"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -578,12 +611,13 @@ export interface HelmReleaseSpecDriftDetection {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecDriftDetection(obj: HelmReleaseSpecDriftDetection | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'ignore': obj.ignore?.map(y => toJson_HelmReleaseSpecDriftDetectionIgnore(y)),
-    'mode': obj.mode,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.ignore?.map(y => toJson_HelmReleaseSpecDriftDetectionIgnore(y));
+  if (value !== undefined) { result["ignore"] = value; }
+  value = obj.mode;
+  if (value !== undefined) { result["mode"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -638,15 +672,19 @@ export interface HelmReleaseSpecHealthCheckExprs {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecHealthCheckExprs(obj: HelmReleaseSpecHealthCheckExprs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'current': obj.current,
-    'failed': obj.failed,
-    'inProgress': obj.inProgress,
-    'kind': obj.kind,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.current;
+  if (value !== undefined) { result["current"] = value; }
+  value = obj.failed;
+  if (value !== undefined) { result["failed"] = value; }
+  value = obj.inProgress;
+  if (value !== undefined) { result["inProgress"] = value; }
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -798,24 +836,37 @@ export interface HelmReleaseSpecInstall {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecInstall(obj: HelmReleaseSpecInstall | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'crds': obj.crds,
-    'createNamespace': obj.createNamespace,
-    'disableHooks': obj.disableHooks,
-    'disableOpenAPIValidation': obj.disableOpenApiValidation,
-    'disableSchemaValidation': obj.disableSchemaValidation,
-    'disableTakeOwnership': obj.disableTakeOwnership,
-    'disableWait': obj.disableWait,
-    'disableWaitForJobs': obj.disableWaitForJobs,
-    'remediation': toJson_HelmReleaseSpecInstallRemediation(obj.remediation),
-    'replace': obj.replace,
-    'serverSideApply': obj.serverSideApply,
-    'skipCRDs': obj.skipCrDs,
-    'strategy': toJson_HelmReleaseSpecInstallStrategy(obj.strategy),
-    'timeout': obj.timeout,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.crds;
+  if (value !== undefined) { result["crds"] = value; }
+  value = obj.createNamespace;
+  if (value !== undefined) { result["createNamespace"] = value; }
+  value = obj.disableHooks;
+  if (value !== undefined) { result["disableHooks"] = value; }
+  value = obj.disableOpenApiValidation;
+  if (value !== undefined) { result["disableOpenAPIValidation"] = value; }
+  value = obj.disableSchemaValidation;
+  if (value !== undefined) { result["disableSchemaValidation"] = value; }
+  value = obj.disableTakeOwnership;
+  if (value !== undefined) { result["disableTakeOwnership"] = value; }
+  value = obj.disableWait;
+  if (value !== undefined) { result["disableWait"] = value; }
+  value = obj.disableWaitForJobs;
+  if (value !== undefined) { result["disableWaitForJobs"] = value; }
+  value = toJson_HelmReleaseSpecInstallRemediation(obj.remediation);
+  if (value !== undefined) { result["remediation"] = value; }
+  value = obj.replace;
+  if (value !== undefined) { result["replace"] = value; }
+  value = obj.serverSideApply;
+  if (value !== undefined) { result["serverSideApply"] = value; }
+  value = obj.skipCrDs;
+  if (value !== undefined) { result["skipCRDs"] = value; }
+  value = toJson_HelmReleaseSpecInstallStrategy(obj.strategy);
+  if (value !== undefined) { result["strategy"] = value; }
+  value = obj.timeout;
+  if (value !== undefined) { result["timeout"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -888,12 +939,13 @@ export interface HelmReleaseSpecKubeConfig {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecKubeConfig(obj: HelmReleaseSpecKubeConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMapRef': toJson_HelmReleaseSpecKubeConfigConfigMapRef(obj.configMapRef),
-    'secretRef': toJson_HelmReleaseSpecKubeConfigSecretRef(obj.secretRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_HelmReleaseSpecKubeConfigConfigMapRef(obj.configMapRef);
+  if (value !== undefined) { result["configMapRef"] = value; }
+  value = toJson_HelmReleaseSpecKubeConfigSecretRef(obj.secretRef);
+  if (value !== undefined) { result["secretRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -936,11 +988,11 @@ export interface HelmReleaseSpecPostRenderers {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecPostRenderers(obj: HelmReleaseSpecPostRenderers | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'kustomize': toJson_HelmReleaseSpecPostRenderersKustomize(obj.kustomize),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_HelmReleaseSpecPostRenderersKustomize(obj.kustomize);
+  if (value !== undefined) { result["kustomize"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1034,18 +1086,25 @@ export interface HelmReleaseSpecRollback {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecRollback(obj: HelmReleaseSpecRollback | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'cleanupOnFail': obj.cleanupOnFail,
-    'disableHooks': obj.disableHooks,
-    'disableWait': obj.disableWait,
-    'disableWaitForJobs': obj.disableWaitForJobs,
-    'force': obj.force,
-    'recreate': obj.recreate,
-    'serverSideApply': obj.serverSideApply,
-    'timeout': obj.timeout,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.cleanupOnFail;
+  if (value !== undefined) { result["cleanupOnFail"] = value; }
+  value = obj.disableHooks;
+  if (value !== undefined) { result["disableHooks"] = value; }
+  value = obj.disableWait;
+  if (value !== undefined) { result["disableWait"] = value; }
+  value = obj.disableWaitForJobs;
+  if (value !== undefined) { result["disableWaitForJobs"] = value; }
+  value = obj.force;
+  if (value !== undefined) { result["force"] = value; }
+  value = obj.recreate;
+  if (value !== undefined) { result["recreate"] = value; }
+  value = obj.serverSideApply;
+  if (value !== undefined) { result["serverSideApply"] = value; }
+  value = obj.timeout;
+  if (value !== undefined) { result["timeout"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1095,14 +1154,17 @@ export interface HelmReleaseSpecTest {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecTest(obj: HelmReleaseSpecTest | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'enable': obj.enable,
-    'filters': obj.filters?.map(y => toJson_HelmReleaseSpecTestFilters(y)),
-    'ignoreFailures': obj.ignoreFailures,
-    'timeout': obj.timeout,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.enable;
+  if (value !== undefined) { result["enable"] = value; }
+  value = obj.filters?.map(y => toJson_HelmReleaseSpecTestFilters(y));
+  if (value !== undefined) { result["filters"] = value; }
+  value = obj.ignoreFailures;
+  if (value !== undefined) { result["ignoreFailures"] = value; }
+  value = obj.timeout;
+  if (value !== undefined) { result["timeout"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1160,15 +1222,19 @@ export interface HelmReleaseSpecUninstall {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecUninstall(obj: HelmReleaseSpecUninstall | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'deletionPropagation': obj.deletionPropagation,
-    'disableHooks': obj.disableHooks,
-    'disableWait': obj.disableWait,
-    'keepHistory': obj.keepHistory,
-    'timeout': obj.timeout,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.deletionPropagation;
+  if (value !== undefined) { result["deletionPropagation"] = value; }
+  value = obj.disableHooks;
+  if (value !== undefined) { result["disableHooks"] = value; }
+  value = obj.disableWait;
+  if (value !== undefined) { result["disableWait"] = value; }
+  value = obj.keepHistory;
+  if (value !== undefined) { result["keepHistory"] = value; }
+  value = obj.timeout;
+  if (value !== undefined) { result["timeout"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1334,25 +1400,39 @@ export interface HelmReleaseSpecUpgrade {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecUpgrade(obj: HelmReleaseSpecUpgrade | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'chartNameChangeStrategy': obj.chartNameChangeStrategy,
-    'cleanupOnFail': obj.cleanupOnFail,
-    'crds': obj.crds,
-    'disableHooks': obj.disableHooks,
-    'disableOpenAPIValidation': obj.disableOpenApiValidation,
-    'disableSchemaValidation': obj.disableSchemaValidation,
-    'disableTakeOwnership': obj.disableTakeOwnership,
-    'disableWait': obj.disableWait,
-    'disableWaitForJobs': obj.disableWaitForJobs,
-    'force': obj.force,
-    'preserveValues': obj.preserveValues,
-    'remediation': toJson_HelmReleaseSpecUpgradeRemediation(obj.remediation),
-    'serverSideApply': obj.serverSideApply,
-    'strategy': toJson_HelmReleaseSpecUpgradeStrategy(obj.strategy),
-    'timeout': obj.timeout,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.chartNameChangeStrategy;
+  if (value !== undefined) { result["chartNameChangeStrategy"] = value; }
+  value = obj.cleanupOnFail;
+  if (value !== undefined) { result["cleanupOnFail"] = value; }
+  value = obj.crds;
+  if (value !== undefined) { result["crds"] = value; }
+  value = obj.disableHooks;
+  if (value !== undefined) { result["disableHooks"] = value; }
+  value = obj.disableOpenApiValidation;
+  if (value !== undefined) { result["disableOpenAPIValidation"] = value; }
+  value = obj.disableSchemaValidation;
+  if (value !== undefined) { result["disableSchemaValidation"] = value; }
+  value = obj.disableTakeOwnership;
+  if (value !== undefined) { result["disableTakeOwnership"] = value; }
+  value = obj.disableWait;
+  if (value !== undefined) { result["disableWait"] = value; }
+  value = obj.disableWaitForJobs;
+  if (value !== undefined) { result["disableWaitForJobs"] = value; }
+  value = obj.force;
+  if (value !== undefined) { result["force"] = value; }
+  value = obj.preserveValues;
+  if (value !== undefined) { result["preserveValues"] = value; }
+  value = toJson_HelmReleaseSpecUpgradeRemediation(obj.remediation);
+  if (value !== undefined) { result["remediation"] = value; }
+  value = obj.serverSideApply;
+  if (value !== undefined) { result["serverSideApply"] = value; }
+  value = toJson_HelmReleaseSpecUpgradeStrategy(obj.strategy);
+  if (value !== undefined) { result["strategy"] = value; }
+  value = obj.timeout;
+  if (value !== undefined) { result["timeout"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1427,16 +1507,21 @@ export interface HelmReleaseSpecValuesFrom {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecValuesFrom(obj: HelmReleaseSpecValuesFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'kind': obj.kind,
-    'literal': obj.literal,
-    'name': obj.name,
-    'optional': obj.optional,
-    'targetPath': obj.targetPath,
-    'valuesKey': obj.valuesKey,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  value = obj.literal;
+  if (value !== undefined) { result["literal"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  value = obj.targetPath;
+  if (value !== undefined) { result["targetPath"] = value; }
+  value = obj.valuesKey;
+  if (value !== undefined) { result["valuesKey"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1467,11 +1552,11 @@ export interface HelmReleaseSpecWaitStrategy {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecWaitStrategy(obj: HelmReleaseSpecWaitStrategy | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1507,12 +1592,13 @@ export interface HelmReleaseSpecChartMetadata {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecChartMetadata(obj: HelmReleaseSpecChartMetadata | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.annotations) === undefined) ? undefined : (withoutUndefined(obj.annotations));
+  if (value !== undefined) { result["annotations"] = value; }
+  value = ((obj.labels) === undefined) ? undefined : (withoutUndefined(obj.labels));
+  if (value !== undefined) { result["labels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1601,18 +1687,25 @@ export interface HelmReleaseSpecChartSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecChartSpec(obj: HelmReleaseSpecChartSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'chart': obj.chart,
-    'ignoreMissingValuesFiles': obj.ignoreMissingValuesFiles,
-    'interval': obj.interval,
-    'reconcileStrategy': obj.reconcileStrategy,
-    'sourceRef': toJson_HelmReleaseSpecChartSpecSourceRef(obj.sourceRef),
-    'valuesFiles': obj.valuesFiles?.map(y => y),
-    'verify': toJson_HelmReleaseSpecChartSpecVerify(obj.verify),
-    'version': obj.version,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.chart;
+  if (value !== undefined) { result["chart"] = value; }
+  value = obj.ignoreMissingValuesFiles;
+  if (value !== undefined) { result["ignoreMissingValuesFiles"] = value; }
+  value = obj.interval;
+  if (value !== undefined) { result["interval"] = value; }
+  value = obj.reconcileStrategy;
+  if (value !== undefined) { result["reconcileStrategy"] = value; }
+  value = toJson_HelmReleaseSpecChartSpecSourceRef(obj.sourceRef);
+  if (value !== undefined) { result["sourceRef"] = value; }
+  value = obj.valuesFiles?.map(y => y);
+  if (value !== undefined) { result["valuesFiles"] = value; }
+  value = toJson_HelmReleaseSpecChartSpecVerify(obj.verify);
+  if (value !== undefined) { result["verify"] = value; }
+  value = obj.version;
+  if (value !== undefined) { result["version"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1662,12 +1755,13 @@ export interface HelmReleaseSpecDriftDetectionIgnore {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecDriftDetectionIgnore(obj: HelmReleaseSpecDriftDetectionIgnore | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'paths': obj.paths?.map(y => y),
-    'target': toJson_HelmReleaseSpecDriftDetectionIgnoreTarget(obj.target),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.paths?.map(y => y);
+  if (value !== undefined) { result["paths"] = value; }
+  value = toJson_HelmReleaseSpecDriftDetectionIgnoreTarget(obj.target);
+  if (value !== undefined) { result["target"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1760,13 +1854,15 @@ export interface HelmReleaseSpecInstallRemediation {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecInstallRemediation(obj: HelmReleaseSpecInstallRemediation | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'ignoreTestFailures': obj.ignoreTestFailures,
-    'remediateLastFailure': obj.remediateLastFailure,
-    'retries': obj.retries,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.ignoreTestFailures;
+  if (value !== undefined) { result["ignoreTestFailures"] = value; }
+  value = obj.remediateLastFailure;
+  if (value !== undefined) { result["remediateLastFailure"] = value; }
+  value = obj.retries;
+  if (value !== undefined) { result["retries"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1803,12 +1899,13 @@ export interface HelmReleaseSpecInstallStrategy {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecInstallStrategy(obj: HelmReleaseSpecInstallStrategy | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'retryInterval': obj.retryInterval,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.retryInterval;
+  if (value !== undefined) { result["retryInterval"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1861,11 +1958,11 @@ export interface HelmReleaseSpecKubeConfigConfigMapRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecKubeConfigConfigMapRef(obj: HelmReleaseSpecKubeConfigConfigMapRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1903,12 +2000,13 @@ export interface HelmReleaseSpecKubeConfigSecretRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecKubeConfigSecretRef(obj: HelmReleaseSpecKubeConfigSecretRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1942,12 +2040,13 @@ export interface HelmReleaseSpecPostRenderersKustomize {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecPostRenderersKustomize(obj: HelmReleaseSpecPostRenderersKustomize | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'images': obj.images?.map(y => toJson_HelmReleaseSpecPostRenderersKustomizeImages(y)),
-    'patches': obj.patches?.map(y => toJson_HelmReleaseSpecPostRenderersKustomizePatches(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.images?.map(y => toJson_HelmReleaseSpecPostRenderersKustomizeImages(y));
+  if (value !== undefined) { result["images"] = value; }
+  value = obj.patches?.map(y => toJson_HelmReleaseSpecPostRenderersKustomizePatches(y));
+  if (value !== undefined) { result["patches"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1996,12 +2095,13 @@ export interface HelmReleaseSpecTestFilters {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecTestFilters(obj: HelmReleaseSpecTestFilters | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'exclude': obj.exclude,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.exclude;
+  if (value !== undefined) { result["exclude"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2118,14 +2218,17 @@ export interface HelmReleaseSpecUpgradeRemediation {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecUpgradeRemediation(obj: HelmReleaseSpecUpgradeRemediation | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'ignoreTestFailures': obj.ignoreTestFailures,
-    'remediateLastFailure': obj.remediateLastFailure,
-    'retries': obj.retries,
-    'strategy': obj.strategy,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.ignoreTestFailures;
+  if (value !== undefined) { result["ignoreTestFailures"] = value; }
+  value = obj.remediateLastFailure;
+  if (value !== undefined) { result["remediateLastFailure"] = value; }
+  value = obj.retries;
+  if (value !== undefined) { result["retries"] = value; }
+  value = obj.strategy;
+  if (value !== undefined) { result["strategy"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2180,12 +2283,13 @@ export interface HelmReleaseSpecUpgradeStrategy {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecUpgradeStrategy(obj: HelmReleaseSpecUpgradeStrategy | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'retryInterval': obj.retryInterval,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.retryInterval;
+  if (value !== undefined) { result["retryInterval"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2276,14 +2380,17 @@ export interface HelmReleaseSpecChartSpecSourceRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecChartSpecSourceRef(obj: HelmReleaseSpecChartSpecSourceRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'kind': obj.kind,
-    'name': obj.name,
-    'namespace': obj.namespace,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.namespace;
+  if (value !== undefined) { result["namespace"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2320,12 +2427,13 @@ export interface HelmReleaseSpecChartSpecVerify {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecChartSpecVerify(obj: HelmReleaseSpecChartSpecVerify | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'provider': obj.provider,
-    'secretRef': toJson_HelmReleaseSpecChartSpecVerifySecretRef(obj.secretRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.provider;
+  if (value !== undefined) { result["provider"] = value; }
+  value = toJson_HelmReleaseSpecChartSpecVerifySecretRef(obj.secretRef);
+  if (value !== undefined) { result["secretRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2405,17 +2513,23 @@ export interface HelmReleaseSpecDriftDetectionIgnoreTarget {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecDriftDetectionIgnoreTarget(obj: HelmReleaseSpecDriftDetectionIgnoreTarget | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'annotationSelector': obj.annotationSelector,
-    'group': obj.group,
-    'kind': obj.kind,
-    'labelSelector': obj.labelSelector,
-    'name': obj.name,
-    'namespace': obj.namespace,
-    'version': obj.version,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.annotationSelector;
+  if (value !== undefined) { result["annotationSelector"] = value; }
+  value = obj.group;
+  if (value !== undefined) { result["group"] = value; }
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  value = obj.labelSelector;
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.namespace;
+  if (value !== undefined) { result["namespace"] = value; }
+  value = obj.version;
+  if (value !== undefined) { result["version"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2473,14 +2587,17 @@ export interface HelmReleaseSpecPostRenderersKustomizeImages {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecPostRenderersKustomizeImages(obj: HelmReleaseSpecPostRenderersKustomizeImages | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'digest': obj.digest,
-    'name': obj.name,
-    'newName': obj.newName,
-    'newTag': obj.newTag,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.digest;
+  if (value !== undefined) { result["digest"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.newName;
+  if (value !== undefined) { result["newName"] = value; }
+  value = obj.newTag;
+  if (value !== undefined) { result["newTag"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2513,12 +2630,13 @@ export interface HelmReleaseSpecPostRenderersKustomizePatches {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecPostRenderersKustomizePatches(obj: HelmReleaseSpecPostRenderersKustomizePatches | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'patch': obj.patch,
-    'target': toJson_HelmReleaseSpecPostRenderersKustomizePatchesTarget(obj.target),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.patch;
+  if (value !== undefined) { result["patch"] = value; }
+  value = toJson_HelmReleaseSpecPostRenderersKustomizePatchesTarget(obj.target);
+  if (value !== undefined) { result["target"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2594,11 +2712,11 @@ export interface HelmReleaseSpecChartSpecVerifySecretRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecChartSpecVerifySecretRef(obj: HelmReleaseSpecChartSpecVerifySecretRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2675,17 +2793,34 @@ export interface HelmReleaseSpecPostRenderersKustomizePatchesTarget {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmReleaseSpecPostRenderersKustomizePatchesTarget(obj: HelmReleaseSpecPostRenderersKustomizePatchesTarget | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'annotationSelector': obj.annotationSelector,
-    'group': obj.group,
-    'kind': obj.kind,
-    'labelSelector': obj.labelSelector,
-    'name': obj.name,
-    'namespace': obj.namespace,
-    'version': obj.version,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.annotationSelector;
+  if (value !== undefined) { result["annotationSelector"] = value; }
+  value = obj.group;
+  if (value !== undefined) { result["group"] = value; }
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  value = obj.labelSelector;
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.namespace;
+  if (value !== undefined) { result["namespace"] = value; }
+  value = obj.version;
+  if (value !== undefined) { result["version"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
+
+// added by scripts/import-crds.ts: drops undefined values in one pass (the generator's reduce copies the object per key)
+function withoutUndefined(obj: { [key: string]: any }): { [key: string]: any } {
+  const out: { [key: string]: any } = {};
+  for (const k of Object.keys(obj)) {
+    const v = obj[k];
+    if (v === undefined) { continue; }
+    if (k === '__proto__') { Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true }); } else { out[k] = v; }
+  }
+  return out;
+}

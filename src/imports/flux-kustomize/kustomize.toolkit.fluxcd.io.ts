@@ -83,12 +83,13 @@ export interface KustomizationProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KustomizationProps(obj: KustomizationProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_KustomizationSpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_KustomizationSpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -339,37 +340,63 @@ export interface KustomizationSpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KustomizationSpec(obj: KustomizationSpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'buildMetadata': obj.buildMetadata?.map(y => y),
-    'commonMetadata': toJson_KustomizationSpecCommonMetadata(obj.commonMetadata),
-    'components': obj.components?.map(y => y),
-    'decryption': toJson_KustomizationSpecDecryption(obj.decryption),
-    'deletionPolicy': obj.deletionPolicy,
-    'dependsOn': obj.dependsOn?.map(y => toJson_KustomizationSpecDependsOn(y)),
-    'force': obj.force,
-    'healthCheckExprs': obj.healthCheckExprs?.map(y => toJson_KustomizationSpecHealthCheckExprs(y)),
-    'healthChecks': obj.healthChecks?.map(y => toJson_KustomizationSpecHealthChecks(y)),
-    'ignore': obj.ignore?.map(y => toJson_KustomizationSpecIgnore(y)),
-    'ignoreMissingComponents': obj.ignoreMissingComponents,
-    'images': obj.images?.map(y => toJson_KustomizationSpecImages(y)),
-    'interval': obj.interval,
-    'kubeConfig': toJson_KustomizationSpecKubeConfig(obj.kubeConfig),
-    'namePrefix': obj.namePrefix,
-    'nameSuffix': obj.nameSuffix,
-    'patches': obj.patches?.map(y => toJson_KustomizationSpecPatches(y)),
-    'path': obj.path,
-    'postBuild': toJson_KustomizationSpecPostBuild(obj.postBuild),
-    'prune': obj.prune,
-    'retryInterval': obj.retryInterval,
-    'serviceAccountName': obj.serviceAccountName,
-    'sourceRef': toJson_KustomizationSpecSourceRef(obj.sourceRef),
-    'suspend': obj.suspend,
-    'targetNamespace': obj.targetNamespace,
-    'timeout': obj.timeout,
-    'wait': obj.wait,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.buildMetadata?.map(y => y);
+  if (value !== undefined) { result["buildMetadata"] = value; }
+  value = toJson_KustomizationSpecCommonMetadata(obj.commonMetadata);
+  if (value !== undefined) { result["commonMetadata"] = value; }
+  value = obj.components?.map(y => y);
+  if (value !== undefined) { result["components"] = value; }
+  value = toJson_KustomizationSpecDecryption(obj.decryption);
+  if (value !== undefined) { result["decryption"] = value; }
+  value = obj.deletionPolicy;
+  if (value !== undefined) { result["deletionPolicy"] = value; }
+  value = obj.dependsOn?.map(y => toJson_KustomizationSpecDependsOn(y));
+  if (value !== undefined) { result["dependsOn"] = value; }
+  value = obj.force;
+  if (value !== undefined) { result["force"] = value; }
+  value = obj.healthCheckExprs?.map(y => toJson_KustomizationSpecHealthCheckExprs(y));
+  if (value !== undefined) { result["healthCheckExprs"] = value; }
+  value = obj.healthChecks?.map(y => toJson_KustomizationSpecHealthChecks(y));
+  if (value !== undefined) { result["healthChecks"] = value; }
+  value = obj.ignore?.map(y => toJson_KustomizationSpecIgnore(y));
+  if (value !== undefined) { result["ignore"] = value; }
+  value = obj.ignoreMissingComponents;
+  if (value !== undefined) { result["ignoreMissingComponents"] = value; }
+  value = obj.images?.map(y => toJson_KustomizationSpecImages(y));
+  if (value !== undefined) { result["images"] = value; }
+  value = obj.interval;
+  if (value !== undefined) { result["interval"] = value; }
+  value = toJson_KustomizationSpecKubeConfig(obj.kubeConfig);
+  if (value !== undefined) { result["kubeConfig"] = value; }
+  value = obj.namePrefix;
+  if (value !== undefined) { result["namePrefix"] = value; }
+  value = obj.nameSuffix;
+  if (value !== undefined) { result["nameSuffix"] = value; }
+  value = obj.patches?.map(y => toJson_KustomizationSpecPatches(y));
+  if (value !== undefined) { result["patches"] = value; }
+  value = obj.path;
+  if (value !== undefined) { result["path"] = value; }
+  value = toJson_KustomizationSpecPostBuild(obj.postBuild);
+  if (value !== undefined) { result["postBuild"] = value; }
+  value = obj.prune;
+  if (value !== undefined) { result["prune"] = value; }
+  value = obj.retryInterval;
+  if (value !== undefined) { result["retryInterval"] = value; }
+  value = obj.serviceAccountName;
+  if (value !== undefined) { result["serviceAccountName"] = value; }
+  value = toJson_KustomizationSpecSourceRef(obj.sourceRef);
+  if (value !== undefined) { result["sourceRef"] = value; }
+  value = obj.suspend;
+  if (value !== undefined) { result["suspend"] = value; }
+  value = obj.targetNamespace;
+  if (value !== undefined) { result["targetNamespace"] = value; }
+  value = obj.timeout;
+  if (value !== undefined) { result["timeout"] = value; }
+  value = obj.wait;
+  if (value !== undefined) { result["wait"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -414,12 +441,13 @@ export interface KustomizationSpecCommonMetadata {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KustomizationSpecCommonMetadata(obj: KustomizationSpecCommonMetadata | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'labels': ((obj.labels) === undefined) ? undefined : (Object.entries(obj.labels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.annotations) === undefined) ? undefined : (withoutUndefined(obj.annotations));
+  if (value !== undefined) { result["annotations"] = value; }
+  value = ((obj.labels) === undefined) ? undefined : (withoutUndefined(obj.labels));
+  if (value !== undefined) { result["labels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -464,13 +492,15 @@ export interface KustomizationSpecDecryption {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KustomizationSpecDecryption(obj: KustomizationSpecDecryption | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'provider': obj.provider,
-    'secretRef': toJson_KustomizationSpecDecryptionSecretRef(obj.secretRef),
-    'serviceAccountName': obj.serviceAccountName,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.provider;
+  if (value !== undefined) { result["provider"] = value; }
+  value = toJson_KustomizationSpecDecryptionSecretRef(obj.secretRef);
+  if (value !== undefined) { result["secretRef"] = value; }
+  value = obj.serviceAccountName;
+  if (value !== undefined) { result["serviceAccountName"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -534,13 +564,15 @@ export interface KustomizationSpecDependsOn {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KustomizationSpecDependsOn(obj: KustomizationSpecDependsOn | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-    'namespace': obj.namespace,
-    'readyExpr': obj.readyExpr,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.namespace;
+  if (value !== undefined) { result["namespace"] = value; }
+  value = obj.readyExpr;
+  if (value !== undefined) { result["readyExpr"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -595,15 +627,19 @@ export interface KustomizationSpecHealthCheckExprs {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KustomizationSpecHealthCheckExprs(obj: KustomizationSpecHealthCheckExprs | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'current': obj.current,
-    'failed': obj.failed,
-    'inProgress': obj.inProgress,
-    'kind': obj.kind,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.current;
+  if (value !== undefined) { result["current"] = value; }
+  value = obj.failed;
+  if (value !== undefined) { result["failed"] = value; }
+  value = obj.inProgress;
+  if (value !== undefined) { result["inProgress"] = value; }
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -649,14 +685,17 @@ export interface KustomizationSpecHealthChecks {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KustomizationSpecHealthChecks(obj: KustomizationSpecHealthChecks | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'kind': obj.kind,
-    'name': obj.name,
-    'namespace': obj.namespace,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.namespace;
+  if (value !== undefined) { result["namespace"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -692,12 +731,13 @@ export interface KustomizationSpecIgnore {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KustomizationSpecIgnore(obj: KustomizationSpecIgnore | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'paths': obj.paths?.map(y => y),
-    'target': toJson_KustomizationSpecIgnoreTarget(obj.target),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.paths?.map(y => y);
+  if (value !== undefined) { result["paths"] = value; }
+  value = toJson_KustomizationSpecIgnoreTarget(obj.target);
+  if (value !== undefined) { result["target"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -743,14 +783,17 @@ export interface KustomizationSpecImages {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KustomizationSpecImages(obj: KustomizationSpecImages | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'digest': obj.digest,
-    'name': obj.name,
-    'newName': obj.newName,
-    'newTag': obj.newTag,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.digest;
+  if (value !== undefined) { result["digest"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.newName;
+  if (value !== undefined) { result["newName"] = value; }
+  value = obj.newTag;
+  if (value !== undefined) { result["newTag"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -823,12 +866,13 @@ export interface KustomizationSpecKubeConfig {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KustomizationSpecKubeConfig(obj: KustomizationSpecKubeConfig | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'configMapRef': toJson_KustomizationSpecKubeConfigConfigMapRef(obj.configMapRef),
-    'secretRef': toJson_KustomizationSpecKubeConfigSecretRef(obj.secretRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_KustomizationSpecKubeConfigConfigMapRef(obj.configMapRef);
+  if (value !== undefined) { result["configMapRef"] = value; }
+  value = toJson_KustomizationSpecKubeConfigSecretRef(obj.secretRef);
+  if (value !== undefined) { result["secretRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -861,12 +905,13 @@ export interface KustomizationSpecPatches {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KustomizationSpecPatches(obj: KustomizationSpecPatches | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'patch': obj.patch,
-    'target': toJson_KustomizationSpecPatchesTarget(obj.target),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.patch;
+  if (value !== undefined) { result["patch"] = value; }
+  value = toJson_KustomizationSpecPatchesTarget(obj.target);
+  if (value !== undefined) { result["target"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -919,13 +964,15 @@ export interface KustomizationSpecPostBuild {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KustomizationSpecPostBuild(obj: KustomizationSpecPostBuild | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'substitute': ((obj.substitute) === undefined) ? undefined : (Object.entries(obj.substitute).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-    'substituteFrom': obj.substituteFrom?.map(y => toJson_KustomizationSpecPostBuildSubstituteFrom(y)),
-    'substituteStrategy': obj.substituteStrategy,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.substitute) === undefined) ? undefined : (withoutUndefined(obj.substitute));
+  if (value !== undefined) { result["substitute"] = value; }
+  value = obj.substituteFrom?.map(y => toJson_KustomizationSpecPostBuildSubstituteFrom(y));
+  if (value !== undefined) { result["substituteFrom"] = value; }
+  value = obj.substituteStrategy;
+  if (value !== undefined) { result["substituteStrategy"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -971,14 +1018,17 @@ export interface KustomizationSpecSourceRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KustomizationSpecSourceRef(obj: KustomizationSpecSourceRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'apiVersion': obj.apiVersion,
-    'kind': obj.kind,
-    'name': obj.name,
-    'namespace': obj.namespace,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.apiVersion;
+  if (value !== undefined) { result["apiVersion"] = value; }
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.namespace;
+  if (value !== undefined) { result["namespace"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1015,11 +1065,11 @@ export interface KustomizationSpecDecryptionSecretRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KustomizationSpecDecryptionSecretRef(obj: KustomizationSpecDecryptionSecretRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1099,17 +1149,23 @@ export interface KustomizationSpecIgnoreTarget {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KustomizationSpecIgnoreTarget(obj: KustomizationSpecIgnoreTarget | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'annotationSelector': obj.annotationSelector,
-    'group': obj.group,
-    'kind': obj.kind,
-    'labelSelector': obj.labelSelector,
-    'name': obj.name,
-    'namespace': obj.namespace,
-    'version': obj.version,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.annotationSelector;
+  if (value !== undefined) { result["annotationSelector"] = value; }
+  value = obj.group;
+  if (value !== undefined) { result["group"] = value; }
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  value = obj.labelSelector;
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.namespace;
+  if (value !== undefined) { result["namespace"] = value; }
+  value = obj.version;
+  if (value !== undefined) { result["version"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1162,11 +1218,11 @@ export interface KustomizationSpecKubeConfigConfigMapRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KustomizationSpecKubeConfigConfigMapRef(obj: KustomizationSpecKubeConfigConfigMapRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1204,12 +1260,13 @@ export interface KustomizationSpecKubeConfigSecretRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KustomizationSpecKubeConfigSecretRef(obj: KustomizationSpecKubeConfigSecretRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'key': obj.key,
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.key;
+  if (value !== undefined) { result["key"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1286,17 +1343,23 @@ export interface KustomizationSpecPatchesTarget {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KustomizationSpecPatchesTarget(obj: KustomizationSpecPatchesTarget | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'annotationSelector': obj.annotationSelector,
-    'group': obj.group,
-    'kind': obj.kind,
-    'labelSelector': obj.labelSelector,
-    'name': obj.name,
-    'namespace': obj.namespace,
-    'version': obj.version,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.annotationSelector;
+  if (value !== undefined) { result["annotationSelector"] = value; }
+  value = obj.group;
+  if (value !== undefined) { result["group"] = value; }
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  value = obj.labelSelector;
+  if (value !== undefined) { result["labelSelector"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.namespace;
+  if (value !== undefined) { result["namespace"] = value; }
+  value = obj.version;
+  if (value !== undefined) { result["version"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1338,13 +1401,15 @@ export interface KustomizationSpecPostBuildSubstituteFrom {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_KustomizationSpecPostBuildSubstituteFrom(obj: KustomizationSpecPostBuildSubstituteFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'kind': obj.kind,
-    'name': obj.name,
-    'optional': obj.optional,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.kind;
+  if (value !== undefined) { result["kind"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.optional;
+  if (value !== undefined) { result["optional"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1394,3 +1459,14 @@ export enum KustomizationSpecPostBuildSubstituteFromKind {
   CONFIG_MAP = "ConfigMap",
 }
 
+
+// added by scripts/import-crds.ts: drops undefined values in one pass (the generator's reduce copies the object per key)
+function withoutUndefined(obj: { [key: string]: any }): { [key: string]: any } {
+  const out: { [key: string]: any } = {};
+  for (const k of Object.keys(obj)) {
+    const v = obj[k];
+    if (v === undefined) { continue; }
+    if (k === '__proto__') { Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true }); } else { out[k] = v; }
+  }
+  return out;
+}

@@ -83,12 +83,13 @@ export interface GitRepositoryProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_GitRepositoryProps(obj: GitRepositoryProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_GitRepositorySpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_GitRepositorySpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -223,24 +224,37 @@ export interface GitRepositorySpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_GitRepositorySpec(obj: GitRepositorySpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'ignore': obj.ignore,
-    'include': obj.include?.map(y => toJson_GitRepositorySpecInclude(y)),
-    'interval': obj.interval,
-    'provider': obj.provider,
-    'proxySecretRef': toJson_GitRepositorySpecProxySecretRef(obj.proxySecretRef),
-    'recurseSubmodules': obj.recurseSubmodules,
-    'ref': toJson_GitRepositorySpecRef(obj.ref),
-    'secretRef': toJson_GitRepositorySpecSecretRef(obj.secretRef),
-    'serviceAccountName': obj.serviceAccountName,
-    'sparseCheckout': obj.sparseCheckout?.map(y => y),
-    'suspend': obj.suspend,
-    'timeout': obj.timeout,
-    'url': obj.url,
-    'verify': toJson_GitRepositorySpecVerify(obj.verify),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.ignore;
+  if (value !== undefined) { result["ignore"] = value; }
+  value = obj.include?.map(y => toJson_GitRepositorySpecInclude(y));
+  if (value !== undefined) { result["include"] = value; }
+  value = obj.interval;
+  if (value !== undefined) { result["interval"] = value; }
+  value = obj.provider;
+  if (value !== undefined) { result["provider"] = value; }
+  value = toJson_GitRepositorySpecProxySecretRef(obj.proxySecretRef);
+  if (value !== undefined) { result["proxySecretRef"] = value; }
+  value = obj.recurseSubmodules;
+  if (value !== undefined) { result["recurseSubmodules"] = value; }
+  value = toJson_GitRepositorySpecRef(obj.ref);
+  if (value !== undefined) { result["ref"] = value; }
+  value = toJson_GitRepositorySpecSecretRef(obj.secretRef);
+  if (value !== undefined) { result["secretRef"] = value; }
+  value = obj.serviceAccountName;
+  if (value !== undefined) { result["serviceAccountName"] = value; }
+  value = obj.sparseCheckout?.map(y => y);
+  if (value !== undefined) { result["sparseCheckout"] = value; }
+  value = obj.suspend;
+  if (value !== undefined) { result["suspend"] = value; }
+  value = obj.timeout;
+  if (value !== undefined) { result["timeout"] = value; }
+  value = obj.url;
+  if (value !== undefined) { result["url"] = value; }
+  value = toJson_GitRepositorySpecVerify(obj.verify);
+  if (value !== undefined) { result["verify"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -282,13 +296,15 @@ export interface GitRepositorySpecInclude {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_GitRepositorySpecInclude(obj: GitRepositorySpecInclude | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'fromPath': obj.fromPath,
-    'repository': toJson_GitRepositorySpecIncludeRepository(obj.repository),
-    'toPath': obj.toPath,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.fromPath;
+  if (value !== undefined) { result["fromPath"] = value; }
+  value = toJson_GitRepositorySpecIncludeRepository(obj.repository);
+  if (value !== undefined) { result["repository"] = value; }
+  value = obj.toPath;
+  if (value !== undefined) { result["toPath"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -330,11 +346,11 @@ export interface GitRepositorySpecProxySecretRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_GitRepositorySpecProxySecretRef(obj: GitRepositorySpecProxySecretRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -393,15 +409,19 @@ export interface GitRepositorySpecRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_GitRepositorySpecRef(obj: GitRepositorySpecRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'branch': obj.branch,
-    'commit': obj.commit,
-    'name': obj.name,
-    'semver': obj.semver,
-    'tag': obj.tag,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.branch;
+  if (value !== undefined) { result["branch"] = value; }
+  value = obj.commit;
+  if (value !== undefined) { result["commit"] = value; }
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  value = obj.semver;
+  if (value !== undefined) { result["semver"] = value; }
+  value = obj.tag;
+  if (value !== undefined) { result["tag"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -430,11 +450,11 @@ export interface GitRepositorySpecSecretRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_GitRepositorySpecSecretRef(obj: GitRepositorySpecSecretRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -472,12 +492,13 @@ export interface GitRepositorySpecVerify {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_GitRepositorySpecVerify(obj: GitRepositorySpecVerify | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'mode': obj.mode,
-    'secretRef': toJson_GitRepositorySpecVerifySecretRef(obj.secretRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.mode;
+  if (value !== undefined) { result["mode"] = value; }
+  value = toJson_GitRepositorySpecVerifySecretRef(obj.secretRef);
+  if (value !== undefined) { result["secretRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -502,11 +523,11 @@ export interface GitRepositorySpecIncludeRepository {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_GitRepositorySpecIncludeRepository(obj: GitRepositorySpecIncludeRepository | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -550,11 +571,11 @@ export interface GitRepositorySpecVerifySecretRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_GitRepositorySpecVerifySecretRef(obj: GitRepositorySpecVerifySecretRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -639,12 +660,13 @@ export interface HelmRepositoryProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmRepositoryProps(obj: HelmRepositoryProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_HelmRepositorySpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_HelmRepositorySpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -776,21 +798,31 @@ export interface HelmRepositorySpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmRepositorySpec(obj: HelmRepositorySpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'accessFrom': toJson_HelmRepositorySpecAccessFrom(obj.accessFrom),
-    'certSecretRef': toJson_HelmRepositorySpecCertSecretRef(obj.certSecretRef),
-    'insecure': obj.insecure,
-    'interval': obj.interval,
-    'passCredentials': obj.passCredentials,
-    'provider': obj.provider,
-    'secretRef': toJson_HelmRepositorySpecSecretRef(obj.secretRef),
-    'suspend': obj.suspend,
-    'timeout': obj.timeout,
-    'type': obj.type,
-    'url': obj.url,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_HelmRepositorySpecAccessFrom(obj.accessFrom);
+  if (value !== undefined) { result["accessFrom"] = value; }
+  value = toJson_HelmRepositorySpecCertSecretRef(obj.certSecretRef);
+  if (value !== undefined) { result["certSecretRef"] = value; }
+  value = obj.insecure;
+  if (value !== undefined) { result["insecure"] = value; }
+  value = obj.interval;
+  if (value !== undefined) { result["interval"] = value; }
+  value = obj.passCredentials;
+  if (value !== undefined) { result["passCredentials"] = value; }
+  value = obj.provider;
+  if (value !== undefined) { result["provider"] = value; }
+  value = toJson_HelmRepositorySpecSecretRef(obj.secretRef);
+  if (value !== undefined) { result["secretRef"] = value; }
+  value = obj.suspend;
+  if (value !== undefined) { result["suspend"] = value; }
+  value = obj.timeout;
+  if (value !== undefined) { result["timeout"] = value; }
+  value = obj.type;
+  if (value !== undefined) { result["type"] = value; }
+  value = obj.url;
+  if (value !== undefined) { result["url"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -817,11 +849,11 @@ export interface HelmRepositorySpecAccessFrom {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmRepositorySpecAccessFrom(obj: HelmRepositorySpecAccessFrom | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'namespaceSelectors': obj.namespaceSelectors?.map(y => toJson_HelmRepositorySpecAccessFromNamespaceSelectors(y)),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.namespaceSelectors?.map(y => toJson_HelmRepositorySpecAccessFromNamespaceSelectors(y));
+  if (value !== undefined) { result["namespaceSelectors"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -859,11 +891,11 @@ export interface HelmRepositorySpecCertSecretRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmRepositorySpecCertSecretRef(obj: HelmRepositorySpecCertSecretRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -910,11 +942,11 @@ export interface HelmRepositorySpecSecretRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmRepositorySpecSecretRef(obj: HelmRepositorySpecSecretRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -954,11 +986,11 @@ export interface HelmRepositorySpecAccessFromNamespaceSelectors {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_HelmRepositorySpecAccessFromNamespaceSelectors(obj: HelmRepositorySpecAccessFromNamespaceSelectors | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = ((obj.matchLabels) === undefined) ? undefined : (withoutUndefined(obj.matchLabels));
+  if (value !== undefined) { result["matchLabels"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1042,12 +1074,13 @@ export interface OciRepositoryProps {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OciRepositoryProps(obj: OciRepositoryProps | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'metadata': obj.metadata,
-    'spec': toJson_OciRepositorySpec(obj.spec),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.metadata;
+  if (value !== undefined) { result["metadata"] = value; }
+  value = toJson_OciRepositorySpec(obj.spec);
+  if (value !== undefined) { result["spec"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1188,24 +1221,37 @@ export interface OciRepositorySpec {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OciRepositorySpec(obj: OciRepositorySpec | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'certSecretRef': toJson_OciRepositorySpecCertSecretRef(obj.certSecretRef),
-    'ignore': obj.ignore,
-    'insecure': obj.insecure,
-    'interval': obj.interval,
-    'layerSelector': toJson_OciRepositorySpecLayerSelector(obj.layerSelector),
-    'provider': obj.provider,
-    'proxySecretRef': toJson_OciRepositorySpecProxySecretRef(obj.proxySecretRef),
-    'ref': toJson_OciRepositorySpecRef(obj.ref),
-    'secretRef': toJson_OciRepositorySpecSecretRef(obj.secretRef),
-    'serviceAccountName': obj.serviceAccountName,
-    'suspend': obj.suspend,
-    'timeout': obj.timeout,
-    'url': obj.url,
-    'verify': toJson_OciRepositorySpecVerify(obj.verify),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = toJson_OciRepositorySpecCertSecretRef(obj.certSecretRef);
+  if (value !== undefined) { result["certSecretRef"] = value; }
+  value = obj.ignore;
+  if (value !== undefined) { result["ignore"] = value; }
+  value = obj.insecure;
+  if (value !== undefined) { result["insecure"] = value; }
+  value = obj.interval;
+  if (value !== undefined) { result["interval"] = value; }
+  value = toJson_OciRepositorySpecLayerSelector(obj.layerSelector);
+  if (value !== undefined) { result["layerSelector"] = value; }
+  value = obj.provider;
+  if (value !== undefined) { result["provider"] = value; }
+  value = toJson_OciRepositorySpecProxySecretRef(obj.proxySecretRef);
+  if (value !== undefined) { result["proxySecretRef"] = value; }
+  value = toJson_OciRepositorySpecRef(obj.ref);
+  if (value !== undefined) { result["ref"] = value; }
+  value = toJson_OciRepositorySpecSecretRef(obj.secretRef);
+  if (value !== undefined) { result["secretRef"] = value; }
+  value = obj.serviceAccountName;
+  if (value !== undefined) { result["serviceAccountName"] = value; }
+  value = obj.suspend;
+  if (value !== undefined) { result["suspend"] = value; }
+  value = obj.timeout;
+  if (value !== undefined) { result["timeout"] = value; }
+  value = obj.url;
+  if (value !== undefined) { result["url"] = value; }
+  value = toJson_OciRepositorySpecVerify(obj.verify);
+  if (value !== undefined) { result["verify"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1240,11 +1286,11 @@ export interface OciRepositorySpecCertSecretRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OciRepositorySpecCertSecretRef(obj: OciRepositorySpecCertSecretRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1281,12 +1327,13 @@ export interface OciRepositorySpecLayerSelector {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OciRepositorySpecLayerSelector(obj: OciRepositorySpecLayerSelector | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'mediaType': obj.mediaType,
-    'operation': obj.operation,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.mediaType;
+  if (value !== undefined) { result["mediaType"] = value; }
+  value = obj.operation;
+  if (value !== undefined) { result["operation"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1328,11 +1375,11 @@ export interface OciRepositorySpecProxySecretRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OciRepositorySpecProxySecretRef(obj: OciRepositorySpecProxySecretRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1380,14 +1427,17 @@ export interface OciRepositorySpecRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OciRepositorySpecRef(obj: OciRepositorySpecRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'digest': obj.digest,
-    'semver': obj.semver,
-    'semverFilter': obj.semverFilter,
-    'tag': obj.tag,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.digest;
+  if (value !== undefined) { result["digest"] = value; }
+  value = obj.semver;
+  if (value !== undefined) { result["semver"] = value; }
+  value = obj.semverFilter;
+  if (value !== undefined) { result["semverFilter"] = value; }
+  value = obj.tag;
+  if (value !== undefined) { result["tag"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1413,11 +1463,11 @@ export interface OciRepositorySpecSecretRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OciRepositorySpecSecretRef(obj: OciRepositorySpecSecretRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1471,14 +1521,17 @@ export interface OciRepositorySpecVerify {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OciRepositorySpecVerify(obj: OciRepositorySpecVerify | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'matchOIDCIdentity': obj.matchOidcIdentity?.map(y => toJson_OciRepositorySpecVerifyMatchOidcIdentity(y)),
-    'provider': obj.provider,
-    'secretRef': toJson_OciRepositorySpecVerifySecretRef(obj.secretRef),
-    'trustedRootSecretRef': toJson_OciRepositorySpecVerifyTrustedRootSecretRef(obj.trustedRootSecretRef),
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.matchOidcIdentity?.map(y => toJson_OciRepositorySpecVerifyMatchOidcIdentity(y));
+  if (value !== undefined) { result["matchOIDCIdentity"] = value; }
+  value = obj.provider;
+  if (value !== undefined) { result["provider"] = value; }
+  value = toJson_OciRepositorySpecVerifySecretRef(obj.secretRef);
+  if (value !== undefined) { result["secretRef"] = value; }
+  value = toJson_OciRepositorySpecVerifyTrustedRootSecretRef(obj.trustedRootSecretRef);
+  if (value !== undefined) { result["trustedRootSecretRef"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1529,12 +1582,13 @@ export interface OciRepositorySpecVerifyMatchOidcIdentity {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OciRepositorySpecVerifyMatchOidcIdentity(obj: OciRepositorySpecVerifyMatchOidcIdentity | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'issuer': obj.issuer,
-    'subject': obj.subject,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.issuer;
+  if (value !== undefined) { result["issuer"] = value; }
+  value = obj.subject;
+  if (value !== undefined) { result["subject"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1571,11 +1625,11 @@ export interface OciRepositorySpecVerifySecretRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OciRepositorySpecVerifySecretRef(obj: OciRepositorySpecVerifySecretRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1602,11 +1656,22 @@ export interface OciRepositorySpecVerifyTrustedRootSecretRef {
 /* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 export function toJson_OciRepositorySpecVerifyTrustedRootSecretRef(obj: OciRepositorySpecVerifyTrustedRootSecretRef | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
-  const result = {
-    'name': obj.name,
-  };
-  // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  const result: { [key: string]: any } = {};
+  let value: any;
+  value = obj.name;
+  if (value !== undefined) { result["name"] = value; }
+  return result;
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
+
+// added by scripts/import-crds.ts: drops undefined values in one pass (the generator's reduce copies the object per key)
+function withoutUndefined(obj: { [key: string]: any }): { [key: string]: any } {
+  const out: { [key: string]: any } = {};
+  for (const k of Object.keys(obj)) {
+    const v = obj[k];
+    if (v === undefined) { continue; }
+    if (k === '__proto__') { Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true }); } else { out[k] = v; }
+  }
+  return out;
+}

@@ -2,6 +2,7 @@
  * The GitOps repository layout: which file every object goes to, the namespaces of the clusters,
  * and the sync-wave annotations that order clusters before their addon objects under Argo CD.
  */
+import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { bootstrapFiles, ClusterFolder } from './bootstrap';
 import { indexReadme } from './index-readme';
@@ -19,10 +20,11 @@ const ARGO_WAVE = 'argocd.argoproj.io/sync-wave';
 const ARGO_SYNC_OPTIONS = 'argocd.argoproj.io/sync-options';
 const FLUX_PRUNE = 'kustomize.toolkit.fluxcd.io/prune';
 
-/** A file of the tree: its path relative to the output directory and its objects (or text). */
+/** A file of the tree: its path relative to the output directory and its objects. */
 export interface TreeFile {
   readonly path: string;
-  readonly objects: any[];
+  /** ApiObjects (rendered by the writer) or generated JSON. */
+  readonly objects: Array<ApiObject | any>;
   /** Construct paths of the objects, for duplicate messages. */
   readonly paths: string[];
   /** The management cluster the objects are applied to. */
@@ -38,13 +40,13 @@ export interface Tree {
 class TreeBuilder {
   private readonly files = new Map<string, TreeFile>();
 
-  add(path: string, management: string, json: any, constructPath: string): void {
+  add(path: string, management: string, object: ApiObject | any, constructPath: string): void {
     let file = this.files.get(path);
     if (!file) {
       file = { path, objects: [], paths: [], management };
       this.files.set(path, file);
     }
-    file.objects.push(json);
+    file.objects.push(object);
     file.paths.push(constructPath);
   }
 
@@ -96,25 +98,23 @@ export function gitOpsTree(root: IConstruct, units: ChartUnit[]): Tree {
         if (engine === GitOpsEngine.FLUX) annotations[FLUX_PRUNE] = 'disabled';
       }
       for (const o of objects) {
-        const json = o.toJson();
-        if (Object.keys(annotations).length > 0) json.metadata.annotations = { ...json.metadata.annotations, ...annotations };
-        tree.add(`${f.folder}/cluster/${chart.clusterName}.yaml`, f.management, json, o.node.path);
+        for (const [key, value] of Object.entries(annotations)) o.metadata.addAnnotation(key, value);
+        tree.add(`${f.folder}/cluster/${chart.clusterName}.yaml`, f.management, o, o.node.path);
       }
     } else if (isBundle(chart)) {
       for (const o of objects) {
-        const json = o.toJson();
-        const target = targetCluster(json, byName);
+        const target = targetCluster(o, byName);
         if (target) {
           target.hasAddons = true;
-          tree.add(`${target.folder}/addons/${chart.bundleName}.yaml`, target.management, json, o.node.path);
+          tree.add(`${target.folder}/addons/${chart.bundleName}.yaml`, target.management, o, o.node.path);
         } else {
           const management = bundleManagement(chart, folders) ?? managementOf(chart, `bundle '${chart.bundleName}'`);
-          tree.add(`management/${management}/addons/${chart.bundleName}.yaml`, management, json, o.node.path);
+          tree.add(`management/${management}/addons/${chart.bundleName}.yaml`, management, o, o.node.path);
         }
       }
     } else {
       const management = managementOf(chart, `chart '${chart.node.path}'`);
-      for (const o of objects) tree.add(`management/${management}/${chart.node.id}.yaml`, management, o.toJson(), o.node.path);
+      for (const o of objects) tree.add(`management/${management}/${chart.node.id}.yaml`, management, o, o.node.path);
     }
   }
 
@@ -161,11 +161,11 @@ function isBundle(c: IConstruct): c is AddonBundle {
 }
 
 /** The cluster folder an addon object targets (per-cluster objects carry the cluster-name label). */
-function targetCluster(json: any, byName: Map<string, ClusterFolder[]>): ClusterFolder | undefined {
-  const name = json.metadata?.labels?.[CLUSTER_NAME_SELECTOR_LABEL];
+function targetCluster(o: ApiObject, byName: Map<string, ClusterFolder[]>): ClusterFolder | undefined {
+  const name = o.metadata.getLabel(CLUSTER_NAME_SELECTOR_LABEL);
   const candidates = name ? byName.get(name) ?? [] : [];
   if (candidates.length <= 1) return candidates[0];
-  return candidates.find((c) => c.cluster.clusterNamespace === json.metadata?.namespace) ?? candidates[0];
+  return candidates.find((c) => c.cluster.clusterNamespace === o.metadata.namespace) ?? candidates[0];
 }
 
 /** The management cluster of all clusters a bundle is attached to, when they agree. */

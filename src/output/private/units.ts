@@ -22,24 +22,37 @@ export function collectCharts(root: IConstruct): ChartUnit[] {
   return units;
 }
 
-/** `group/kind namespace/name` of an object. */
-export function identityOf(json: any): string {
-  const group = String(json.apiVersion ?? '').includes('/') ? String(json.apiVersion).split('/')[0] : '';
-  return `${group}/${json.kind} ${json.metadata?.namespace ?? ''}/${json.metadata?.name ?? ''}`;
+/** An object to check: an ApiObject or its JSON, where it goes and who renders it. */
+export interface ObjectEntry {
+  /** Objects are unique per scope (a management cluster, or `''` for the whole output). */
+  readonly scope: string;
+  readonly object: ApiObject | any;
+  /** Construct path of what renders it. */
+  readonly path: string;
+}
+
+/** `group/kind namespace/name` of an object (an ApiObject is not converted to JSON). */
+export function identityOf(object: ApiObject | any): string {
+  const api = ApiObject.isApiObject(object)
+    ? { apiVersion: object.apiVersion, kind: object.kind, namespace: object.metadata.namespace, name: object.name }
+    : { apiVersion: object.apiVersion, kind: object.kind, namespace: object.metadata?.namespace, name: object.metadata?.name };
+  const group = String(api.apiVersion ?? '').includes('/') ? String(api.apiVersion).split('/')[0] : '';
+  return `${group}/${api.kind} ${api.namespace ?? ''}/${api.name ?? ''}`;
 }
 
 /**
  * Rejects two constructs rendering the same object (same group, kind, namespace and name) into
  * one scope (a management cluster, or the whole output), naming both construct paths.
  */
-export function checkUniqueObjects(entries: Array<{ scope: string; json: any; path: string }>): void {
+export function checkUniqueObjects(entries: ObjectEntry[]): void {
   const seen = new Map<string, string>();
   const errors: string[] = [];
-  for (const { scope, json, path } of entries) {
-    const key = `${scope}|${identityOf(json)}`;
+  for (const { scope, object, path } of entries) {
+    const identity = identityOf(object);
+    const key = `${scope}|${identity}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      const [group, rest] = identityOf(json).split(/ (.*)/s);
+      const [group, rest] = identity.split(/ (.*)/s);
       errors.push(`${path}: renders ${group.replace(/^\//, '')} '${rest}', which '${first}' renders too${scope ? ` (management cluster '${scope}')` : ''}. Rename one of them (cluster, pool, bundle or addon names) so that every object is rendered once.`);
     } else {
       seen.set(key, path);

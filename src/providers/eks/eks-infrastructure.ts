@@ -1,4 +1,3 @@
-import { parse as parseYaml } from 'yaml';
 import { EksAddon } from './eks-addon';
 import { renderEksControlPlane } from './eks-control-plane';
 import { renderManagedNodeGroup } from './eks-managed-node-group';
@@ -25,7 +24,8 @@ export interface EksInfrastructureOptions {
   /**
    * EC2 key pair for the bastion and self-managed workers (managed node groups use
    * `managedNodeGroup.remoteAccess`).
-   * @default - no key pair set by capi-blueprints (CAPA's default applies)
+   * `''` means no key pair at all (CAPA's "do not use SSH keys").
+   * @default - not set: CAPA uses its default key pair name, `default`, which must exist in the region
    */
   readonly sshKeyName?: string;
   /**
@@ -231,7 +231,8 @@ export class EksInfrastructure extends ClusterInfrastructure {
 /** Whether an addon configuration string parses (as JSON or YAML) to an object, which EKS requires. */
 function isConfigurationObject(configuration: string): boolean {
   try {
-    const value = parseYaml(configuration);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const value = (require('yaml') as typeof import('yaml')).parse(configuration); // loaded only for EKS addon configurations
     return value !== null && typeof value === 'object' && !Array.isArray(value);
   } catch {
     return false;

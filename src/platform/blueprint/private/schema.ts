@@ -8,6 +8,7 @@
 import type { ClusterNetworkOptions } from '../../../cluster/cluster-network';
 import type { ControlPlaneOptions, ControlPlaneRemediationOptions } from '../../../cluster/control-plane';
 import type { ApiServerOptions, ComponentOptions, EtcdOptions } from '../../../cluster/kubernetes-components';
+import type { InstanceMetadataOptions } from '../../../machines/instance-metadata';
 import type { MachineOptions } from '../../../machines/machine-options';
 import type { RootVolumeOptions } from '../../../machines/root-volume';
 import type { HealthCheckOptions } from '../../../nodes/health-check';
@@ -69,6 +70,7 @@ const MACHINE: Fields<MachineOptions> = {
   subnet: value("SubnetSelection.fromId('subnet-…')"),
   iamInstanceProfile: string,
   additionalTags: map,
+  instanceMetadata: struct<InstanceMetadataOptions>({ hopLimit: number, instanceTags: boolean }),
 };
 
 const COMPONENT: Fields<ComponentOptions> = { extraArgs: map, extraVolumes: list };
@@ -123,7 +125,7 @@ export const NODE_POOL: Fields<NodePoolOverrides> = {
 
 const NETWORK: Fields<ClusterNetworkOptions> = { podCidrs: list, serviceCidrs: list, serviceDomain: string, apiServerPort: number };
 
-const LOAD_BALANCER: Fields<ControlPlaneLoadBalancerOptions> = { type: string, scheme: string, allowedCidrs: list };
+const LOAD_BALANCER: Fields<ControlPlaneLoadBalancerOptions> = { type: string, scheme: string, allowedCidrs: list, healthCheck: atomic };
 const BASTION: Fields<BastionOptions> = { instanceType: string, allowedCidrs: list, disableIngressRules: boolean, amiId: string };
 
 const AWS: Fields<AwsInfrastructureOptions> = {

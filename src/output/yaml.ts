@@ -1,0 +1,187 @@
+/**
+ * The YAML writer of the manifests: a small emitter for JSON data (what `ApiObject.toJson()`
+ * returns), several times faster than a general YAML library, whose output every reader of
+ * Kubernetes manifests takes for the same data.
+ *
+ * Output is YAML 1.2 in block style (2-space indentation, sequences indented under their key, as
+ * cdk8s writes them). A string is written plain only when no YAML 1.2 or YAML 1.1 reader could
+ * take it for anything else: printable ASCII, starting with a letter or one of `_ / $ ^ ( ) ; \`
+ * (or `-` followed by one of those or `-`), no `: `, ` #`, trailing `:` or surrounding spaces, and none of
+ * the YAML 1.1 words `y n yes no on off true false null` in any case. Everything that could be
+ * read as a number, a boolean, null, a timestamp, an octal (`0755`), a sexagesimal (`1:30`), a
+ * float (`1e3`, `.5`, `.inf`), a merge key (`<<`), a document marker (`---`) or an indicator is
+ * quoted: single quotes when it is one printable line, double quotes (JSON escapes, plus `\uXXXX`
+ * for the characters YAML does not allow raw or YAML 1.1 takes for line breaks) otherwise.
+ * Strings of several lines are literal blocks (`|`, `|-`, `|+`) when that keeps them exact.
+ *
+ * `undefined` in a mapping is written as `null` (as cdk8s `Yaml.stringify` does); numbers as
+ * JavaScript writes them (`-0`, `.nan`, `.inf`, `-.inf` for the special values).
+ */
+import { ApiObject } from 'cdk8s';
+import { withFastToJson } from './manifest-json';
+
+/**
+ * A plain scalar: starts with a letter or one of `_ / $ ^ ( ) ; \` (or `-` before one of those or
+ * another `-`, but not `---`), then printable ASCII where `:` is followed by a non-space and a
+ * space by neither `#` nor the end.
+ */
+const PLAIN = /^(?:[A-Za-z_/$^();\\]|(?!---)-(?=[A-Za-z_/$^();\\-]))(?:[!-9;-~]|:(?=[!-~])| (?=[ !"$-~]))*$/;
+/** YAML 1.1 booleans and null (`y`, `NO`, `Off`, …), compared in lower case. */
+const WORDS = new Set(['y', 'n', 'yes', 'no', 'on', 'off', 'true', 'false', 'null']);
+/** One line of characters allowed raw inside quotes (no C0/C1 controls, DEL, NEL, LS/PS, BOM, surrogates). */
+const SINGLE_QUOTABLE = /^[\x20-\x7E\u00A0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD]*$/;
+/** Characters allowed raw in a literal block: the quotable ones, tab and line feed. */
+const BLOCK_SAFE = /^[\t\n\x20-\x7E\u00A0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD]*$/;
+/** Characters JSON leaves raw that YAML must see escaped. */
+const NEEDS_ESCAPE = /[\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\uFFFF]/g;
+
+/** Rendered mapping keys (the same few hundred keys repeat in every manifest). */
+const keyCache = new Map<string, string>();
+
+/**
+ * Multi-document YAML: one document per object, `---` between them, in the order given. Objects
+ * are JSON values or cdk8s `ApiObject`s; an `ApiObject` is converted with `manifestJson` one at a
+ * time, so that only one object's JSON is alive at any moment.
+ */
+export function stringifyManifests(objects: any[]): string {
+  return withFastToJson(() => {
+    const docs = new Array<string>(objects.length);
+    for (let i = 0; i < objects.length; i++) {
+      const o = objects[i];
+      docs[i] = stringifyDocument(ApiObject.isApiObject(o) ? o.toJson() : o);
+    }
+    return docs.join('---\n');
+  });
+}
+
+/** One YAML document (ending with a line feed) for a JSON value. */
+export function stringifyDocument(value: any): string {
+  // Pieces joined once: a flat string, not a tree of concatenations for the GC to copy.
+  const out: string[] = [];
+  if (value !== null && typeof value === 'object') {
+    if (Array.isArray(value)) {
+      if (value.length === 0) return '[]\n';
+      sequence(out, value, '', '');
+    } else {
+      const keys = Object.keys(value);
+      if (keys.length === 0) return '{}\n';
+      mapping(out, value, keys, '', '');
+    }
+    return out.join('');
+  }
+  return scalar(value, '') + '\n';
+}
+
+/** A block mapping; its first line starts with `first`, the others with `indent`. */
+function mapping(out: string[], obj: Record<string, any>, keys: string[], first: string, indent: string): void {
+  const inner = indent + '  ';
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = obj[k];
+    out.push(i === 0 ? first : indent, key(k));
+    if (v !== null && typeof v === 'object') {
+      if (Array.isArray(v)) {
+        if (v.length === 0) {
+          out.push(': []\n');
+        } else {
+          out.push(':\n');
+          sequence(out, v, inner, inner);
+        }
+      } else {
+        const ks = Object.keys(v);
+        if (ks.length === 0) {
+          out.push(': {}\n');
+        } else {
+          out.push(':\n');
+          mapping(out, v, ks, inner, inner);
+        }
+      }
+    } else {
+      out.push(': ', scalar(v, inner), '\n');
+    }
+  }
+}
+
+/** A block sequence; its first line starts with `first`, the others with `indent`. */
+function sequence(out: string[], arr: any[], first: string, indent: string): void {
+  const inner = indent + '  ';
+  for (let i = 0; i < arr.length; i++) {
+    const v = arr[i];
+    const dash = (i === 0 ? first : indent) + '- ';
+    if (v !== null && typeof v === 'object') {
+      if (Array.isArray(v)) {
+        if (v.length === 0) out.push(dash, '[]\n');
+        else sequence(out, v, dash, inner);
+      } else {
+        const ks = Object.keys(v);
+        if (ks.length === 0) out.push(dash, '{}\n');
+        else mapping(out, v, ks, dash, inner);
+      }
+    } else {
+      out.push(dash, scalar(v === undefined ? null : v, inner), '\n');
+    }
+  }
+}
+
+function key(k: string): string {
+  let rendered = keyCache.get(k);
+  if (rendered === undefined) {
+    rendered = k.includes('\n') ? doubleQuoted(k) : string(k, '');
+    if (keyCache.size < 10_000) keyCache.set(k, rendered);
+  }
+  return rendered;
+}
+
+/** A scalar; block scalars' lines are indented with `indent`. */
+function scalar(v: any, indent: string): string {
+  switch (typeof v) {
+    case 'string': return string(v, indent);
+    case 'number': return number(v);
+    case 'boolean': return v ? 'true' : 'false';
+    case 'bigint': return String(v);
+    case 'undefined': return 'null';
+    case 'object': return 'null'; // null (objects are collections)
+    default: throw new Error(`cannot write a ${typeof v} as YAML`);
+  }
+}
+
+function number(n: number): string {
+  if (Number.isFinite(n)) return Object.is(n, -0) ? '-0' : String(n);
+  if (Number.isNaN(n)) return '.nan';
+  return n > 0 ? '.inf' : '-.inf';
+}
+
+function string(s: string, indent: string): string {
+  if (PLAIN.test(s) && !(s.length <= 5 && WORDS.has(s.toLowerCase()))) return s;
+  if (s.includes('\n')) return literalBlock(s, indent) ?? doubleQuoted(s);
+  if (SINGLE_QUOTABLE.test(s)) return `'${s.replace(/'/g, "''")}'`;
+  return doubleQuoted(s);
+}
+
+function doubleQuoted(s: string): string {
+  return JSON.stringify(s).replace(NEEDS_ESCAPE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** `s` as a literal block scalar, or undefined when one cannot carry it exactly. */
+function literalBlock(s: string, indent: string): string | undefined {
+  if (!BLOCK_SAFE.test(s)) return undefined;
+  const lines = s.split('\n');
+  // Trailing line feeds decide the chomping indicator: none `|-`, one `|`, more `|+`.
+  let end = lines.length;
+  while (end > 0 && lines[end - 1] === '') end--;
+  if (end === 0) return undefined; // only line feeds
+  const trailing = lines.length - end;
+  // The first line with content sets the indentation: it must not start with white space, and
+  // the lines before it must be empty.
+  let first = 0;
+  while (lines[first] === '') first++;
+  const c = lines[first].charCodeAt(0);
+  if (c === 0x20 || c === 0x09) return undefined;
+  let out = trailing === 0 ? '|-' : trailing === 1 ? '|' : '|+';
+  const last = trailing <= 1 ? end : lines.length - 1;
+  for (let i = 0; i < last; i++) {
+    const line = lines[i];
+    out += line === '' ? '\n' : '\n' + indent + line;
+  }
+  return out;
+}
