@@ -71,10 +71,14 @@ describe('diff: machines', () => {
   test('given new EKS node-group bounds, when diffed, then the MachinePool changes in place', () => {
     const { plan } = jsonPlan(baseDir, synthProgram({ eksMax: 6 }));
     const eks = cluster(plan, 'eks');
-    expect(eks.pools).toEqual([expect.objectContaining({ kind: 'MachinePool', action: 'in-place', inPlace: [
-      'metadata.annotations["cluster.x-k8s.io/cluster-api-autoscaler-node-group-max-size"]: 4 → 6',
-      'AWSManagedMachinePool spec.scaling.maxSize: 4 → 6',
-    ] })]);
+    expect(eks.pools).toEqual([expect.objectContaining({
+      kind: 'MachinePool',
+      action: 'in-place',
+      inPlace: [
+        'metadata.annotations["cluster.x-k8s.io/cluster-api-autoscaler-node-group-max-size"]: 4 → 6',
+        'AWSManagedMachinePool spec.scaling.maxSize: 4 → 6',
+      ],
+    })]);
   });
 });
 
