@@ -16,3 +16,4 @@ export * from './terraform';
 export * from './addons';
 export * from './delivery';
 export * from './lma';
+export * from './teams';

@@ -10,6 +10,7 @@ import { ByohInfrastructureOptions } from '../../providers/byoh/byoh-infrastruct
 import { ByohInstall } from '../../providers/byoh/byoh-install';
 import { ByohHostSelector } from '../../providers/byoh/host-selector';
 import { EksInfrastructureOptions } from '../../providers/eks/eks-infrastructure';
+import type { Team } from '../../teams/team';
 
 /**
  * Special values of overrides.
@@ -145,6 +146,12 @@ export interface ClusterOverrides {
    * @default - none
    */
   readonly addons?: AddonBundle[];
+  /**
+   * Application teams given room on the cluster (namespaces, quota, RBAC, network policy); a list:
+   * a higher layer replaces it.
+   * @default - none
+   */
+  readonly teams?: Team[];
   /**
    * The LMA stack of the cluster (e.g. an edge of the company hub).
    * @default - none
