@@ -17,3 +17,4 @@ export * from './addons';
 export * from './delivery';
 export * from './lma';
 export * from './teams';
+export * from './mesh';
