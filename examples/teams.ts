@@ -73,7 +73,9 @@ const search = new Team(platform, 'search', {
 // --- The standard, two sites, three clusters ---------------------------------------------------
 const standard = new Blueprint(platform, 'standard', {
   version: 'v1.33.4',
-  controlPlane: { replicas: 3, machineType: 'm6i.xlarge' },
+  // etcd metrics over plain HTTP on 2381 (kube-prometheus-stack's kubeEtcd default): what the old
+  // prepare-etcd-secret release did by copying etcd's peer key into a Secret, without the key.
+  controlPlane: { replicas: 3, machineType: 'm6i.xlarge', etcd: { extraArgs: { 'listen-metrics-urls': 'http://0.0.0.0:2381' } } },
   nodePools: { general: { machineType: 'm6i.2xlarge', availabilityZoneCount: 3, autoscaling: { minSize: 1, maxSize: 5 } } },
   addons: [base],
   lma,
