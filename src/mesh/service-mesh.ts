@@ -119,7 +119,7 @@ export class ServiceMesh extends AddonBundle {
   /** Namespace of the gateways. */
   public readonly gatewayNamespace: string;
   /** Istio CRDs and cluster-wide resources. */
-  public readonly base: HelmAddon;
+  public readonly istioBase: HelmAddon;
   /** The control plane. */
   public readonly istiod: HelmAddon;
   /** The ingress gateway. */
@@ -181,7 +181,7 @@ export class ServiceMesh extends AddonBundle {
     }
 
     const ns = this.meshNamespace;
-    this.base = new HelmAddon({
+    this.istioBase = new HelmAddon({
       name: 'istio-base',
       ...MESH_CHARTS.base,
       namespace: ns,
@@ -199,7 +199,7 @@ export class ServiceMesh extends AddonBundle {
       name: 'istiod',
       ...MESH_CHARTS.istiod,
       namespace: ns,
-      dependsOn: [this.base],
+      dependsOn: [this.istioBase],
       values: {
         global: { hub: 'docker.io/istio', istioNamespace: ns, proxy: { clusterDomain } },
         autoscaleMin: 2,
@@ -220,7 +220,7 @@ export class ServiceMesh extends AddonBundle {
       dependsOn: [this.istiod],
       values: gatewayValues(serviceType),
     });
-    this.addAddon(this.base, this.istiod, this.ingressGateway);
+    this.addAddon(this.istioBase, this.istiod, this.ingressGateway);
     if (props.egressGateway) {
       this.egressGateway = new HelmAddon({
         name: 'istio-egressgateway',

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { PodSecurityLevel, TeamGroup, TeamLimitRange, TeamNamespace, TeamNetworkOptions, TeamQuota } from './options';
-import { checkTeamNamespaceOverlaps } from './private/overlap';
+import { checkTeamNamespaceOverlaps, registerTeam } from './private/overlap';
 import { ResolvedNamespace, renderTeam } from './private/render';
 import {
   checkGroups, checkLimitRange, checkMetadata, checkNetwork, checkPodSecurity, checkQuota, checkTeamNamespace,
@@ -182,9 +182,12 @@ export class Team extends AddonBundle {
 
     this.addon = new ManifestAddon({
       name: `team-${teamName}`,
-      manifests: renderTeam({ teamName, namespaces: resolved, groups, network, imagePullSecrets: pullSecrets, serviceAccountName: this.serviceAccountName }),
+      manifests: renderTeam({
+        teamName, namespaces: resolved, groups, network, imagePullSecrets: pullSecrets, serviceAccountName: this.serviceAccountName,
+      }),
     });
     this.addAddon(this.addon);
+    registerTeam(this);
     this.node.addValidation({ validate: () => checkTeamNamespaceOverlaps(this) });
   }
 }

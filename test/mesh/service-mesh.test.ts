@@ -14,11 +14,11 @@ describe('ServiceMesh', () => {
   test('given the defaults, then Istio base, istiod, the ingress gateway, Jaeger and Kiali are installed in dependency order', () => {
     const { mesh: m } = mesh();
     expect(m.addons.map((a) => a.addonName)).toEqual(['istio-base', 'istiod', 'istio-ingressgateway', 'jaeger', 'kiali']);
-    expect(m.waveOf(m.base)).toEqual(0);
+    expect(m.waveOf(m.istioBase)).toEqual(0);
     expect(m.waveOf(m.istiod)).toEqual(1);
     expect(m.waveOf(m.ingressGateway)).toEqual(2);
     expect(m.waveOf(m.kiali!)).toEqual(2);
-    for (const a of [m.base, m.istiod, m.ingressGateway]) expect(a.version).toEqual('1.30.3');
+    for (const a of [m.istioBase, m.istiod, m.ingressGateway]) expect(a.version).toEqual('1.30.3');
     expect(m.ingressGateway.namespace).toEqual('istio-ingress');
   });
 

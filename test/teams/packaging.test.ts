@@ -4,8 +4,8 @@
  * peer a consumer may lack. Every package the library imports must be installed with it.
  */
 import * as fs from 'fs';
-import * as path from 'path';
 import { builtinModules } from 'module';
+import * as path from 'path';
 
 const root = path.resolve(__dirname, '..', '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));

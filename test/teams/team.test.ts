@@ -16,7 +16,8 @@ function objects(t: Team): any[] {
 }
 
 function find(t: Team, kind: string, name: string, namespace?: string): any {
-  const found = objects(t).find((o) => o.kind === kind && o.metadata.name === name && (namespace === undefined || o.metadata.namespace === namespace));
+  const found = objects(t)
+    .find((o) => o.kind === kind && o.metadata.name === name && (namespace === undefined || o.metadata.namespace === namespace));
   if (!found) throw new Error(`no ${kind} ${name}: ${objects(t).map((o) => `${o.kind}/${o.metadata.name}`).join(', ')}`);
   return found;
 }
@@ -229,7 +230,7 @@ describe('Teams in the Blueprint', () => {
   });
 
   test('given a site that lists teams, then its list replaces the blueprint list for its clusters only', () => {
-    const { payments, search, a, b } = fleetWith([] as Team[]);
+    const { payments, search, a } = fleetWith([] as Team[]);
     expect(payments.attachedClusters).toEqual([a]);
     expect(search.attachedClusters).toEqual([]);
     const again = fleetWith(undefined);
@@ -251,7 +252,7 @@ describe('Teams in the Blueprint', () => {
     const platform = new Platform({ outdir: tmpdir() });
     new Blueprint(platform, 'standard', standardProps());
     new Site(platform, 'seoul', { infrastructure: SiteInfrastructure.aws({ region: 'ap-northeast-2' }) });
-    expect(() => new Fleet(platform, 'fleet').addRows([{ name: 'x', site: 'seoul', blueprint: 'standard', overrides: { teams: ['payments'] } }], 'fleet.yaml'))
+    expect(() => new Fleet(platform, 'fleet').addRows([{ name: 'x', site: 'seoul', blueprint: 'standard', overrides: { teams: ['payments'] as any } }], 'fleet.yaml'))
       .toThrow(/teams lists "payments", which is not a Team/);
   });
 });

@@ -76,7 +76,10 @@ function count(path: string, field: string, n: number | undefined): void {
   }
 }
 
-function notAbove(path: string, lowField: string, low: number | undefined, lowText: string | undefined, highField: string, high: number | undefined, highText: string | undefined): void {
+function notAbove(
+  path: string, lowField: string, low: number | undefined, lowText: string | undefined,
+  highField: string, high: number | undefined, highText: string | undefined,
+): void {
   if (low !== undefined && high !== undefined && low > high) {
     throw new ValidationError(path, `${lowField} (${lowText}) is greater than ${highField} (${highText}). Set ${lowField} ≤ ${highField}.`);
   }
