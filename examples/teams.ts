@@ -1,6 +1,7 @@
 /**
  * Application teams and the service mesh on a small fleet: two sites (Seoul and Tokyo, both AWS
- * kubeadm), three clusters, delivered through Flux from a Git repository.
+ * kubeadm), three clusters, Helm addons delivered by Flux (flat output layout: one file per
+ * chart; add a `ManagementCluster` for the GitOps tree, as in company-platform.ts).
  *
  * - `payments` gets room on every cluster of the standard (the blueprint's `teams`).
  * - `search` gets room on the Tokyo site only: the site's `teams` list replaces the blueprint's
@@ -16,10 +17,8 @@ import {
   Blueprint,
   Catalog,
   Fleet,
-  GitOps,
   LmaStack,
   LmaTopology,
-  ManagementCluster,
   Platform,
   PodSecurityLevel,
   ServiceMesh,
@@ -31,11 +30,6 @@ import {
 
 const platform = new Platform({ outdir: process.env.CAPI_BLUEPRINTS_OUTDIR ?? 'dist/teams' });
 const flux = AddonDelivery.flux();
-
-const mgmt = new ManagementCluster(platform, 'mgmt', {
-  gitOps: GitOps.flux({ repoUrl: 'https://github.com/acme/platform.git', branch: 'main', path: 'dist/teams' }),
-  providers: { aws: { configSecret: 'capa-variables' } },
-});
 
 // --- What every cluster needs to become Ready, and its LMA stack ------------------------------
 const base = new AddonBundle(platform, 'base', {
@@ -83,13 +77,11 @@ const standard = new Blueprint(platform, 'standard', {
 });
 const seoul = new Site(platform, 'seoul', {
   infrastructure: SiteInfrastructure.aws({ region: 'ap-northeast-2' }),
-  managementCluster: mgmt,
-  overrides: { namespace: 'seoul' },
+  overrides: { namespace: 'apps-seoul' },
 });
 const tokyo = new Site(platform, 'tokyo', {
   infrastructure: SiteInfrastructure.aws({ region: 'ap-northeast-1' }),
-  managementCluster: mgmt,
-  overrides: { namespace: 'tokyo', teams: [payments, search] },
+  overrides: { namespace: 'apps-tokyo', teams: [payments, search] },
 });
 
 const fleet = new Fleet(platform, 'fleet');
