@@ -1,9 +1,12 @@
+import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import {
-  AddonBundle, AddonDelivery, Blueprint, Fleet, Platform, PodSecurityLevel, ResourceSetStrategy, Site, SiteInfrastructure, Team, TeamProps, TeamRole,
+  AddonBundle, AddonDelivery, Blueprint, Fleet, GitOps, ManagementCluster, Platform, PodSecurityLevel, ResourceSetStrategy,
+  Site, SiteInfrastructure, Team, TeamProps, TeamRole,
 } from '../../src';
 import { awsCluster, named, ofKind, testApp } from '../addons/support';
-import { standardProps, tmpdir } from '../platform/support';
+import { objectsIn, standardProps, tmpdir } from '../platform/support';
+import { expectValidManifests } from '../support/crd-validation';
 
 function team(props: Partial<TeamProps> = {}, id = 'payments') {
   const app = testApp();
@@ -254,5 +257,25 @@ describe('Teams in the Blueprint', () => {
     new Site(platform, 'seoul', { infrastructure: SiteInfrastructure.aws({ region: 'ap-northeast-2' }) });
     expect(() => new Fleet(platform, 'fleet').addRows([{ name: 'x', site: 'seoul', blueprint: 'standard', overrides: { teams: ['payments'] as any } }], 'fleet.yaml'))
       .toThrow(/teams lists "payments", which is not a Team/);
+  });
+});
+
+describe('Teams in the GitOps tree', () => {
+  test('given a management cluster, then each cluster folder holds the team file with its ClusterResourceSet and Secret, validated', () => {
+    const outdir = tmpdir();
+    const platform = new Platform({ outdir });
+    const mgmt = new ManagementCluster(platform, 'mgmt', {
+      gitOps: GitOps.flux({ repoUrl: 'https://git.example.com/platform.git', path: 'fleet' }),
+      providers: { aws: { configSecret: 'capa-variables' } },
+    });
+    const payments = new Team(platform, 'payments', { namespaces: [{ name: 'payments' }], quota: { pods: 10 } });
+    const standard = new Blueprint(platform, 'standard', { ...standardProps(), teams: [payments] });
+    const seoul = new Site(platform, 'seoul', { infrastructure: SiteInfrastructure.aws({ region: 'ap-northeast-2' }), managementCluster: mgmt, overrides: { namespace: 'seoul' } });
+    new Fleet(platform, 'fleet').addCluster('prod', { blueprint: standard, site: seoul });
+    platform.synth();
+    const teamFile = objectsIn(outdir).filter((o) => o.file === path.join('clusters', 'mgmt', 'seoul', 'prod', 'addons', 'team-payments.yaml'));
+    expect(teamFile.map((o) => `${o.object.kind}/${o.object.metadata.namespace}/${o.object.metadata.name}`).sort())
+      .toEqual(['ClusterResourceSet/seoul/prod-team-payments', 'Secret/seoul/prod-team-payments']);
+    expectValidManifests(objectsIn(outdir).map((o) => o.object));
   });
 });
