@@ -22,9 +22,8 @@ import {
   Platform,
   VolumeType,
 } from '../src';
-import { resolveOutdir } from '../src/core/outdir';
 
-const app = new Platform({ outdir: resolveOutdir('dist/aws-cluster') });
+const app = new Platform({ outdir: process.env.CAPI_BLUEPRINTS_OUTDIR ?? 'dist/aws-cluster' });
 
 // --- The chart's documented setup -----------------------------------------------------------
 // 3 control-plane nodes, a spot pool over 3 AZs autoscaled 1–3 per AZ, and a fixed pool.

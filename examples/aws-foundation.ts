@@ -13,12 +13,11 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack } from 'cdktf';
 import { CapaIam, CapaNetwork, LmaBucket, NatGateways, StateBackend } from '../src';
-import { resolveOutdir } from '../src/core/outdir';
 
 const REGION = 'ap-northeast-2';
 const CLUSTER = 'prod-seoul';
 
-const app = new App({ outdir: resolveOutdir('dist/aws-foundation'), skipValidation: false });
+const app = new App({ outdir: process.env.CAPI_BLUEPRINTS_OUTDIR ?? 'dist/aws-foundation', skipValidation: false });
 const stack = new TerraformStack(app, 'aws-foundation');
 
 new AwsProvider(stack, 'aws', {

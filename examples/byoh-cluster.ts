@@ -12,9 +12,8 @@
  * `byoh-hostagent --bootstrap-kubeconfig bootstrap-kubeconfig.conf --label role=worker --skip-installation`.
  */
 import { AddonBundle, BootstrapKubeconfig, ByohInstall, Catalog, ByohPool, HostSelectorOperator, Infrastructure, ManagedCluster, Platform } from '../src';
-import { resolveOutdir } from '../src/core/outdir';
 
-const app = new Platform({ outdir: resolveOutdir('dist/byoh-cluster') });
+const app = new Platform({ outdir: process.env.CAPI_BLUEPRINTS_OUTDIR ?? 'dist/byoh-cluster' });
 
 const cluster = new ManagedCluster(app, 'byoh-cluster', {
   version: 'v1.33.4',

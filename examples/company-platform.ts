@@ -8,32 +8,41 @@
  * - `seoul` (AWS kubeadm): `prod-seoul` (runs the LMA hub: a per-cluster override) and `dev-seoul`.
  * - `tokyo` (EKS): managed node groups, the VPC CNI and EBS CSI as EKS addons.
  * - `dc1` (BYOH, pre-installed hosts, air-gapped): host pools, a registry mirror, no spot pool.
+ * - `pangyo` (OpenStack): flavors and zones of the site, the OpenStack cloud controller and Cinder CSI.
  *
  * Run: `npx ts-node --transpile-only scripts/synth-examples.ts company-platform` (or `npm run synth`
  * for every example), then read `dist/company-platform/README.md`.
  */
 import * as path from 'path';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Duration } from 'cdk8s';
+import { App as TerraformApp, TerraformStack } from 'cdktf';
 import {
   AddonBundle,
   AddonDelivery,
   Blueprint,
+  CapaIam,
   Capacity,
   Catalog,
   Fleet,
   GitOps,
+  LmaBucket,
   LmaObjectStorage,
   LmaStack,
   LmaStorageCredentials,
   LmaTopology,
   ManagementCluster,
+  OpenStackImage,
+  OpenStackResource,
+  OpenStackSecurityGroupRules,
   Override,
   Platform,
   Site,
   SiteInfrastructure,
 } from '../src';
 
-const platform = new Platform({ outdir: process.env.CAPI_BLUEPRINTS_OUTDIR ?? 'dist/company-platform' });
+const outdir = process.env.CAPI_BLUEPRINTS_OUTDIR ?? 'dist/company-platform';
+const platform = new Platform({ outdir });
 const argoCd = AddonDelivery.argoCd({ project: 'default' });
 
 // --- The management cluster and its GitOps engine --------------------------------------------
@@ -52,6 +61,10 @@ const core = new AddonBundle(platform, 'core', {
 });
 const awsKubeadm = new AddonBundle(platform, 'aws-kubeadm', {
   addons: [cni, Catalog.awsCloudControllerManager(), Catalog.awsEbsCsiDriver()],
+  delivery: argoCd,
+});
+const openstack = new AddonBundle(platform, 'openstack', {
+  addons: [cni, Catalog.openstackCloudControllerManager(), Catalog.openstackCinderCsi()],
   delivery: argoCd,
 });
 const onPrem = new AddonBundle(platform, 'on-prem', {
@@ -137,6 +150,26 @@ new Site(platform, 'dc1', {
   },
 });
 
+new Site(platform, 'pangyo', {
+  infrastructure: SiteInfrastructure.openstack({
+    identity: { secretName: 'pangyo-cloud-config', cloudName: 'pangyo', region: 'RegionOne' }, // clouds.yaml, by reference
+    externalNetwork: OpenStackResource.fromId('e98e5ab1-1775-46bb-8a7b-ae1ced2950ff'),
+    securityGroups: { allNodesRules: OpenStackSecurityGroupRules.cilium() },
+    availabilityZones: ['az-1', 'az-2', 'az-3'],
+    machine: { image: OpenStackImage.fromName('ubuntu-2404-kube-v1.33.4'), sshKeyName: 'capi' },
+  }),
+  managementCluster: mgmt,
+  overrides: {
+    namespace: 'pangyo',
+    controlPlane: { machineType: 'm1.xlarge' }, // flavors: the blueprint's machine types are AWS instance types
+    nodePools: {
+      general: { machineType: 'm1.2xlarge', availabilityZoneCount: 3 },
+      spot: { remove: true },
+    },
+    addons: [core, openstack],
+  },
+});
+
 // --- The fleet: in code here; `fleet.addFromFile('fleet.yaml')` reads the same from a table ----
 const fleet = new Fleet(platform, 'fleet');
 fleet.addCluster('prod-seoul', {
@@ -147,7 +180,19 @@ fleet.addCluster('prod-seoul', {
 fleet.addRows([
   { name: 'dev-seoul', site: 'seoul', blueprint: 'standard', overrides: { controlPlane: { replicas: 1 }, labels: { 'environment': 'dev', 'acme.example/owner': Override.REMOVE } } },
   { name: 'prod-tokyo', site: 'tokyo', blueprint: 'standard', overrides: { labels: { environment: 'prod' } } },
+  { name: 'prod-pangyo', site: 'pangyo', blueprint: 'standard', overrides: { labels: { environment: 'prod' } } },
   { name: 'prod-dc1', site: 'dc1', blueprint: 'standard', overrides: { labels: { environment: 'prod' } }, controlPlaneEndpoint: { host: '192.168.10.10' } },
 ], path.basename(__filename));
 
 platform.synth();
+
+// --- The cloud prerequisites, in the same program: Terraform JSON beside the manifests ------------
+// (`<outdir>/terraform/`, outside every folder the GitOps engine syncs): the IAM roles and
+// instance profiles CAPA uses (clusterawsadm's), and the LMA hub's buckets (acme-lma-metrics/-logs).
+const terraform = new TerraformApp({ outdir: path.join(outdir, 'terraform') });
+const seoulAccount = new TerraformStack(terraform, 'seoul');
+new AwsProvider(seoulAccount, 'aws', { region: 'ap-northeast-2' });
+new CapaIam(seoulAccount, 'capa-iam', { eks: { managedMachinePoolRole: true } });
+new LmaBucket(seoulAccount, 'lma-metrics', { prefix: 'acme-lma', purpose: 'metrics' });
+new LmaBucket(seoulAccount, 'lma-logs', { prefix: 'acme-lma', purpose: 'logs', expirationDays: 30 });
+terraform.synth();

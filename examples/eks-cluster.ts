@@ -27,9 +27,8 @@ import {
   NodePoolKind,
   TaintEffect,
 } from '../src';
-import { resolveOutdir } from '../src/core/outdir';
 
-const app = new App({ outdir: resolveOutdir('dist/eks-cluster') });
+const app = new App({ outdir: process.env.CAPI_BLUEPRINTS_OUTDIR ?? 'dist/eks-cluster' });
 const account = '111122223333';
 
 // The chart's `multitenancyId`: CAPA assumes a role in the workload account.

@@ -34,9 +34,8 @@ import {
   ManagedCluster,
   Platform,
 } from '../src';
-import { resolveOutdir } from '../src/core/outdir';
 
-const app = new Platform({ outdir: resolveOutdir('dist/lma-platform') });
+const app = new Platform({ outdir: process.env.CAPI_BLUEPRINTS_OUTDIR ?? 'dist/lma-platform' });
 const account = '111122223333';
 
 // --- Clusters -------------------------------------------------------------------------------

@@ -24,10 +24,9 @@ import {
   ManagedCluster,
   Platform,
 } from '../src';
-import { resolveOutdir } from '../src/core/outdir';
 
 // Platform: the cdk8s App of capi-blueprints (linear-time synth; bundles used only as layers write no file).
-const app = new Platform({ outdir: resolveOutdir('dist/platform-addons') });
+const app = new Platform({ outdir: process.env.CAPI_BLUEPRINTS_OUTDIR ?? 'dist/platform-addons' });
 
 // --- Clusters -------------------------------------------------------------------------------
 const seoulProd = new ManagedCluster(app, 'seoul-prod', {

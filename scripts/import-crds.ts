@@ -65,6 +65,22 @@ const SETS: ImportSet[] = [
     ],
   },
   {
+    out: 'capo',
+    version: 'v1beta1',
+    files: [
+      'cluster-api-provider-openstack/infrastructure.cluster.x-k8s.io_openstackclusters.yaml',
+      'cluster-api-provider-openstack/infrastructure.cluster.x-k8s.io_openstackmachinetemplates.yaml',
+    ],
+  },
+  {
+    out: 'capd',
+    version: 'v1beta2',
+    files: [
+      'cluster-api-provider-docker/infrastructure.cluster.x-k8s.io_devclusters.yaml',
+      'cluster-api-provider-docker/infrastructure.cluster.x-k8s.io_devmachinetemplates.yaml',
+    ],
+  },
+  {
     out: 'caaph',
     version: 'v1alpha1',
     files: ['cluster-api-addon-provider-helm/addons.cluster.x-k8s.io_helmchartproxies.yaml'],

@@ -6,6 +6,8 @@ export * from './providers/aws';
 export * from './providers/eks';
 export * from './identities';
 export * from './providers/byoh';
+export * from './providers/openstack';
+export * from './providers/docker';
 export * from './infrastructure';
 export * from './platform';
 export * from './management';

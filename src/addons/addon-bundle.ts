@@ -4,12 +4,13 @@ import { IAddon } from './addon';
 import { EffectiveBundle, LayerInput, OverrideRecord, layerBundles } from './private/layering';
 import { AddonRegistry } from './private/registry';
 import { modelState, touchAttachments, touchModel } from './private/state';
-import { cloneValues } from './private/values';
+import { cloneValues, validateValuesData } from './private/values';
 import { ManagedCluster } from '../cluster/managed-cluster';
 import { wholeSeconds } from '../core/durations';
 import { INFRASTRUCTURE_LABEL, validateLabels } from '../core/labels';
 import { checkNotSynthesized } from '../core/lifecycle';
 import { isDnsLabel, isDnsSubdomain } from '../core/names';
+import { RANGES } from '../core/ranges';
 import { ValidationError } from '../core/validation-error';
 import { AddonDelivery, ClusterResourceSetDeliveryOptions } from '../delivery/addon-delivery';
 import { CLUSTER_NAME_SELECTOR_LABEL } from '../delivery/private/types';
@@ -147,6 +148,10 @@ export class AddonBundle extends Chart {
       throw new ValidationError(this, `namespace '${this.fleetNamespace}' is not a DNS label. Use at most 63 lower-case letters, digits and '-', e.g. 'capi-addons'.`);
     }
     validateDelivery(this, this.delivery);
+    if (props.resourceSet !== undefined && this.delivery.clusterResourceSetOptions !== undefined
+      && Object.values(this.delivery.clusterResourceSetOptions).some((v) => v !== undefined)) {
+      throw new ValidationError(this, 'resourceSet and the ClusterResourceSet delivery\'s own options are both set, so the delivery\'s options would be ignored. Set the options once: in AddonDelivery.clusterResourceSet({...}) or in resourceSet.');
+    }
     this.resourceSet = props.resourceSet ?? this.delivery.clusterResourceSetOptions ?? {};
     this.addAddon(...(props.addons ?? []));
     AddonRegistry.of(this).register(this);
@@ -192,6 +197,7 @@ export class AddonBundle extends Chart {
     if (options.values !== undefined && (options.values === null || typeof options.values !== 'object' || Array.isArray(options.values))) {
       throw new ValidationError(this, `overrideAddon('${addon.addonName}'): values must be an object.`);
     }
+    validateValuesData(this, `overrideAddon('${addon.addonName}'): values`, options.values ?? {});
     const values = options.values ? cloneValues(options.values) : undefined;
     this._overrides.push({ addon, values, version: options.version, addNew: options.addNew ?? false });
     touchModel();
@@ -336,8 +342,6 @@ function validateDelivery(bundle: AddonBundle, delivery: AddonDelivery): void {
   }
   const flux = delivery.fluxOptions;
   for (const [field, d] of [['interval', flux?.interval], ['sourceInterval', flux?.sourceInterval]] as const) {
-    if (d !== undefined && wholeSeconds(bundle, `delivery.${field}`, d)! < 1) {
-      throw new ValidationError(bundle, `delivery.${field} (${d.toMilliseconds() / 1000}s) must be at least 1 second. Use e.g. Duration.minutes(10).`);
-    }
+    wholeSeconds(bundle, `delivery.${field}`, d, { ...RANGES.goDurationSeconds, min: 1 });
   }
 }

@@ -4,7 +4,9 @@ import { touchModel } from './private/state';
 import { validateAddonName, validateChart, validateNamespace } from './private/validate';
 import { wholeSeconds } from '../core/durations';
 import { validateLabels } from '../core/labels';
+import { RANGES } from '../core/ranges';
 import { ValidationError } from '../core/validation-error';
+import { validateValuesData } from './private/values';
 
 /** Common props of every addon. */
 export interface AddonOptions {
@@ -119,10 +121,7 @@ export class HelmAddon implements IAddon {
       throw new ValidationError(scope, `releaseName '${this.releaseName}' is not a Helm release name. Use at most 53 lower-case letters, digits and '-'.`);
     }
     const timeout = props.install?.timeout ?? Duration.minutes(5);
-    const timeoutSeconds = wholeSeconds(scope, 'install.timeout', timeout)!;
-    if (!Number.isInteger(timeoutSeconds) || timeoutSeconds <= 0) {
-      throw new ValidationError(scope, `install.timeout (${timeoutSeconds} s) must be a whole, positive number of seconds.`);
-    }
+    const timeoutSeconds = wholeSeconds(scope, 'install.timeout', timeout, { ...RANGES.goDurationSeconds, min: 1 })!;
     this.install = {
       wait: props.install?.wait ?? true,
       waitForJobs: props.install?.waitForJobs ?? false,
@@ -132,6 +131,7 @@ export class HelmAddon implements IAddon {
     if (props.values !== undefined && (props.values === null || typeof props.values !== 'object' || Array.isArray(props.values))) {
       throw new ValidationError(scope, 'values must be an object (a map of chart values).');
     }
+    validateValuesData(scope, 'values', props.values ?? {});
     this._values = props.values ?? {};
     this._images = [...(props.images ?? [])];
     validateLabels(scope as any, 'clusterLabels', props.clusterLabels);

@@ -5,6 +5,7 @@ import { touchModel } from './private/state';
 import { validateAddonName } from './private/validate';
 import { validateLabels } from '../core/labels';
 import { ValidationError } from '../core/validation-error';
+import { validateValuesData } from './private/values';
 
 /** Props of a `ManifestAddon`. */
 export interface ManifestAddonProps extends AddonOptions {
@@ -57,6 +58,10 @@ export class ManifestAddon implements IAddon {
   /** Adds Kubernetes objects (plain data). */
   public addManifest(...manifests: any[]): void {
     for (const m of manifests) {
+      if (m !== null && typeof m === 'object') {
+        const id = typeof m.kind === 'string' && typeof m.metadata?.name === 'string' ? `manifest ${m.kind} '${m.metadata.name}'` : `manifest ${this._manifests.length}`;
+        validateValuesData(`ManifestAddon '${this.addonName}'`, id, m);
+      }
       if (m === null || typeof m !== 'object' || typeof m.apiVersion !== 'string' || typeof m.kind !== 'string' || typeof m.metadata?.name !== 'string') {
         throw new ValidationError(`ManifestAddon '${this.addonName}'`, `manifest ${JSON.stringify(m)?.slice(0, 80)} is not a Kubernetes object. Give apiVersion, kind and metadata.name.`);
       }

@@ -23,11 +23,38 @@ Options:
   --feature-gate NAME   treat a Cluster API feature gate as enabled (repeatable)
   -h, --help            print this help
 
-Exit status: 0 when there are no findings, 1 when there are, 2 on usage errors.
+Exit status: 0 when there are no findings, 1 when there are, 2 on usage errors, 3 when the
+validator itself failed (an internal error; the report is incomplete).
 `;
 
-/** Run `capi-blueprints <args>`; returns the exit code. */
+/** Exit codes of the CLI. */
+export const EXIT_CODES = { ok: 0, findings: 1, usage: 2, internalError: 3 };
+
+/**
+ * Run `capi-blueprints <args>`; returns the exit code: 0 no findings, 1 findings, 2 usage error,
+ * 3 internal error (never the code of "findings", so a crash cannot pass for a report).
+ */
 export function runCli(args: string[], io: CliIo): number {
+  try {
+    return run(args, io);
+  } catch (e) {
+    const err = e as Error;
+    io.stderr(`internal error: the validator failed: ${err && err.message ? err.message : String(e)}\n`
+      + 'The report is incomplete. Please report this with the input that caused it.\n');
+    return EXIT_CODES.internalError;
+  }
+}
+
+function exists(p: string): boolean {
+  try {
+    fs.lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function run(args: string[], io: CliIo): number {
   if (args.length === 0 || args[0] === '-h' || args[0] === '--help' || args[0] === 'help') {
     (args.length === 0 ? io.stderr : io.stdout)(USAGE);
     return args.length === 0 ? 2 : 0;
@@ -74,7 +101,7 @@ export function runCli(args: string[], io: CliIo): number {
     io.stderr(`error: CRD directory '${crds}' does not exist; pass --crds DIR\n`);
     return 2;
   }
-  const missing = paths.filter(p => !fs.existsSync(p));
+  const missing = paths.filter(p => !exists(p));
   if (missing.length > 0) {
     io.stderr(`error: no such file or directory: ${missing.join(', ')}\n`);
     return 2;

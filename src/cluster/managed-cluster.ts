@@ -3,10 +3,11 @@ import { Construct } from 'constructs';
 import { ClusterNetworkOptions } from './cluster-network';
 import { ControlPlaneOptions } from './control-plane';
 import { ClusterInfrastructure } from './infrastructure';
-import { ipv4CidrsOverlap, isCidr } from '../core/cidr';
+import { clusterCidrProblem, ipv4CidrsOverlap, isCidr } from '../core/cidr';
 import { INFRASTRUCTURE_LABEL, validateLabels } from '../core/labels';
 import { checkNotSynthesized } from '../core/lifecycle';
 import { isDnsLabel } from '../core/names';
+import { inRange, RANGES } from '../core/ranges';
 import { ValidationError } from '../core/validation-error';
 import { NodePool, NodePoolOptions } from '../nodes/node-pool';
 
@@ -157,6 +158,13 @@ export class ManagedCluster extends Chart {
         if (!isCidr(cidr)) throw new ValidationError(this, `${field} has '${cidr}', which is not a CIDR block. Use e.g. '10.0.0.0/16'.`);
       }
     }
+    const cmArgs = props.controlPlane?.controllerManager?.extraArgs ?? {};
+    const nodeMask = (key: string, fallback: number): number => (/^\d+$/.test(cmArgs[key] ?? '') ? Number(cmArgs[key]) : fallback);
+    const cidrProblem = clusterCidrProblem(this.podCidrs, this.serviceCidrs, {
+      nodeMaskIpv4: nodeMask('node-cidr-mask-size-ipv4', nodeMask('node-cidr-mask-size', 24)),
+      nodeMaskIpv6: nodeMask('node-cidr-mask-size-ipv6', nodeMask('node-cidr-mask-size', 64)),
+    });
+    if (cidrProblem) throw new ValidationError(this, cidrProblem);
     for (const pod of this.podCidrs) {
       const clash = this.serviceCidrs.find((svc) => ipv4CidrsOverlap(pod, svc));
       if (clash) {
@@ -166,7 +174,7 @@ export class ManagedCluster extends Chart {
     if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(this.serviceDomain)) {
       throw new ValidationError(this, `network.serviceDomain '${this.serviceDomain}' is not a DNS domain. Use e.g. 'cluster.local'.`);
     }
-    if (!Number.isInteger(this.apiServerPort) || this.apiServerPort < 1 || this.apiServerPort > 65535) {
+    if (!inRange(this.apiServerPort, RANGES.port)) {
       throw new ValidationError(this, `network.apiServerPort (${this.apiServerPort}) is not a port. Use an integer from 1 to 65535.`);
     }
     validateLabels(this, 'labels', props.labels);

@@ -60,10 +60,7 @@ export class AwsClusterRoleIdentity extends Construct implements IAwsClusterIden
     if (!/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(props.roleArn)) {
       throw new ValidationError(this, `roleArn '${props.roleArn}' is not an IAM role ARN. Use 'arn:aws:iam::<account>:role/<name>'.`);
     }
-    const seconds = wholeSeconds(this, 'sessionDuration', props.sessionDuration);
-    if (seconds !== undefined && (seconds < 900 || seconds > 43200)) {
-      throw new ValidationError(this, `sessionDuration (${seconds}s) must be from 15 minutes to 12 hours (900–43200 s).`);
-    }
+    const seconds = wholeSeconds(this, 'sessionDuration', props.sessionDuration, { min: 900, max: 43200, why: 'AWS role sessions last 15 minutes to 12 hours' });
     if (props.externalId !== undefined && props.externalId.trim() === '') {
       throw new ValidationError(this, 'externalId is empty. Give the external id the role requires, or leave it unset.');
     }

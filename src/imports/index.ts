@@ -13,3 +13,5 @@ export * as argocd from './argocd/argoproj.io';
 export * as fluxHelm from './flux-helm/helm.toolkit.fluxcd.io';
 export * as fluxSource from './flux-source/source.toolkit.fluxcd.io';
 export * as fluxKustomize from './flux-kustomize/kustomize.toolkit.fluxcd.io';
+export * as capo from './capo/infrastructure.cluster.x-k8s.io';
+export * as capd from './capd/infrastructure.cluster.x-k8s.io';

@@ -459,12 +459,16 @@ export class LmaStack extends AddonBundle implements ILmaHub {
 
   private resolveLogsBackend(props: LmaStackProps, hub: LmaHubConfig | undefined): LmaLogsBackend {
     if (hub) {
-      if (props.logs?.backend !== undefined || props.logs?.retention !== undefined) {
-        throw new ValidationError(this, `logs.backend and logs.retention are set on an edge. Edges ship to the hub's backend ('${hub.logsBackend.kind}'); set them on the hub.`);
+      if (props.logs?.backend !== undefined || props.logs?.retention !== undefined || props.logs?.volumeSize !== undefined) {
+        throw new ValidationError(this, `logs.backend, logs.retention and logs.volumeSize are set on an edge. Edges run no log store and ship to the hub's backend ('${hub.logsBackend.kind}'); set them on the hub.`);
       }
       return hub.logsBackend;
     }
-    return props.logs?.backend ?? LmaLogsBackend.loki();
+    const backend = props.logs?.backend ?? LmaLogsBackend.loki();
+    if (backend.kind !== LmaLogsBackend.loki().kind && (props.logs?.retention !== undefined || props.logs?.volumeSize !== undefined)) {
+      throw new ValidationError(this, `logs.retention and logs.volumeSize size the Loki this stack runs, but logs go to '${backend.kind}'. Remove them and configure retention and storage in that backend.`);
+    }
+    return backend;
   }
 
   private resolveHubCredentials(props: LmaStackProps, hub: LmaHubConfig | undefined): LmaHubCredentials | undefined {

@@ -1,5 +1,6 @@
 import { SecretKeyReference } from './alerting';
 import { validateHost, validateSecretKey, validateSecretName } from './private/util';
+import { inRange, RANGES } from '../core/ranges';
 import { ValidationError } from '../core/validation-error';
 
 /** Which store receives the logs. */
@@ -56,7 +57,7 @@ export class LmaLogsBackend {
   public static openSearch(props: LmaOpenSearchBackendProps): LmaLogsBackend {
     const scope = 'LmaLogsBackend.openSearch';
     validateHost(scope, 'host', props.host);
-    if (props.port !== undefined && (!Number.isInteger(props.port) || props.port < 1 || props.port > 65535)) {
+    if (props.port !== undefined && !inRange(props.port, RANGES.port)) {
       throw new ValidationError(scope, `port (${props.port}) is not a port. Use an integer from 1 to 65535.`);
     }
     if ((props.username === undefined) !== (props.password === undefined)) {

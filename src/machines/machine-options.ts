@@ -1,4 +1,5 @@
 import { Capacity } from './capacity';
+import { InstanceMetadataOptions } from './instance-metadata';
 import { MachineImage } from './machine-image';
 import { RootVolumeOptions } from './root-volume';
 import { SubnetSelection } from './subnet-selection';
@@ -49,4 +50,9 @@ export interface MachineOptions {
    * @default - none
    */
   readonly additionalTags?: Record<string, string>;
+  /**
+   * Instance metadata (IMDS) settings; IMDSv2 stays required.
+   * @default - IMDSv2 required, hop limit 2 (pods such as the EBS CSI controller reach instance metadata), no instance tags
+   */
+  readonly instanceMetadata?: InstanceMetadataOptions;
 }

@@ -5,6 +5,7 @@ import type { ManagedCluster } from '../cluster/managed-cluster';
 import { wholeSeconds } from '../core/durations';
 import { checkNotSynthesized } from '../core/lifecycle';
 import { isLabelValue, isDnsLabel, isQualifiedName } from '../core/names';
+import { checkInteger, checkOptionalInteger, RANGES } from '../core/ranges';
 import { ValidationError } from '../core/validation-error';
 import { MachineOptions } from '../machines/machine-options';
 import { resolveHealthCheck } from './private/resolve-health-check';
@@ -231,14 +232,11 @@ export class NodePool extends Construct {
     if (props.autoscaling && props.replicas !== undefined) {
       throw new ValidationError(this, `replicas (${props.replicas}) and autoscaling are both set. Set only autoscaling (the autoscaler owns replicas) or only replicas.`);
     }
-    if (this.replicas !== undefined && (!Number.isInteger(this.replicas) || this.replicas < 0)) {
-      throw new ValidationError(this, `replicas (${this.replicas}) must be a whole number ≥ 0.`);
-    }
+    checkOptionalInteger(this, 'replicas', this.replicas, RANGES.replicas);
     if (this.autoscaling) {
       const { minSize, maxSize } = this.autoscaling;
-      if (!Number.isInteger(minSize) || minSize < 0 || !Number.isInteger(maxSize) || maxSize < 1) {
-        throw new ValidationError(this, `autoscaling bounds (minSize ${minSize}, maxSize ${maxSize}) must be whole numbers with minSize ≥ 0 and maxSize ≥ 1.`);
-      }
+      checkInteger(this, 'autoscaling.minSize', minSize, RANGES.autoscalerMinSize);
+      checkInteger(this, 'autoscaling.maxSize', maxSize, RANGES.autoscalerMaxSize);
       if (minSize > maxSize) {
         throw new ValidationError(this, `autoscaling.minSize (${minSize}) is greater than maxSize (${maxSize}). Set minSize ≤ maxSize.`);
       }
@@ -247,9 +245,7 @@ export class NodePool extends Construct {
       throw new ValidationError(this, 'availabilityZones and availabilityZoneCount are both set. Use one of them.');
     }
     const azCount = props.availabilityZoneCount;
-    if (azCount !== undefined && (!Number.isInteger(azCount) || azCount < 1 || azCount > 6)) {
-      throw new ValidationError(this, `availabilityZoneCount (${props.availabilityZoneCount}) must be a whole number from 1 to 6.`);
-    }
+    checkOptionalInteger(this, 'availabilityZoneCount', azCount, { min: 1, max: 6 });
     if (props.availabilityZones) {
       if (props.availabilityZones.length === 0) {
         throw new ValidationError(this, 'availabilityZones is empty. List at least one zone, or leave it unset.');
@@ -265,7 +261,7 @@ export class NodePool extends Construct {
     }
     const { maxSurge, maxUnavailable } = this.rollout;
     for (const [field, v] of [['rollout.maxSurge', maxSurge], ['rollout.maxUnavailable', maxUnavailable]] as const) {
-      if (!Number.isInteger(v) || v! < 0) throw new ValidationError(this, `${field} (${v}) must be a whole number ≥ 0.`);
+      checkInteger(this, field, v!, RANGES.count);
     }
     if (maxSurge === 0 && maxUnavailable === 0) {
       throw new ValidationError(this, 'rollout.maxSurge and rollout.maxUnavailable are both 0, so a rollout could never progress. Set maxSurge ≥ 1 or maxUnavailable ≥ 1.');

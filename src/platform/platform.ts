@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Yaml } from 'cdk8s';
 import { markSynthesized } from '../core/lifecycle';
+import { AddonBundle } from '../addons/addon-bundle';
 import { ValidationError } from '../core/validation-error';
 import { ManagementCluster } from '../management/management-cluster';
 import { OutputLayout } from '../output/output-layout';
@@ -22,7 +23,16 @@ export interface PlatformProps {
    * @default - `OutputLayout.GITOPS` when the program has a `ManagementCluster`, else `OutputLayout.FLAT`
    */
   readonly layout?: OutputLayout;
+  /**
+   * Treat warnings (overrides adding keys, unordered addon dependencies, Argo CD annotation sizes,
+   * …) as errors: synthesis stops and writes nothing. For CI.
+   * @default - `CAPI_BLUEPRINTS_STRICT` is `true` or `1`, else false
+   */
+  readonly strict?: boolean;
 }
+
+/** Metadata type of the warnings constructs record (printed and counted at synthesis). */
+const WARNING_METADATA = 'capi-blueprints:warning';
 
 /**
  * The root of a capi-blueprints program: a cdk8s `App` whose `synth()` validates everything
@@ -40,8 +50,13 @@ export class Platform extends App {
   /** The layout set in the props (resolved at synthesis when unset). */
   private readonly requestedLayout?: OutputLayout;
 
+  /** Whether warnings stop synthesis. */
+  public readonly strict: boolean;
+
   constructor(props: PlatformProps = {}) {
-    super({ outdir: props.outdir });
+    // The cdk8s CLI (`cdk8s synth -o DIR`, `--stdout`) passes its directory in CDK8S_OUTDIR: it wins.
+    super({ outdir: process.env.CDK8S_OUTDIR || props.outdir });
+    this.strict = props.strict ?? ['true', '1'].includes((process.env.CAPI_BLUEPRINTS_STRICT ?? '').toLowerCase());
     if (props.layout !== undefined && !Object.values(OutputLayout).includes(props.layout)) {
       throw new ValidationError('Platform', `layout '${props.layout}' is not an output layout. Use OutputLayout.GITOPS or OutputLayout.FLAT.`);
     }
@@ -65,6 +80,11 @@ export class Platform extends App {
     if (errors.length > 0) {
       throw new ValidationError('Platform', `synthesis stopped by ${errors.length} validation error(s):\n  ${errors.join('\n  ')}`);
     }
+    const warnings = this.warnings;
+    if (this.strict && warnings.length > 0) {
+      throw new ValidationError('Platform', `synthesis stopped by ${warnings.length} warning(s) in strict mode:\n  ${warnings.join('\n  ')}\nFix them, or turn strict mode off (PlatformProps.strict, CAPI_BLUEPRINTS_STRICT).`);
+    }
+    for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
     // Render and check everything before writing any file, so an error leaves no partial output.
     const files: Array<[string, string]> = this.layout === OutputLayout.GITOPS ? this.gitOpsFiles() : this.flatFiles();
     fs.mkdirSync(this.outdir, { recursive: true });
@@ -72,7 +92,31 @@ export class Platform extends App {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, text);
     }
+    if (process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true') this.writeMetadata();
+    if (warnings.length > 0) process.stderr.write(`capi-blueprints: ${warnings.length} warning(s)\n`);
     markSynthesized(this);
+  }
+
+  /** The warnings of every construct (each once, with its construct path), in tree order. */
+  public get warnings(): string[] {
+    const out = new Set<string>();
+    for (const c of this.node.findAll()) {
+      const bundle = c as any;
+      if (AddonBundle.prototype.isPrototypeOf(bundle)) void bundle.warnings; // layering warnings are recorded lazily
+      for (const entry of c.node.metadata) {
+        if (entry.type !== WARNING_METADATA) continue;
+        const message = String(entry.data);
+        out.add(message.startsWith(`${c.node.path}:`) ? message : `${c.node.path}: ${message}`);
+      }
+    }
+    return [...out];
+  }
+
+  /** `construct-metadata.json`, as cdk8s App writes it for the CLI's validation reports. */
+  private writeMetadata(): void {
+    const resources: Record<string, { path: string }> = {};
+    for (const { objects } of collectCharts(this)) for (const o of objects) resources[o.name] = { path: o.node.path };
+    fs.writeFileSync(path.join(this.outdir, 'construct-metadata.json'), JSON.stringify({ version: '1.0.0', resources }));
   }
 
   private flatFiles(): Array<[string, string]> {

@@ -23,6 +23,7 @@ const FIXES: Record<string, string> = {
   [FindingRule.CEL]: 'Change the object so that the x-kubernetes-validations rule of the CRD holds.',
   [FindingRule.WEBHOOK]: 'Change the object to satisfy the provider admission webhook (see capi-notes §3).',
   [FindingRule.REFERENCE]: 'Add the referenced object to the app, fix the reference, or remove the duplicate.',
+  [FindingRule.INPUT]: 'Make the file a readable, regular YAML file (valid syntax, no alias expansion beyond the guard, within the size limit).',
 };
 
 /**

@@ -10,6 +10,12 @@ export enum FindingRule {
   WEBHOOK = 'webhook',
   /** A reference between objects of the same set that does not resolve, or a duplicate object. */
   REFERENCE = 'reference',
+  /**
+   * An input that could not be read as manifests or CRDs: a missing, unreadable, oversized or
+   * non-regular file, a YAML syntax error, aliases that expand beyond the resource-exhaustion
+   * guard, a CRD file that does not parse.
+   */
+  INPUT = 'input',
 }
 
 /**

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import * as YAML from 'yaml';
 import { Finding, FindingRule } from './finding';
-import { CrdIndex, listYamlFiles } from './private/crd-index';
+import { CrdIndex } from './private/crd-index';
+import { InputProblem, listYamlFiles, parseYamlDocuments, readTextFile } from './private/input-files';
 import { Issue } from './private/issue';
 import { checkObject } from './private/object-checks';
 import { referenceIssues } from './private/references';
@@ -77,15 +77,17 @@ export class ManifestValidator {
     const entries: Entry[] = [];
     const findings: Finding[] = [];
     for (const p of paths) {
-      if (!fs.existsSync(p)) {
-        findings.push({ file: p, kind: '', name: '', path: '', message: `file or directory '${p}' does not exist`, rule: FindingRule.SCHEMA });
+      if (!pathExists(p)) {
+        findings.push({ file: p, kind: '', name: '', path: '', message: `file or directory '${p}' does not exist`, rule: FindingRule.INPUT });
         continue;
       }
-      for (const file of listYamlFiles(p)) {
+      const problems: InputProblem[] = [];
+      for (const file of listYamlFiles(p, problems)) {
         const read = readManifestFile(file);
         entries.push(...read.entries);
         findings.push(...read.findings);
       }
+      findings.push(...problems.map(pr => inputFinding(displayPath(pr.file), pr.message)));
     }
     const report = this.validateEntries(entries);
     return new ValidationReport([...findings, ...report.findings], report.objectCount);
@@ -108,6 +110,8 @@ export class ManifestValidator {
     entries.forEach(entry => {
       for (const issue of checkObject(this.index, entry.object, this.webhookRules, gates)) findings.push(toFinding(entry, issue));
     });
+    // CRDs that could not be read (reported once per report, with the CRD file)
+    for (const problem of this.index.problems) findings.push(inputFinding(displayPath(problem.file), `CRD ${problem.message}`));
     if (this.crossReferences) {
       for (const { at, issue } of referenceIssues(entries.map(e => e.object))) findings.push(toFinding(entries[at], issue));
     }
@@ -135,21 +139,39 @@ function toFinding(entry: Entry, issue: Issue): Finding {
   return JSON.parse(JSON.stringify(f));
 }
 
+function pathExists(p: string): boolean {
+  try {
+    fs.lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function inputFinding(file: string, message: string): Finding {
+  return { file, kind: '', name: '', path: '', message, rule: FindingRule.INPUT };
+}
+
+function displayPath(file: string): string {
+  return path.relative(process.cwd(), file) || file;
+}
+
 function readManifestFile(file: string): { entries: Entry[]; findings: Finding[] } {
-  return parseManifestText(fs.readFileSync(file, 'utf8'), path.relative(process.cwd(), file) || file);
+  const read = readTextFile(file);
+  if (read.text === undefined) return { entries: [], findings: [inputFinding(displayPath(file), read.problem ?? 'cannot read')] };
+  return parseManifestText(read.text, displayPath(file));
 }
 
 function parseManifestText(text: string, file?: string): { entries: Entry[]; findings: Finding[] } {
   const entries: Entry[] = [];
   const findings: Finding[] = [];
   // YAML 1.1, as kubectl reads manifests: unquoted yes/no/on/off are booleans, 0755 is octal
-  for (const doc of YAML.parseAllDocuments(text, { version: '1.1' })) {
-    const errors = (doc as any).errors ?? [];
-    if (errors.length > 0) {
-      findings.push({ file, kind: '', name: '', path: '', message: `YAML parse error: ${errors[0].message}`, rule: FindingRule.SCHEMA });
+  for (const doc of parseYamlDocuments(text, '1.1')) {
+    if (doc.problem !== undefined) {
+      findings.push({ file, kind: '', name: '', path: '', message: doc.problem, rule: FindingRule.INPUT });
       continue;
     }
-    const value = (doc as any).toJS({ maxAliasCount: -1 });
+    const value = doc.value;
     if (value === null || value === undefined) continue;
     if (typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items)) {
       for (const item of value.items) entries.push({ object: item, file });

@@ -5,14 +5,18 @@
  * checked with node.addValidation, rendering), never with a TypeError or a stack trace from deep
  * inside rendering.
  */
+import { addonValueCases } from './cases-addon-values';
 import { addonCases } from './cases-addons';
 import { awsCases } from './cases-aws';
 import { byohCases } from './cases-byoh';
 import { clusterCases, controlPlaneCases } from './cases-cluster';
 import { eksCases } from './cases-eks';
 import { identityCases } from './cases-identities';
+import { ignoredPropCases } from './cases-ignored-props';
 import { lmaCases } from './cases-lma';
 import { nodeCases } from './cases-nodes';
+import { providerRuleCases } from './cases-provider-rules';
+import { rangeCases } from './cases-ranges';
 import { terraformCases } from './cases-terraform';
 import { BadInputCase, filesBelow, runCase } from './harness';
 import { ValidationError } from '../../src';
@@ -28,6 +32,10 @@ const areas: Array<[string, BadInputCase[]]> = [
   ['addons and deliveries', addonCases],
   ['lma', lmaCases],
   ['terraform', terraformCases],
+  ['ranges', rangeCases],
+  ['provider rules', providerRuleCases],
+  ['addon values', addonValueCases],
+  ['ignored props', ignoredPropCases],
 ];
 
 /** Escapes a literal for a RegExp. */

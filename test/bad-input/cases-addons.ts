@@ -33,7 +33,7 @@ export const addonCases: BadInputCase[] = [
   k8s('a Helm release name over 53 characters', 'HelmAddon \'web\'', () => { helm('web', { releaseName: 'r'.repeat(54) }); },
     /^HelmAddon 'web': releaseName 'r{54}' is not a Helm release name\. Use at most 53 lower-case letters, digits and '-'\./),
   k8s('an install timeout of 0', 'HelmAddon \'web\'', () => { helm('web', { install: { timeout: Duration.seconds(0) } }); },
-    /^HelmAddon 'web': install\.timeout \(0 s\) must be a whole, positive number of seconds\./),
+    /^HelmAddon 'web': install\.timeout \(0s\) must be from 1 to 9223372036 seconds \(a Go duration holds at most 292 years\)\./),
   k8s('an addon depending on itself', 'HelmAddon \'a\'', () => { const a = helm('a'); a.addDependency(a); },
     /^HelmAddon 'a': an addon cannot depend on itself\. Remove this addDependency call\./),
   k8s('a manifest that is not a Kubernetes object', 'ManifestAddon \'m\'', () => { new ManifestAddon({ name: 'm', manifests: [{ kind: 'ConfigMap' }] }); },
@@ -85,7 +85,7 @@ export const addonCases: BadInputCase[] = [
   }, /^addons: delivery\.namespace 'Argo CD' is not a DNS label\. Use the namespace Argo CD runs in, e\.g\. 'argocd'\./),
   k8s('a Flux reconcile interval of 0', 'addons', (app) => {
     new AddonBundle(app, 'addons', { addons: [helm('web')], delivery: AddonDelivery.flux({ interval: Duration.seconds(0) }) }).attachTo(awsCluster(app));
-  }, /^addons: delivery\.interval \(0s\) must be at least 1 second\. Use e\.g\. Duration\.minutes\(10\)\./),
+  }, /^addons: delivery\.interval \(0s\) must be from 1 to 9223372036 seconds \(a Go duration holds at most 292 years\)\./),
   k8s('a Flux interval with a fraction of a second', 'addons', (app) => {
     new AddonBundle(app, 'addons', { addons: [helm('web')], delivery: AddonDelivery.flux({ interval: Duration.millis(1500) }) }).attachTo(awsCluster(app));
   }, /^addons: delivery\.interval \(1\.5s\) is not a whole number of seconds\. Use e\.g\. Duration\.seconds\(2\)\./),

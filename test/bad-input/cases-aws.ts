@@ -10,8 +10,8 @@ import {
 export const awsCases: BadInputCase[] = [
   k8s('a region that is not an AWS region', 'prod', (app) => { awsCluster(app, {}, { region: 'seoul' }); },
     /^prod: region 'seoul' is not an AWS region\. Use e\.g\. 'ap-northeast-2'\./),
-  k8s('an empty SSH key name', 'prod', (app) => { awsCluster(app, {}, { sshKeyName: ' ' }); },
-    /^prod: sshKeyName is empty\. Name an EC2 key pair, or leave it unset\./),
+  k8s('a whitespace SSH key name', 'prod', (app) => { awsCluster(app, {}, { sshKeyName: ' ' }); },
+    /^prod: sshKeyName ' ' is only whitespace\. Name an EC2 key pair, use '' for no key pair \(CAPA: no SSH key\), or leave it unset/),
   k8s('a managed network CIDR that is not a CIDR', 'prod', (app) => { awsCluster(app, {}, { network: AwsNetwork.managed({ cidr: '10.0.0.0' }) }); },
     /^prod: network cidr '10\.0\.0\.0' is not a CIDR block\. Use e\.g\. '10\.0\.0\.0\/16'\./),
   k8s('a managed network over 7 availability zones', 'prod', (app) => { awsCluster(app, {}, { network: AwsNetwork.managed({ availabilityZoneCount: 7 }) }); },
@@ -53,7 +53,7 @@ export const awsCases: BadInputCase[] = [
   k8s('a control-plane AMI that is not an AMI id', 'prod', (app) => { awsCluster(app, { controlPlane: { image: MachineImage.fromId('ami-ubuntu') } }); },
     /^prod: controlPlane\.image 'ami-ubuntu' is not an AMI id\. Use 'ami-' followed by 8 or 17 hex digits, or MachineImage\.lookup\(\)\./),
   k8s('a root volume below CAPA\'s 8 GiB', 'prod/workers', (app) => { awsCluster(app).addNodePool('workers', { rootVolume: { sizeGiB: 4 } }); },
-    /^prod\/workers: rootVolume\.sizeGiB \(4\) must be a whole number ≥ 8 \(CAPA's minimum\)\./),
+    /^prod\/workers: rootVolume\.sizeGiB \(4\) must be a whole number from 8 to 65536 \(CAPA's minimum is 8 GiB and the largest EBS volume is 64 TiB\)\./),
   k8s('an io2 root volume without iops', 'prod/workers', (app) => { awsCluster(app).addNodePool('workers', { rootVolume: { type: VolumeType.IO2 } }); },
     /^prod\/workers: rootVolume\.type 'io2' needs rootVolume\.iops\. Set the provisioned IOPS, or use gp3\./),
   k8s('throughput on a gp2 root volume', 'prod/workers', (app) => { awsCluster(app).addNodePool('workers', { rootVolume: { type: VolumeType.GP2, throughput: 250 } }); },
@@ -79,7 +79,7 @@ export const awsCases: BadInputCase[] = [
   k8s('a root volume type that does not exist', 'prod/workers', (app) => { awsCluster(app).addNodePool('workers', { rootVolume: { type: 'gp4' as VolumeType } }); },
     /^prod\/workers: rootVolume\.type 'gp4' is not an EBS volume type\. Use VolumeType\.GP3, GP2, IO1, IO2, ST1, SC1 or STANDARD\./),
   k8s('negative provisioned IOPS', 'prod/workers', (app) => { awsCluster(app).addNodePool('workers', { rootVolume: { type: VolumeType.GP3, iops: -5 } }); },
-    /^prod\/workers: rootVolume\.iops \(-5\) must be a whole number ≥ 1\./),
+    /^prod\/workers: rootVolume\.iops \(-5\) must be a whole number from 3000 to 80000 \(gp3 volumes take 3000 to 80000 IOPS\)\./),
   k8s('an empty root volume encryption key', 'prod/workers', (app) => { awsCluster(app).addNodePool('workers', { rootVolume: { encryptionKey: '' } }); },
     /^prod\/workers: rootVolume\.encryptionKey is empty\. Give a KMS key ARN or alias, or leave it unset for the AWS managed key\./),
   k8s('an encryption key on an unencrypted root volume', 'prod/workers', (app) => { awsCluster(app).addNodePool('workers', { rootVolume: { encrypted: false, encryptionKey: 'alias/ebs' } }); },
@@ -93,7 +93,7 @@ export const awsCases: BadInputCase[] = [
   k8s('an empty instance profile', 'prod/workers', (app) => { awsCluster(app).addNodePool('workers', { iamInstanceProfile: ' ' }); },
     /^prod\/workers: iamInstanceProfile is empty\. Name an instance profile, or leave it unset for 'nodes\.cluster-api-provider-aws\.sigs\.k8s\.io'\./),
   k8s('a machine tag with an empty key', 'prod/workers', (app) => { awsCluster(app).addNodePool('workers', { additionalTags: { '': 'x' } }); },
-    /^prod\/workers: additionalTags has an empty key\. Give every tag a key \(EC2 rejects empty tag keys\)\./),
+    /^prod\/workers: additionalTags has an empty key\. Give every tag a key \(AWS rejects empty tag keys\)\./),
   k8s('an instance warmup with a fraction of a second', 'prod/mp', (app) => {
     awsCluster(app).addNodePool('mp', { kind: NodePoolKind.MACHINE_POOL, machinePool: { instanceRefresh: { instanceWarmup: Duration.millis(2500) } } });
   }, /^prod\/mp: machinePool\.instanceRefresh\.instanceWarmup \(2\.5s\) is not a whole number of seconds\. Use e\.g\. Duration\.seconds\(3\)\./),

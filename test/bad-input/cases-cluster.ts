@@ -57,5 +57,5 @@ export const controlPlaneCases: BadInputCase[] = [
   k8s('a control-plane remediation retry period with a fraction of a second', 'prod', (app) => { awsCluster(app, { controlPlane: { remediation: { retryPeriod: Duration.millis(1500) } } }); },
     /^prod: controlPlane\.remediation\.retryPeriod \(1\.5s\) is not a whole number of seconds\. Use e\.g\. Duration\.seconds\(2\)\./),
   k8s('a negative control-plane remediation retry count', 'prod', (app) => { awsCluster(app, { controlPlane: { remediation: { maxRetry: -1 } } }); },
-    /^prod: controlPlane\.remediation\.maxRetry \(-1\) must be a whole number ≥ 0\. Use 0 to never retry, or leave it unset to retry without limit\./),
+    /^prod: controlPlane\.remediation\.maxRetry \(-1\) must be a whole number from 0 to 2147483647 \(the field is an int32\)\. Use 0 to never retry, or leave it unset to retry without limit\./),
 ];

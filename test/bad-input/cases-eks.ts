@@ -6,8 +6,8 @@ import { Capacity, EksAccessEntryType, EksAmiType, EksAuthenticationMode, Machin
 const ROLE = 'arn:aws:iam::111122223333:role/ebs';
 
 export const eksCases: BadInputCase[] = [
-  k8s('an EKS version with a patch release', 'prod', (app) => { eksCluster(app, {}, { version: 'v1.33.4' }); },
-    /^prod: version 'v1\.33\.4' is not an EKS version\. Use 'v1\.33': EKS picks the patch release itself\./),
+  k8s('an EKS version without the leading v', 'prod', (app) => { eksCluster(app, {}, { version: '1.33.4' }); },
+    /^prod: version '1\.33\.4' is not an EKS version\. Use 'v1\.33\.4'\./),
   k8s('an EKS version outside the supported range', 'prod', (app) => { eksCluster(app, {}, { version: 'v1.30' }); },
     /^prod: version 'v1\.30' is outside the versions EKS and Cluster API v1\.14 both support \(v1\.31 to v1\.36\)\. Pick a version in that range\./),
   k8s('kubeadm control-plane settings on EKS', 'prod', (app) => { eksCluster(app, {}, { controlPlane: { replicas: 3, machineType: 'm6i.large' } }); },
@@ -48,8 +48,8 @@ export const eksCases: BadInputCase[] = [
     /^prod\/ng: kubeletExtraArgs cannot apply to an EKS managed node group \(EKS bootstraps the nodes\)\. Remove them, or use NodePoolKind\.MACHINE_DEPLOYMENT/),
   k8s('a spot price cap on a managed node group', 'prod/ng', (app) => { eksCluster(app).addNodePool('ng', { capacity: Capacity.spot({ maxPrice: '0.1' }) }); },
     /^prod\/ng: capacity is Capacity\.spot\(\{ maxPrice: '0\.1' \}\), but EKS managed node groups take no spot price cap\. Use Capacity\.spot\(\) \(capacityType spot\)\./),
-  k8s('a custom AMI on a managed node group without a launch template', 'prod/ng', (app) => { eksCluster(app).addNodePool('ng', { image: MachineImage.fromId('ami-0123456789abcdef0') }); },
-    /^prod\/ng: image needs a launch template on a managed node group\. Set managedNodeGroup\.launchTemplate: true, or remove image\./),
+  k8s('a custom AMI on a managed node group without a launch template', 'prod/ng', (app) => { eksCluster(app).addNodePool('ng', { image: MachineImage.fromId('ami-0123456789abcdef0'), managedNodeGroup: { launchTemplate: false } }); },
+    /^prod\/ng: image needs a launch template on a managed node group\. Remove managedNodeGroup\.launchTemplate: false \(a launch template is the default\), or remove image\./),
   k8s('a managed node group update config with both fields', 'prod/ng', (app) => { eksCluster(app).addNodePool('ng', { managedNodeGroup: { updateConfig: { maxUnavailable: 1, maxUnavailablePercentage: 10 } } }); },
     /^prod\/ng: managedNodeGroup\.updateConfig needs exactly one of maxUnavailable and maxUnavailablePercentage\./),
   k8s('a managed node group name with a dot', 'prod/ng', (app) => { eksCluster(app).addNodePool('ng', { managedNodeGroup: { nodeGroupName: 'ng.1' } }); },
@@ -64,7 +64,7 @@ export const eksCases: BadInputCase[] = [
     /^prod\/ng: managedNodeGroup\.amiType 'UBUNTU' is not an EKS AMI type\. Use an EksAmiType value, e\.g\. EksAmiType\.AL2023_X86_64_STANDARD\./),
   k8s('an EKS cluster tag with an empty key', 'prod', (app) => { eksCluster(app, { additionalTags: { '': 'x' } }); },
     /^prod: additionalTags has an empty key\. Give every tag a key \(AWS rejects empty tag keys\)\./),
-  k8s('remote access without a key pair', 'prod/ng', (app) => { eksCluster(app).addNodePool('ng', { managedNodeGroup: { remoteAccess: {} } }); },
+  k8s('remote access without a key pair', 'prod/ng', (app) => { eksCluster(app).addNodePool('ng', { managedNodeGroup: { launchTemplate: false, remoteAccess: {} } }); },
     /^prod\/ng: managedNodeGroup\.remoteAccess needs an EC2 key pair\. Set remoteAccess\.sshKeyName or the infrastructure sshKeyName\./),
   k8s('a taint effect EKS does not know on a managed node group', 'prod/ng', (app) => { eksCluster(app).addNodePool('ng', { taints: [{ key: 'gpu', effect: 'NoScheduling' as TaintEffect }] }); },
     /^prod\/ng: taint 'gpu' has effect 'NoScheduling', which is not a taint effect\. Use TaintEffect\.NO_SCHEDULE, PREFER_NO_SCHEDULE or NO_EXECUTE\./),

@@ -14,7 +14,7 @@ export const identityCases: BadInputCase[] = [
     /^identities\/r: roleArn 'capa-role' is not an IAM role ARN\. Use 'arn:aws:iam::<account>:role\/<name>'\./),
   k8s('a role session of 5 minutes', 'identities/r', (app) => {
     new AwsClusterRoleIdentity(chart(app), 'r', { name: 'r', roleArn: ROLE, sessionDuration: Duration.minutes(5), allowedNamespaces: AllowedNamespaces.all() });
-  }, /^identities\/r: sessionDuration \(300s\) must be from 15 minutes to 12 hours \(900–43200 s\)\./),
+  }, /^identities\/r: sessionDuration \(300s\) must be from 900 to 43200 seconds \(AWS role sessions last 15 minutes to 12 hours\)\./),
   k8s('a role session with a fraction of a second', 'identities/r', (app) => {
     new AwsClusterRoleIdentity(chart(app), 'r', { name: 'r', roleArn: ROLE, sessionDuration: Duration.millis(3600500), allowedNamespaces: AllowedNamespaces.all() });
   }, /^identities\/r: sessionDuration \(3600\.5s\) is not a whole number of seconds\. Use e\.g\. Duration\.seconds\(3601\)\./),

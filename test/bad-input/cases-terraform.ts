@@ -35,7 +35,7 @@ export const terraformCases: BadInputCase[] = [
   tf('an LMA bucket prefix with upper case', 'stack/logs', bucket({ prefix: 'Acme' }),
     /^stack\/logs: prefix 'Acme' and purpose 'logs': 'Acme-logs' is not a valid S3 bucket name \(3-63 lowercase letters, digits and single hyphens.*\)\. Use lowercase, drop dots and underscores, shorten the prefix\./),
   tf('a negative LMA bucket expiration', 'stack/logs', bucket({ expirationDays: -1 }),
-    /^stack\/logs: expirationDays \(-1\) must be a whole number of days ≥ 0\. Use 0 to keep objects forever\./),
+    /^stack\/logs: expirationDays \(-1\) must be a whole number from 0 to 2147483647 \(the field is an int32\)\. Use 0 to keep objects forever\./),
   tf('an IRSA issuer with https://', 'stack/logs', bucket({ irsa: { oidcProviderArn: 'arn', issuer: 'https://oidc.example', namespace: 'lma', serviceAccount: 'loki' } }),
     /^stack\/logs: irsa\.issuer 'https:\/\/oidc\.example' starts with https:\/\/; IAM condition keys use the issuer without the scheme\. Drop 'https:\/\/'\./),
   tf('an LMA bucket KMS key that is not a KMS ARN', 'stack/logs', bucket({ encryption: BucketEncryption.kms('my-key') }),

@@ -18,7 +18,7 @@ describe('Argo CD delivery', () => {
     const app = testApp();
     const addon = helm('web', { values: { name: ClusterValue.clusterName(), cidrs: ClusterValue.podCidrs(), env: ClusterValue.label('env') }, namespace: 'web-system' });
     const bundle = new AddonBundle(app, 'b', { addons: [addon], delivery: AddonDelivery.argoCd({ project: 'platform' }) });
-    bundle.attachTo(awsCluster(app, 'prod', { labels: { env: 'production' }, network: { podCidrs: ['10.1.0.0/16', '10.2.0.0/16'] } }));
+    bundle.attachTo(awsCluster(app, 'prod', { labels: { env: 'production' }, network: { podCidrs: ['10.1.0.0/16', 'fd00:10:244::/56'], serviceCidrs: ['10.96.0.0/12', 'fd00:10:96::/112'] } }));
     const application = named(bundle, 'Application', 'prod-web');
     expect(application.metadata.namespace).toEqual('argocd');
     expect(application.spec.project).toEqual('platform');
@@ -27,7 +27,7 @@ describe('Argo CD delivery', () => {
       repoURL: 'https://charts.example.com',
       chart: 'web',
       targetRevision: '1.0.0',
-      helm: { releaseName: 'web', valuesObject: { cidrs: ['10.1.0.0/16', '10.2.0.0/16'], env: 'production', name: 'prod' } },
+      helm: { releaseName: 'web', valuesObject: { cidrs: ['10.1.0.0/16', 'fd00:10:244::/56'], env: 'production', name: 'prod' } },
     });
     expect(application.spec.syncPolicy.syncOptions).toEqual(['CreateNamespace=true']);
     expect(application.spec.syncPolicy.automated).toEqual({ prune: true, selfHeal: true });

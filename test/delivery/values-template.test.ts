@@ -33,7 +33,7 @@ describe('HelmChartProxy valuesTemplate', () => {
       number: 3,
       flag: true,
     };
-    const cluster = awsCluster(app, 'prod', { namespace: 'clusters', labels: { environment: 'production' }, network: { podCidrs: ['10.1.0.0/16', '10.2.0.0/16'] } });
+    const cluster = awsCluster(app, 'prod', { namespace: 'clusters', labels: { environment: 'production' }, network: { podCidrs: ['10.1.0.0/16', 'fd00:10:244::/56'], serviceCidrs: ['10.96.0.0/12', 'fd00:10:96::/112'] } });
     const caaph = new AddonBundle(app, 'caaph', { addons: [helm('web', { values })] });
     caaph.attachTo(cluster);
     const argo = new AddonBundle(app, 'argo', { addons: [helm('web2', { values })], delivery: AddonDelivery.argoCd() });

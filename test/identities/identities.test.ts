@@ -96,7 +96,7 @@ describe('AWS cluster identities', () => {
     });
     test('given a session outside 15 min – 12 h, when constructed, then a ValidationError names the range', () => {
       expect(() => new AwsClusterRoleIdentity(chart(), 'r', { name: 'r', roleArn: ROLE, sessionDuration: Duration.minutes(5), allowedNamespaces: AllowedNamespaces.all() }))
-        .toThrow(/sessionDuration \(300s\) must be from 15 minutes to 12 hours/);
+        .toThrow(/sessionDuration \(300s\) must be from 900 to 43200 seconds \(AWS role sessions last 15 minutes to 12 hours\)/);
     });
     test('given an empty namespace list or selector, when constructed, then a ValidationError explains it would allow nothing', () => {
       expect(() => new AwsClusterStaticIdentity(chart(), 's', { name: 's', secretName: 'x', allowedNamespaces: AllowedNamespaces.list([]) }))

@@ -48,7 +48,8 @@ describe('LmaStack topology errors', () => {
     const hub = hubStack(app);
     expect(() => edgeStack(app, 'e1', hub, { storage: s3Storage() })).toThrow(/storage is set on an edge\. Edges upload to the hub's storage \('acme-lma-metrics'\)/);
     expect(() => edgeStack(app, 'e2', hub, { alerting: { receivers: [slack()] } })).toThrow(/alerting receivers and routes are set on an edge/);
-    expect(() => edgeStack(app, 'e3', hub, { logs: { backend: LmaLogsBackend.loki() } })).toThrow(/logs.backend and logs.retention are set on an edge/);
+    expect(() => edgeStack(app, 'e3', hub, { logs: { backend: LmaLogsBackend.loki() } })).toThrow(/logs.backend, logs.retention and logs.volumeSize are set on an edge/);
+    expect(() => edgeStack(app, 'e4v', hub, { logs: { volumeSize: '100Gi' } })).toThrow(/logs\.volumeSize are set on an edge\. Edges run no log store/);
     expect(() => edgeStack(app, 'e4', hub, { clusterLabel: 'site' })).toThrow(/clusterLabel 'site' differs from the hub's \('cluster'\)/);
     expect(() => edgeStack(app, 'e5', hub, { components: { dashboards: true } })).toThrow(/Grafana runs on the hub/);
   });

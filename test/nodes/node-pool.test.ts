@@ -221,7 +221,7 @@ describe('NodePool on AWS (MachineDeployment)', () => {
     const cases: Array<[string, Parameters<ManagedCluster['addNodePool']>[1], RegExp]> = [
       ['replicas and autoscaling', { replicas: 2, autoscaling: { minSize: 1, maxSize: 3 } }, /prod\/workers: replicas \(2\) and autoscaling are both set/],
       ['min above max', { autoscaling: { minSize: 5, maxSize: 3 } }, /prod\/workers: autoscaling.minSize \(5\) is greater than maxSize \(3\). Set minSize ≤ maxSize./],
-      ['negative replicas', { replicas: -1 }, /replicas \(-1\) must be a whole number ≥ 0/],
+      ['negative replicas', { replicas: -1 }, /replicas \(-1\) must be a whole number from 0 to 2147483647 \(replicas are an int32\)/],
       ['maxSurge and maxUnavailable both 0', { rollout: { maxSurge: 0, maxUnavailable: 0 } }, /rollout.maxSurge and rollout.maxUnavailable are both 0/],
       ['startup timeout below 30 s', { healthCheck: { nodeStartupTimeout: Duration.seconds(10) } }, /healthCheck.nodeStartupTimeout \(10s\) must be 0 \(disabled\) or at least 30 seconds/],
       ['unhealthy percent above 100', { healthCheck: { maxUnhealthyPercent: 150 } }, /healthCheck.maxUnhealthyPercent \(150\) must be a whole number from 0 to 100/],

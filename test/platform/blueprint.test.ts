@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
 import { kinds, world } from './support';
-import { AwsNetwork, Blueprint, Capacity, ClusterOverrides, Override, SiteInfrastructure, Site } from '../../src';
+import { AwsNetwork, Blueprint, Capacity, ClusterOverrides, OpenStackImage, Override, SiteInfrastructure, Site } from '../../src';
 
 const MIN = 'cluster.x-k8s.io/cluster-api-autoscaler-node-group-min-size';
 const MAX = 'cluster.x-k8s.io/cluster-api-autoscaler-node-group-max-size';
@@ -134,6 +134,34 @@ describe('Blueprint merge rules', () => {
     expect(kinds(platform, 'KubeadmControlPlane')[0].spec.kubeadmConfigSpec.clusterConfiguration.imageRepository).toBe('harbor.dc1.example.com/mirror');
     const bmt = kinds(platform, 'ByoMachineTemplate').find((t) => t.metadata.name.includes('general'));
     expect(bmt.spec.template.spec.selector.matchLabels).toEqual({ pool: 'general' });
+  });
+
+  test('given an OpenStack site, when resolved, then flavors come from the site, not the blueprint\'s AWS instance types', () => {
+    const { platform, standard, fleet } = world();
+    const pangyo = new Site(platform, 'pangyo', {
+      infrastructure: SiteInfrastructure.openstack({
+        identity: { secretName: 'cloud', cloudName: 'pangyo' }, availabilityZones: ['az-1', 'az-2'], machine: { image: OpenStackImage.fromName('ubuntu') },
+      }),
+      overrides: {
+        controlPlane: { machineType: 'm1.large' },
+        nodePools: { general: { machineType: 'm1.xlarge', availabilityZoneCount: 2, openstack: { rootVolume: { sizeGiB: 80 } } }, spot: { remove: true } },
+      },
+    });
+    const cluster = fleet.addCluster('os', { blueprint: standard, site: pangyo });
+    expect(cluster.infrastructure.provider).toBe('openstack');
+    const templates = kinds(platform, 'OpenStackMachineTemplate');
+    expect(templates.map((t) => t.spec.template.spec.flavor).sort()).toEqual(['m1.large', 'm1.xlarge']);
+    expect(templates.find((t) => t.spec.template.spec.flavor === 'm1.xlarge').spec.template.spec.rootVolume.sizeGiB).toBe(80);
+    expect(kinds(platform, 'MachineDeployment').map((md) => md.spec.template.spec.failureDomain)).toEqual(['az-1', 'az-2']);
+  });
+
+  test('given a Docker site, when resolved, then a local cluster is built without the blueprint\'s machine settings', () => {
+    const { platform, standard, fleet } = world();
+    const laptop = new Site(platform, 'laptop', { infrastructure: SiteInfrastructure.docker(), overrides: { controlPlane: { replicas: 1 }, nodePools: { spot: { remove: true } } } });
+    const cluster = fleet.addCluster('dev', { blueprint: standard, site: laptop });
+    expect(cluster.infrastructure.provider).toBe('docker');
+    expect(kinds(platform, 'DevMachineTemplate').length).toBeGreaterThan(0);
+    expect(kinds(platform, 'AWSMachineTemplate')).toHaveLength(0);
   });
 
   test('given overrides, when a misspelled key is written in a literal, then it does not compile', () => {

@@ -95,9 +95,9 @@ const cases: BadCase[] = [
     expected: { kind: KCP, name: CP, path: 'spec.replicas', rule: 'webhook', message: /cannot be an even number/ },
   },
   {
-    title: 'a KCP version without the leading v',
-    mutate: o => { byName(o, KCP, CP).spec.version = '1.33.4'; },
-    expected: { kind: KCP, name: CP, path: 'spec.version', rule: 'webhook', message: /leading "v"/ },
+    title: 'a KCP version that is not semantic',
+    mutate: o => { byName(o, KCP, CP).spec.version = 'v1.33'; },
+    expected: { kind: KCP, name: CP, path: 'spec.version', rule: 'webhook', message: /must be a valid semantic version/ },
   },
   {
     title: 'certificatesExpiryDays below 7',
@@ -139,7 +139,7 @@ const cases: BadCase[] = [
     expected: { kind: MD, name: WORKERS, path: 'spec.rollout.strategy.rollingUpdate', rule: 'webhook', message: /may not both be 0/ },
   },
   {
-    title: 'an MD version without the leading v',
+    title: 'an MD version that is not semantic',
     mutate: o => { byName(o, MD, WORKERS).spec.template.spec.version = '1.33'; },
     expected: { kind: MD, name: WORKERS, path: 'spec.template.spec.version', rule: 'webhook', message: /semantic version/ },
   },

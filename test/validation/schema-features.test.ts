@@ -25,9 +25,18 @@ describe('OpenAPI schema features', () => {
     expect(messages(s, '50%')).toEqual([]);
   });
 
-  test('given a nullable field, when null, then it passes; non-nullable null is rejected', () => {
+  test('given a nullable field, when null, then it passes; a non-nullable null field is pruned as the API server does', () => {
     expect(messages({ type: 'string', nullable: true }, null)).toEqual([]);
-    expect(messages({ type: 'string' }, null)).toEqual(['spec: Invalid value: "null": spec in body must be of type string']);
+    expect(messages({ type: 'string' }, null)).toEqual([]);
+    expect(messages({ type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false }, { a: null })).toEqual([]);
+  });
+
+  test('given a required non-nullable field set to null, when validated, then it is pruned and reported as missing', () => {
+    expect(messages({ type: 'object', required: ['a'], properties: { a: { type: 'string' } } }, { a: null })).toEqual(['spec.a: Required value']);
+  });
+
+  test('given a null in a list of strings, when validated, then it is rejected (only object fields are pruned)', () => {
+    expect(messages({ type: 'array', items: { type: 'string' } }, ['a', null])).toEqual(['spec[1]: Invalid value: "null": spec[1] in body must be of type string']);
   });
 
   test('given preserve-unknown-fields, when unknown fields are set, then they are accepted', () => {

@@ -8,6 +8,8 @@ import { clusterAutoscaler, ClusterAutoscalerOptions } from './cluster-autoscale
 import { ingressNginx, IngressNginxOptions } from './ingress-nginx';
 import { localPathProvisioner, LocalPathProvisionerOptions } from './local-path-provisioner';
 import { metricsServer, MetricsServerOptions } from './metrics-server';
+import { openstackCinderCsi, OpenStackCinderCsiOptions } from './openstack-cinder-csi';
+import { openstackCloudControllerManager, OpenStackCloudControllerManagerOptions } from './openstack-cloud-controller-manager';
 import { HelmAddon } from '../helm-addon';
 import { ManifestAddon } from '../manifest-addon';
 
@@ -35,6 +37,16 @@ export class Catalog {
   /** AWS EBS CSI driver (chart 2.40.0) with an encrypted gp3 default StorageClass. */
   public static awsEbsCsiDriver(options: AwsEbsCsiDriverOptions = {}): HelmAddon {
     return awsEbsCsiDriver(options);
+  }
+
+  /** OpenStack cloud controller manager (chart 2.33.0) on control-plane nodes; reads the `cloud-config` Secret. */
+  public static openstackCloudControllerManager(options: OpenStackCloudControllerManagerOptions = {}): HelmAddon {
+    return openstackCloudControllerManager(options);
+  }
+
+  /** OpenStack Cinder CSI driver (chart 2.33.1) with a default `csi-cinder-sc-delete` StorageClass. */
+  public static openstackCinderCsi(options: OpenStackCinderCsiOptions = {}): HelmAddon {
+    return openstackCinderCsi(options);
   }
 
   /** ingress-nginx (chart 4.12.1). */

@@ -4,6 +4,8 @@ export type { CiliumOptions } from './cilium';
 export type { CalicoOptions } from './calico';
 export type { AwsCloudControllerManagerOptions } from './aws-cloud-controller-manager';
 export type { AwsEbsCsiDriverOptions } from './aws-ebs-csi-driver';
+export type { OpenStackCloudControllerManagerOptions } from './openstack-cloud-controller-manager';
+export type { OpenStackCinderCsiOptions } from './openstack-cinder-csi';
 export type { IngressNginxOptions } from './ingress-nginx';
 export type { CertManagerOptions } from './cert-manager';
 export type { MetricsServerOptions } from './metrics-server';

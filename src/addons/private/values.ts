@@ -1,5 +1,74 @@
+import { IConstruct } from 'constructs';
+import { ValidationError } from '../../core/validation-error';
 import { ImageValue, ImageValueType } from '../addon';
 import { ClusterValue } from '../cluster-value';
+
+/**
+ * The most bytes of values (or manifests) one addon may carry: etcd stores objects of at most
+ * 1.5 MiB, and the values end up inside one object (HelmChartProxy, Application, HelmRelease or
+ * a ClusterResourceSet Secret).
+ */
+export const MAX_VALUES_BYTES = 1_572_864;
+
+/** The delivery-internal marker for per-cluster values; user strings containing it are kept as they are. */
+export const CLUSTER_VALUE_MARKER = 'CAPIBPVALUE';
+
+/**
+ * Checks that `value` is JSON-compatible data (what Helm values and Kubernetes manifests are):
+ * plain objects with string keys, arrays, strings, finite numbers, booleans, `null` and
+ * ClusterValues. Functions, Symbols, BigInts, Dates, Maps, Sets, class instances, `NaN`/`Infinity`,
+ * `undefined` in lists and cycles are ValidationErrors naming the path to the value; so is data
+ * larger than the 1.5 MiB an object may hold. Object properties set to `undefined` mean "unset".
+ */
+export function validateValuesData(scope: IConstruct | string, field: string, value: unknown): void {
+  const stack: unknown[] = [];
+  let bytes = 0;
+  const fail = (path: string, what: string, fix: string): never => {
+    throw new ValidationError(scope, `${path} is ${what}, which is not data a chart value or manifest can hold. ${fix}`);
+  };
+  const walk = (v: unknown, path: string): void => {
+    switch (typeof v) {
+      case 'string': bytes += v.length + 3; return;
+      case 'boolean': bytes += 5; return;
+      case 'number':
+        if (!Number.isFinite(v)) fail(path, String(v), 'Use a finite number, or a string such as \'Infinity\' if the chart expects text.');
+        bytes += 8;
+        return;
+      case 'undefined': fail(path, 'undefined', 'Remove the list item, or use null.'); return;
+      case 'function': fail(path, 'a function', 'Call it and put its result in the values.'); return;
+      case 'symbol': fail(path, `a Symbol (${String(v)})`, 'Use a string.'); return;
+      case 'bigint': fail(path, `a BigInt (${String(v)}n)`, 'Use a number (if it fits in 2^53) or a string.'); return;
+      default:
+    }
+    if (v === null || v instanceof ClusterValue) { bytes += 8; return; }
+    if (stack.includes(v)) fail(path, 'a reference back to one of its own parents (a cycle)', 'Give a tree of values: copy the shared part instead of referencing it.');
+    if (Array.isArray(v)) {
+      stack.push(v);
+      for (let i = 0; i < v.length; i++) walk(v[i], `${path}[${i}]`);
+      stack.pop();
+      bytes += 2 + v.length;
+      return;
+    }
+    if (!isPlainObject(v)) {
+      const what = v instanceof Date ? `a Date (${Number.isNaN(v.getTime()) ? 'invalid' : v.toISOString()})` : `an instance of ${(v as any).constructor?.name ?? 'a class'}`;
+      const fix = v instanceof Date ? 'Use a string such as \'2026-01-01T00:00:00Z\'.' : 'Use plain objects, arrays, strings, numbers and booleans.';
+      fail(path, what, fix);
+    }
+    const symbols = Object.getOwnPropertySymbols(v as object);
+    if (symbols.length > 0) fail(`${path}[${String(symbols[0])}]`, 'a Symbol-keyed property', 'Use string keys.');
+    stack.push(v);
+    for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
+      if (child === undefined) continue;
+      bytes += k.length + 4;
+      walk(child, path ? `${path}.${k}` : k);
+    }
+    stack.pop();
+  };
+  walk(value, field);
+  if (bytes > MAX_VALUES_BYTES) {
+    throw new ValidationError(scope, `${field} is about ${bytes} bytes, more than the ${MAX_VALUES_BYTES} bytes (1.5 MiB) an object in etcd can hold. Move large data (dashboards, rule files) into separate ConfigMaps or the chart itself.`);
+  }
+}
 
 /** Whether `x` is a plain object (a map of values), not an array, `null` or a `ClusterValue`. */
 export function isPlainObject(x: unknown): x is Record<string, any> {

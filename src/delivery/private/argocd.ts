@@ -7,6 +7,24 @@ import * as argocd from '../../imports/argocd/argoproj.io';
 
 /** The annotation Argo CD orders resources of one sync by (lower waves first). */
 export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
+/**
+ * Whether the addon asks for Helm install behaviour Argo CD cannot give (it renders charts with
+ * `helm template` and applies them; it has no Helm wait, wait-for-jobs, timeout or atomic
+ * rollback), recording the error with the fix; the defaults pass (Argo CD waits for health).
+ */
+function installUnsupported(info: BundleRenderInfo, addon: ResolvedAddon): boolean {
+  const install = addon.config.helm!.install;
+  const asked = [
+    install.wait === false ? 'wait: false' : undefined,
+    install.waitForJobs ? 'waitForJobs: true' : undefined,
+    install.timeoutSeconds !== 300 ? `timeout (${install.timeoutSeconds}s)` : undefined,
+    install.atomic ? 'atomic: true' : undefined,
+  ].filter((x): x is string => x !== undefined);
+  if (asked.length === 0) return false;
+  info.report.errors.push(`${info.path}: addon '${addon.name}' sets install ${asked.join(', ')}, which Argo CD cannot honour: it renders the chart and applies it, without Helm's install wait, timeout or rollback. Remove install from the addon, or deliver it with AddonDelivery.caaph() or AddonDelivery.flux().`);
+  return true;
+}
+
 /** Argo CD's name for the cluster it runs in. */
 const IN_CLUSTER_SERVER = 'https://kubernetes.default.svc';
 
@@ -42,6 +60,7 @@ function syncPolicy(info: BundleRenderInfo, addon: ResolvedAddon): any {
  */
 export function renderApplication(scope: Construct, info: BundleRenderInfo, addon: ResolvedAddon, cluster: ClusterFacts): void {
   const helm = addon.config.helm!;
+  if (installUnsupported(info, addon)) return;
   const opts = argoOptions(info);
   const name = objectName(info, cluster.name, addon.name);
   const literal = literalValuesOrReport(info, addon, cluster);
@@ -82,6 +101,7 @@ export function renderApplication(scope: Construct, info: BundleRenderInfo, addo
  */
 export function renderApplicationSet(scope: Construct, info: BundleRenderInfo, addon: ResolvedAddon, selector: Selector): void {
   const helm = addon.config.helm!;
+  if (installUnsupported(info, addon)) return;
   const opts = argoOptions(info);
   const name = objectName(info, info.bundleName, addon.name);
   if (addon.config.target === AddonTarget.MANAGEMENT_CLUSTER) {

@@ -2,7 +2,7 @@ import { stringify } from 'yaml';
 import type { BundleRenderInfo } from './common';
 import { ClusterFacts, ResolvedAddon } from './types';
 import { ClusterField, ClusterValue } from '../../addons/cluster-value';
-import { isPlainObject } from '../../addons/private/values';
+import { CLUSTER_VALUE_MARKER, isPlainObject } from '../../addons/private/values';
 
 /** Thrown when a value cannot be rendered for a cluster; the message says why. */
 export class ClusterValueError extends Error {
@@ -85,10 +85,13 @@ function appSetExpression(v: ClusterValue): string {
  */
 export function renderTemplate(values: Record<string, any>, flavour: 'caaph' | 'appset'): string {
   const found: ClusterValue[] = [];
+  // a marker no user string or key contains, so user text is never rewritten
+  let marker = CLUSTER_VALUE_MARKER;
+  while (containsText(values, marker)) marker += 'Q';
   const mark = (v: any): any => {
     if (v instanceof ClusterValue) {
       found.push(v);
-      return `CAPIBPVALUE${found.length - 1}X`;
+      return `${marker}${found.length - 1}X`;
     }
     if (Array.isArray(v)) return v.map(mark);
     if (isPlainObject(v)) {
@@ -102,10 +105,18 @@ export function renderTemplate(values: Record<string, any>, flavour: 'caaph' | '
   if (Object.keys(marked).length === 0) return '';
   let text = stringify(marked, { lineWidth: 0 });
   text = text.replace(/\{\{/g, '{{ "{{" }}');
-  return text.replace(/CAPIBPVALUE(\d+)X/g, (_all, i: string) => {
+  return text.replace(new RegExp(`${marker}(\\d+)X`, 'g'), (_all, i: string) => {
     const v = found[Number(i)];
     const expr = flavour === 'caaph' ? caaphExpression(v) : appSetExpression(v);
     if (v.isList) return expr;
     return `'${(v.prefix + expr + v.suffix).replace(/'/g, "''")}'`;
   });
+}
+
+/** Whether any string or key of a value tree contains `text`. */
+function containsText(value: any, text: string): boolean {
+  if (typeof value === 'string') return value.includes(text);
+  if (Array.isArray(value)) return value.some((v) => containsText(v, text));
+  if (isPlainObject(value)) return Object.entries(value).some(([k, v]) => k.includes(text) || containsText(v, text));
+  return false;
 }

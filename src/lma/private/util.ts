@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
 import { isDnsSubdomain } from '../../core/names';
+import { GO_DURATION_MAX_SECONDS, inRange } from '../../core/ranges';
 import { ValidationError } from '../../core/validation-error';
 
 /** A Prometheus/Loki/Thanos duration string of `d` in its largest whole unit: `10d`, `36h`, `90m`, `45s`. */
@@ -14,8 +15,11 @@ export function promDuration(d: Duration): string {
 /** Seconds of `d`, which must be a whole, positive number of seconds. */
 export function wholeSeconds(scope: string, field: string, d: Duration): number {
   const s = d.toSeconds();
-  if (!Number.isInteger(s) || s <= 0) {
+  if (!inRange(s, { min: 1, max: Number.MAX_SAFE_INTEGER })) {
     throw new ValidationError(scope, `${field} (${s} s) is not a positive, whole number of seconds. Use e.g. Duration.days(15).`);
+  }
+  if (s > GO_DURATION_MAX_SECONDS) {
+    throw new ValidationError(scope, `${field} (${s} s) must be at most ${GO_DURATION_MAX_SECONDS} seconds (a Go duration holds at most 292 years). Use e.g. Duration.days(365).`);
   }
   return s;
 }

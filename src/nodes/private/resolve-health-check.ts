@@ -1,6 +1,7 @@
 import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { wholeSeconds } from '../../core/durations';
+import { checkInteger, RANGES } from '../../core/ranges';
 import { ValidationError } from '../../core/validation-error';
 import { HealthCheckOptions } from '../health-check';
 
@@ -21,8 +22,6 @@ export function resolveHealthCheck(scope: IConstruct, field: string, options: He
     throw new ValidationError(scope, `${field}.unhealthyTimeout (${unhealthy}s) must be at least 1 second.`);
   }
   const pct = resolved.maxUnhealthyPercent!;
-  if (!Number.isInteger(pct) || pct < 0 || pct > 100) {
-    throw new ValidationError(scope, `${field}.maxUnhealthyPercent (${pct}) must be a whole number from 0 to 100.`);
-  }
+  checkInteger(scope, `${field}.maxUnhealthyPercent`, pct, RANGES.percent);
   return resolved;
 }

@@ -9,7 +9,10 @@ import { AwsInfrastructureOptions } from '../../providers/aws/aws-infrastructure
 import { ByohInfrastructureOptions } from '../../providers/byoh/byoh-infrastructure';
 import { ByohInstall } from '../../providers/byoh/byoh-install';
 import { ByohHostSelector } from '../../providers/byoh/host-selector';
+import { DockerInfrastructureProps } from '../../providers/docker/docker-infrastructure';
 import { EksInfrastructureOptions } from '../../providers/eks/eks-infrastructure';
+import { OpenStackInfrastructureOptions } from '../../providers/openstack/openstack-infrastructure';
+import { OpenStackMachineOptions } from '../../providers/openstack/openstack-machine-options';
 import type { Team } from '../../teams/team';
 
 /**
@@ -73,6 +76,12 @@ export interface NodePoolOverrides extends NodePoolSettings {
    * @default - none
    */
   readonly byoh?: ByohPoolOverrides;
+  /**
+   * OpenStack machine settings of the pool (used only when the cluster's site is on OpenStack;
+   * replaced as a whole by a higher layer).
+   * @default - the infrastructure's machine settings
+   */
+  readonly openstack?: OpenStackMachineOptions;
   /**
    * This layer adds a pool the lower layers do not have. Without it, an override of an unknown
    * pool is an error (a misspelled pool name would otherwise add a pool).
@@ -172,4 +181,14 @@ export interface ClusterOverrides {
    * @default - none
    */
   readonly byoh?: ByohInfrastructureOptions;
+  /**
+   * OpenStack settings, used when the cluster's site is on OpenStack.
+   * @default - none
+   */
+  readonly openstack?: OpenStackInfrastructureOptions;
+  /**
+   * Docker settings, used when the cluster's site is on Docker.
+   * @default - none
+   */
+  readonly docker?: DockerInfrastructureProps;
 }

@@ -3,7 +3,9 @@ import { Infrastructure } from '../../infrastructure';
 import { AwsInfrastructureOptions, AwsInfrastructureProps } from '../../providers/aws/aws-infrastructure';
 import { ByohControlPlaneEndpoint, ByohInfrastructureOptions } from '../../providers/byoh/byoh-infrastructure';
 import { ByohHostSelector } from '../../providers/byoh/host-selector';
+import { DockerInfrastructureProps } from '../../providers/docker/docker-infrastructure';
 import { EksInfrastructureOptions, EksInfrastructureProps } from '../../providers/eks/eks-infrastructure';
+import { OpenStackInfrastructureOptions, OpenStackInfrastructureProps } from '../../providers/openstack/openstack-infrastructure';
 
 /** Props of `SiteInfrastructure.byoh`: the site's host facts and BYOH settings. */
 export interface ByohSiteProps extends ByohInfrastructureOptions {
@@ -29,6 +31,21 @@ export class SiteInfrastructure {
   }
 
   /**
+   * OpenStack (CAPO): the site's cloud credentials (identity) and OpenStack settings. Blueprint
+   * machine settings are AWS instance settings and do not apply: give flavors (`machineType`) and
+   * volumes in the site's overrides.
+   */
+  public static openstack(props: OpenStackInfrastructureProps): SiteInfrastructure {
+    const { identity, ...settings } = props;
+    return new SiteInfrastructure('openstack', undefined, settings, false, false, (s) => Infrastructure.openstack({ ...(s as OpenStackInfrastructureOptions), identity }));
+  }
+
+  /** Docker (CAPD, development clusters on a laptop); blueprint machine settings do not apply. */
+  public static docker(props: DockerInfrastructureProps = {}): SiteInfrastructure {
+    return new SiteInfrastructure('docker', undefined, { ...props }, false, false, (s) => Infrastructure.docker(s as DockerInfrastructureProps));
+  }
+
+  /**
    * Bring Your Own Host: each cluster gives its `controlPlaneEndpoint`; blueprint machine
    * settings (machine types, volumes, zones) do not apply to hosts.
    */
@@ -45,7 +62,10 @@ export class SiteInfrastructure {
   public readonly provider: string;
   /** The region (cloud sites). */
   public readonly region?: string;
-  /** Whether the provider creates machines (so machine types, volumes and zones apply). */
+  /**
+   * Whether the blueprint's machine settings (AWS instance types, volumes, zones, spot) apply:
+   * true on AWS and EKS; other providers take machine settings from the site and cluster layers.
+   */
   public readonly createsMachines: boolean;
   /** Whether the provider runs the control plane itself (so `controlPlane` settings do not apply). */
   public readonly managedControlPlane: boolean;

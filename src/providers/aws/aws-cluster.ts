@@ -1,10 +1,13 @@
 import type { AwsInfrastructure } from './aws-infrastructure';
 import { AvailabilityZoneSelection, AwsNetwork } from './aws-network';
 import type { BastionOptions } from './bastion';
-import { LoadBalancerScheme, LoadBalancerType } from './load-balancer';
+import { ControlPlaneLoadBalancerOptions, HealthCheckProtocol, LoadBalancerScheme, LoadBalancerType } from './load-balancer';
+import { validateAwsTags } from './private/aws-tags';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
-import { isCidr } from '../../core/cidr';
+import { firstNonIpv4Cidr, isCidr, vpcSubnetProblem } from '../../core/cidr';
 import { nonEmptyList, nonEmptyMap } from '../../core/collections';
+import { wholeSeconds } from '../../core/durations';
+import { checkOptionalInteger, inRange } from '../../core/ranges';
 import { ValidationError } from '../../core/validation-error';
 import * as capa from '../../imports/capa/infrastructure.cluster.x-k8s.io';
 import { API_GROUPS, ContractRef } from '../capi/contract-ref';
@@ -45,6 +48,7 @@ export function renderAwsCluster(cluster: ManagedCluster, infra: AwsInfrastructu
           toPort: cluster.apiServerPort,
           cidrBlocks: [...lb.allowedCidrs],
         }] : undefined,
+        ...renderLoadBalancerHealthCheck(cluster, lb),
       },
       bastion: bastion ? {
         enabled: true,
@@ -83,9 +87,11 @@ export function renderNetwork(cluster: ManagedCluster, network: AwsNetwork): cap
   const cidr = managed.cidr ?? '10.0.0.0/16';
   if (!isCidr(cidr)) throw new ValidationError(cluster, `network cidr '${cidr}' is not a CIDR block. Use e.g. '10.0.0.0/16'.`);
   const azCount = managed.availabilityZoneCount ?? 3;
-  if (!Number.isInteger(azCount) || azCount < 1 || azCount > 6) {
+  if (!inRange(azCount, { min: 1, max: 6 })) {
     throw new ValidationError(cluster, `network availabilityZoneCount (${azCount}) must be a whole number from 1 to 6.`);
   }
+  const vpcProblem = vpcSubnetProblem(cidr, azCount);
+  if (vpcProblem) throw new ValidationError(cluster, vpcProblem);
   const selection = managed.availabilityZoneSelection;
   if (selection !== undefined && !(Object.values(AvailabilityZoneSelection) as string[]).includes(selection)) {
     throw new ValidationError(cluster, `network availabilityZoneSelection '${selection}' is not a zone selection. Use AvailabilityZoneSelection.ORDERED (the default) or RANDOM.`);
@@ -101,17 +107,18 @@ export function renderNetwork(cluster: ManagedCluster, network: AwsNetwork): cap
   };
 }
 
-/** Rejects empty AWS tag keys (EC2 and EKS refuse them). */
+/** Checks AWS tags against CAPA's and AWS's tag rules (see `validateAwsTags`). */
 export function validateTagKeys(cluster: ManagedCluster, field: string, tags: Record<string, string> | undefined): void {
-  if (Object.keys(tags ?? {}).some((k) => k.trim() === '')) {
-    throw new ValidationError(cluster, `${field} has an empty key. Give every tag a key (AWS rejects empty tag keys).`);
-  }
+  validateAwsTags(cluster, field, tags);
 }
 
-function validateCidrs(cluster: ManagedCluster, field: string, cidrs: string[] | undefined): void {
+/** Checks CIDRs of a field that takes IPv4 blocks only (CAPA `cidrBlocks`, EKS public-access CIDRs). */
+export function validateCidrs(cluster: ManagedCluster, field: string, cidrs: string[] | undefined): void {
   for (const cidr of cidrs ?? []) {
     if (!isCidr(cidr)) throw new ValidationError(cluster, `${field} has '${cidr}', which is not a CIDR block. Use e.g. '203.0.113.0/24'.`);
   }
+  const ipv6 = firstNonIpv4Cidr(cidrs);
+  if (ipv6) throw new ValidationError(cluster, `${field} has '${ipv6}', an IPv6 block, but the field takes IPv4 blocks only. Use an IPv4 CIDR such as '203.0.113.0/24'.`);
 }
 
 /** Checks the bastion's instance type and AMI (shared by AWSCluster and AWSManagedControlPlane). */
@@ -122,4 +129,33 @@ export function validateBastionMachine(cluster: ManagedCluster, bastion: Bastion
   if (bastion.amiId !== undefined && !/^ami-[0-9a-f]{8,17}$/.test(bastion.amiId)) {
     throw new ValidationError(cluster, `bastion.amiId '${bastion.amiId}' is not an AMI id. Use 'ami-' followed by 8 or 17 hex digits, or leave it unset for CAPA's default bastion image.`);
   }
+}
+
+/** The API server target group's health check: HTTPS `/readyz` by default on an NLB (CAPA's flavors). */
+function renderLoadBalancerHealthCheck(cluster: ManagedCluster, lb: ControlPlaneLoadBalancerOptions): {
+  healthCheckProtocol?: capa.AwsClusterSpecControlPlaneLoadBalancerHealthCheckProtocol;
+  healthCheck?: capa.AwsClusterSpecControlPlaneLoadBalancerHealthCheck;
+} {
+  const type = lb.type ?? LoadBalancerType.NLB;
+  const hc = lb.healthCheck;
+  if (type === LoadBalancerType.DISABLED) {
+    if (hc) throw new ValidationError(cluster, 'controlPlaneLoadBalancer.healthCheck is set but the load balancer is disabled. Remove healthCheck, or choose a load balancer type.');
+    return {};
+  }
+  const protocol = hc?.protocol ?? (type === LoadBalancerType.NLB ? HealthCheckProtocol.HTTPS : undefined);
+  if (protocol !== undefined && !(Object.values(HealthCheckProtocol) as string[]).includes(protocol)) {
+    throw new ValidationError(cluster, `controlPlaneLoadBalancer.healthCheck.protocol '${protocol}' is not a health-check protocol. Use HealthCheckProtocol.HTTPS, TCP, SSL or TLS.`);
+  }
+  const seconds = (field: 'interval' | 'timeout', min: number, max: number) =>
+    wholeSeconds(cluster, `controlPlaneLoadBalancer.healthCheck.${field}`, hc?.[field], { min, max, why: 'AWS target-group limits' });
+  const check = {
+    intervalSeconds: seconds('interval', 5, 300),
+    timeoutSeconds: seconds('timeout', 2, 120),
+    thresholdCount: checkOptionalInteger(cluster, 'controlPlaneLoadBalancer.healthCheck.healthyThreshold', hc?.healthyThreshold, { min: 2, max: 10, why: 'AWS target-group limits' }),
+    unhealthyThresholdCount: checkOptionalInteger(cluster, 'controlPlaneLoadBalancer.healthCheck.unhealthyThreshold', hc?.unhealthyThreshold, { min: 2, max: 10, why: 'AWS target-group limits' }),
+  };
+  return {
+    healthCheckProtocol: protocol as string as capa.AwsClusterSpecControlPlaneLoadBalancerHealthCheckProtocol | undefined,
+    healthCheck: Object.values(check).some((v) => v !== undefined) ? check : undefined,
+  };
 }

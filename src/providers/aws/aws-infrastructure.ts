@@ -27,7 +27,8 @@ import { ManagedNodeRegistration } from '../kubeadm/node-registration';
 export interface AwsInfrastructureOptions {
   /**
    * EC2 key pair for SSH to the machines.
-   * @default - no key pair set by capi-blueprints (CAPA's default applies)
+   * `''` means no key pair at all (CAPA's "do not use SSH keys").
+   * @default - not set: CAPA uses its default key pair name, `default`, which must exist in the region
    */
   readonly sshKeyName?: string;
   /**
@@ -169,8 +170,8 @@ export class AwsInfrastructure extends ClusterInfrastructure {
     if (!/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/.test(this.region)) {
       throw new ValidationError(cluster, `region '${this.region}' is not an AWS region. Use e.g. 'ap-northeast-2'.`);
     }
-    if (this.sshKeyName !== undefined && this.sshKeyName.trim() === '') {
-      throw new ValidationError(cluster, 'sshKeyName is empty. Name an EC2 key pair, or leave it unset.');
+    if (this.sshKeyName !== undefined && this.sshKeyName !== '' && this.sshKeyName.trim() === '') {
+      throw new ValidationError(cluster, `sshKeyName '${this.sshKeyName}' is only whitespace. Name an EC2 key pair, use '' for no key pair (CAPA: no SSH key), or leave it unset for CAPA's default key pair name ('default').`);
     }
     if (this.identity.kind === 'AWSClusterControllerIdentity' && this.identity.name !== 'default') {
       throw new ValidationError(cluster, `the controller identity must be named 'default', not '${this.identity.name}'. Use AwsIdentity.controller().`);

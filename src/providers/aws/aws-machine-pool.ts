@@ -3,6 +3,7 @@ import { awsMachineSpec, DEFAULT_INSTANCE_PROFILES } from './aws-machine-templat
 import { nonEmptyMap } from '../../core/collections';
 import { wholeSeconds } from '../../core/durations';
 import { hashedName } from '../../core/names';
+import { checkInteger, checkOptionalInteger, RANGES } from '../../core/ranges';
 import { ValidationError } from '../../core/validation-error';
 import * as capa from '../../imports/capa/infrastructure.cluster.x-k8s.io';
 import * as bootstrap from '../../imports/capi/bootstrap.cluster.x-k8s.io';
@@ -81,11 +82,7 @@ export function renderAwsMachinePool(pool: NodePool, target: AwsMachinePoolTarge
       rootVolume: machine.rootVolume as capa.AwsMachinePoolSpecAwsLaunchTemplateRootVolume,
       additionalSecurityGroups: machine.additionalSecurityGroups,
       spotMarketOptions: machine.spotMarketOptions,
-      instanceMetadataOptions: {
-        httpEndpoint: capa.AwsMachinePoolSpecAwsLaunchTemplateInstanceMetadataOptionsHttpEndpoint.ENABLED,
-        httpTokens: capa.AwsMachinePoolSpecAwsLaunchTemplateInstanceMetadataOptionsHttpTokens.REQUIRED,
-        httpPutResponseHopLimit: 1,
-      },
+      instanceMetadataOptions: machine.instanceMetadataOptions as capa.AwsMachinePoolSpecAwsLaunchTemplateInstanceMetadataOptions,
     },
     mixedInstancesPolicy: mixed ? mixedInstancesPolicy(pool, instanceTypes) : undefined,
     capacityRebalance: mp.capacityRebalance,
@@ -115,12 +112,8 @@ function mixedInstancesPolicy(pool: NodePool, instanceTypes: string[]): capa.Aws
   const m = pool.options.machinePool?.mixedInstances ?? {};
   const base = m.onDemandBaseCapacity ?? 0;
   const above = m.onDemandPercentageAboveBaseCapacity ?? (pool.options.capacity?.isSpot ? 0 : 100);
-  if (!Number.isInteger(base) || base < 0) {
-    throw new ValidationError(pool, `machinePool.mixedInstances.onDemandBaseCapacity (${base}) must be a whole number ≥ 0.`);
-  }
-  if (!Number.isInteger(above) || above < 0 || above > 100) {
-    throw new ValidationError(pool, `machinePool.mixedInstances.onDemandPercentageAboveBaseCapacity (${above}) must be a whole number from 0 to 100.`);
-  }
+  checkInteger(pool, 'machinePool.mixedInstances.onDemandBaseCapacity', base, RANGES.count);
+  checkInteger(pool, 'machinePool.mixedInstances.onDemandPercentageAboveBaseCapacity', above, RANGES.percent);
   type OnDemand = capa.AwsMachinePoolSpecMixedInstancesPolicyInstancesDistributionOnDemandAllocationStrategy;
   type Spot = capa.AwsMachinePoolSpecMixedInstancesPolicyInstancesDistributionSpotAllocationStrategy;
   return {
@@ -137,14 +130,8 @@ function mixedInstancesPolicy(pool: NodePool, instanceTypes: string[]): capa.Aws
 function refreshPreferences(pool: NodePool): capa.AwsMachinePoolSpecRefreshPreferences | undefined {
   const r = pool.options.machinePool?.instanceRefresh;
   if (!r) return undefined;
-  const outside = (v: number | undefined, min: number, max: number): boolean =>
-    v !== undefined && (!Number.isInteger(v) || v < min || v > max);
-  if (outside(r.minHealthyPercentage, 0, 100)) {
-    throw new ValidationError(pool, `machinePool.instanceRefresh.minHealthyPercentage (${r.minHealthyPercentage}) must be a whole number from 0 to 100.`);
-  }
-  if (outside(r.maxHealthyPercentage, 100, 200)) {
-    throw new ValidationError(pool, `machinePool.instanceRefresh.maxHealthyPercentage (${r.maxHealthyPercentage}) must be a whole number from 100 to 200.`);
-  }
+  checkOptionalInteger(pool, 'machinePool.instanceRefresh.minHealthyPercentage', r.minHealthyPercentage, RANGES.percent);
+  checkOptionalInteger(pool, 'machinePool.instanceRefresh.maxHealthyPercentage', r.maxHealthyPercentage, { min: 100, max: 200 });
   const tuned = [r.strategy, r.instanceWarmup, r.minHealthyPercentage, r.maxHealthyPercentage].some((v) => v !== undefined);
   if (r.enabled === false && tuned) {
     throw new ValidationError(pool, 'machinePool.instanceRefresh is disabled but also tuned (strategy, instanceWarmup or health percentages). Remove the tuning or enable the refresh.');

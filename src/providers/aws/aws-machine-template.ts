@@ -1,6 +1,9 @@
 import { Construct } from 'constructs';
+import { validateAwsTags } from './private/aws-tags';
+import { renderInstanceMetadata } from './private/instance-metadata';
 import { nonEmptyList, nonEmptyMap } from '../../core/collections';
 import { hashedName } from '../../core/names';
+import { checkInteger, EBS_PERFORMANCE, RANGES } from '../../core/ranges';
 import { ValidationError } from '../../core/validation-error';
 import * as capa from '../../imports/capa/infrastructure.cluster.x-k8s.io';
 import { MachineOptions } from '../../machines/machine-options';
@@ -86,9 +89,7 @@ export function awsMachineSpec(target: AwsMachineTemplateTarget, machine: Machin
   if (machine.iamInstanceProfile !== undefined && machine.iamInstanceProfile.trim() === '') {
     throw new ValidationError(scope, `${field}iamInstanceProfile is empty. Name an instance profile, or leave it unset for '${target.defaultInstanceProfile}'.`);
   }
-  if (Object.keys(machine.additionalTags ?? {}).some((k) => k.trim() === '')) {
-    throw new ValidationError(scope, `${field}additionalTags has an empty key. Give every tag a key (EC2 rejects empty tag keys).`);
-  }
+  validateAwsTags(scope, `${field}additionalTags`, machine.additionalTags);
   const maxPrice = machine.capacity?.isSpot ? machine.capacity.maxPrice : undefined;
   if (maxPrice !== undefined && !/^(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(maxPrice)) {
     throw new ValidationError(scope, `${field}capacity is Capacity.spot({ maxPrice: '${maxPrice}' }), which is not a price in USD per hour. Use a decimal such as '0.12', or Capacity.spot() for the on-demand price cap.`);
@@ -122,11 +123,7 @@ export function awsMachineSpec(target: AwsMachineTemplateTarget, machine: Machin
       ? (subnet.subnetId ? { id: subnet.subnetId } : { filters: subnet.filters!.map((f) => ({ name: f.name, values: [...f.values] })) })
       : undefined,
     additionalTags: nonEmptyMap(machine.additionalTags),
-    instanceMetadataOptions: {
-      httpEndpoint: capa.AwsMachineTemplateSpecTemplateSpecInstanceMetadataOptionsHttpEndpoint.ENABLED,
-      httpTokens: capa.AwsMachineTemplateSpecTemplateSpecInstanceMetadataOptionsHttpTokens.REQUIRED,
-      httpPutResponseHopLimit: 1,
-    },
+    instanceMetadataOptions: renderInstanceMetadata(scope, field, machine.instanceMetadata),
   };
 }
 
@@ -137,9 +134,7 @@ function rootVolume(scope: Construct, field: string, machine: MachineOptions): c
   if (!VOLUME_TYPES.includes(type)) {
     throw new ValidationError(scope, `${field}rootVolume.type '${type}' is not an EBS volume type. Use VolumeType.GP3, GP2, IO1, IO2, ST1, SC1 or STANDARD.`);
   }
-  if (!Number.isInteger(size) || size < 8) {
-    throw new ValidationError(scope, `${field}rootVolume.sizeGiB (${size}) must be a whole number ≥ 8 (CAPA's minimum).`);
-  }
+  checkInteger(scope, `${field}rootVolume.sizeGiB`, size, RANGES.ebsVolumeGiB);
   if ((type === VolumeType.IO1 || type === VolumeType.IO2) && v.iops === undefined) {
     throw new ValidationError(scope, `${field}rootVolume.type '${type}' needs rootVolume.iops. Set the provisioned IOPS, or use gp3.`);
   }
@@ -150,9 +145,8 @@ function rootVolume(scope: Construct, field: string, machine: MachineOptions): c
     throw new ValidationError(scope, `${field}rootVolume.throughput is only for gp3 volumes, not '${type}'. Remove throughput or use gp3.`);
   }
   for (const [key, value] of [['iops', v.iops], ['throughput', v.throughput]] as const) {
-    if (value !== undefined && (!Number.isInteger(value) || value < 1)) {
-      throw new ValidationError(scope, `${field}rootVolume.${key} (${value}) must be a whole number ≥ 1.`);
-    }
+    const range = EBS_PERFORMANCE[type]?.[key];
+    if (value !== undefined && range) checkInteger(scope, `${field}rootVolume.${key}`, value, range);
   }
   if (v.encryptionKey !== undefined && v.encryptionKey.trim() === '') {
     throw new ValidationError(scope, `${field}rootVolume.encryptionKey is empty. Give a KMS key ARN or alias, or leave it unset for the AWS managed key.`);

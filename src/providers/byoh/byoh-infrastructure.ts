@@ -4,12 +4,13 @@ import { ByohHostSelector } from './host-selector';
 import { KubeVipOptions } from './kube-vip';
 import { byohNodeRegistration } from './private/host-agent';
 import { renderHostSelector, selectorKey } from './private/host-selector';
-import { DEFAULT_INTERFACE_PLACEHOLDER, DEFAULT_KUBE_VIP_IMAGE, kubeVipFiles } from './private/kube-vip-manifest';
+import { DEFAULT_INTERFACE_PLACEHOLDER, DEFAULT_KUBE_VIP_IMAGE, KUBE_VIP_POST_KUBEADM_COMMANDS, KUBE_VIP_PRE_KUBEADM_COMMANDS, kubeVipFiles } from './private/kube-vip-manifest';
 import { rejectCloudMachineFields } from './private/machine-options';
 import { renderByoMachineTemplate, renderInstallerTemplate } from './private/templates';
 import { ClusterInfrastructure } from '../../cluster/infrastructure';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
 import { validateKubernetesVersion } from '../../core/kubernetes-version';
+import { inRange, RANGES } from '../../core/ranges';
 import { ValidationError } from '../../core/validation-error';
 import * as byoh from '../../imports/byoh/infrastructure.cluster.x-k8s.io';
 import type { NodePool } from '../../nodes/node-pool';
@@ -128,6 +129,8 @@ export class ByohInfrastructure extends ClusterInfrastructure {
         networkInterface: this.kubeVip.networkInterface ?? DEFAULT_INTERFACE_PLACEHOLDER,
         image: this.kubeVip.image ?? DEFAULT_KUBE_VIP_IMAGE,
       }) : undefined,
+      preKubeadmCommands: this.kubeVip ? KUBE_VIP_PRE_KUBEADM_COMMANDS : undefined,
+      postKubeadmCommands: this.kubeVip ? KUBE_VIP_POST_KUBEADM_COMMANDS : undefined,
     });
     renderCluster(cluster, { infrastructure, controlPlane });
   }
@@ -176,7 +179,7 @@ export class ByohInfrastructure extends ClusterInfrastructure {
     if (!isIp && !DNS_NAME.test(host)) {
       throw new ValidationError(cluster, `controlPlaneEndpoint.host '${host}' is not an IP address or DNS name. Use the VIP, e.g. '192.168.0.10'.`);
     }
-    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    if (!inRange(port, RANGES.port)) {
       throw new ValidationError(cluster, `controlPlaneEndpoint.port (${port}) is not a port. Use an integer from 1 to 65535.`);
     }
     if (this.kubeVip) {

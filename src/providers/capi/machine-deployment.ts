@@ -22,6 +22,12 @@ export interface MachineDeploymentInput {
   readonly bootstrap: ContractRef;
   /** The infrastructure machine template. */
   readonly infrastructure: ContractRef;
+  /**
+   * The part of each MachineDeployment's name that stands for its failure domain, when the
+   * failure domain's own name cannot be part of an object name (e.g. OpenStack's `rack_13`).
+   * @default - the failure domains themselves
+   */
+  readonly nameSuffixes?: Array<string | undefined>;
   /** `v` + semver version of the machines, when it differs from the cluster's (EKS: `v1.33` → `v1.33.0`). */
   readonly version?: string;
 }
@@ -34,8 +40,9 @@ export interface MachineDeploymentInput {
 export function renderMachineDeployments(pool: NodePool, input: MachineDeploymentInput): capi.MachineDeployment[] {
   const cluster = pool.cluster;
   const labels = placeNodeLabels(pool, 'nodeLabels', pool.options.nodeLabels);
-  const deployments = input.failureDomains.map((az) => {
-    const name = [cluster.clusterName, pool.poolName, az].filter((p) => p !== undefined).join('-');
+  const deployments = input.failureDomains.map((az, i) => {
+    const suffix = input.nameSuffixes ? input.nameSuffixes[i] : az;
+    const name = [cluster.clusterName, pool.poolName, suffix].filter((p) => p !== undefined).join('-');
     if (name.length > MAX_LABEL_VALUE_LENGTH) {
       throw new ValidationError(pool, `MachineDeployment name '${name}' has ${name.length} characters; CAPI copies it into a label value (at most ${MAX_LABEL_VALUE_LENGTH}). Shorten the cluster or pool name.`);
     }

@@ -1,3 +1,4 @@
+import { AUTOSCALER_MAX_ANNOTATION, AUTOSCALER_MIN_ANNOTATION } from './autoscaler-annotations';
 import { ContractRef } from './contract-ref';
 import { NODE_POOL_LABEL } from './machine-deployment';
 import { nonEmptyMap, nonEmptyObject } from '../../core/collections';
@@ -6,11 +7,6 @@ import { MAX_LABEL_VALUE_LENGTH } from '../../core/names';
 import { ValidationError } from '../../core/validation-error';
 import * as capi from '../../imports/capi/cluster.x-k8s.io';
 import { NodePool } from '../../nodes/node-pool';
-
-/** Annotation telling CAPI that an autoscaler outside CAPI owns a MachinePool's replicas. */
-export const REPLICAS_MANAGED_BY_ANNOTATION = 'cluster.x-k8s.io/replicas-managed-by';
-/** Value of `REPLICAS_MANAGED_BY_ANNOTATION` for a cloud autoscaler (cluster-autoscaler on the ASG). */
-export const EXTERNAL_AUTOSCALER = 'external-autoscaler';
 
 /** What an infrastructure contributes to a pool's MachinePool. */
 export interface MachinePoolInput {
@@ -25,9 +21,10 @@ export interface MachinePoolInput {
 }
 
 /**
- * Renders the pool's single MachinePool. Autoscaled pools leave `replicas` to the autoscaler
- * that scales the instance group (annotation `cluster.x-k8s.io/replicas-managed-by:
- * external-autoscaler`); their bounds are on the infrastructure object. There is no
+ * Renders the pool's single MachinePool. Autoscaled pools carry the cluster-autoscaler's
+ * `clusterapi` node-group bounds (the min/max annotations the catalog's autoscaler acts on) and
+ * omit `replicas` (CAPI defaults it to the minimum and the autoscaler owns it; CAPA copies it to
+ * the instance group's desired size); the instance group's own bounds match them. There is no
  * MachineHealthCheck: it does not remediate MachinePool machines.
  */
 export function renderMachinePool(pool: NodePool, input: MachinePoolInput): capi.MachinePool {
@@ -38,7 +35,10 @@ export function renderMachinePool(pool: NodePool, input: MachinePoolInput): capi
     metadata: {
       name,
       namespace: cluster.clusterNamespace,
-      annotations: pool.autoscaling ? { [REPLICAS_MANAGED_BY_ANNOTATION]: EXTERNAL_AUTOSCALER } : undefined,
+      annotations: pool.autoscaling ? {
+        [AUTOSCALER_MIN_ANNOTATION]: String(pool.autoscaling.minSize),
+        [AUTOSCALER_MAX_ANNOTATION]: String(pool.autoscaling.maxSize),
+      } : undefined,
     },
     spec: {
       clusterName: cluster.clusterName,

@@ -6,10 +6,11 @@ import { validateEksVersion } from './eks-version';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
 import { isCidr } from '../../core/cidr';
 import { nonEmptyList, nonEmptyMap } from '../../core/collections';
+import { IAM_POLICY_ARN, iamRoleNameProblem } from '../../core/iam';
 import { ValidationError } from '../../core/validation-error';
 import * as cp from '../../imports/capa/controlplane.cluster.x-k8s.io';
 import * as capa from '../../imports/capa/infrastructure.cluster.x-k8s.io';
-import { renderNetwork, validateBastionMachine, validateTagKeys } from '../aws/aws-cluster';
+import { renderNetwork, validateBastionMachine, validateCidrs, validateTagKeys } from '../aws/aws-cluster';
 import { renderCluster } from '../capi/cluster';
 import { API_GROUPS } from '../capi/contract-ref';
 
@@ -161,9 +162,10 @@ function validateCluster(cluster: ManagedCluster, infra: EksInfrastructure): voi
     throw new ValidationError(cluster, `network subnetIds lists ${existing.subnetIds.length} subnet; EKS needs subnets in at least two availability zones. List at least two.`);
   }
   validateServiceCidr(cluster);
-  if (props.sshKeyName !== undefined && props.sshKeyName.trim() === '') {
-    throw new ValidationError(cluster, 'sshKeyName is empty. Name an EC2 key pair, or leave it unset.');
+  if (props.sshKeyName !== undefined && props.sshKeyName !== '' && props.sshKeyName.trim() === '') {
+    throw new ValidationError(cluster, `sshKeyName '${props.sshKeyName}' is only whitespace. Name an EC2 key pair, use '' for no key pair (CAPA: no SSH key), or leave it unset for CAPA's default key pair name ('default').`);
   }
+  validateCidrs(cluster, 'endpointAccess.publicCidrs', props.endpointAccess?.publicCidrs);
   for (const cidr of props.endpointAccess?.publicCidrs ?? []) {
     if (!isCidr(cidr)) throw new ValidationError(cluster, `endpointAccess.publicCidrs has '${cidr}', which is not a CIDR block. Use e.g. '203.0.113.0/24'.`);
   }
@@ -181,16 +183,19 @@ function validateCluster(cluster: ManagedCluster, infra: EksInfrastructure): voi
     throw new ValidationError(cluster, 'roleAdditionalPolicies needs the CAPA feature gate EKSAllowAddRoles, which is off by default (CAPA would silently ignore the policies). Start the CAPA controller with --feature-gates=EKSAllowAddRoles=true and set allowAddRoles: true.');
   }
   for (const arn of policies) {
-    if (!IAM_ARN.test(arn)) throw new ValidationError(cluster, `roleAdditionalPolicies has '${arn}', which is not an IAM policy ARN. Use e.g. 'arn:aws:iam::aws:policy/AmazonEKSVPCResourceController'.`);
+    if (!IAM_POLICY_ARN.test(arn)) throw new ValidationError(cluster, `roleAdditionalPolicies has '${arn}', which is not an IAM policy ARN. Use e.g. 'arn:aws:iam::aws:policy/AmazonEKSVPCResourceController'.`);
   }
   if (props.roleName !== undefined && props.roleName.length < 2) {
     throw new ValidationError(cluster, `roleName '${props.roleName}' is too short. Name an IAM role (at least 2 characters).`);
   }
+  const roleProblem = props.roleName !== undefined ? iamRoleNameProblem(props.roleName) : undefined;
+  if (roleProblem) throw new ValidationError(cluster, `roleName '${props.roleName}' ${roleProblem}. Name an IAM role of at most 64 letters, digits and + = , . @ _ -.`);
   validateAccess(cluster, infra);
   validateTagKeys(cluster, 'additionalTags', props.additionalTags);
   const bastion = props.bastion;
   if (bastion) {
     validateBastionMachine(cluster, bastion);
+    validateCidrs(cluster, 'bastion.allowedCidrs', bastion.allowedCidrs);
     for (const cidr of bastion.allowedCidrs ?? []) {
       if (!isCidr(cidr)) throw new ValidationError(cluster, `bastion.allowedCidrs has '${cidr}', which is not a CIDR block. Use e.g. '203.0.113.0/24'.`);
     }

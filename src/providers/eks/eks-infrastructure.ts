@@ -25,7 +25,8 @@ export interface EksInfrastructureOptions {
   /**
    * EC2 key pair for the bastion and self-managed workers (managed node groups use
    * `managedNodeGroup.remoteAccess`).
-   * @default - no key pair set by capi-blueprints (CAPA's default applies)
+   * `''` means no key pair at all (CAPA's "do not use SSH keys").
+   * @default - not set: CAPA uses its default key pair name, `default`, which must exist in the region
    */
   readonly sshKeyName?: string;
   /**

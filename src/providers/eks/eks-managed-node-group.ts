@@ -2,7 +2,9 @@ import type { EksInfrastructure } from './eks-infrastructure';
 import { EksAmiType } from './eks-node-group-options';
 import { eksMachineVersion } from './eks-version';
 import { nonEmptyList, nonEmptyMap } from '../../core/collections';
+import { IAM_POLICY_ARN, iamRoleNameProblem } from '../../core/iam';
 import { validateLabels } from '../../core/labels';
+import { checkInteger } from '../../core/ranges';
 import { ValidationError } from '../../core/validation-error';
 import * as capa from '../../imports/capa/infrastructure.cluster.x-k8s.io';
 import { NodePool } from '../../nodes/node-pool';
@@ -10,6 +12,7 @@ import { TaintEffect } from '../../nodes/taint';
 import { resolvePoolZones } from '../aws/availability-zones';
 import { validateSubnetIds } from '../aws/aws-machine-pool';
 import { awsMachineSpec, DEFAULT_ROOT_VOLUME_GIB } from '../aws/aws-machine-template';
+import { validateAwsTags } from '../aws/private/aws-tags';
 import { API_GROUPS } from '../capi/contract-ref';
 import { machinePoolName, instanceGroupBounds, renderMachinePool } from '../capi/machine-pool';
 
@@ -33,9 +36,10 @@ const EKS_TAINT_EFFECTS: Record<TaintEffect, capa.AwsManagedMachinePoolSpecTaint
 export function renderManagedNodeGroup(pool: NodePool, infra: EksInfrastructure): void {
   const o = pool.options;
   const ng = o.managedNodeGroup ?? {};
-  const launchTemplate = ng.launchTemplate === true;
+  const launchTemplate = ng.launchTemplate !== false;
   validate(pool, infra);
 
+  validateAwsTags(pool, 'additionalTags', o.additionalTags);
   const zones = resolvePoolZones(pool, infra.region, infra.network);
   const bounds = instanceGroupBounds(pool);
   const instanceType = o.instanceTypes?.[0] ?? o.machineType ?? 't3.large';
@@ -45,6 +49,7 @@ export function renderManagedNodeGroup(pool: NodePool, infra: EksInfrastructure)
     const m = awsMachineSpec({ scope: pool, field: '', baseName: name, namespace: '', defaultInstanceProfile: '' },
       { ...o, machineType: instanceType, capacity: undefined, subnet: undefined, additionalTags: undefined, iamInstanceProfile: undefined });
     lt = {
+      sshKeyName: infra.sshKeyName,
       instanceType: m.instanceType,
       ami: m.ami ? { id: m.ami.id } : undefined,
       imageLookupBaseOs: m.imageLookupBaseOs,
@@ -52,11 +57,7 @@ export function renderManagedNodeGroup(pool: NodePool, infra: EksInfrastructure)
       imageLookupFormat: m.imageLookupFormat,
       rootVolume: m.rootVolume as capa.AwsManagedMachinePoolSpecAwsLaunchTemplateRootVolume,
       additionalSecurityGroups: m.additionalSecurityGroups,
-      instanceMetadataOptions: {
-        httpEndpoint: capa.AwsManagedMachinePoolSpecAwsLaunchTemplateInstanceMetadataOptionsHttpEndpoint.ENABLED,
-        httpTokens: capa.AwsManagedMachinePoolSpecAwsLaunchTemplateInstanceMetadataOptionsHttpTokens.REQUIRED,
-        httpPutResponseHopLimit: 2,
-      },
+      instanceMetadataOptions: m.instanceMetadataOptions as capa.AwsManagedMachinePoolSpecAwsLaunchTemplateInstanceMetadataOptions,
     };
   } else {
     awsMachineSpec({ scope: pool, field: '', baseName: name, namespace: '', defaultInstanceProfile: '' }, { machineType: instanceType, rootVolume: o.rootVolume });
@@ -99,8 +100,8 @@ export function renderManagedNodeGroup(pool: NodePool, infra: EksInfrastructure)
 function validate(pool: NodePool, infra: EksInfrastructure): void {
   const o = pool.options;
   const ng = o.managedNodeGroup ?? {};
-  const lt = ng.launchTemplate === true;
-  const needsLt = (field: string): ValidationError => new ValidationError(pool, `${field} needs a launch template on a managed node group. Set managedNodeGroup.launchTemplate: true, or remove ${field}.`);
+  const lt = ng.launchTemplate !== false;
+  const needsLt = (field: string): ValidationError => new ValidationError(pool, `${field} needs a launch template on a managed node group. Remove managedNodeGroup.launchTemplate: false (a launch template is the default), or remove ${field}.`);
   if (o.kubeletExtraArgs && Object.keys(o.kubeletExtraArgs).length > 0) {
     throw new ValidationError(pool, 'kubeletExtraArgs cannot apply to an EKS managed node group (EKS bootstraps the nodes). Remove them, or use NodePoolKind.MACHINE_DEPLOYMENT (self-managed, EKSConfig).');
   }
@@ -124,6 +125,7 @@ function validate(pool: NodePool, infra: EksInfrastructure): void {
     throw new ValidationError(pool, 'subnet and managedNodeGroup.subnetIds are both set. List every subnet in managedNodeGroup.subnetIds.');
   }
   if (!lt) {
+    if (o.instanceMetadata) throw needsLt('instanceMetadata');
     const v = o.rootVolume ?? {};
     const extra = (['type', 'encrypted', 'encryptionKey', 'iops', 'throughput'] as const).filter((k) => v[k] !== undefined);
     if (extra.length > 0) throw needsLt(`rootVolume.${extra.join(', rootVolume.')}`);
@@ -131,7 +133,7 @@ function validate(pool: NodePool, infra: EksInfrastructure): void {
     if ((o.additionalSecurityGroups ?? []).length > 0) throw needsLt('additionalSecurityGroups');
   } else {
     if (ng.remoteAccess) {
-      throw new ValidationError(pool, 'managedNodeGroup.remoteAccess cannot be combined with a launch template (EKS rejects it). Put the key pair and security groups in the launch template, or drop launchTemplate.');
+      throw new ValidationError(pool, 'managedNodeGroup.remoteAccess cannot be combined with a launch template (EKS rejects it), and node groups get one by default. Remove remoteAccess: the launch template takes the infrastructure\'s sshKeyName, and additionalSecurityGroups open SSH. Or set managedNodeGroup.launchTemplate: false (IMDS and root-volume encryption then follow EKS and the account defaults).');
     }
     if (ng.amiType !== undefined && o.image?.amiId) {
       throw new ValidationError(pool, `managedNodeGroup.amiType ('${ng.amiType}') and a custom image are both set; a custom AMI makes the AMI type CUSTOM. Remove amiType.`);
@@ -142,10 +144,8 @@ function validate(pool: NodePool, infra: EksInfrastructure): void {
     if ((u.maxUnavailable === undefined) === (u.maxUnavailablePercentage === undefined)) {
       throw new ValidationError(pool, 'managedNodeGroup.updateConfig needs exactly one of maxUnavailable and maxUnavailablePercentage.');
     }
-    const v = u.maxUnavailable ?? u.maxUnavailablePercentage!;
-    if (!Number.isInteger(v) || v < 1 || v > 100) {
-      throw new ValidationError(pool, `managedNodeGroup.updateConfig value (${v}) must be a whole number from 1 to 100.`);
-    }
+    const field = u.maxUnavailable !== undefined ? 'maxUnavailable' : 'maxUnavailablePercentage';
+    checkInteger(pool, `managedNodeGroup.updateConfig.${field}`, u.maxUnavailable ?? u.maxUnavailablePercentage!, { min: 1, max: 100, why: 'EKS node-group update limit' });
   }
   const r = ng.remoteAccess;
   if (r?.public && (r.sourceSecurityGroups ?? []).length > 0) {
@@ -162,6 +162,12 @@ function validate(pool: NodePool, infra: EksInfrastructure): void {
   }
   if (ng.roleName !== undefined && ng.roleName.trim() === '') {
     throw new ValidationError(pool, "managedNodeGroup.roleName is empty. Name the node group's IAM role, or leave it unset for CAPA's default role.");
+  }
+  const roleProblem = ng.roleName !== undefined ? iamRoleNameProblem(ng.roleName) : undefined;
+  if (roleProblem) throw new ValidationError(pool, `managedNodeGroup.roleName '${ng.roleName}' ${roleProblem}. Name an IAM role of at most 64 letters, digits and + = , . @ _ -.`);
+  const badPolicy = (ng.roleAdditionalPolicies ?? []).find((arn) => !IAM_POLICY_ARN.test(arn));
+  if (badPolicy !== undefined) {
+    throw new ValidationError(pool, `managedNodeGroup.roleAdditionalPolicies has '${badPolicy}', which is not an IAM policy ARN. Use e.g. 'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore'.`);
   }
   if (ng.amiVersion !== undefined && ng.amiVersion.trim() === '') {
     throw new ValidationError(pool, "managedNodeGroup.amiVersion is empty. Give an EKS AMI release version (e.g. '1.33.0-20250610'), or leave it unset for the latest.");

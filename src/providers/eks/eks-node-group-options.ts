@@ -96,9 +96,11 @@ export interface EksNodeGroupOptions {
   readonly amiVersion?: string;
   /**
    * Render the machine settings (root volume type/encryption/IOPS, custom image, security
-   * groups, IMDSv2) in a launch template CAPA manages. Needed for anything beyond instance type
-   * and disk size.
-   * @default false
+   * groups, IMDSv2 with the hop limit, the infrastructure's SSH key) in a launch template CAPA
+   * manages, so managed nodes get the same secure defaults as every other pool (IMDSv2 required,
+   * encrypted gp3 root volume). `false` leaves IMDS and root-volume encryption to EKS and the
+   * account's EBS encryption-by-default setting (needed only for `remoteAccess`).
+   * @default true
    */
   readonly launchTemplate?: boolean;
   /**

@@ -9,15 +9,15 @@ import { ValidationError } from '../../core/validation-error';
 export const EKS_MINORS = { min: Math.max(31, CAPI_WORKLOAD_MINORS.min), max: Math.min(36, CAPI_WORKLOAD_MINORS.max) };
 
 /**
- * Checks an EKS version: `v<major>.<minor>` (EKS picks the patch release; CAPA reduces any
- * version to major.minor), within `EKS_MINORS`. Returns the minor.
+ * Checks an EKS version: `v<major>.<minor>` or, as in CAPA's flavors, `v<major>.<minor>.<patch>`
+ * (EKS picks the patch release of the minor; CAPA sends major.minor to EKS), within `EKS_MINORS`.
+ * Returns the minor.
  */
 export function validateEksVersion(scope: IConstruct, field: string, version: string): number {
-  const m = /^v(\d+)\.(\d+)$/.exec(version);
+  const m = /^v(\d+)\.(\d+)(\.(0|[1-9]\d*))?$/.exec(version);
   if (!m) {
     const near = /^v?(\d+)\.(\d+)(\.\d+)?/.exec(version);
-    const fix = !near ? "Use 'v' + major.minor, e.g. 'v1.33'."
-      : near[3] ? `Use 'v${near[1]}.${near[2]}': EKS picks the patch release itself.` : `Use 'v${near[1]}.${near[2]}'.`;
+    const fix = !near ? "Use 'v' + major.minor, e.g. 'v1.33'." : `Use 'v${near[1]}.${near[2]}${near[3] ?? ''}'.`;
     throw new ValidationError(scope, `${field} '${version}' is not an EKS version. ${fix}`);
   }
   const major = Number(m[1]);
@@ -30,8 +30,9 @@ export function validateEksVersion(scope: IConstruct, field: string, version: st
 
 /**
  * The `v` + semver version CAPI requires on MachineDeployments and MachinePools for an EKS
- * version (`v1.33` → `v1.33.0`); CAPA uses only its major.minor for node groups and AMI lookup.
+ * version (`v1.33` → `v1.33.0`, `v1.33.4` unchanged); CAPA uses only its major.minor for node
+ * groups and AMI lookup.
  */
 export function eksMachineVersion(version: string): string {
-  return `${version}.0`;
+  return /^v\d+\.\d+$/.test(version) ? `${version}.0` : version;
 }

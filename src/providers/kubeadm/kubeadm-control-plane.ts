@@ -3,6 +3,7 @@ import { ManagedNodeRegistration, renderNodeRegistration } from './node-registra
 import type { ManagedCluster } from '../../cluster/managed-cluster';
 import { nonEmptyList, nonEmptyObject } from '../../core/collections';
 import { wholeSeconds } from '../../core/durations';
+import { checkOptionalInteger, INT32_MAX, inRange, RANGES } from '../../core/ranges';
 import { ValidationError } from '../../core/validation-error';
 import * as cp from '../../imports/capi/controlplane.cluster.x-k8s.io';
 import { resolveHealthCheck } from '../../nodes/private/resolve-health-check';
@@ -21,6 +22,8 @@ export interface KubeadmControlPlaneInput {
   readonly files?: cp.KubeadmControlPlaneSpecKubeadmConfigSpecFiles[];
   /** Commands run before kubeadm. */
   readonly preKubeadmCommands?: string[];
+  /** Commands run after kubeadm. */
+  readonly postKubeadmCommands?: string[];
 }
 
 /** Default days before certificate expiry at which control-plane machines are rolled. */
@@ -33,17 +36,15 @@ export const DEFAULT_CERTIFICATES_EXPIRY_DAYS = 21;
 export function renderKubeadmControlPlane(cluster: ManagedCluster, input: KubeadmControlPlaneInput): ContractRef {
   const options = cluster.controlPlane;
   const replicas = options.replicas ?? 3;
-  if (!Number.isInteger(replicas) || replicas < 1 || replicas % 2 === 0) {
+  if (!inRange(replicas, { min: 1, max: INT32_MAX }) || replicas % 2 === 0) {
     throw new ValidationError(cluster, `controlPlane.replicas (${replicas}) must be an odd number ≥ 1 so stacked etcd keeps quorum. Use 1, 3 or 5.`);
   }
   const expiryDays = options.certificatesExpiryDays ?? DEFAULT_CERTIFICATES_EXPIRY_DAYS;
-  if (!Number.isInteger(expiryDays) || expiryDays < 7 || expiryDays >= 365) {
+  if (!inRange(expiryDays, { min: 7, max: 364 })) {
     throw new ValidationError(cluster, `controlPlane.certificatesExpiryDays (${expiryDays}) must be a whole number of days from 7 to 364 (kubeadm certificates last one year).`);
   }
   const maxRetry = options.remediation?.maxRetry;
-  if (maxRetry !== undefined && (!Number.isInteger(maxRetry) || maxRetry < 0)) {
-    throw new ValidationError(cluster, `controlPlane.remediation.maxRetry (${maxRetry}) must be a whole number ≥ 0. Use 0 to never retry, or leave it unset to retry without limit.`);
-  }
+  checkOptionalInteger(cluster, 'controlPlane.remediation.maxRetry', maxRetry, RANGES.count, 'Use 0 to never retry, or leave it unset to retry without limit.');
   const name = `${cluster.clusterName}-control-plane`;
   const registration = (field: string) => renderNodeRegistration(cluster, field, input.nodeRegistration, options.kubeletExtraArgs);
 
@@ -59,6 +60,7 @@ export function renderKubeadmControlPlane(cluster: ManagedCluster, input: Kubead
         joinConfiguration: { nodeRegistration: registration('controlPlane.kubeletExtraArgs') },
         files: nonEmptyList(input.files),
         preKubeadmCommands: nonEmptyList(input.preKubeadmCommands),
+        postKubeadmCommands: nonEmptyList(input.postKubeadmCommands),
       },
       rollout: { before: { certificatesExpiryDays: expiryDays } },
       remediation: options.remediation ? nonEmptyObject({
@@ -69,6 +71,9 @@ export function renderKubeadmControlPlane(cluster: ManagedCluster, input: Kubead
     },
   });
 
+  if (options.healthCheck?.maxUnhealthyPercent !== undefined) {
+    throw new ValidationError(cluster, `controlPlane.healthCheck.maxUnhealthyPercent (${options.healthCheck.maxUnhealthyPercent}) does not apply to the control plane: KubeadmControlPlane remediates one machine at a time and only while etcd keeps quorum. Remove it; tune controlPlane.remediation (maxRetry, retryPeriod, minHealthyPeriod) instead.`);
+  }
   renderMachineHealthCheck(cluster, {
     clusterName: cluster.clusterName,
     namespace: cluster.clusterNamespace,

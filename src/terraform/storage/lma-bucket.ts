@@ -11,6 +11,9 @@ import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versionin
 import { Construct } from 'constructs';
 import { BucketEncryption } from './bucket-encryption';
 import { LmaBucketNames } from './lma-bucket-name';
+import { IAM_OIDC_PROVIDER_ARN, iamRoleNameProblem } from '../../core/iam';
+import { isDnsLabel, isDnsSubdomain } from '../../core/names';
+import { checkInteger, RANGES } from '../../core/ranges';
 import { ValidationError } from '../../core/validation-error';
 import { PolicyDocument, PolicyEffect, PolicyStatement } from '../iam/policy-document';
 
@@ -111,9 +114,7 @@ export class LmaBucket extends Construct {
     if (encryption.kmsKeyArn !== undefined && !KMS_KEY_ARN.test(encryption.kmsKeyArn)) {
       throw new ValidationError(this, `encryption key '${encryption.kmsKeyArn}' is not a KMS key ARN (the access policy grants kms:Decrypt on it, which takes no alias). Use BucketEncryption.kms('arn:aws:kms:<region>:<account>:key/<id>'), or BucketEncryption.kms() for the AWS managed key.`);
     }
-    if (!Number.isInteger(this.expirationDays) || this.expirationDays < 0) {
-      throw new ValidationError(this, `expirationDays (${this.expirationDays}) must be a whole number of days ≥ 0. Use 0 to keep objects forever.`);
-    }
+    checkInteger(this, 'expirationDays', this.expirationDays, RANGES.count, 'Use 0 to keep objects forever.');
     const tags = props.tags && Object.keys(props.tags).length > 0 ? props.tags : undefined;
 
     this.bucket = new S3Bucket(this, 'bucket', { bucket: this.bucketName, forceDestroy: props.forceDestroy ?? false, tags });
@@ -173,7 +174,12 @@ export class LmaBucket extends Construct {
       if (irsa.issuer.startsWith('https://')) {
         throw new ValidationError(this, `irsa.issuer '${irsa.issuer}' starts with https://; IAM condition keys use the issuer without the scheme. Drop 'https://'.`);
       }
+      validateIrsa(this, irsa);
       this.irsaRoleName = irsa.roleName ?? `${this.bucketName}-irsa`;
+      const roleProblem = iamRoleNameProblem(this.irsaRoleName);
+      if (roleProblem) {
+        throw new ValidationError(this, `IRSA role name '${this.irsaRoleName}'${irsa.roleName === undefined ? ' (the bucket name + \'-irsa\')' : ''} ${roleProblem}. Set irsa.roleName to a valid IAM role name of at most 64 characters.`);
+      }
       this.irsaRole = new IamRole(this, 'irsa-role', {
         name: this.irsaRoleName,
         assumeRolePolicy: PolicyDocument.render([{
@@ -218,5 +224,25 @@ function bucketNameFor(bucket: Construct, prefix: string, purpose: string): stri
   } catch (e) {
     if (!ValidationError.isValidationError(e)) throw e;
     throw new ValidationError(bucket, `prefix '${prefix}' and purpose '${purpose}': ${e.message.slice(e.path.length + 2)}`);
+  }
+}
+
+/** Checks IRSA inputs: the OIDC provider ARN, the issuer it names, and the service account. */
+function validateIrsa(scope: Construct, irsa: LmaBucketIrsaOptions): void {
+  const m = IAM_OIDC_PROVIDER_ARN.exec(irsa.oidcProviderArn ?? '');
+  if (!m) {
+    throw new ValidationError(scope, `irsa.oidcProviderArn '${irsa.oidcProviderArn}' is not an IAM OIDC provider ARN. Use 'arn:aws:iam::<account>:oidc-provider/<issuer>', e.g. from the aws_iam_openid_connect_provider resource.`);
+  }
+  if (typeof irsa.issuer !== 'string' || irsa.issuer.trim() === '' || /\s/.test(irsa.issuer)) {
+    throw new ValidationError(scope, `irsa.issuer '${irsa.issuer}' is not an OIDC issuer. Give the issuer without https://, e.g. 'oidc.eks.ap-northeast-2.amazonaws.com/id/ABC'.`);
+  }
+  if (m[2] !== irsa.issuer) {
+    throw new ValidationError(scope, `irsa.issuer '${irsa.issuer}' is not the issuer of irsa.oidcProviderArn ('${m[2]}'), so no token would match the trust policy. Use the same issuer in both.`);
+  }
+  if (typeof irsa.namespace !== 'string' || !isDnsLabel(irsa.namespace)) {
+    throw new ValidationError(scope, `irsa.namespace '${irsa.namespace}' is not a Kubernetes namespace name. Use a DNS label, e.g. 'lma'.`);
+  }
+  if (typeof irsa.serviceAccount !== 'string' || !isDnsSubdomain(irsa.serviceAccount)) {
+    throw new ValidationError(scope, `irsa.serviceAccount '${irsa.serviceAccount}' is not a ServiceAccount name. Use a DNS subdomain, e.g. 'loki'.`);
   }
 }

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import * as YAML from 'yaml';
+import { InputProblem, listYamlFiles, parseYamlDocument, readTextFile } from './input-files';
 
 /** The schema of one served version of one CRD. */
 export interface CrdVersion {
@@ -37,17 +37,23 @@ export class CrdIndex {
   }
 
   private readonly byGroupKind = new Map<string, PendingDoc[]>();
+  private readonly problemList: InputProblem[] = [];
 
   private constructor(dir: string) {
     if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
       throw new Error(`CRD directory '${dir}' does not exist or is not a directory.`);
     }
-    for (const file of listYamlFiles(dir)) {
-      const text = fs.readFileSync(file, 'utf8');
-      for (const docText of splitDocuments(text)) {
+    for (const file of listYamlFiles(dir, this.problemList)) {
+      const read = readTextFile(file);
+      if (read.text === undefined) {
+        this.problemList.push({ file, message: read.problem ?? 'cannot read' });
+        continue;
+      }
+      for (const docText of splitDocuments(read.text)) {
         if (/^kind:\s*(List|CustomResourceDefinitionList)\s*$/m.test(docText)) {
           // `kubectl get crd -o yaml` writes one List of CRDs: index its items (parsed now).
-          const items: any[] = YAML.parse(docText, { maxAliasCount: -1 })?.items ?? [];
+          const items: any[] = this.parse(file, docText)?.items ?? [];
+          if (!Array.isArray(items)) continue;
           for (const item of items.filter(i => i?.kind === 'CustomResourceDefinition')) {
             const parsed = parseCrd(item);
             this.add({ file, text: '', parsed }, [...new Set(parsed.map(v => `${v.group}/${v.kind}`))]);
@@ -58,12 +64,31 @@ export class CrdIndex {
         const doc: PendingDoc = { file, text: docText };
         let keys = scanKeys(docText);
         if (!keys) {
-          doc.parsed = parseCrd(YAML.parse(docText, { maxAliasCount: -1 }));
+          doc.parsed = parseCrd(this.parse(file, docText));
           keys = [...new Set(doc.parsed.map(v => `${v.group}/${v.kind}`))];
         }
         this.add(doc, keys);
       }
     }
+  }
+
+  /**
+   * CRD files that could not be read or parsed so far (CRDs are parsed when their kind is first
+   * looked up, so the list grows as manifests are validated).
+   */
+  public get problems(): InputProblem[] {
+    return [...this.problemList];
+  }
+
+  /** Parse one CRD document; a document that does not parse is recorded as a problem. */
+  private parse(file: string, text: string): any {
+    const doc = parseYamlDocument(text);
+    if (doc.problem !== undefined) {
+      const message = `file does not parse: ${doc.problem}; its CRDs are ignored`;
+      if (!this.problemList.some(p => p.file === file && p.message === message)) this.problemList.push({ file, message });
+      return undefined;
+    }
+    return doc.value;
   }
 
   private add(doc: PendingDoc, keys: string[]): void {
@@ -84,7 +109,7 @@ export class CrdIndex {
     const docs = this.byGroupKind.get(`${group}/${kind}`) ?? [];
     const result: CrdVersion[] = [];
     for (const doc of docs) {
-      if (!doc.parsed) doc.parsed = parseCrd(YAML.parse(doc.text, { maxAliasCount: -1 }));
+      if (!doc.parsed) doc.parsed = parseCrd(this.parse(doc.file, doc.text));
       result.push(...doc.parsed.filter(v => v.group === group && v.kind === kind));
     }
     return result;
@@ -116,9 +141,9 @@ function scanKeys(text: string): string[] | undefined {
 
 function parseCrd(doc: any): CrdVersion[] {
   const spec = doc?.spec;
-  if (!spec?.names?.kind || !Array.isArray(spec.versions)) return [];
+  if (!spec || typeof spec !== 'object' || typeof spec.names?.kind !== 'string' || typeof spec.group !== 'string' || !Array.isArray(spec.versions)) return [];
   return spec.versions
-    .filter((v: any) => v.served !== false)
+    .filter((v: any) => v && typeof v === 'object' && typeof v.name === 'string' && v.served !== false)
     .map((v: any) => ({
       group: spec.group,
       kind: spec.names.kind,
@@ -131,17 +156,4 @@ function parseCrd(doc: any): CrdVersion[] {
 /** Split a YAML stream into documents on `---` lines. */
 export function splitDocuments(text: string): string[] {
   return text.split(/^---[ \t]*(?:#.*)?$/m).filter(d => d.trim().length > 0);
-}
-
-/** Every `*.yaml`/`*.yml` file under a path (the path itself when it is a file), sorted. */
-export function listYamlFiles(p: string): string[] {
-  const stat = fs.statSync(p);
-  if (!stat.isDirectory()) return [p];
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(p).sort()) {
-    const full = path.join(p, entry);
-    if (fs.statSync(full).isDirectory()) out.push(...listYamlFiles(full));
-    else if (/\.ya?ml$/i.test(entry)) out.push(full);
-  }
-  return out;
 }

@@ -1,5 +1,5 @@
 import { evaluateCelRules } from './cel';
-import { BUILTIN_GROUPS, splitApiVersion } from './core-kinds';
+import { BUILTIN_GROUPS, builtinKindProblem, splitApiVersion } from './core-kinds';
 import { CrdIndex } from './crd-index';
 import { Issue } from './issue';
 import { describe, validateObjectMeta } from './object-meta';
@@ -16,7 +16,9 @@ export function checkObject(index: CrdIndex, obj: any, webhooks: boolean, featur
   if (typeof obj.kind !== 'string' || obj.kind === '') issues.push({ path: 'kind', message: 'Required value: kind must be set', rule: 'schema' });
   if (issues.length > 0) return issues;
   const [group, version] = splitApiVersion(obj.apiVersion);
-  if (BUILTIN_GROUPS.has(group)) {
+  if (BUILTIN_GROUPS.has(group) && !index.hasKind(group, obj.kind)) {
+    const problem = builtinKindProblem(group, version, obj.kind);
+    if (problem) return [{ path: 'kind', message: problem, rule: 'schema' }];
     validateObjectMeta(obj.metadata, 'metadata', true, issues);
     if (webhooks) issues.push(...webhookIssues(obj, featureGates));
     return issues;

@@ -154,12 +154,23 @@ function checkArray(schema: any, value: any[], path: string, ctx: Ctx): any[] {
 
 function checkObject(schema: any, value: any, path: string, ctx: Ctx, root: boolean, embedded: boolean): any {
   const props: Record<string, any> = schema.properties ?? {};
+  const additional = schema.additionalProperties;
   const effective: Record<string, any> = { ...value };
+  // the API server prunes `null` from fields that are not nullable (a default then applies)
+  const pruned = new Set<string>();
+  for (const key of Object.keys(value)) {
+    if (value[key] !== null || ((root || embedded) && (key === 'metadata' || key === 'apiVersion' || key === 'kind'))) continue;
+    const fieldSchema = props[key] ?? (additional && typeof additional === 'object' ? additional : undefined);
+    if (fieldSchema && typeof fieldSchema === 'object' && !fieldSchema.nullable) {
+      pruned.add(key);
+      delete effective[key];
+    }
+  }
   // defaulting, as the API server does before validation
   for (const [key, prop] of Object.entries(props)) {
     if (effective[key] === undefined && prop && prop.default !== undefined) effective[key] = clone(prop.default);
   }
-  const count = Object.keys(value).length;
+  const count = Object.keys(value).length - pruned.size;
   if (schema.minProperties !== undefined && count < schema.minProperties) {
     push(ctx, path, `Invalid value: ${count}: ${where(path)}should have at least ${schema.minProperties} properties`);
   }
@@ -170,8 +181,8 @@ function checkObject(schema: any, value: any, path: string, ctx: Ctx, root: bool
     if (effective[req] === undefined) push(ctx, child(path, req), 'Required value');
   }
   const preserve = schema['x-kubernetes-preserve-unknown-fields'] === true;
-  const additional = schema.additionalProperties;
   for (const key of Object.keys(value)) {
+    if (pruned.has(key)) continue;
     const p = root || embedded ? child(path, key) : (props[key] || additional === undefined ? child(path, key) : index(path, key));
     if ((root || embedded) && key === 'metadata') {
       validateObjectMeta(value.metadata, p, root, ctx.issues);

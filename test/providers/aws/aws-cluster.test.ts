@@ -104,6 +104,7 @@ describe('ManagedCluster on AWS (kubeadm)', () => {
       loadBalancerType: 'nlb',
       scheme: 'internal',
       ingressRules: [{ description: 'Kubernetes API', protocol: 'tcp', fromPort: 6443, toPort: 6443, cidrBlocks: ['10.0.0.0/8'] }],
+      healthCheckProtocol: 'HTTPS',
     });
     expect(spec.bastion).toEqual({ enabled: true, instanceType: 't3.micro', allowedCIDRBlocks: ['203.0.113.0/24'] });
     expect(spec.sshKeyName).toEqual('ops');
@@ -136,7 +137,7 @@ describe('ManagedCluster on AWS (kubeadm)', () => {
       ['empty subnet list', () => awsCluster({}, { network: AwsNetwork.existing({ vpcId: 'vpc-0a1b2c3d', subnetIds: [] }) }), /network subnetIds is empty/],
       ['io1 root volume without iops', () => awsCluster({ controlPlane: { rootVolume: { type: 'io1' as any } } }), /controlPlane.rootVolume.type 'io1' needs rootVolume.iops/],
       ['throughput on gp2', () => awsCluster({ controlPlane: { rootVolume: { type: 'gp2' as any, throughput: 200 } } }), /rootVolume.throughput is only for gp3 volumes, not 'gp2'/],
-      ['tiny root volume', () => awsCluster({ controlPlane: { rootVolume: { sizeGiB: 4 } } }), /rootVolume.sizeGiB \(4\) must be a whole number ≥ 8/],
+      ['tiny root volume', () => awsCluster({ controlPlane: { rootVolume: { sizeGiB: 4 } } }), /rootVolume.sizeGiB \(4\) must be a whole number from 8 to 65536/],
       ['bad AMI id', () => awsCluster({ controlPlane: { image: { amiId: 'ubuntu', lookupOptions: undefined } as any } }), /image 'ubuntu' is not an AMI id/],
       ['reserved infrastructure label', () => awsCluster({ labels: { 'capi-blueprints.io/infrastructure': 'gcp' } }), /labels\['capi-blueprints.io\/infrastructure'\] is set by capi-blueprints/],
       ['bad label value', () => awsCluster({ labels: { env: 'prod env' } }), /labels\['env'\] has an invalid label value 'prod env'/],

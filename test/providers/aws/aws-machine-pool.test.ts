@@ -62,19 +62,19 @@ describe('NodePool on AWS (kubeadm): MachinePool (AWSMachinePool + KubeadmConfig
       instanceType: 'm6i.large',
       iamInstanceProfile: 'nodes.cluster-api-provider-aws.sigs.k8s.io',
       rootVolume: { size: 50, type: 'gp3', encrypted: true },
-      instanceMetadataOptions: { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 1 },
+      instanceMetadataOptions: { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 2 },
     });
     expect(ofKind(objects, 'MachineHealthCheck').map((m) => m.metadata.name)).toEqual(['prod-control-plane']);
     expectValidManifests(objects);
   });
 
-  test('given autoscaling and availabilityZoneCount, when synthesized, then the AZ count becomes a list, bounds go on the group, replicas are omitted and the external-autoscaler annotation and discovery tags are set', () => {
+  test('given autoscaling and availabilityZoneCount, when synthesized, then the AZ count becomes a list, bounds go on the group, replicas are omitted and the clusterapi autoscaler bounds (annotations) and discovery tags are set', () => {
     const cluster = awsCluster();
     cluster.addNodePool('auto', { kind: NodePoolKind.MACHINE_POOL, availabilityZoneCount: 3, autoscaling: { minSize: 2, maxSize: 9 } });
     const objects = synth(cluster);
     const mp = one(objects, 'MachinePool');
     expect(mp.spec.replicas).toBeUndefined();
-    expect(mp.metadata.annotations).toEqual({ 'cluster.x-k8s.io/replicas-managed-by': 'external-autoscaler' });
+    expect(mp.metadata.annotations).toEqual({ 'cluster.x-k8s.io/cluster-api-autoscaler-node-group-min-size': '2', 'cluster.x-k8s.io/cluster-api-autoscaler-node-group-max-size': '9' });
     const amp = one(objects, 'AWSMachinePool').spec;
     expect(amp.availabilityZones).toEqual(['ap-northeast-2a', 'ap-northeast-2b', 'ap-northeast-2c']);
     expect([amp.minSize, amp.maxSize]).toEqual([2, 9]);

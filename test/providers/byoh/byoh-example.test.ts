@@ -35,9 +35,9 @@ describe('examples/byoh-cluster.ts', () => {
     expectValidManifests(objects);
   });
 
-  test('given the example, when synthesized, then BYOH objects use v1beta1 and CAPI objects v1beta2', () => {
+  test('given the example, when synthesized, then BYOH objects use v1beta1, CAPI objects v1beta2 and the CNI HelmChartProxy v1alpha1', () => {
     for (const o of objects) {
-      const expected = /^(Byo|K8sInstaller|BootstrapKubeconfig)/.test(o.kind) ? 'v1beta1' : 'v1beta2';
+      const expected = /^(Byo|K8sInstaller|BootstrapKubeconfig)/.test(o.kind) ? 'v1beta1' : o.kind === 'HelmChartProxy' ? 'v1alpha1' : 'v1beta2';
       expect(`${o.kind} ${o.apiVersion.split('/')[1]}`).toEqual(`${o.kind} ${expected}`);
     }
   });

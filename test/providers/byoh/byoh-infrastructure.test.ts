@@ -127,6 +127,26 @@ describe('ManagedCluster on BYOH', () => {
       expect(content).not.toContain(PLACEHOLDER);
     });
 
+    test.each(['v1.31.4', 'v1.33.4', 'v1.36.0'])('given kubeVip on %s (kubeadm ≥ 1.29), when synthesized, then kubeadm init runs kube-vip with super-admin.conf and restores admin.conf afterwards (kube-vip issue 684)', (version) => {
+      const objects = synth(byohCluster({ version }, { kubeVip: {} }));
+      const spec = one(objects, 'KubeadmControlPlane').spec.kubeadmConfigSpec;
+      const script = spec.files.find((f: any) => f.path === '/etc/kube-vip-prepare.sh');
+      expect(script).toMatchObject({ owner: 'root:root', permissions: '0700' });
+      expect(script.content).toContain('if [[ -f /run/kubeadm/kubeadm.yaml ]]; then');
+      expect(script.content).toContain("sed -i 's#path: /etc/kubernetes/admin.conf#path: /etc/kubernetes/super-admin.conf#' /etc/kubernetes/manifests/kube-vip.yaml");
+      expect(spec.preKubeadmCommands).toEqual(['/etc/kube-vip-prepare.sh']);
+      expect(spec.postKubeadmCommands).toEqual([
+        "if [ -f /run/kubeadm/kubeadm.yaml ]; then sed -i 's#path: /etc/kubernetes/super-admin.conf#path: /etc/kubernetes/admin.conf#' /etc/kubernetes/manifests/kube-vip.yaml; fi",
+      ]);
+      expectValidManifests(objects);
+    });
+
+    test('given no kubeVip (external load balancer), when synthesized, then no kube-vip workaround commands are emitted', () => {
+      const spec = one(synth(byohCluster()), 'KubeadmControlPlane').spec.kubeadmConfigSpec;
+      expect(spec.preKubeadmCommands).toBeUndefined();
+      expect(spec.postKubeadmCommands).toBeUndefined();
+    });
+
     test('given kubeVip, when synthesized, then /etc/hosts of the pod comes from a prepared file instead of hostAliases', () => {
       const files = one(synth(byohCluster({}, { kubeVip: {} })), 'KubeadmControlPlane').spec.kubeadmConfigSpec.files;
       expect(files.find((f: any) => f.path === '/etc/kube-vip.hosts').content).toEqual('127.0.0.1 localhost kubernetes\n');

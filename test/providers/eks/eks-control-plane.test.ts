@@ -92,8 +92,16 @@ describe('ManagedCluster on EKS: control plane', () => {
     test.each(['v1.31', 'v1.33', 'v1.36'])('given %s, when synthesized, then spec.version carries it unchanged', (version) => {
       expect(one(synth(eksCluster({}, { version })), 'AWSManagedControlPlane').spec.version).toEqual(version);
     });
-    test('given a patch version, when constructed, then a ValidationError says to drop the patch', () => {
-      expect(() => eksCluster({}, { version: 'v1.33.4' })).toThrow(/version 'v1\.33\.4' is not an EKS version\. Use 'v1\.33': EKS picks the patch release itself\./);
+    test('given a patch version (as in CAPA\'s flavors), when synthesized, then the control plane carries it and the machines use it as their version', () => {
+      const cluster = eksCluster({}, { version: 'v1.33.4' });
+      cluster.addNodePool('ng');
+      const objects = synth(cluster);
+      expect(one(objects, 'AWSManagedControlPlane').spec.version).toEqual('v1.33.4');
+      expect(one(objects, 'MachinePool').spec.template.spec.version).toEqual('v1.33.4');
+      expectValidManifests(objects);
+    });
+    test('given a patch version with a leading zero, when constructed, then a ValidationError shows the format', () => {
+      expect(() => eksCluster({}, { version: 'v1.33.04' })).toThrow(/version 'v1\.33\.04' is not an EKS version/);
     });
     test('given a version without v, when constructed, then a ValidationError shows the format', () => {
       expect(() => eksCluster({}, { version: '1.33' })).toThrow(/version '1\.33' is not an EKS version\. Use 'v1\.33'/);
@@ -180,7 +188,7 @@ describe('ManagedCluster on EKS: network rules', () => {
   test('given a service CIDR outside what EKS accepts, when constructed, then a ValidationError names the allowed ranges', () => {
     expect(() => eksCluster({}, { network: { serviceCidrs: ['100.64.0.0/16'] } }))
       .toThrow(/network\.serviceCidrs '100\.64\.0\.0\/16' cannot be the EKS service CIDR: EKS needs a \/12 to \/24 block/);
-    expect(() => eksCluster({}, { network: { serviceCidrs: ['10.0.0.0/8'] } })).toThrow(/cannot be the EKS service CIDR/);
+    expect(() => eksCluster({}, { network: { serviceCidrs: ['10.0.0.0/8'] } })).toThrow(/network\.serviceCidrs '10\.0\.0\.0\/8' is larger than \/12/);
   });
   test('given a valid service CIDR, when synthesized, then the Cluster carries it (CAPA passes it to EKS)', () => {
     const cluster = one(synth(eksCluster({}, { network: { serviceCidrs: ['172.20.0.0/16'] } })), 'Cluster');

@@ -39,11 +39,11 @@ describe('examples/eks-cluster.ts', () => {
     expect(one(objects, 'AWSClusterRoleIdentity').metadata.name).toEqual('workload-account');
   });
 
-  test('given the example, when synthesized, then the spot managed node group spans 3 AZs and is autoscaled by an external autoscaler', () => {
+  test('given the example, when synthesized, then the spot managed node group spans 3 AZs and carries the clusterapi autoscaler bounds', () => {
     const ng = one(objects, 'AWSManagedMachinePool').spec;
     expect(ng.capacityType).toEqual('spot');
     expect(ng.availabilityZones).toEqual(['ap-northeast-2a', 'ap-northeast-2b', 'ap-northeast-2c']);
-    expect(one(objects, 'MachinePool').metadata.annotations).toEqual({ 'cluster.x-k8s.io/replicas-managed-by': 'external-autoscaler' });
+    expect(one(objects, 'MachinePool').metadata.annotations).toEqual({ 'cluster.x-k8s.io/cluster-api-autoscaler-node-group-min-size': '1', 'cluster.x-k8s.io/cluster-api-autoscaler-node-group-max-size': '10' });
   });
 
   test('given the example, when synthesized, then the self-managed pool is MachineDeployments over an EKSConfigTemplate', () => {

@@ -21,16 +21,20 @@ describe('NodePool on EKS: managed node group (the default kind)', () => {
     expect(one(objects, 'AWSManagedMachinePool').spec).toEqual({
       eksNodegroupName: 'prod-general',
       amiType: 'AL2023_x86_64_STANDARD',
-      instanceType: 't3.large',
-      diskSize: 50,
       capacityType: 'onDemand',
       scaling: { minSize: 1, maxSize: 1 },
+      // a launch template by default: IMDSv2 required (hop limit 2) and an encrypted gp3 root volume
+      awsLaunchTemplate: {
+        instanceType: 't3.large',
+        rootVolume: { size: 50, type: 'gp3', encrypted: true },
+        instanceMetadataOptions: { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 2 },
+      },
     });
     expect(ofKind(objects, 'MachineHealthCheck')).toEqual([]);
     expectValidManifests(objects);
   });
 
-  test('given spot over 3 AZs with autoscaling, labels and taints, when synthesized, then capacityType, AZ list, scaling, EKS taint spelling and the external-autoscaler annotation are set', () => {
+  test('given spot over 3 AZs with autoscaling, labels and taints, when synthesized, then capacityType, AZ list, scaling, EKS taint spelling and the clusterapi autoscaler bound annotations are set', () => {
     const cluster = eksCluster();
     cluster.addNodePool('spot', {
       instanceTypes: ['m6i.xlarge'],
@@ -49,14 +53,14 @@ describe('NodePool on EKS: managed node group (the default kind)', () => {
     });
     const objects = synth(cluster);
     const mp = one(objects, 'MachinePool');
-    expect(mp.metadata.annotations).toEqual({ 'cluster.x-k8s.io/replicas-managed-by': 'external-autoscaler' });
+    expect(mp.metadata.annotations).toEqual({ 'cluster.x-k8s.io/cluster-api-autoscaler-node-group-min-size': '1', 'cluster.x-k8s.io/cluster-api-autoscaler-node-group-max-size': '10' });
     expect(mp.spec.replicas).toBeUndefined();
     const spec = one(objects, 'AWSManagedMachinePool').spec;
     expect(spec.capacityType).toEqual('spot');
     expect(spec.availabilityZones).toEqual(['ap-northeast-2a', 'ap-northeast-2b', 'ap-northeast-2c']);
     expect(spec.scaling).toEqual({ minSize: 1, maxSize: 10 });
-    expect(spec.instanceType).toEqual('m6i.xlarge');
-    expect(spec.diskSize).toEqual(100);
+    expect(spec.awsLaunchTemplate.instanceType).toEqual('m6i.xlarge');
+    expect(spec.awsLaunchTemplate.rootVolume).toEqual({ size: 100, type: 'gp3', encrypted: true });
     expect(spec.labels).toEqual({ 'node.cluster.x-k8s.io/capacity': 'spot', 'team': 'data' });
     expect(spec.taints).toEqual([
       { key: 'a', value: 'x', effect: 'no-schedule' },
@@ -100,7 +104,7 @@ describe('NodePool on EKS: managed node group (the default kind)', () => {
     const cluster = eksCluster({ sshKeyName: 'ops' });
     cluster.addNodePool('ssh', {
       subnet: SubnetSelection.fromId('subnet-0c41662a89d7878a2'),
-      managedNodeGroup: { remoteAccess: { sourceSecurityGroups: ['sg-0123456789abcdef0'] }, roleName: 'eks-nodes' },
+      managedNodeGroup: { launchTemplate: false, remoteAccess: { sourceSecurityGroups: ['sg-0123456789abcdef0'] }, roleName: 'eks-nodes' },
     });
     const spec = one(synth(cluster), 'AWSManagedMachinePool').spec;
     expect(spec.remoteAccess).toEqual({ sshKeyName: 'ops', sourceSecurityGroups: ['sg-0123456789abcdef0'] });
@@ -118,12 +122,14 @@ describe('NodePool on EKS: managed node group (the default kind)', () => {
       ['a spot price cap', { capacity: Capacity.spot({ maxPrice: '0.1' }) }, /EKS managed node groups take no spot price cap\. Use Capacity\.spot\(\)/],
       ['deletion timeouts', { deletion: { nodeDrainTimeout: Duration.minutes(5) } }, /deletion cannot apply to an EKS managed node group/],
       ['subnet filters', { subnet: SubnetSelection.fromFilters([{ name: 'tag:Name', values: ['x'] }]) }, /subnet filters cannot apply to an EKS managed node group/],
-      ['a volume type without launch template', { rootVolume: { type: VolumeType.IO2, iops: 3000 } }, /rootVolume\.type, rootVolume\.iops needs a launch template on a managed node group\. Set managedNodeGroup\.launchTemplate: true/],
-      ['a custom image without launch template', { image: MachineImage.fromId('ami-0123456789abcdef0') }, /image needs a launch template on a managed node group/],
+      ['a volume type without launch template', { rootVolume: { type: VolumeType.IO2, iops: 3000 }, managedNodeGroup: { launchTemplate: false } }, /rootVolume\.type, rootVolume\.iops needs a launch template on a managed node group\. Remove managedNodeGroup\.launchTemplate: false/],
+      ['a custom image without launch template', { image: MachineImage.fromId('ami-0123456789abcdef0'), managedNodeGroup: { launchTemplate: false } }, /image needs a launch template on a managed node group/],
+      ['instance metadata settings without launch template', { instanceMetadata: { hopLimit: 1 }, managedNodeGroup: { launchTemplate: false } }, /instanceMetadata needs a launch template on a managed node group/],
+      ['remote access with the default launch template', { managedNodeGroup: { remoteAccess: { sshKeyName: 'k' } } }, /remoteAccess cannot be combined with a launch template .* Remove remoteAccess: the launch template takes the infrastructure's sshKeyName/],
       ['remote access with a launch template', { managedNodeGroup: { launchTemplate: true, remoteAccess: { sshKeyName: 'k' } } }, /remoteAccess cannot be combined with a launch template/],
       ['an update config with both fields', { managedNodeGroup: { updateConfig: { maxUnavailable: 1, maxUnavailablePercentage: 10 } } }, /updateConfig needs exactly one of maxUnavailable and maxUnavailablePercentage/],
-      ['public remote access with source groups', { managedNodeGroup: { remoteAccess: { sshKeyName: 'k', public: true, sourceSecurityGroups: ['sg-0123456789abcdef0'] } } }, /sourceSecurityGroups must be empty when public is true/],
-      ['remote access without a key pair', { managedNodeGroup: { remoteAccess: {} } }, /remoteAccess needs an EC2 key pair/],
+      ['public remote access with source groups', { managedNodeGroup: { launchTemplate: false, remoteAccess: { sshKeyName: 'k', public: true, sourceSecurityGroups: ['sg-0123456789abcdef0'] } } }, /sourceSecurityGroups must be empty when public is true/],
+      ['remote access without a key pair', { managedNodeGroup: { launchTemplate: false, remoteAccess: {} } }, /remoteAccess needs an EC2 key pair/],
       ['node role policies without the feature gate', { managedNodeGroup: { roleAdditionalPolicies: ['arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy'] } }, /roleAdditionalPolicies needs the CAPA feature gate EKSAllowAddRoles/],
       ['machinePool options', { machinePool: { capacityRebalance: true } }, /machinePool options are set, but the pool's kind is ManagedNodeGroup/],
     ];

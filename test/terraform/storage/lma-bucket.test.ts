@@ -94,6 +94,6 @@ describe('LmaBucket', () => {
   });
 
   test('given negative expirationDays, when constructed, then a ValidationError says how to keep objects forever', () => {
-    expect(() => synth({ expirationDays: -1 })).toThrow(/expirationDays \(-1\) must be a whole number of days ≥ 0\. Use 0 to keep objects forever\./);
+    expect(() => synth({ expirationDays: -1 })).toThrow(/expirationDays \(-1\) must be a whole number from 0 to 2147483647 \(the field is an int32\)\. Use 0 to keep objects forever\./);
   });
 });

@@ -13,6 +13,7 @@ import { ValidationError } from '../../../core/validation-error';
 import { NodePoolKind, NodePoolOptions } from '../../../nodes/node-pool';
 import { ByohControlPlaneEndpoint } from '../../../providers/byoh/byoh-infrastructure';
 import { ByohPool } from '../../../providers/byoh/byoh-pool';
+import { OpenStackPool } from '../../../providers/openstack/openstack-pool';
 import type { Blueprint } from '../blueprint';
 import type { ClusterOverrides } from '../overrides';
 import type { Site } from '../site';
@@ -22,8 +23,9 @@ export const SITE_LABEL = `${LABEL_PREFIX}/site`;
 /** Cluster label naming the blueprint of a fleet cluster. */
 export const BLUEPRINT_LABEL = `${LABEL_PREFIX}/blueprint`;
 
-const PROVIDER_SECTIONS = ['aws', 'eks', 'byoh'];
+const PROVIDER_SECTIONS = ['aws', 'eks', 'byoh', 'openstack', 'docker'];
 const ZONE_FIELDS = ['availabilityZones', 'availabilityZoneCount', 'instanceTypes', 'machinePool', 'managedNodeGroup'];
+const POOL_SECTIONS = ['byoh', 'openstack'];
 
 /** What `buildCluster` needs. */
 export interface ClusterRequest {
@@ -52,6 +54,11 @@ function blueprintLayersFor(site: Site, layers: Layer[]): Layer[] {
         values.nodePools = Object.fromEntries(Object.entries(values.nodePools as Record<string, any>)
           .map(([name, pool]) => [name, withoutKeys(pool, [...MACHINE_FIELDS, ...ZONE_FIELDS])]));
       }
+    }
+    if (values.nodePools) {
+      const otherSections = POOL_SECTIONS.filter((section) => section !== infra.provider);
+      values.nodePools = Object.fromEntries(Object.entries(values.nodePools as Record<string, any>)
+        .map(([name, pool]) => [name, withoutKeys(pool, otherSections)]));
     }
     return { ...layer, values };
   });
@@ -125,7 +132,12 @@ export function buildCluster(scope: Construct, id: string, request: ClusterReque
   }
 
   for (const [poolName, pool] of Object.entries((v.nodePools ?? {}) as Record<string, any>)) {
-    const { byoh, ...settings } = pool;
+    const { byoh, openstack, ...settings } = pool;
+    for (const section of POOL_SECTIONS) {
+      if (pool[section] !== undefined && section !== provider) {
+        throw new ValidationError(`${cluster.node.path}/${poolName}`, `nodePools.${poolName}.${section} is set${provenance.has(`nodePools.${poolName}.${section}`) ? ` by ${provenance.get(`nodePools.${poolName}.${section}`)}` : ''}, but site '${site.siteName}' runs on '${provider}'. Remove it or move it to the site of that provider.`);
+      }
+    }
     const options: Record<string, any> = { ...settings };
     const kind = options.kind ?? cluster.infrastructure.defaultNodePoolKind;
     if (kind === NodePoolKind.MACHINE_DEPLOYMENT) {
@@ -138,6 +150,8 @@ export function buildCluster(scope: Construct, id: string, request: ClusterReque
           throw new ValidationError(`${cluster.node.path}/${poolName}`, `node pool '${poolName}' on BYOH site '${site.siteName}' has no host selector. Set nodePools.${poolName}.byoh.hosts (e.g. { matchLabels: { pool: '${poolName}' } }) in the site overrides.`);
         }
         new ByohPool(cluster, poolName, { ...(options as NodePoolOptions), hosts: byoh.hosts, install: byoh.install, cluster });
+      } else if (openstack) {
+        new OpenStackPool(cluster, poolName, { ...(options as NodePoolOptions), openstack, cluster });
       } else {
         cluster.addNodePool(poolName, options as NodePoolOptions);
       }

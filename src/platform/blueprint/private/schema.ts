@@ -8,6 +8,7 @@
 import type { ClusterNetworkOptions } from '../../../cluster/cluster-network';
 import type { ControlPlaneOptions, ControlPlaneRemediationOptions } from '../../../cluster/control-plane';
 import type { ApiServerOptions, ComponentOptions, EtcdOptions } from '../../../cluster/kubernetes-components';
+import type { InstanceMetadataOptions } from '../../../machines/instance-metadata';
 import type { MachineOptions } from '../../../machines/machine-options';
 import type { RootVolumeOptions } from '../../../machines/root-volume';
 import type { HealthCheckOptions } from '../../../nodes/health-check';
@@ -17,7 +18,9 @@ import type { BastionOptions } from '../../../providers/aws/bastion';
 import type { ControlPlaneLoadBalancerOptions } from '../../../providers/aws/load-balancer';
 import type { ByohInfrastructureOptions } from '../../../providers/byoh/byoh-infrastructure';
 import type { KubeVipOptions } from '../../../providers/byoh/kube-vip';
+import type { DockerInfrastructureProps, DockerLoadBalancerOptions } from '../../../providers/docker/docker-infrastructure';
 import type { EksInfrastructureOptions } from '../../../providers/eks/eks-infrastructure';
+import type { OpenStackInfrastructureOptions } from '../../../providers/openstack/openstack-infrastructure';
 import type { AutoscalingOverrides, ByohPoolOverrides, ClusterOverrides, NodePoolOverrides } from '../overrides';
 
 /** How a field merges over the lower layers. */
@@ -67,6 +70,7 @@ const MACHINE: Fields<MachineOptions> = {
   subnet: value("SubnetSelection.fromId('subnet-…')"),
   iamInstanceProfile: string,
   additionalTags: map,
+  instanceMetadata: struct<InstanceMetadataOptions>({ hopLimit: number, instanceTags: boolean }),
 };
 
 const COMPONENT: Fields<ComponentOptions> = { extraArgs: map, extraVolumes: list };
@@ -114,13 +118,14 @@ export const NODE_POOL: Fields<NodePoolOverrides> = {
   deletion: struct(DELETION),
   healthCheck: struct(HEALTH_CHECK),
   byoh: struct(BYOH_POOL),
+  openstack: atomic,
   addNew: boolean,
   remove: boolean,
 };
 
 const NETWORK: Fields<ClusterNetworkOptions> = { podCidrs: list, serviceCidrs: list, serviceDomain: string, apiServerPort: number };
 
-const LOAD_BALANCER: Fields<ControlPlaneLoadBalancerOptions> = { type: string, scheme: string, allowedCidrs: list };
+const LOAD_BALANCER: Fields<ControlPlaneLoadBalancerOptions> = { type: string, scheme: string, allowedCidrs: list, healthCheck: atomic };
 const BASTION: Fields<BastionOptions> = { instanceType: string, allowedCidrs: list, disableIngressRules: boolean, amiId: string };
 
 const AWS: Fields<AwsInfrastructureOptions> = {
@@ -162,6 +167,26 @@ const BYOH: Fields<ByohInfrastructureOptions> = {
   bundleLookupBaseRegistry: string,
 };
 
+const OPENSTACK: Fields<OpenStackInfrastructureOptions> = {
+  network: value('OpenStackNetwork.managed()'),
+  externalNetwork: value("OpenStackResource.byName('public')"),
+  disableExternalNetwork: boolean,
+  apiServer: value('OpenStackApiServer.loadBalancer()'),
+  securityGroups: atomic,
+  disablePortSecurity: boolean,
+  bastion: atomic,
+  availabilityZones: list,
+  machine: atomic,
+  controlPlaneMachine: atomic,
+  networkMtu: number,
+  tags: list,
+};
+
+const DOCKER_LOAD_BALANCER: Fields<DockerLoadBalancerOptions> = { imageRepository: string, imageTag: string };
+const DOCKER: Fields<DockerInfrastructureProps> = {
+  failureDomains: list, loadBalancer: struct(DOCKER_LOAD_BALANCER), nodeImage: string, preLoadImages: list, mountDockerSocket: boolean,
+};
+
 /** The schema of a whole layer. */
 export const CLUSTER_OVERRIDES: Fields<ClusterOverrides> = {
   version: string,
@@ -178,6 +203,8 @@ export const CLUSTER_OVERRIDES: Fields<ClusterOverrides> = {
   aws: struct(AWS),
   eks: struct(EKS),
   byoh: struct(BYOH),
+  openstack: struct(OPENSTACK),
+  docker: struct(DOCKER),
 };
 
 /** Fields of the control plane that only machine-creating infrastructures use. */

@@ -34,9 +34,14 @@ export interface KubeVipManifestInput {
  * --leaseDuration 15 --leaseRenewDuration 10 --leaseRetry 2` generates for v0.8.7 (as pinned by
  * cluster-api-provider-vsphere's kube-vip flavor, without its `--services` part), with the image
  * pull policy `IfNotPresent`, and `/etc/hosts` mounted from a prepared file instead of
- * `hostAliases` (kube-vip issue #692). kube-vip reads `/etc/kubernetes/admin.conf`; CAPV needs
- * the `super-admin.conf` workaround of kube-vip issue #684 only for Kubernetes v1.29 and v1.30,
- * below the v1.31 minimum of Cluster API v1.14.
+ * `hostAliases` (kube-vip issue #692). kube-vip reads `/etc/kubernetes/admin.conf`, which since
+ * kubeadm v1.29 has no RBAC permissions until `kubeadm init` has finished — but init waits for the
+ * API server on the VIP kube-vip cannot announce without them (kube-vip issue #684). So, as in
+ * cluster-api-provider-vsphere's kube-vip flavor, `/etc/kube-vip-prepare.sh` (a pre-kubeadm
+ * command, see `KUBE_VIP_PRE_KUBEADM_COMMANDS`) points the pod at `super-admin.conf` on the node
+ * that runs `kubeadm init`, and a post-kubeadm command (`KUBE_VIP_POST_KUBEADM_COMMANDS`) points
+ * it back at `admin.conf` once kubeadm has granted it, so no node keeps a kubeconfig that bypasses
+ * RBAC. Every Kubernetes version Cluster API v1.14 accepts (v1.31+) needs this.
  */
 export function kubeVipFiles(input: KubeVipManifestInput): any[] {
   const cidr = input.address.includes(':') ? '128' : '32';
@@ -83,5 +88,37 @@ export function kubeVipFiles(input: KubeVipManifestInput): any[] {
   return [
     { path: KUBE_VIP_MANIFEST_PATH, owner: 'root:root', permissions: '0644', content: YAML.stringify(pod, { lineWidth: 0 }) },
     { path: KUBE_VIP_HOSTS_PATH, owner: 'root:root', permissions: '0644', content: '127.0.0.1 localhost kubernetes\n' },
+    { path: KUBE_VIP_PREPARE_PATH, owner: 'root:root', permissions: '0700', content: KUBE_VIP_PREPARE_SCRIPT },
   ];
 }
+
+/** Path of the script that applies the kube-vip issue #684 workaround before `kubeadm init`. */
+export const KUBE_VIP_PREPARE_PATH = '/etc/kube-vip-prepare.sh';
+
+/** Only the node that runs `kubeadm init` has this file (CAPI's kubeadm bootstrap writes it for init, not for join). */
+const KUBEADM_INIT_MARKER = '/run/kubeadm/kubeadm.yaml';
+
+/**
+ * The pre-kubeadm script (as in cluster-api-provider-vsphere): on the `kubeadm init` node with
+ * kubeadm ≥ v1.29, kube-vip uses `super-admin.conf` until init has finished.
+ */
+const KUBE_VIP_PREPARE_SCRIPT = `#!/bin/bash
+# Workaround for kubeadm init with kube-vip (https://github.com/kube-vip/kube-vip/issues/684):
+# since kubeadm v1.29, admin.conf has no RBAC permissions until kubeadm init has finished.
+set -e
+KUBEADM_MINOR="$(kubeadm version -o short | cut -d '.' -f 2)"
+if [[ "$KUBEADM_MINOR" -lt "29" ]]; then
+  exit 0
+fi
+if [[ -f ${KUBEADM_INIT_MARKER} ]]; then
+  sed -i 's#path: /etc/kubernetes/admin.conf#path: /etc/kubernetes/super-admin.conf#' ${KUBE_VIP_MANIFEST_PATH}
+fi
+`;
+
+/** Pre-kubeadm commands of kube-vip control planes. */
+export const KUBE_VIP_PRE_KUBEADM_COMMANDS = [KUBE_VIP_PREPARE_PATH];
+
+/** Post-kubeadm commands: after init, kube-vip goes back to `admin.conf` (now bound to cluster-admin). */
+export const KUBE_VIP_POST_KUBEADM_COMMANDS = [
+  `if [ -f ${KUBEADM_INIT_MARKER} ]; then sed -i 's#path: /etc/kubernetes/super-admin.conf#path: /etc/kubernetes/admin.conf#' ${KUBE_VIP_MANIFEST_PATH}; fi`,
+];

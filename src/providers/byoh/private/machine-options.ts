@@ -4,7 +4,7 @@ import { MachineOptions } from '../../../machines/machine-options';
 
 /** Cloud machine settings BYOH cannot honour: it claims existing hosts, it creates no machines. */
 const AWS_MACHINE_FIELDS: Array<keyof MachineOptions> = [
-  'machineType', 'rootVolume', 'image', 'additionalSecurityGroups', 'capacity', 'subnet', 'iamInstanceProfile', 'additionalTags',
+  'machineType', 'rootVolume', 'image', 'additionalSecurityGroups', 'capacity', 'subnet', 'iamInstanceProfile', 'additionalTags', 'instanceMetadata',
 ];
 
 /**

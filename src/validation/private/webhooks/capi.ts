@@ -16,7 +16,7 @@ export function capiIssues(obj: any, group: string, featureGates: ReadonlySet<st
   };
   const semver = (path: string): void => {
     const v = get(obj, path);
-    if (typeof v === 'string' && !K8S_SEMVER.test(v)) add(path, `Invalid value: "${v}": must be a valid semantic version with a leading "v", e.g. v1.33.4`);
+    if (typeof v === 'string' && !K8S_SEMVER.test(defaultVersion(v))) add(path, `Invalid value: "${v}": must be a valid semantic version, e.g. v1.33.4`);
   };
   if (group === 'cluster.x-k8s.io') {
     switch (obj.kind) {
@@ -60,7 +60,8 @@ export function capiIssues(obj: any, group: string, featureGates: ReadonlySet<st
       default:
     }
   } else if (group === 'controlplane.cluster.x-k8s.io' && obj.kind === 'KubeadmControlPlane') {
-    labelName();
+    // no label-value rule on the name: CAPI hashes KCP names longer than 63 characters into the
+    // control-plane-name label (format.MustFormatValue), so the API server admits them
     kcp(obj, add);
   } else if (group === 'bootstrap.cluster.x-k8s.io' && obj.kind === 'KubeadmConfigTemplate') {
     workerTaints(get(spec, 'template.spec.joinConfiguration.nodeRegistration.taints'), 'spec.template.spec.joinConfiguration.nodeRegistration.taints', add, featureGates, true);
@@ -76,6 +77,11 @@ export function capiIssues(obj: any, group: string, featureGates: ReadonlySet<st
 }
 
 type Add = (path: string, message: string) => void;
+
+/** The version after the defaulting webhooks (KCP, Machine, MachineSet, MachineDeployment, MachinePool) add a missing leading `v`. */
+function defaultVersion(v: string): string {
+  return v.startsWith('v') ? v : `v${v}`;
+}
 
 function clusterNameMatches(obj: any, add: Add): void {
   const outer = obj.spec?.clusterName;
@@ -120,8 +126,8 @@ function kcp(obj: any, add: Add): void {
     if (replicas <= 0) add('spec.replicas', `Forbidden: replicas (${replicas}) must be greater than zero`);
     else if (!externalEtcd && replicas % 2 === 0) add('spec.replicas', `Forbidden: replicas (${replicas}) cannot be an even number when etcd is stacked; use ${replicas - 1} or ${replicas + 1}`);
   }
-  if (typeof spec.version === 'string' && !K8S_SEMVER.test(spec.version)) {
-    add('spec.version', `Invalid value: "${spec.version}": must be a valid semantic version with a leading "v", e.g. v1.33.4`);
+  if (typeof spec.version === 'string' && !K8S_SEMVER.test(defaultVersion(spec.version))) {
+    add('spec.version', `Invalid value: "${spec.version}": must be a valid semantic version, e.g. v1.33.4`);
   }
   const days = get(spec, 'rollout.before.certificatesExpiryDays');
   if (typeof days === 'number') {

@@ -1,6 +1,8 @@
 import { byohIssues } from './byoh';
 import { capaIssues } from './capa';
+import { capdIssues } from './capd';
 import { capiIssues } from './capi';
+import { capoIssues } from './capo';
 import { splitApiVersion } from '../core-kinds';
 import { Issue } from '../issue';
 
@@ -8,5 +10,6 @@ import { Issue } from '../issue';
 export function webhookIssues(obj: any, featureGates: ReadonlySet<string> = new Set()): Issue[] {
   if (!obj || typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string') return [];
   const [group] = splitApiVersion(obj.apiVersion);
-  return [...capiIssues(obj, group, featureGates), ...capaIssues(obj, group), ...byohIssues(obj, group)];
+  return [...capiIssues(obj, group, featureGates), ...capaIssues(obj, group), ...byohIssues(obj, group),
+    ...capoIssues(obj, group), ...capdIssues(obj, group, featureGates)];
 }
