@@ -19,14 +19,16 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   minNodeVersion: '20.0.0',
   keywords: ['cdk8s', 'cluster-api', 'capi', 'kubernetes', 'cdktf', 'platform-engineering'],
 
+  // cdk8s-plus-28 is loaded by the library itself (ClusterResourceSet Secrets, teams, management
+  // objects), so it is a regular dependency: installing capi-blueprints installs it. It peers on
+  // cdk8s and constructs, which are our peers too (one copy of each in the consumer's tree).
+  deps: ['cdk8s-plus-28@^2.5.6'],
   peerDeps: [
-    'cdk8s-plus-28@^2.5.6',
     'cdktf@0.21.0',
     '@cdktf/provider-aws@^21.9.0',
   ],
   devDeps: [
     'cdk8s-cli@^2.207.0',
-    'cdk8s-plus-28@2.5.6',
     'cdktf@0.21.0',
     '@cdktf/provider-aws@21.9.1',
     'fast-check@^3',

@@ -18,3 +18,5 @@ export * from './terraform';
 export * from './addons';
 export * from './delivery';
 export * from './lma';
+export * from './teams';
+export * from './mesh';

@@ -13,6 +13,7 @@ import { DockerInfrastructureProps } from '../../providers/docker/docker-infrast
 import { EksInfrastructureOptions } from '../../providers/eks/eks-infrastructure';
 import { OpenStackInfrastructureOptions } from '../../providers/openstack/openstack-infrastructure';
 import { OpenStackMachineOptions } from '../../providers/openstack/openstack-machine-options';
+import type { Team } from '../../teams/team';
 
 /**
  * Special values of overrides.
@@ -154,6 +155,12 @@ export interface ClusterOverrides {
    * @default - none
    */
   readonly addons?: AddonBundle[];
+  /**
+   * Application teams given room on the cluster (namespaces, quota, RBAC, network policy); a list:
+   * a higher layer replaces it.
+   * @default - none
+   */
+  readonly teams?: Team[];
   /**
    * The LMA stack of the cluster (e.g. an edge of the company hub).
    * @default - none

@@ -162,6 +162,10 @@ export function buildCluster(scope: Construct, id: string, request: ClusterReque
 
   try {
     for (const bundle of v.addons ?? []) site._siteBundle(bundle).attachTo(cluster);
+    for (const team of v.teams ?? []) {
+      if (typeof team?.attachTo !== 'function') throw new RequestError(`teams lists ${JSON.stringify(team)}, which is not a Team. Teams are set in code (blueprint, site or cluster overrides), not in fleet tables.`);
+      team.attachTo(cluster);
+    }
     v.lma?.attachTo(cluster);
   } catch (e) {
     rethrow(e, '');

@@ -198,6 +198,7 @@ export const CLUSTER_OVERRIDES: Fields<ClusterOverrides> = {
   workerHealthCheck: struct(HEALTH_CHECK),
   workerRollout: struct(ROLLOUT),
   addons: list,
+  teams: list,
   lma: value('new LmaStack(...)'),
   aws: struct(AWS),
   eks: struct(EKS),
