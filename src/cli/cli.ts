@@ -20,7 +20,8 @@ Commands:
   report     one self-contained HTML page: fleet table, graph and (with --diff/--git) the rollout plan
   init       scaffold a platform project (package.json, cdk8s.yaml, a program, a test)
 
-Run 'capi-blueprints <command> --help' for the options of a command.
+Run 'capi-blueprints <command> --help' for the options of a command, 'capi-blueprints --version'
+for the version.
 
 Exit status: 0 success; 1 findings, refused updates, unaccepted deletions or a failing program;
 2 usage errors; 3 when the validator itself failed or another internal error occurred (the
@@ -47,6 +48,10 @@ const COMMANDS: Record<string, Command> = {
  * an internal error (exit 3). Never a stack trace.
  */
 export function runCli(args: string[], io: CliIo): number {
+  if (args[0] === '--version' || args[0] === '-V' || args[0] === 'version') {
+    io.stdout(`${packageVersion()}\n`);
+    return EXIT_OK;
+  }
   if (args.length === 0 || args[0] === '-h' || args[0] === '--help' || args[0] === 'help') {
     if (args[0] === 'help' && args[1] && Object.prototype.hasOwnProperty.call(COMMANDS, args[1])) {
       io.stdout(COMMANDS[args[1]].usage);
@@ -78,4 +83,10 @@ export function runCli(args: string[], io: CliIo): number {
       : `internal error: capi-blueprints ${args[0]} failed: ${message}\nThe output is incomplete. Please report this with the input that caused it.\n`);
     return EXIT_INTERNAL;
   }
+}
+
+/** The version of the installed package (its package.json, two levels up from src/cli or lib/cli). */
+function packageVersion(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return String(require('../../package.json').version);
 }

@@ -151,3 +151,14 @@ describe('diff --git', () => {
     expect(r.stderr).toMatch(/^error: --git REF compares with the working tree: give no OLD NEW directories/);
   });
 });
+
+describe('capi-blueprints --version', () => {
+  test('given --version, when run, then the package version is printed and the exit code is 0', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { runCli } = require('../../src/cli/cli');
+    const out: string[] = [];
+    expect(runCli(['--version'], { stdout: (s: string) => out.push(s), stderr: () => undefined, defaultCrdDir: '.' })).toBe(0);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    expect(out.join('')).toBe(`${require('../../package.json').version}\n`);
+  });
+});
