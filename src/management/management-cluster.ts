@@ -44,6 +44,14 @@ export interface ManagementClusterProps {
    * @default true
    */
   readonly registerClustersInArgoCd?: boolean;
+  /**
+   * Registry mirror of an air-gapped management cluster, e.g. `harbor.example.com/mirror`: each
+   * provider's manager image is pulled from it, with the release image's path and version
+   * (`registry.k8s.io/cluster-api/cluster-api-controller` → `<mirror>/cluster-api/cluster-api-controller:v1.14.0`).
+   * Combine with `providers.<p>.fetchConfig` for the components themselves.
+   * @default - the release images
+   */
+  readonly imageRegistry?: string;
 }
 
 const MEMBERSHIP = Symbol.for('capi-blueprints.ManagementCluster.membership');
@@ -86,6 +94,8 @@ export class ManagementCluster extends Construct {
   public readonly registerClustersInArgoCd: boolean;
   /** Provider settings as given. */
   public readonly providerOptions: ManagementProvidersOptions;
+  /** Registry mirror of the provider images, if set. */
+  public readonly imageRegistry?: string;
 
   private readonly _clusters: ManagedCluster[] = [];
 
@@ -100,6 +110,10 @@ export class ManagementCluster extends Construct {
     this.registerClustersInArgoCd = props.registerClustersInArgoCd ?? true;
     this.providerOptions = props.providers ?? {};
     validateProviderOptions(this, this.providerOptions);
+    this.imageRegistry = props.imageRegistry?.replace(/\/+$/, '');
+    if (this.imageRegistry !== undefined && !REGISTRY.test(this.imageRegistry)) {
+      throw new ValidationError(this, `imageRegistry '${props.imageRegistry}' is not a registry host with an optional path. Use e.g. 'harbor.example.com/mirror'.`);
+    }
     Object.defineProperty(this, BRAND, { value: true });
     this.node.addValidation({ validate: () => this.resolve().errors });
   }
@@ -128,7 +142,7 @@ export class ManagementCluster extends Construct {
   public _manifests(): Map<string, any[]> {
     const { providers } = this.resolve();
     const files = new Map<string, any[]>();
-    files.set('providers.yaml', providerObjects(providers));
+    files.set('providers.yaml', providerObjects(providers, this.imageRegistry));
     if (this.deletionProtection) files.set('deletion-protection.yaml', deletionProtection(this.clusterName, providers));
     if (this.registerClustersInArgoCd) {
       const registration = argoCdRegistration(this.clusterName, this.argoCdClusters());
@@ -191,6 +205,8 @@ export class ManagementCluster extends Construct {
   }
 }
 
+const REGISTRY = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d+)?(\/[a-z0-9]([-a-z0-9._]*[a-z0-9])?)*$/;
+const IMAGE = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d+)?(\/[a-z0-9]([-a-z0-9._]*[a-z0-9])?)+(:[\w][\w.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
 const SEMVER = /^v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 
 function validateProviderOptions(scope: ManagementCluster, providers: ManagementProvidersOptions): void {
@@ -211,6 +227,9 @@ function validateProviderOptions(scope: ManagementCluster, providers: Management
       if (!/^[A-Za-z][A-Za-z0-9]*$/.test(gate) || typeof on !== 'boolean') {
         throw new ValidationError(scope, `providers.${key}.featureGates has '${gate}: ${on}'. Use gate names like 'MachinePool' with true or false.`);
       }
+    }
+    if (options.managerImage !== undefined && !IMAGE.test(options.managerImage)) {
+      throw new ValidationError(scope, `providers.${key}.managerImage '${options.managerImage}' is not an image reference. Use e.g. 'harbor.example.com/mirror/cluster-api/cluster-api-controller:${spec.version}'.`);
     }
     const fetch = options.fetchConfig;
     if (fetch) {

@@ -46,6 +46,11 @@ export interface ProviderOptions {
    * @default - the provider's GitHub release
    */
   readonly fetchConfig?: ProviderFetchConfig;
+  /**
+   * Image of the provider's manager container (the `manager` container of its Deployment).
+   * @default - the release's image, or its copy under the management cluster's `imageRegistry`
+   */
+  readonly managerImage?: string;
 }
 
 /** The Cluster API providers of a management cluster, by provider. */
@@ -99,16 +104,18 @@ export interface ProviderSpec {
   readonly name: string;
   readonly namespace: string;
   readonly version: string;
+  /** The release's manager image without its tag (mirrors keep the path after the registry host). */
+  readonly image: string;
 }
 
 /** The providers, pinned to the versions in `../shared/crds/README.md`, in install order. */
 export const PROVIDERS: ReadonlyArray<ProviderSpec> = [
-  { key: 'core', kind: 'CoreProvider', name: 'cluster-api', namespace: 'capi-system', version: 'v1.14.0' },
-  { key: 'kubeadmBootstrap', kind: 'BootstrapProvider', name: 'kubeadm', namespace: 'capi-kubeadm-bootstrap-system', version: 'v1.14.0' },
-  { key: 'kubeadmControlPlane', kind: 'ControlPlaneProvider', name: 'kubeadm', namespace: 'capi-kubeadm-control-plane-system', version: 'v1.14.0' },
-  { key: 'aws', kind: 'InfrastructureProvider', name: 'aws', namespace: 'capa-system', version: 'v2.11.1' },
-  { key: 'byoh', kind: 'InfrastructureProvider', name: 'byoh', namespace: 'byoh-system', version: 'v0.5.0' },
-  { key: 'openstack', kind: 'InfrastructureProvider', name: 'openstack', namespace: 'capo-system', version: 'v0.14.7' },
-  { key: 'docker', kind: 'InfrastructureProvider', name: 'docker', namespace: 'capd-system', version: 'v1.14.0' },
-  { key: 'helm', kind: 'AddonProvider', name: 'helm', namespace: 'caaph-system', version: 'v0.6.4' },
+  { key: 'core', kind: 'CoreProvider', name: 'cluster-api', namespace: 'capi-system', version: 'v1.14.0', image: 'registry.k8s.io/cluster-api/cluster-api-controller' },
+  { key: 'kubeadmBootstrap', kind: 'BootstrapProvider', name: 'kubeadm', namespace: 'capi-kubeadm-bootstrap-system', version: 'v1.14.0', image: 'registry.k8s.io/cluster-api/kubeadm-bootstrap-controller' },
+  { key: 'kubeadmControlPlane', kind: 'ControlPlaneProvider', name: 'kubeadm', namespace: 'capi-kubeadm-control-plane-system', version: 'v1.14.0', image: 'registry.k8s.io/cluster-api/kubeadm-control-plane-controller' },
+  { key: 'aws', kind: 'InfrastructureProvider', name: 'aws', namespace: 'capa-system', version: 'v2.11.1', image: 'registry.k8s.io/cluster-api-aws/cluster-api-aws-controller' },
+  { key: 'byoh', kind: 'InfrastructureProvider', name: 'byoh', namespace: 'byoh-system', version: 'v0.5.0', image: 'projects.registry.vmware.com/cluster_api_provider_bringyourownhost/cluster-api-byoh-controller' },
+  { key: 'openstack', kind: 'InfrastructureProvider', name: 'openstack', namespace: 'capo-system', version: 'v0.14.7', image: 'registry.k8s.io/capi-openstack/capi-openstack-controller' },
+  { key: 'docker', kind: 'InfrastructureProvider', name: 'docker', namespace: 'capd-system', version: 'v1.14.0', image: 'registry.k8s.io/cluster-api/capd-manager' },
+  { key: 'helm', kind: 'AddonProvider', name: 'helm', namespace: 'caaph-system', version: 'v0.6.4', image: 'registry.k8s.io/cluster-api-helm/cluster-api-helm-controller' },
 ];

@@ -236,3 +236,34 @@ describe('ManagementCluster Argo CD health checks', () => {
     expect(Object.keys(values.configs.cm).length).toBeGreaterThan(5);
   });
 });
+
+describe('ManagementCluster air-gapped images', () => {
+  test('given an imageRegistry, when rendered, then every provider manager image comes from the mirror with the release path and version', () => {
+    const platform = new Platform({ outdir: tmpdir() });
+    const m = new ManagementCluster(platform, 'mgmt', {
+      imageRegistry: 'harbor.example.com/mirror/',
+      providers: { aws: { ...AWS, managerImage: 'harbor.example.com/capa/manager:v2.11.1-patched' } },
+    });
+    aws(platform, 'a');
+    const p = providersOf(m);
+    expect(p['CoreProvider/cluster-api'].spec.deployment).toEqual({ containers: [{ name: 'manager', imageUrl: 'harbor.example.com/mirror/cluster-api/cluster-api-controller:v1.14.0' }] });
+    expect(p['ControlPlaneProvider/kubeadm'].spec.deployment.containers[0].imageUrl).toBe('harbor.example.com/mirror/cluster-api/kubeadm-control-plane-controller:v1.14.0');
+    expect(p['InfrastructureProvider/aws'].spec.deployment.containers[0].imageUrl).toBe('harbor.example.com/capa/manager:v2.11.1-patched');
+    expectValidManifests([...m._manifests().values()].flat());
+  });
+
+  test('given no imageRegistry, when rendered, then the release images are used (no deployment override)', () => {
+    const platform = new Platform({ outdir: tmpdir() });
+    const m = new ManagementCluster(platform, 'mgmt', { providers: { aws: AWS } });
+    aws(platform, 'a');
+    expect(providersOf(m)['CoreProvider/cluster-api'].spec.deployment).toBeUndefined();
+  });
+
+  test.each([
+    [{ imageRegistry: 'Harbor Example' }, /imageRegistry 'Harbor Example' is not a registry host/],
+    [{ providers: { core: { managerImage: 'not an image' } } }, /providers\.core\.managerImage 'not an image' is not an image reference/],
+  ])('given bad image settings %j, when created, then it is a ValidationError', (props, expected) => {
+    const platform = new Platform({ outdir: tmpdir() });
+    expect(() => new ManagementCluster(platform, 'mgmt', props as any)).toThrow(expected);
+  });
+});

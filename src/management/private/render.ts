@@ -22,14 +22,22 @@ function eso(): typeof esoTypes {
   return require('../../imports/external-secrets/external-secrets.io');
 }
 
-/** Namespaces and provider CRs. */
-export function providerObjects(providers: ResolvedProvider[]): any[] {
+/** The manager image of a provider: given, or the release's image under the registry mirror. */
+export function managerImage(p: ResolvedProvider, imageRegistry: string | undefined): string | undefined {
+  if (p.options.managerImage) return p.options.managerImage;
+  if (!imageRegistry) return undefined;
+  return `${imageRegistry}/${p.spec.image.slice(p.spec.image.indexOf('/') + 1)}:${p.version}`;
+}
+
+/** Namespaces and provider CRs (manager images from `imageRegistry` when set). */
+export function providerObjects(providers: ResolvedProvider[], imageRegistry?: string): any[] {
   const op = operator();
   const namespaces = [...new Set(providers.map((p) => p.namespace))].sort()
     .map((name) => k8s.KubeNamespace.manifest({ metadata: { name } }));
   const crs = providers.map((p) => {
     const { options } = p;
     const fetch = options.fetchConfig;
+    const image = managerImage(p, imageRegistry);
     const spec = {
       version: p.version,
       ...(options.configSecret ? { configSecret: { name: options.configSecret, namespace: p.namespace } } : {}),
@@ -41,6 +49,7 @@ export function providerObjects(providers: ResolvedProvider[]): any[] {
           ...(fetch.configMapLabels ? { selector: { matchLabels: fetch.configMapLabels } } : {}),
         },
       } : {}),
+      ...(image ? { deployment: { containers: [{ name: 'manager', imageUrl: image }] } } : {}),
     };
     const metadata = { name: p.spec.name, namespace: p.namespace };
     switch (p.spec.kind) {
