@@ -93,6 +93,10 @@ project.tsconfigDev.addInclude('.projenrc.ts');
 for (const generated of ['lib', 'dist', '.tmp']) project.tsconfigDev.addExclude(generated);
 for (const ignored of ['/examples/', '/scripts/', '/dist/']) project.addPackageIgnore(ignored);
 
+// `npm test` must not edit files: lint without --fix (`npx projen eslint` still fixes).
+project.testTask.removeStep(project.testTask.steps.findIndex((step) => step.spawn === 'eslint'));
+project.testTask.exec('ESLINT_USE_FLAT_CONFIG=false NODE_NO_WARNINGS=1 eslint --ext .ts,.tsx --no-error-on-unmatched-pattern src test examples scripts projenrc .projenrc.ts', { name: 'lint' });
+
 // ts-jest only transpiles (fast with the large generated bindings), so type-check first.
 project.testTask.prependExec(`tsc --noEmit -p ${project.tsconfigDev.fileName}`, { name: 'typecheck' });
 
