@@ -1,16 +1,17 @@
 import { Construct } from 'constructs';
 import { AutoscalingOptions } from './autoscaling';
 import { HealthCheckOptions } from './health-check';
+import { DeletionOptions, DeletionOrder, RolloutOptions, RolloutStrategy } from './rollout';
+import { Taint, TaintEffect } from './taint';
 import type { ManagedCluster } from '../cluster/managed-cluster';
 import { wholeSeconds } from '../core/durations';
+import { validateLabels } from '../core/labels';
 import { checkNotSynthesized } from '../core/lifecycle';
 import { isLabelValue, isDnsLabel, isQualifiedName } from '../core/names';
 import { checkInteger, checkOptionalInteger, RANGES } from '../core/ranges';
 import { ValidationError } from '../core/validation-error';
 import { MachineOptions } from '../machines/machine-options';
 import { resolveHealthCheck } from './private/resolve-health-check';
-import { DeletionOptions, DeletionOrder, RolloutOptions, RolloutStrategy } from './rollout';
-import { Taint, TaintEffect } from './taint';
 import type { AwsMachinePoolOptions } from '../providers/aws/aws-machine-pool-options';
 import type { EksNodeGroupOptions } from '../providers/eks/eks-node-group-options';
 
@@ -97,6 +98,13 @@ export interface NodePoolSettings extends MachineOptions {
    * @default - none
    */
   readonly nodeLabels?: Record<string, string>;
+  /**
+   * Labels on the pool's Machine objects in the management cluster (for tools and selectors that
+   * work on Machines). Only keys with a prefix CAPI propagates reach the Nodes; use `nodeLabels`
+   * for Node labels.
+   * @default - none (beyond the labels capi-blueprints sets)
+   */
+  readonly machineLabels?: Record<string, string>;
   /**
    * Taints registered by the kubelet when the node joins.
    * @default - none
@@ -288,6 +296,12 @@ export class NodePool extends Construct {
     }
     for (const field of ['nodeDrainTimeout', 'nodeVolumeDetachTimeout', 'nodeDeletionTimeout'] as const) {
       wholeSeconds(this, `deletion.${field}`, props.deletion?.[field]);
+    }
+    validateLabels(this, 'machineLabels', props.machineLabels);
+    for (const key of Object.keys(props.machineLabels ?? {})) {
+      if (key.startsWith('cluster.x-k8s.io/') || key.startsWith('capi-blueprints.io/')) {
+        throw new ValidationError(this, `machineLabels['${key}'] is set by Cluster API or capi-blueprints (selectors depend on it). Use a key of your own prefix.`);
+      }
     }
     const args = props.kubeletExtraArgs ?? {};
     if ('node-labels' in args) {

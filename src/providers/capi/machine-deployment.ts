@@ -62,7 +62,7 @@ export function renderMachineDeployments(pool: NodePool, input: MachineDeploymen
         replicas: pool.replicas,
         selector: { matchLabels: selectorLabels },
         template: {
-          metadata: { labels: { ...labels.machineLabels, ...selectorLabels, [NODE_POOL_LABEL]: pool.poolName } },
+          metadata: { labels: { ...pool.options.machineLabels, ...labels.machineLabels, ...selectorLabels, [NODE_POOL_LABEL]: pool.poolName } },
           spec: {
             clusterName: cluster.clusterName,
             version: input.version ?? cluster.version,

@@ -112,6 +112,7 @@ export const NODE_POOL: Fields<NodePoolOverrides> = {
   availabilityZones: list,
   availabilityZoneCount: number,
   nodeLabels: map,
+  machineLabels: map,
   taints: list,
   kubeletExtraArgs: map,
   rollout: struct(ROLLOUT),
