@@ -45,7 +45,9 @@ export function renderMachinePool(pool: NodePool, input: MachinePoolInput): capi
       replicas: pool.replicas,
       template: {
         metadata: {
-          labels: nonEmptyMap({ ...pool.options.machineLabels, ...input.machineLabels, [CLUSTER_NAME_LABEL]: cluster.clusterName, [NODE_POOL_LABEL]: pool.poolName }),
+          labels: nonEmptyMap({
+            ...pool.options.machineLabels, ...input.machineLabels, [CLUSTER_NAME_LABEL]: cluster.clusterName, [NODE_POOL_LABEL]: pool.poolName,
+          }),
         },
         spec: {
           clusterName: cluster.clusterName,
