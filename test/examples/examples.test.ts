@@ -36,6 +36,11 @@ export function readManifests(dir: string): any[] {
   return files.flatMap((f) => parseAllDocuments(fs.readFileSync(path.join(dir, f), 'utf8')).map((d) => d.toJS()).filter((o) => o));
 }
 
+/** The YAML files below `dir`. */
+function allFiles(dir: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.yaml')).sort();
+}
+
 /** `apiVersion kind namespace/name` of an object. */
 function identity(o: any): string {
   return `${o.apiVersion} ${o.kind} ${o.metadata?.namespace ?? ''}/${o.metadata?.name}`;
@@ -69,24 +74,19 @@ describe.each(examples)('examples/%s.ts', (name) => {
         const docs = parseAllDocuments(fs.readFileSync(path.join(outdir, f), 'utf8'));
         expect(docs.flatMap((d) => [...d.errors, ...d.warnings])).toEqual([]);
       }
-      if (list(outdir).length === 0) {
-        // GitOps layout: the same objects, in other files, with the engine's ordering annotations added.
-        const files = (fs.readdirSync(outdir, { recursive: true }) as string[]).filter((f) => f.endsWith('.yaml'));
-        const ours = new Map(files.flatMap((f) => parseAllDocuments(fs.readFileSync(path.join(outdir, f), 'utf8')).map((d) => d.toJS()).filter((o) => o)
-          .map((o) => [identity(o), f.includes('/cluster/') ? withoutGitOpsAnnotations(o) : o] as const)));
-        for (const f of list(reference)) for (const o of read(f)) expect(ours.get(identity(o))).toEqual(o);
-        return;
-      }
-      // Platform writes no file for a chart without objects (e.g. a bundle used only as a layer); App.synth writes it empty.
-      const missing = list(reference).filter((f) => !list(outdir).includes(f));
-      expect(missing.filter((f) => read(f).length > 0)).toEqual([]);
-      // Management clusters' own objects (providers, policies) are rendered by Platform only.
-      expect(list(outdir).filter((f) => !list(reference).includes(f) && !f.endsWith('.management.k8s.yaml'))).toEqual([]);
-      for (const f of list(outdir).filter((x) => list(reference).includes(x))) {
-        const docs = parseAllDocuments(fs.readFileSync(path.join(outdir, f), 'utf8'));
-        const expected = parseAllDocuments(fs.readFileSync(path.join(reference, f), 'utf8')).map((d) => d.toJS());
-        expect(docs.map((d) => d.toJS())).toEqual(expected);
-      }
+      // Same objects as App.synth (nested charts and the GitOps layout put them in other files),
+      // with the ordering annotations the GitOps layout adds to cluster objects.
+      const ours = new Map(allFiles(outdir).flatMap((f) => parseAllDocuments(fs.readFileSync(path.join(outdir, f), 'utf8')).map((d) => d.toJS()).filter((o) => o)
+        .map((o) => [identity(o), f.includes('/cluster/') ? withoutGitOpsAnnotations(o) : o] as const)));
+      const theirs = list(reference).flatMap(read);
+      for (const o of theirs) expect(ours.get(identity(o))).toEqual(o);
+      // Everything else Platform writes is its own: management clusters' objects, namespaces, GitOps bootstrap.
+      const generated = /(^|\/)(management|bootstrap)\/|\.management\.k8s\.yaml$/;
+      const referenceIds = new Set(theirs.map(identity));
+      const extra = allFiles(outdir).filter((f) => !generated.test(f))
+        .flatMap((f) => parseAllDocuments(fs.readFileSync(path.join(outdir, f), 'utf8')).map((d) => d.toJS()).filter((o) => o).map((o) => `${f}: ${identity(o)}`))
+        .filter((x) => !referenceIds.has(x.slice(x.indexOf(': ') + 2)));
+      expect(extra).toEqual([]);
     } finally {
       fs.rmSync(reference, { recursive: true, force: true });
     }
