@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdk8s';
+import { IConstruct } from 'constructs';
 import { AddonBundle } from '../addons/addon-bundle';
 import { markSynthesized } from '../core/lifecycle';
 import { ValidationError } from '../core/validation-error';
@@ -75,8 +76,9 @@ export class Platform extends App {
 
   /** Validates every construct, then writes every chart's manifests. */
   public override synth(): void {
+    const all = this.node.findAll(); // one traversal for validation, warnings and management clusters
     const errors: string[] = [];
-    for (const construct of this.node.findAll()) {
+    for (const construct of all) {
       for (const message of construct.node.validate()) {
         errors.push(message.startsWith(`${construct.node.path}:`) ? message : `${construct.node.path}: ${message}`);
       }
@@ -84,14 +86,16 @@ export class Platform extends App {
     if (errors.length > 0) {
       throw new ValidationError('Platform', `synthesis stopped by ${errors.length} validation error(s):\n  ${errors.join('\n  ')}`);
     }
-    const warnings = this.warnings;
+    const warnings = collectWarnings(all);
     if (this.strict && warnings.length > 0) {
       throw new ValidationError('Platform', `synthesis stopped by ${warnings.length} warning(s) in strict mode:\n  ${warnings.join('\n  ')}\nFix them, or turn strict mode off (PlatformProps.strict, CAPI_BLUEPRINTS_STRICT).`);
     }
     for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
     // Render and check everything before writing any file, so an error leaves no partial output.
     // Objects go to the writer as ApiObjects: converted to JSON one at a time while written as YAML.
-    const files: Array<[string, string]> = this.layout === OutputLayout.GITOPS ? this.gitOpsFiles() : this.flatFiles();
+    const managements = all.filter(ManagementCluster.isManagementCluster);
+    const layout = this.requestedLayout ?? (managements.length > 0 ? OutputLayout.GITOPS : OutputLayout.FLAT);
+    const files: Array<[string, string]> = layout === OutputLayout.GITOPS ? this.gitOpsFiles() : this.flatFiles(managements);
     fs.mkdirSync(this.outdir, { recursive: true });
     writeFilesIfChanged(files);
     if (process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true') this.writeMetadata();
@@ -101,17 +105,7 @@ export class Platform extends App {
 
   /** The warnings of every construct (each once, with its construct path), in tree order. */
   public get warnings(): string[] {
-    const out = new Set<string>();
-    for (const c of this.node.findAll()) {
-      const bundle = c as any;
-      if (AddonBundle.prototype.isPrototypeOf(bundle)) void bundle.warnings; // layering warnings are recorded lazily
-      for (const entry of c.node.metadata) {
-        if (entry.type !== WARNING_METADATA) continue;
-        const message = String(entry.data);
-        out.add(message.startsWith(`${c.node.path}:`) ? message : `${c.node.path}: ${message}`);
-      }
-    }
-    return [...out];
+    return collectWarnings(this.node.findAll());
   }
 
   /** `construct-metadata.json`, as cdk8s App writes it for the CLI's validation reports. */
@@ -121,7 +115,7 @@ export class Platform extends App {
     fs.writeFileSync(path.join(this.outdir, 'construct-metadata.json'), JSON.stringify({ version: '1.0.0', resources }));
   }
 
-  private flatFiles(): Array<[string, string]> {
+  private flatFiles(managements: ManagementCluster[]): Array<[string, string]> {
     const files: Array<[string, string]> = [];
     const entries: ObjectEntry[] = [];
     const owners = new Map<string, string>();
@@ -136,7 +130,7 @@ export class Platform extends App {
       for (const o of objects) entries.push({ scope: '', object: o, path: o.node.path });
       files.push([path.join(this.outdir, name), stringifyManifests(objects)]);
     }
-    for (const m of this.node.findAll().filter(ManagementCluster.isManagementCluster)) {
+    for (const m of managements) {
       const json = [...m._manifests().values()].flat();
       json.forEach((j) => entries.push({ scope: '', object: j, path: m.node.path }));
       if (json.length > 0) files.push([path.join(this.outdir, `${m.clusterName}.management${this.outputFileExtension}`), stringifyManifests(json)]);
@@ -152,4 +146,18 @@ export class Platform extends App {
     for (const [file, text] of tree.texts) files.push([path.join(this.outdir, file), text]);
     return files;
   }
+}
+
+/** The warnings recorded by `constructs` (each once, with its construct path), in tree order. */
+function collectWarnings(constructs: IConstruct[]): string[] {
+  const out = new Set<string>();
+  for (const c of constructs) {
+    if (AddonBundle.prototype.isPrototypeOf(c)) void (c as AddonBundle).warnings; // layering warnings are recorded lazily
+    for (const entry of c.node.metadata) {
+      if (entry.type !== WARNING_METADATA) continue;
+      const message = String(entry.data);
+      out.add(message.startsWith(`${c.node.path}:`) ? message : `${c.node.path}: ${message}`);
+    }
+  }
+  return [...out];
 }
