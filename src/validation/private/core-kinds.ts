@@ -1,3 +1,5 @@
+import { editDistance } from '../../core/edit-distance';
+
 /**
  * The kinds Kubernetes itself serves (no CRD), per API group and version, for the Kubernetes
  * versions Cluster API v1.14 supports (v1.31–v1.36). Alpha and beta versions are included when a
@@ -99,19 +101,4 @@ export function builtinKindProblem(group: string, version: string, kind: string)
 export function splitApiVersion(apiVersion: string): [string, string] {
   const i = apiVersion.lastIndexOf('/');
   return i < 0 ? ['', apiVersion] : [apiVersion.slice(0, i), apiVersion.slice(i + 1)];
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
 }

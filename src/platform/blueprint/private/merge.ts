@@ -2,6 +2,7 @@
  * Schema-driven merge of override layers, recording which layer set each value (provenance).
  */
 import { CLUSTER_OVERRIDES, Field, Fields } from './schema';
+import { editDistance } from '../../../core/edit-distance';
 import { Override } from '../overrides';
 
 /**
@@ -50,20 +51,6 @@ function closest(key: string, keys: string[]): string | undefined {
     if (d < bestDistance) { best = candidate; bestDistance = d; }
   }
   return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
 }
 
 /**
