@@ -14,6 +14,7 @@ import { RANGES } from '../core/ranges';
 import { ValidationError } from '../core/validation-error';
 import { AddonDelivery, ClusterResourceSetDeliveryOptions } from '../delivery/addon-delivery';
 import { CLUSTER_NAME_SELECTOR_LABEL } from '../delivery/private/types';
+import { guardPlainApp } from '../output/private/synth-checks';
 
 /** Selects CAPI Clusters by their labels. */
 export interface ClusterSelector {
@@ -133,6 +134,7 @@ export class AddonBundle extends Chart {
 
   constructor(scope: Construct, id: string, props: AddonBundleProps = {}) {
     super(scope, id, { disableResourceNameHashes: true });
+    guardPlainApp(this); // a plain cdk8s App runs the Platform's checks before writing
     this.bundleName = props.bundleName ?? id;
     if (!isDnsLabel(this.bundleName) || this.bundleName.length > 40) {
       throw new ValidationError(this, `bundle name '${this.bundleName}' is not a DNS label of at most 40 characters. Use lower-case letters, digits and '-'.`);

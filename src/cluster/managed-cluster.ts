@@ -10,6 +10,7 @@ import { isDnsLabel } from '../core/names';
 import { inRange, RANGES } from '../core/ranges';
 import { ValidationError } from '../core/validation-error';
 import { NodePool, NodePoolOptions } from '../nodes/node-pool';
+import { guardPlainApp } from '../output/private/synth-checks';
 
 /** Props of a `ManagedCluster`. */
 export interface ManagedClusterProps {
@@ -81,6 +82,7 @@ export class ManagedCluster extends Chart {
   constructor(scope: Construct, id: string, props: ManagedClusterProps) {
     const namespace = props.namespace ?? 'default';
     super(scope, id, { namespace, disableResourceNameHashes: true });
+    guardPlainApp(this); // a plain cdk8s App runs the Platform's checks before writing
     this.clusterName = props.name ?? id;
     this.clusterNamespace = namespace;
     this.version = props.version;

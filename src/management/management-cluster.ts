@@ -9,6 +9,7 @@ import { checkNotSynthesized } from '../core/lifecycle';
 import { isDnsLabel } from '../core/names';
 import { ValidationError } from '../core/validation-error';
 import { DeliveryKind } from '../delivery/addon-delivery';
+import { guardPlainApp } from '../output/private/synth-checks';
 
 /** Props of a `ManagementCluster`. */
 export interface ManagementClusterProps {
@@ -101,6 +102,7 @@ export class ManagementCluster extends Construct {
 
   constructor(scope: Construct, id: string, props: ManagementClusterProps = {}) {
     super(scope, id);
+    guardPlainApp(this); // a plain cdk8s App runs the Platform's checks before writing
     this.clusterName = props.name ?? id;
     if (!isDnsLabel(this.clusterName)) {
       throw new ValidationError(this, `management cluster name '${this.clusterName}' is not a DNS label. Use at most 63 lower-case letters, digits and '-'.`);

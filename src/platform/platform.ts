@@ -8,6 +8,7 @@ import { ValidationError } from '../core/validation-error';
 import { ManagementCluster } from '../management/management-cluster';
 import { OutputLayout } from '../output/output-layout';
 import { gitOpsTree } from '../output/private/gitops-tree';
+import { PLATFORM_BRAND, validateTree } from '../output/private/synth-checks';
 import { checkUniqueObjects, collectCharts, ObjectEntry } from '../output/private/units';
 import { writeFilesIfChanged } from '../output/write-files';
 import { stringifyManifests } from '../output/yaml';
@@ -66,6 +67,7 @@ export class Platform extends App {
       throw new ValidationError('Platform', `layout '${props.layout}' is not an output layout. Use OutputLayout.GITOPS or OutputLayout.FLAT.`);
     }
     this.requestedLayout = props.layout;
+    Object.defineProperty(this, PLATFORM_BRAND, { value: true });
   }
 
   /** The layout `synth()` writes. */
@@ -77,15 +79,7 @@ export class Platform extends App {
   /** Validates every construct, then writes every chart's manifests. */
   public override synth(): void {
     const all = this.node.findAll(); // one traversal for validation, warnings and management clusters
-    const errors: string[] = [];
-    for (const construct of all) {
-      for (const message of construct.node.validate()) {
-        errors.push(message.startsWith(`${construct.node.path}:`) ? message : `${construct.node.path}: ${message}`);
-      }
-    }
-    if (errors.length > 0) {
-      throw new ValidationError('Platform', `synthesis stopped by ${errors.length} validation error(s):\n  ${errors.join('\n  ')}`);
-    }
+    validateTree(this, all);
     const warnings = collectWarnings(all);
     if (this.strict && warnings.length > 0) {
       throw new ValidationError('Platform', `synthesis stopped by ${warnings.length} warning(s) in strict mode:\n  ${warnings.join('\n  ')}\nFix them, or turn strict mode off (PlatformProps.strict, CAPI_BLUEPRINTS_STRICT).`);
@@ -127,12 +121,12 @@ export class Platform extends App {
         throw new ValidationError(chart, `is written to '${name}', like '${owner}'. Give top-level charts (clusters, bundles) unique construct ids, or use OutputLayout.GITOPS.`);
       }
       owners.set(name, chart.node.path);
-      for (const o of objects) entries.push({ scope: '', object: o, path: o.node.path });
+      for (const o of objects) entries.push({ scope: '', object: o, owner: o });
       files.push([path.join(this.outdir, name), stringifyManifests(objects)]);
     }
     for (const m of managements) {
       const json = [...m._manifests().values()].flat();
-      json.forEach((j) => entries.push({ scope: '', object: j, path: m.node.path }));
+      json.forEach((j) => entries.push({ scope: '', object: j, owner: m }));
       if (json.length > 0) files.push([path.join(this.outdir, `${m.clusterName}.management${this.outputFileExtension}`), stringifyManifests(json)]);
     }
     checkUniqueObjects(entries);
@@ -141,7 +135,7 @@ export class Platform extends App {
 
   private gitOpsFiles(): Array<[string, string]> {
     const tree = gitOpsTree(this, collectCharts(this));
-    checkUniqueObjects(tree.files.flatMap((f) => f.objects.map((object, i) => ({ scope: f.management, object, path: f.paths[i] }))));
+    checkUniqueObjects(tree.files.flatMap((f) => f.objects.map((object, i) => ({ scope: f.management, object, owner: f.owners[i] }))));
     const files: Array<[string, string]> = tree.files.map((f) => [path.join(this.outdir, f.path), stringifyManifests(f.objects)]);
     for (const [file, text] of tree.texts) files.push([path.join(this.outdir, file), text]);
     return files;

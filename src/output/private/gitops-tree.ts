@@ -25,8 +25,8 @@ export interface TreeFile {
   readonly path: string;
   /** ApiObjects (rendered by the writer) or generated JSON. */
   readonly objects: Array<ApiObject | any>;
-  /** Construct paths of the objects, for duplicate messages. */
-  readonly paths: string[];
+  /** What renders each object (a construct, or a path), for duplicate messages. */
+  readonly owners: Array<IConstruct | string>;
   /** The management cluster the objects are applied to. */
   readonly management: string;
 }
@@ -40,14 +40,14 @@ export interface Tree {
 class TreeBuilder {
   private readonly files = new Map<string, TreeFile>();
 
-  add(path: string, management: string, object: ApiObject | any, constructPath: string): void {
+  add(path: string, management: string, object: ApiObject | any, owner: IConstruct | string): void {
     let file = this.files.get(path);
     if (!file) {
-      file = { path, objects: [], paths: [], management };
+      file = { path, objects: [], owners: [], management };
       this.files.set(path, file);
     }
     file.objects.push(object);
-    file.paths.push(constructPath);
+    file.owners.push(owner);
   }
 
   build(): TreeFile[] {
@@ -99,22 +99,22 @@ export function gitOpsTree(root: IConstruct, units: ChartUnit[]): Tree {
       }
       for (const o of objects) {
         for (const [key, value] of Object.entries(annotations)) o.metadata.addAnnotation(key, value);
-        tree.add(`${f.folder}/cluster/${chart.clusterName}.yaml`, f.management, o, o.node.path);
+        tree.add(`${f.folder}/cluster/${chart.clusterName}.yaml`, f.management, o, o);
       }
     } else if (isBundle(chart)) {
       for (const o of objects) {
         const target = targetCluster(o, byName);
         if (target) {
           target.hasAddons = true;
-          tree.add(`${target.folder}/addons/${chart.bundleName}.yaml`, target.management, o, o.node.path);
+          tree.add(`${target.folder}/addons/${chart.bundleName}.yaml`, target.management, o, o);
         } else {
           const management = bundleManagement(chart, folders) ?? managementOf(chart, `bundle '${chart.bundleName}'`);
-          tree.add(`management/${management}/addons/${chart.bundleName}.yaml`, management, o, o.node.path);
+          tree.add(`management/${management}/addons/${chart.bundleName}.yaml`, management, o, o);
         }
       }
     } else {
       const management = managementOf(chart, `chart '${chart.node.path}'`);
-      for (const o of objects) tree.add(`management/${management}/${chart.node.id}.yaml`, management, o, o.node.path);
+      for (const o of objects) tree.add(`management/${management}/${chart.node.id}.yaml`, management, o, o);
     }
   }
 

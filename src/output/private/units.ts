@@ -27,17 +27,22 @@ export interface ObjectEntry {
   /** Objects are unique per scope (a management cluster, or `''` for the whole output). */
   readonly scope: string;
   readonly object: ApiObject | any;
-  /** Construct path of what renders it. */
-  readonly path: string;
+  /** What renders it: a construct (its path is computed only for an error message) or a path. */
+  readonly owner: IConstruct | string;
 }
 
 /** `group/kind namespace/name` of an object (an ApiObject is not converted to JSON). */
 export function identityOf(object: ApiObject | any): string {
-  const api = ApiObject.isApiObject(object)
-    ? { apiVersion: object.apiVersion, kind: object.kind, namespace: object.metadata.namespace, name: object.name }
-    : { apiVersion: object.apiVersion, kind: object.kind, namespace: object.metadata?.namespace, name: object.metadata?.name };
-  const group = String(api.apiVersion ?? '').includes('/') ? String(api.apiVersion).split('/')[0] : '';
-  return `${group}/${api.kind} ${api.namespace ?? ''}/${api.name ?? ''}`;
+  const isApi = ApiObject.isApiObject(object);
+  const apiVersion = String(object.apiVersion ?? '');
+  const slash = apiVersion.indexOf('/');
+  const namespace = isApi ? object.metadata.namespace : object.metadata?.namespace;
+  const name = isApi ? object.name : object.metadata?.name;
+  return `${slash < 0 ? '' : apiVersion.slice(0, slash)}/${object.kind} ${namespace ?? ''}/${name ?? ''}`;
+}
+
+function pathOf(owner: IConstruct | string): string {
+  return typeof owner === 'string' ? owner : owner.node.path;
 }
 
 /**
@@ -45,17 +50,17 @@ export function identityOf(object: ApiObject | any): string {
  * one scope (a management cluster, or the whole output), naming both construct paths.
  */
 export function checkUniqueObjects(entries: ObjectEntry[]): void {
-  const seen = new Map<string, string>();
+  const seen = new Map<string, IConstruct | string>();
   const errors: string[] = [];
-  for (const { scope, object, path } of entries) {
+  for (const { scope, object, owner } of entries) {
     const identity = identityOf(object);
     const key = `${scope}|${identity}`;
     const first = seen.get(key);
     if (first !== undefined) {
       const [group, rest] = identity.split(/ (.*)/s);
-      errors.push(`${path}: renders ${group.replace(/^\//, '')} '${rest}', which '${first}' renders too${scope ? ` (management cluster '${scope}')` : ''}. Rename one of them (cluster, pool, bundle or addon names) so that every object is rendered once.`);
+      errors.push(`${pathOf(owner)}: renders ${group.replace(/^\//, '')} '${rest}', which '${pathOf(first)}' renders too${scope ? ` (management cluster '${scope}')` : ''}. Rename one of them (cluster, pool, bundle or addon names) so that every object is rendered once.`);
     } else {
-      seen.set(key, path);
+      seen.set(key, owner);
     }
   }
   if (errors.length > 0) {
