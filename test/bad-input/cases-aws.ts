@@ -65,6 +65,15 @@ export const awsCases: BadInputCase[] = [
   k8s('a spot price cap with a mixed-instances MachinePool', 'prod/mp', (app) => {
     awsCluster(app).addNodePool('mp', { kind: NodePoolKind.MACHINE_POOL, instanceTypes: ['m6i.large', 'm5.large'], capacity: Capacity.spot({ maxPrice: '0.1' }), machinePool: { mixedInstances: {} } });
   }, /^prod\/mp: capacity is Capacity\.spot\(\{ maxPrice: '0\.1' \}\) with a mixed-instances policy, .* Drop maxPrice, or use a single instance type/),
+  k8s('a MachinePool with external autoscaling and clusterapi autoscaling', 'prod/mp', (app) => {
+    awsCluster(app).addNodePool('mp', { kind: NodePoolKind.MACHINE_POOL, autoscaling: { minSize: 1, maxSize: 3 }, machinePool: { externalAutoscaling: { minSize: 1, maxSize: 3 } } });
+  }, /^prod\/mp: machinePool\.externalAutoscaling and autoscaling are both set\. Use autoscaling for the cluster-autoscaler's clusterapi provider/),
+  k8s('a MachinePool whose initial size lies outside its external autoscaling bounds', 'prod/mp', (app) => {
+    awsCluster(app).addNodePool('mp', { kind: NodePoolKind.MACHINE_POOL, replicas: 12, machinePool: { externalAutoscaling: { minSize: 1, maxSize: 10 } } });
+  }, /^prod\/mp: replicas \(12\) is the group's initial size and must lie within machinePool\.externalAutoscaling \(1–10\)\. Set minSize ≤ replicas ≤ maxSize\./),
+  k8s('a MachinePool external autoscaling maximum beyond int32', 'prod/mp', (app) => {
+    awsCluster(app).addNodePool('mp', { kind: NodePoolKind.MACHINE_POOL, machinePool: { externalAutoscaling: { minSize: 1, maxSize: 2 ** 31 } } });
+  }, /^prod\/mp: machinePool\.externalAutoscaling\.maxSize \(2147483648\) must be a whole number from 1 to 2147483647/),
   k8s('a MachinePool subnet id that is not a subnet id', 'prod/mp', (app) => { awsCluster(app).addNodePool('mp', { kind: NodePoolKind.MACHINE_POOL, machinePool: { subnetIds: ['subnet-xyz'] } }); },
     /^prod\/mp: machinePool\.subnetIds has 'subnet-xyz', which is not a subnet id\. Use 'subnet-' followed by hex digits\./),
   k8s('an instance refresh keeping 150 % healthy as minimum', 'prod/mp', (app) => { awsCluster(app).addNodePool('mp', { kind: NodePoolKind.MACHINE_POOL, machinePool: { instanceRefresh: { minHealthyPercentage: 150 } } }); },

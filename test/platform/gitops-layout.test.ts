@@ -2,7 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Construct } from 'constructs';
 import { objectsIn, tmpdir, world } from './support';
-import { AddonBundle, AddonDelivery, Catalog, GitOps, Infrastructure, ManagedCluster, ManagementCluster, OutputLayout, Platform, Site, SiteInfrastructure } from '../../src';
+import {
+  AddonBundle, AddonDelivery, Catalog, GitOps, Infrastructure, ManagedCluster, ManagementCluster, NodePoolKind, OutputLayout, Platform, Site, SiteInfrastructure,
+} from '../../src';
 import { expectValidManifests } from '../support/crd-validation';
 
 const WAVE = 'argocd.argoproj.io/sync-wave';
@@ -63,6 +65,25 @@ describe('GitOps layout', () => {
     const readme = fs.readFileSync(path.join(outdir, 'README.md'), 'utf8');
     expect(readme).toContain('| [prod](clusters/mgmt/seoul/prod/) | seoul | seoul-m | standard | aws | v1.33.4 | 3 × m6i.xlarge |');
     expectValidManifests(all.map((o) => o.object));
+  });
+
+  test('given Argo CD and a MachinePool resized by an external autoscaler, when synthesized, then only that cluster\'s Application ignores (and respects ignoring) its replicas', () => {
+    const outdir = tmpdir();
+    const platform = new Platform({ outdir });
+    const mgmt = new ManagementCluster(platform, 'mgmt', { gitOps: GitOps.argoCd({ repoUrl: 'https://git.example.com/platform.git' }), providers: AWS_PROVIDERS });
+    for (const name of ['a', 'b']) {
+      const cluster = new ManagedCluster(platform, name, { version: 'v1.33.4', infrastructure: Infrastructure.aws({ region: 'eu-west-1' }) });
+      if (name === 'a') cluster.addNodePool('ext', { kind: NodePoolKind.MACHINE_POOL, replicas: 2, machinePool: { externalAutoscaling: { minSize: 1, maxSize: 5 } } });
+      mgmt.addCluster(cluster);
+    }
+    platform.synth();
+    const apps = objectsIn(outdir).filter((o) => o.file === 'bootstrap/mgmt/apps/applications.yaml').map((o) => o.object);
+    const spec = (name: string) => apps.find((a) => a.metadata.name === name)!.spec;
+    expect(spec('a.default').ignoreDifferences).toEqual([{ group: 'cluster.x-k8s.io', kind: 'MachinePool', name: 'a-ext', jsonPointers: ['/spec/replicas'] }]);
+    expect(spec('a.default').syncPolicy.syncOptions).toEqual(['RespectIgnoreDifferences=true']);
+    expect(spec('b.default').ignoreDifferences).toBeUndefined();
+    expect(spec('b.default').syncPolicy.syncOptions).toBeUndefined();
+    expectValidManifests(apps);
   });
 
   test('given Flux, when synthesized, then Kustomizations order management → cluster → addons with dependsOn and clusters are never pruned', () => {

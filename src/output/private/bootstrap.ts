@@ -8,6 +8,7 @@ import * as argocd from '../../imports/argocd/argoproj.io';
 import * as fluxKustomize from '../../imports/flux-kustomize/kustomize.toolkit.fluxcd.io';
 import * as fluxSource from '../../imports/flux-source/source.toolkit.fluxcd.io';
 import { GitOps, GitOpsEngine } from '../../management/gitops';
+import { hasExternallyManagedReplicas, machinePoolName } from '../../providers/capi/machine-pool';
 
 /** Where a cluster's files go. */
 export interface ClusterFolder {
@@ -41,7 +42,7 @@ function clusterAppName(f: ClusterFolder): string {
 }
 
 function argoCdFiles(management: string, gitOps: GitOps, clusters: ClusterFolder[], hasManagementFolder: boolean): BootstrapFile[] {
-  const application = (name: string, path: string, wave: number | undefined) => argocd.Application.manifest({
+  const application = (name: string, path: string, wave: number | undefined, ignoreReplicasOf: string[] = []) => argocd.Application.manifest({
     metadata: {
       name,
       namespace: gitOps.namespace,
@@ -53,12 +54,22 @@ function argoCdFiles(management: string, gitOps: GitOps, clusters: ClusterFolder
       source: { repoUrl: gitOps.repoUrl, targetRevision: gitOps.revision, path: gitOps.repoPath(path), directory: { recurse: true } },
       destination: { server: IN_CLUSTER },
       // Never prune: a folder removed from Git must not delete a cluster by itself.
-      syncPolicy: { automated: { prune: false, selfHeal: true } },
+      syncPolicy: {
+        automated: { prune: false, selfHeal: true },
+        ...(ignoreReplicasOf.length > 0 ? { syncOptions: ['RespectIgnoreDifferences=true'] } : {}),
+      },
+      // MachinePools resized by an external autoscaler: their replicas are the initial size only
+      ...(ignoreReplicasOf.length > 0 ? {
+        ignoreDifferences: ignoreReplicasOf.map((poolName) => ({ group: 'cluster.x-k8s.io', kind: 'MachinePool', name: poolName, jsonPointers: ['/spec/replicas'] })),
+      } : {}),
     },
   });
   const apps: any[] = [];
   if (hasManagementFolder) apps.push(application(`${management}-management`, `management/${management}`, -1));
-  for (const f of clusters) apps.push(application(clusterAppName(f), f.folder, 0));
+  for (const f of clusters) {
+    const externallyScaled = f.cluster.nodePools.filter(hasExternallyManagedReplicas).map(machinePoolName);
+    apps.push(application(clusterAppName(f), f.folder, 0, externallyScaled));
+  }
   const root = application(`${management}-root`, `bootstrap/${management}/apps`, undefined);
   return [
     { path: `bootstrap/${management}/root.yaml`, objects: [root] },

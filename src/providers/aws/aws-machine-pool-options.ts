@@ -1,4 +1,5 @@
 import { Duration } from 'cdk8s';
+import { AutoscalingOptions } from '../../nodes/autoscaling';
 
 /** How an auto scaling group picks spot instances among its instance types. */
 export enum SpotAllocationStrategy {
@@ -105,4 +106,15 @@ export interface AwsMachinePoolOptions {
    * @default false
    */
   readonly capacityRebalance?: boolean;
+  /**
+   * Bounds of the auto scaling group when something outside Cluster API resizes it: AWS scaling
+   * policies, or the cluster-autoscaler's `aws` provider. The pool's `replicas` are then the
+   * group's initial size (between the bounds); the MachinePool is marked
+   * `cluster.x-k8s.io/replicas-managed-by: external-autoscaler`, so CAPA never resets the group's
+   * desired capacity and copies it back into `replicas`, and the group carries the autoscaler's
+   * auto-discovery tags. Under Argo CD the cluster's Application ignores the MachinePool's
+   * `replicas`. Not with the pool's `autoscaling` (the clusterapi autoscaler owns the size then).
+   * @default - the group's bounds are the pool's `replicas` (or its `autoscaling` bounds)
+   */
+  readonly externalAutoscaling?: AutoscalingOptions;
 }

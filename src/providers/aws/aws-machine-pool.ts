@@ -57,9 +57,9 @@ export function renderAwsMachinePool(pool: NodePool, target: AwsMachinePoolTarge
     awsMachineSpec({ scope: pool, field: '', baseName: '', namespace: '', defaultInstanceProfile: '' }, { machineType: type });
   }
 
-  const bounds = instanceGroupBounds(pool);
+  const bounds = externalBounds(pool) ?? instanceGroupBounds(pool);
   const tags: Record<string, string> = { ...o.additionalTags };
-  if (pool.autoscaling) {
+  if (pool.autoscaling || mp.externalAutoscaling) {
     tags['k8s.io/cluster-autoscaler/enabled'] = 'true';
     tags[`k8s.io/cluster-autoscaler/${target.autoscalerClusterName}`] = 'owned';
   }
@@ -94,6 +94,25 @@ export function renderAwsMachinePool(pool: NodePool, target: AwsMachinePoolTarge
     spec,
   });
   return { apiGroup: API_GROUPS.infrastructure, kind: 'AWSMachinePool', name };
+}
+
+/**
+ * The group bounds of `machinePool.externalAutoscaling`, checked: integers in the replicas range,
+ * minSize ≤ replicas ≤ maxSize, not with the pool's `autoscaling`.
+ */
+function externalBounds(pool: NodePool): { min: number; max: number } | undefined {
+  const bounds = pool.options.machinePool?.externalAutoscaling;
+  if (bounds === undefined) return undefined;
+  if (pool.autoscaling) {
+    throw new ValidationError(pool, 'machinePool.externalAutoscaling and autoscaling are both set. Use autoscaling for the cluster-autoscaler\'s clusterapi provider (it owns replicas), or externalAutoscaling with replicas as the initial size for an autoscaler that resizes the group itself.');
+  }
+  checkInteger(pool, 'machinePool.externalAutoscaling.minSize', bounds.minSize, RANGES.autoscalerMinSize);
+  checkInteger(pool, 'machinePool.externalAutoscaling.maxSize', bounds.maxSize, RANGES.autoscalerMaxSize);
+  const replicas = pool.replicas ?? 1;
+  if (bounds.minSize > replicas || replicas > bounds.maxSize) {
+    throw new ValidationError(pool, `replicas (${replicas}) is the group's initial size and must lie within machinePool.externalAutoscaling (${bounds.minSize}–${bounds.maxSize}). Set minSize ≤ replicas ≤ maxSize.`);
+  }
+  return { min: bounds.minSize, max: bounds.maxSize };
 }
 
 /** Checks a list of subnet ids (non-empty, `subnet-…`, no duplicates); `undefined` when unset. */

@@ -38,7 +38,7 @@ export function renderMachinePool(pool: NodePool, input: MachinePoolInput): capi
       annotations: pool.autoscaling ? {
         [AUTOSCALER_MIN_ANNOTATION]: String(pool.autoscaling.minSize),
         [AUTOSCALER_MAX_ANNOTATION]: String(pool.autoscaling.maxSize),
-      } : undefined,
+      } : hasExternallyManagedReplicas(pool) ? { [REPLICAS_MANAGED_BY_ANNOTATION]: 'external-autoscaler' } : undefined,
     },
     spec: {
       clusterName: cluster.clusterName,
@@ -63,6 +63,14 @@ export function renderMachinePool(pool: NodePool, input: MachinePoolInput): capi
       },
     },
   });
+}
+
+/** Marks a MachinePool whose size an autoscaler outside Cluster API changes (CAPA then copies it back). */
+export const REPLICAS_MANAGED_BY_ANNOTATION = 'cluster.x-k8s.io/replicas-managed-by';
+
+/** Whether the pool's group is resized outside Cluster API (`machinePool.externalAutoscaling`). */
+export function hasExternallyManagedReplicas(pool: NodePool): boolean {
+  return pool.options.machinePool?.externalAutoscaling !== undefined;
 }
 
 /** `<cluster>-<pool>`: the name of a pool's MachinePool and of its infrastructure object. */

@@ -82,6 +82,27 @@ describe('NodePool on AWS (kubeadm): MachinePool (AWSMachinePool + KubeadmConfig
     expectValidManifests(objects);
   });
 
+  test('given externalAutoscaling with replicas, when synthesized, then replicas are the initial size, the group has the bounds and discovery tags, and CAPA is told an external autoscaler owns the size', () => {
+    const cluster = awsCluster();
+    cluster.addNodePool('ext', { kind: NodePoolKind.MACHINE_POOL, replicas: 3, machinePool: { externalAutoscaling: { minSize: 1, maxSize: 10 } } });
+    const objects = synth(cluster);
+    const mp = one(objects, 'MachinePool');
+    expect(mp.spec.replicas).toEqual(3);
+    expect(mp.metadata.annotations).toEqual({ 'cluster.x-k8s.io/replicas-managed-by': 'external-autoscaler' });
+    const amp = one(objects, 'AWSMachinePool').spec;
+    expect([amp.minSize, amp.maxSize]).toEqual([1, 10]);
+    expect(amp.additionalTags).toEqual({ 'k8s.io/cluster-autoscaler/enabled': 'true', 'k8s.io/cluster-autoscaler/prod': 'owned' });
+    expectValidManifests(objects);
+  });
+
+  test('given externalAutoscaling without replicas, when synthesized, then the initial size is 1 within the bounds', () => {
+    const cluster = awsCluster();
+    cluster.addNodePool('ext', { kind: NodePoolKind.MACHINE_POOL, machinePool: { externalAutoscaling: { minSize: 0, maxSize: 4 } } });
+    const objects = synth(cluster);
+    expect(one(objects, 'MachinePool').spec.replicas).toEqual(1);
+    expect([one(objects, 'AWSMachinePool').spec.minSize, one(objects, 'AWSMachinePool').spec.maxSize]).toEqual([0, 4]);
+  });
+
   test('given spot with one instance type, when synthesized, then spot goes through the launch template (the old chart could not do spot MachinePools)', () => {
     const cluster = awsCluster();
     cluster.addNodePool('spot', { kind: NodePoolKind.MACHINE_POOL, capacity: Capacity.spot({ maxPrice: '0.12' }) });
