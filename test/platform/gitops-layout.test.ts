@@ -3,7 +3,8 @@ import * as path from 'path';
 import { Construct } from 'constructs';
 import { objectsIn, tmpdir, world } from './support';
 import {
-  AddonBundle, AddonDelivery, Catalog, GitOps, Infrastructure, ManagedCluster, ManagementCluster, NodePoolKind, OutputLayout, Platform, Site, SiteInfrastructure,
+  AddonBundle, AddonDelivery, Catalog, GitOps, Infrastructure, ManagedCluster, ManagementCluster, NodePoolKind, OutputLayout, Platform, Site,
+  SiteInfrastructure,
 } from '../../src';
 import { expectValidManifests } from '../support/crd-validation';
 
