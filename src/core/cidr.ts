@@ -31,6 +31,20 @@ export function ipv4CidrsOverlap(a: string, b: string): boolean {
   return ra !== undefined && rb !== undefined && ra[0] <= rb[1] && rb[0] <= ra[1];
 }
 
+/**
+ * The CIDR block an IPv4 CIDR with host bits set stands for (`10.0.0.1/8` → `10.0.0.0/8`), or
+ * `undefined` when `cidr` is canonical or not an IPv4 CIDR.
+ */
+export function ipv4NetworkOf(cidr: string): string | undefined {
+  const [address, prefix] = cidr.split('/');
+  if (!IPV4.test(address) || !isCidr(cidr)) return undefined;
+  const start = address.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
+  const size = 2 ** (32 - Number(prefix));
+  const first = start - (start % size);
+  if (first === start) return undefined;
+  return `${[24, 16, 8, 0].map((shift) => Math.floor(first / 2 ** shift) % 256).join('.')}/${prefix}`;
+}
+
 /** The IP family of a CIDR block (`undefined` when it does not parse). */
 export function cidrFamily(cidr: string): 4 | 6 | undefined {
   if (!isCidr(cidr)) return undefined;

@@ -34,6 +34,10 @@ export const RANGES = {
   autoscalerMinSize: { min: 0, max: INT32_MAX, why: 'the autoscaler compares it with the int32 replicas' },
   /** The autoscaler's maximum (at least one node). */
   autoscalerMaxSize: { min: 1, max: INT32_MAX, why: 'the autoscaler compares it with the int32 replicas' },
+  /** Replicas of a HorizontalPodAutoscaler (at least one; int32). */
+  hpaReplicas: { min: 1, max: INT32_MAX, why: 'HorizontalPodAutoscaler replicas are an int32 of at least 1' },
+  /** A count written as a Kubernetes quantity (ResourceQuota object counts). */
+  quantityCount: { min: 0, max: Number.MAX_SAFE_INTEGER, why: 'larger numbers lose digits before they are written' },
   /** A non-negative int32 count (rollout surge, retries, …). */
   count: { min: 0, max: INT32_MAX, why: 'the field is an int32' },
   /** A duration stored as whole seconds in an int32 (CAPI `*Seconds`, CAPA warm-up, …). */
@@ -46,6 +50,8 @@ export const RANGES = {
   percent: { min: 0, max: 100 },
   /** An EBS volume size in GiB (CAPA's minimum; the largest EBS volume is 64 TiB). */
   ebsVolumeGiB: { min: 8, max: 65536, why: "CAPA's minimum is 8 GiB and the largest EBS volume is 64 TiB" },
+  /** A Cinder volume size in GiB (CAPO's minimum is 1; Cinder stores sizes as int32). */
+  cinderVolumeGiB: { min: 1, max: INT32_MAX, why: 'Cinder stores volume sizes as int32 GiB' },
   /** A number of days in an S3 lifecycle rule. */
   days: { min: 1, max: INT32_MAX, why: 'the field is an int32 number of days' },
 };

@@ -5,6 +5,7 @@ import { ImageValueType } from '../addons/addon';
 import { AddonBundle, AddonBundleProps } from '../addons/addon-bundle';
 import { HelmAddon } from '../addons/helm-addon';
 import { isDnsLabel, isDnsSubdomain } from '../core/names';
+import { checkInteger, RANGES } from '../core/ranges';
 import { ValidationError } from '../core/validation-error';
 import type { LmaStack } from '../lma/lma-stack';
 import { KPS_FULLNAME } from '../lma/private/model';
@@ -144,10 +145,9 @@ export class ServiceMesh extends AddonBundle {
     }
     const minReplicas = props.gateway?.minReplicas ?? 2;
     const maxReplicas = props.gateway?.maxReplicas ?? 5;
-    if (!Number.isInteger(minReplicas) || minReplicas < 1) {
-      throw new ValidationError(this, `gateway.minReplicas (${minReplicas}) must be a whole number ≥ 1.`);
-    }
-    if (!Number.isInteger(maxReplicas) || maxReplicas < minReplicas) {
+    checkInteger(this, 'gateway.minReplicas', minReplicas, RANGES.hpaReplicas);
+    checkInteger(this, 'gateway.maxReplicas', maxReplicas, RANGES.hpaReplicas);
+    if (maxReplicas < minReplicas) {
       throw new ValidationError(this, `gateway.minReplicas (${minReplicas}) is greater than gateway.maxReplicas (${maxReplicas}). Set minReplicas ≤ maxReplicas.`);
     }
     const serviceType = props.gateway?.serviceType ?? GatewayServiceType.LOAD_BALANCER;

@@ -151,6 +151,10 @@ describe('Team validation', () => {
     ['a bad ingress controller namespace', { network: { ingressControllerNamespaces: ['Ingress'] } }, /network namespace 'Ingress' is not a DNS label/],
     ['a Pod Security label set by hand', { labels: { 'pod-security.kubernetes.io/enforce': 'baseline' } }, /sets 'pod-security.kubernetes.io\/enforce', which the team sets from podSecurity/],
     ['a bad label value', { labels: { tier: 'a b' } }, /labels 'tier' has value "a b", which is not a label value/],
+    ['a quota count JavaScript cannot hold exactly', { quota: { pods: 2 ** 60 } }, /quota.pods \(1152921504606847000\) must be a whole number from 0 to 9007199254740991/],
+    ['a fractional quota count', { quota: { services: 1.5 } }, /quota.services \(1.5\) must be a whole number from 0/],
+    ['a CIDR with host bits', { network: { allowFromCidrs: ['10.0.0.1/8'] } }, /network.allowFromCidrs entry '10.0.0.1\/8' has host bits set; a NetworkPolicy reads it as '10.0.0.0\/8'. Write '10.0.0.0\/8'/],
+    ['a CIDR twice', { network: { restrictEgress: true, allowEgressToCidrs: ['10.40.0.0/16', '10.40.0.0/16'] } }, /network.allowEgressToCidrs lists '10.40.0.0\/16' twice/],
     ['an inline pull secret', { imagePullSecrets: ['{"auths":{}}'] }, /imagePullSecrets entry .* is not a Secret name/],
   ])('given %s, then a ValidationError says so', (_what, props, message) => {
     expect(() => team(props)).toThrow(message);

@@ -1,6 +1,7 @@
 import { parseQuantity } from './quantity';
-import { isCidr } from '../../core/cidr';
+import { ipv4NetworkOf, isCidr } from '../../core/cidr';
 import { isDnsLabel, isLabelValue, isQualifiedName } from '../../core/names';
+import { checkOptionalInteger, RANGES } from '../../core/ranges';
 import { ValidationError } from '../../core/validation-error';
 import { PodSecurityLevel, TeamGroup, TeamLimitRange, TeamNetworkOptions, TeamQuota, TeamRole } from '../options';
 
@@ -71,9 +72,7 @@ function quantity(path: string, field: string, q: string | undefined): number | 
 }
 
 function count(path: string, field: string, n: number | undefined): void {
-  if (n !== undefined && (!Number.isInteger(n) || n < 0)) {
-    throw new ValidationError(path, `${field} (${n}) must be a whole number ≥ 0.`);
-  }
+  checkOptionalInteger(path, field, n as number, RANGES.quantityCount);
 }
 
 function notAbove(
@@ -115,10 +114,17 @@ export function checkNetwork(path: string, n: TeamNetworkOptions): void {
     checkNamespaceName(path, 'network namespace', ns);
   }
   for (const [field, cidrs] of [['allowFromCidrs', n.allowFromCidrs], ['allowEgressToCidrs', n.allowEgressToCidrs]] as const) {
+    const seen = new Set<string>();
     for (const cidr of cidrs ?? []) {
       if (typeof cidr !== 'string' || !isCidr(cidr)) {
         throw new ValidationError(path, `network.${field} entry '${cidr}' is not a CIDR block. Use e.g. '10.20.0.0/16'.`);
       }
+      const network = ipv4NetworkOf(cidr);
+      if (network !== undefined) {
+        throw new ValidationError(path, `network.${field} entry '${cidr}' has host bits set; a NetworkPolicy reads it as '${network}'. Write '${network}' (or '${cidr.split('/')[0]}/32' for one address).`);
+      }
+      if (seen.has(cidr)) throw new ValidationError(path, `network.${field} lists '${cidr}' twice. List each block once.`);
+      seen.add(cidr);
     }
   }
   if ((n.allowEgressToCidrs ?? []).length > 0 && !n.restrictEgress) {

@@ -325,7 +325,9 @@ describe('OpenStack machine errors', () => {
     ['EBS encryption', () => openstackCluster({ controlPlane: { rootVolume: { encrypted: false } } }), /controlPlane.rootVolume.encrypted is an EBS setting/],
     ['flavor twice', () => openstackCluster({ controlPlane: { machineType: 'a' } }, { controlPlaneMachine: { flavor: 'b' } }),
       /controlPlane.machineType and controlPlaneMachine.flavor are both set/],
-    ['root volume size', () => openstackCluster({}, { controlPlaneMachine: { rootVolume: { sizeGiB: 0 } } }), /rootVolume.sizeGiB \(0\) must be a whole number ≥ 1/],
+    ['root volume size', () => openstackCluster({}, { controlPlaneMachine: { rootVolume: { sizeGiB: 0 } } }), /rootVolume.sizeGiB \(0\) must be a whole number from 1 to 2147483647/],
+    ['root volume beyond int32', () => openstackCluster({}, { controlPlaneMachine: { rootVolume: { sizeGiB: 2 ** 31 } } }),
+      /rootVolume.sizeGiB \(2147483648\) must be a whole number from 1 to 2147483647 \(Cinder stores volume sizes as int32 GiB\)/],
     ['root volume zone', () => openstackCluster({}, { controlPlaneMachine: { rootVolume: { sizeGiB: 10, availabilityZone: '' } } }), /rootVolume.availabilityZone '' is not an availability zone name/],
     ['server group by tags', () => openstackCluster({}, { controlPlaneMachine: { serverGroup: OpenStackResource.fromFilter({ tags: ['x'] }) } }),
       /serverGroup cannot be selected by tags/],
@@ -336,6 +338,12 @@ describe('OpenStack machine errors', () => {
     ['port name suffix', () => openstackCluster({}, { controlPlaneMachine: { ports: [{ nameSuffix: 'Storage_1' }] } }), /ports\[0\].nameSuffix 'Storage_1' must be lower-case/],
     ['SSH key', () => openstackCluster({}, { controlPlaneMachine: { sshKeyName: '' } }), /sshKeyName '' is empty/],
     ['machine tags', () => openstackCluster({}, { controlPlaneMachine: { tags: [''] } }), /tags has '', which is not a tag/],
+    ['machine tag with a slash', () => openstackCluster({}, { controlPlaneMachine: { tags: ['team/a'] } }), /tags has 'team\/a', which is not a tag\. Use a non-empty tag without commas or slashes/],
+    ['cluster tag over 60 characters', () => openstackCluster({}, { tags: ['t'.repeat(61)] }), /^dev: tags has a tag of 61 characters \('t{20}…'\); Neutron and Nova take at most 60\. Shorten it\./],
+    ['two ports with one name', () => openstackCluster({}, { controlPlaneMachine: { ports: [{ nameSuffix: 'data' }, { nameSuffix: 'data' }] } }),
+      /ports\[1\] and ports\[0\] both get the name suffix 'data' .* Give each port its own nameSuffix\./],
+    ['a port suffix equal to another port\'s index', () => openstackCluster({}, { controlPlaneMachine: { ports: [{}, {}, { nameSuffix: '1' }] } }),
+      /ports\[2\] and ports\[1\] both get the name suffix '1' \(CAPO's default suffix is the port's index\)/],
     ['version', () => openstackCluster({ version: '1.33.4' }), /version/],
   ];
   test.each(cases)('given a bad %s, when the cluster is built, then a ValidationError names it', (_name, build, message) => {

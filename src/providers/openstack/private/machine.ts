@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { checkZoneName, isUuid, renderImage, renderResource, renderTags, requireText } from './refs';
 import { hashedName } from '../../../core/names';
+import { checkInteger, RANGES } from '../../../core/ranges';
 import { ValidationError } from '../../../core/validation-error';
 import * as capo from '../../../imports/capo/infrastructure.cluster.x-k8s.io';
 import { MachineOptions } from '../../../machines/machine-options';
@@ -87,9 +88,7 @@ export function openStackMachineSpec(scope: IConstruct, field: string, m: OpenSt
   requireText(scope, `${field}sshKeyName`, m.sshKeyName, 'capi');
   const rv = m.rootVolume;
   if (rv) {
-    if (!Number.isInteger(rv.sizeGiB) || rv.sizeGiB < 1) {
-      throw new ValidationError(scope, `${field}rootVolume.sizeGiB (${rv.sizeGiB}) must be a whole number ≥ 1.`);
-    }
+    checkInteger(scope, `${field}rootVolume.sizeGiB`, rv.sizeGiB, RANGES.cinderVolumeGiB);
     requireText(scope, `${field}rootVolume.type`, rv.type, 'ssd');
     checkZoneName(scope, `${field}rootVolume.availabilityZone`, rv.availabilityZone);
   }
@@ -111,11 +110,25 @@ export function openStackMachineSpec(scope: IConstruct, field: string, m: OpenSt
     sshKeyName: m.sshKeyName,
     serverGroup: m.serverGroup ? renderResource(scope, `${field}serverGroup`, m.serverGroup, false) : undefined,
     securityGroups: nonEmpty((m.securityGroups ?? []).map((g, i) => renderResource(scope, `${field}securityGroups[${i}]`, g))),
-    ports: nonEmpty((m.ports ?? []).map((p, i) => renderPort(scope, `${field}ports[${i}]`, p))),
+    ports: nonEmpty(uniquePortSuffixes(scope, field, m.ports ?? []).map((p, i) => renderPort(scope, `${field}ports[${i}]`, p))),
     serverMetadata: nonEmpty(keys.map((key) => ({ key, value: metadata[key] }))),
     configDrive: m.configDrive,
     tags: renderTags(scope, `${field}tags`, m.tags),
   };
+}
+
+/** Rejects two ports with one name (`<machine>-<suffix>`; CAPO's default suffix is the port's index). */
+function uniquePortSuffixes(scope: IConstruct, field: string, ports: OpenStackPortOptions[]): OpenStackPortOptions[] {
+  const seen = new Map<string, number>();
+  ports.forEach((p, i) => {
+    const suffix = p.nameSuffix ?? String(i);
+    const first = seen.get(suffix);
+    if (first !== undefined) {
+      throw new ValidationError(scope, `${field}ports[${i}] and ports[${first}] both get the name suffix '${suffix}' (CAPO's default suffix is the port's index), so their Neutron ports would have one name. Give each port its own nameSuffix.`);
+    }
+    seen.set(suffix, i);
+  });
+  return ports;
 }
 
 function renderPort(scope: IConstruct, field: string, p: OpenStackPortOptions): capo.OpenStackMachineTemplateSpecTemplateSpecPorts {

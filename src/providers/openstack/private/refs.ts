@@ -22,13 +22,19 @@ export function requireText(scope: IConstruct, field: string, value: string | un
   }
 }
 
-/** Validates and renders tags (non-empty, no commas — Neutron filters split on them — and unique). */
+/** Neutron's and Nova's longest tag. */
+const MAX_TAG_LENGTH = 60;
+
+/** Validates and renders tags (non-empty, at most 60 characters, no commas — Neutron filters split on them — and unique). */
 export function renderTags(scope: IConstruct, field: string, tags: string[] | undefined): string[] | undefined {
   if (tags === undefined) return undefined;
   const seen = new Set<string>();
   for (const tag of tags) {
-    if (tag.trim() === '' || tag.includes(',')) {
-      throw new ValidationError(scope, `${field} has '${tag}', which is not a tag. Use a non-empty tag without commas, e.g. 'k8s'.`);
+    if (tag.trim() === '' || tag.includes(',') || tag.includes('/')) {
+      throw new ValidationError(scope, `${field} has '${tag}', which is not a tag. Use a non-empty tag without commas or slashes, e.g. 'k8s'.`);
+    }
+    if (tag.length > MAX_TAG_LENGTH) {
+      throw new ValidationError(scope, `${field} has a tag of ${tag.length} characters ('${tag.slice(0, 20)}…'); Neutron and Nova take at most ${MAX_TAG_LENGTH}. Shorten it.`);
     }
     if (seen.has(tag)) throw new ValidationError(scope, `${field} lists '${tag}' twice. List each tag once.`);
     seen.add(tag);
