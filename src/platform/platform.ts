@@ -2,7 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { buildCluster } from './blueprint/private/resolve';
 import { AddonBundle } from '../addons/addon-bundle';
+import { applyClassOutputs } from '../clusterclass/private/apply';
 import { markSynthesized } from '../core/lifecycle';
 import { ValidationError } from '../core/validation-error';
 import { ManagementCluster } from '../management/management-cluster';
@@ -86,6 +88,7 @@ export class Platform extends App {
     if (errors.length > 0) {
       throw new ValidationError('Platform', `synthesis stopped by ${errors.length} validation error(s):\n  ${errors.join('\n  ')}`);
     }
+    applyClassOutputs(this, buildCluster); // class-output clusters: topology + ClusterClass instead of objects
     const warnings = collectWarnings(all);
     if (this.strict && warnings.length > 0) {
       throw new ValidationError('Platform', `synthesis stopped by ${warnings.length} warning(s) in strict mode:\n  ${warnings.join('\n  ')}\nFix them, or turn strict mode off (PlatformProps.strict, CAPI_BLUEPRINTS_STRICT).`);
