@@ -4,7 +4,7 @@
  */
 import { ClusterParts, DeploymentPart, PoolPart, TemplatePart } from './split';
 import { denormalize, diffFields, FieldDiff, getAt, jsonEqual, NAME_TOKEN, normalize, pointer, schemaFor, variableName } from './variables';
-import { hashedName } from '../../core/names';
+import { canonicalJson, hashedName } from '../../core/names';
 
 const CAPI_V1BETA2 = 'cluster.x-k8s.io/v1beta2';
 const CLUSTER_NAME = '{{ .cluster.name }}';
@@ -87,6 +87,7 @@ export function buildClass(input: ClassInput): ClassOutput {
   const values = new Map<string, Array<{ name: string; value: any }>>(members.map((m) => [m.name, []]));
   const templateRefs = new Map<string, any>();
   const templates: any[] = [];
+  const candidates: Candidate[] = [];
 
   for (const role of roles(poolNames)) {
     const owner = role.pick(base.parts) ? base : members.find((m) => role.pick(m.parts));
@@ -118,27 +119,24 @@ export function buildClass(input: ClassInput): ClassOutput {
     }
     const covered = chosen.map((c) => pointer(c.path));
     for (const d of chosen) {
-      const name = variableName(role.prefix, namePath(d.path));
       const perMember = members.filter((m) => memberSpecs.has(m.name))
         .map((m) => ({ member: m, value: denormalize(getAt(memberSpecs.get(m.name), d.path), m.name) }));
-      const baseValue = getAt(baseSpec, d.path);
-      const schema = schemaFor(d.path, [...perMember.map((p) => p.value), baseValue === undefined ? undefined : denormalize(baseValue, owner.name)]);
-      const setBy = perMember.filter((p) => !jsonEqual(p.value, baseValue === undefined ? undefined : denormalize(baseValue, owner.name)))
-        .map((p) => `${p.member.name}${describeOverrides(p.member, role.section)}`);
-      variables.push({
-        name,
-        required: false,
-        schema: { openAPIV3Schema: { ...schema, description: `${baseT.kind} spec.${d.path.join('.')}; differs per cluster (${setBy.join('; ') || 'none'}).` } },
-      });
-      patches.push({
-        name,
-        ...(d.op === 'add' ? { enabledIf: `{{ hasKey . "${name}" }}` } : {}),
-        definitions: [{
+      const baseRaw = getAt(baseSpec, d.path);
+      const baseValue = baseRaw === undefined ? undefined : denormalize(baseRaw, owner.name);
+      const differing = perMember.filter((p) => !jsonEqual(p.value, baseValue));
+      candidates.push({
+        name: variableName(role.prefix, namePath(d.path)),
+        op: d.op,
+        field: `${baseT.kind} spec.${d.path.join('.')}`,
+        definition: {
           selector: { apiVersion: baseT.apiVersion, kind: baseT.kind, matchResources: role.matchResources },
-          jsonPatches: [{ op: d.op, path: `/spec${pointer(d.path)}`, valueFrom: { variable: name } }],
-        }],
+          jsonPatches: [{ op: d.op, path: `/spec${pointer(d.path)}`, valueFrom: { variable: '' } }],
+        },
+        schema: schemaFor(d.path, [...perMember.map((p) => p.value), baseValue]),
+        values: new Map(perMember.filter((p) => p.value !== undefined).map((p) => [p.member.name, p.value])),
+        baseValue,
+        setBy: differing.map((p) => ({ member: p.member.name, overrides: matchingOverrides(p.member, role.section, d.path) })),
       });
-      for (const p of perMember) if (p.value !== undefined) values.get(p.member.name)!.push({ name, value: p.value });
     }
     // strings holding the cluster name: a template patch from the builtin variable
     const named: Array<[string[], string]> = [];
@@ -153,6 +151,19 @@ export function buildClass(input: ClassInput): ClassOutput {
     const templateName = hashedName(`${className}-${role.id}`, content);
     templates.push({ apiVersion: content.apiVersion, kind: content.kind, metadata: { name: templateName, namespace }, spec: content.spec });
     templateRefs.set(role.id, { apiVersion: content.apiVersion, kind: content.kind, name: templateName });
+  }
+  for (const v of mergeCandidates(candidates)) {
+    variables.push({
+      name: v.name,
+      required: false,
+      schema: { openAPIV3Schema: { ...v.schema, description: `${v.fields.join(', ')}; differs per cluster (${v.setBy || 'none'}).` } },
+    });
+    patches.push({
+      name: v.name,
+      ...(v.op === 'add' ? { enabledIf: `{{ hasKey . "${v.name}" }}` } : {}),
+      definitions: v.definitions.map((d) => ({ ...d, jsonPatches: d.jsonPatches.map((jp: any) => ({ ...jp, valueFrom: { variable: v.name } })) })),
+    });
+    for (const [member, value] of v.values) values.get(member)!.push({ name: v.name, value });
   }
   if (nameJsonPatches.size > 0) {
     patches.push({
@@ -206,9 +217,82 @@ export function buildClass(input: ClassInput): ClassOutput {
   return { clusterClass, templates, clusters };
 }
 
-function describeOverrides(m: MemberInput, section: string): string {
-  const own = m.overrides.filter((o) => o === section || o.startsWith(`${section}.`) || (section === 'infrastructure' && /^(aws|docker|network)\b/.test(o)));
-  return own.length > 0 ? ` (${own.join(', ')})` : '';
+/** A variable before variables that one override feeds into several templates are merged. */
+interface Candidate {
+  readonly name: string;
+  readonly op: string;
+  readonly field: string;
+  readonly definition: any;
+  readonly schema: Record<string, any>;
+  readonly values: Map<string, any>;
+  readonly baseValue: any;
+  readonly setBy: Array<{ member: string; overrides: string[] }>;
+}
+
+/** A variable of the class, with the patch definitions it feeds. */
+interface Merged {
+  readonly name: string;
+  readonly op: string;
+  readonly fields: string[];
+  readonly definitions: any[];
+  readonly schema: Record<string, any>;
+  readonly values: Map<string, any>;
+  readonly setBy: string;
+}
+
+/**
+ * One variable per override: candidates with the same values for every cluster, the same default
+ * and the same single override behind them (e.g. `docker.nodeImage` in the control-plane and
+ * worker machine templates) become one variable named after that override.
+ */
+function mergeCandidates(candidates: Candidate[]): Merged[] {
+  const groups = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    const overrides = [...new Set(c.setBy.flatMap((s) => s.overrides))];
+    const k = overrides.length === 1
+      ? canonicalJson([c.op, [...c.values].sort(([a], [b]) => a.localeCompare(b)), c.baseValue, c.schema, overrides[0]])
+      : `single:${c.name}`;
+    groups.set(k, [...(groups.get(k) ?? []), c]);
+  }
+  const taken = new Set(candidates.map((c) => c.name));
+  const out: Merged[] = [];
+  for (const group of groups.values()) {
+    const first = group[0];
+    const override = first.setBy[0]?.overrides[0];
+    const mergedName = group.length > 1 && override ? variableName('', override.split(/[.[\]']+/)) : undefined;
+    const parts = mergedName && !taken.has(mergedName) ? [group] : group.map((c) => [c]);
+    for (const part of parts) {
+      const c = part[0];
+      out.push({
+        name: part.length > 1 ? mergedName! : c.name,
+        op: c.op,
+        fields: part.map((x) => x.field),
+        definitions: part.map((x) => x.definition),
+        schema: c.schema,
+        values: c.values,
+        setBy: c.setBy.map((s) => `${s.member}${s.overrides.length > 0 ? ` (${s.overrides.join(', ')})` : ''}`).join('; '),
+      });
+    }
+  }
+  return out;
+}
+
+/** Template field → the option names that feed it, where they are spelled differently. */
+const OPTION_OF: Record<string, string[]> = {
+  instanceType: ['machineType', 'instanceTypes'],
+  spotMarketOptions: ['capacity'],
+  ami: ['image'],
+  customImage: ['nodeImage', 'image'],
+  rootVolume: ['rootVolume'],
+};
+
+/** The member's own overrides that feed the field at `path` of a template of `section`. */
+function matchingOverrides(m: MemberInput, section: string, path: string[]): string[] {
+  const provider = section === 'infrastructure' ? /^(aws|docker|network)\b/ : /^(aws|docker)\b/;
+  const inSection = m.overrides.filter((o) => o === section || o.startsWith(`${section}.`) || provider.test(o));
+  const names = path.flatMap((p) => [p, ...(OPTION_OF[p] ?? [])]);
+  const matching = inSection.filter((o) => o.split(/[.[\]']+/).some((segment) => names.includes(segment)));
+  return matching.length > 0 ? matching : inSection;
 }
 
 function namingTemplate(objectName: string, clusterName: string): string {
