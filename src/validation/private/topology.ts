@@ -54,15 +54,8 @@ function classIssues(cc: any): Issue[] {
       names.add(name);
     });
   }
-  const classes = new Set<string>();
-  const mds = get(cc, 'spec.workers.machineDeployments');
-  if (Array.isArray(mds)) {
-    mds.forEach((c: any, i: number) => {
-      if (typeof c?.class !== 'string') return;
-      if (classes.has(c.class)) add(`spec.workers.machineDeployments[${i}].class`, `Invalid value: "${c.class}": MachineDeployment class must be unique`);
-      classes.add(c.class);
-    });
-  }
+  // MachineDeployment classes are a list map keyed by class: the schema rejects duplicates
+  const classes = new Set<string>((get(cc, 'spec.workers.machineDeployments') ?? []).map((c: any) => c?.class).filter((c: any) => typeof c === 'string'));
   const patches = get(cc, 'spec.patches');
   if (Array.isArray(patches)) {
     patches.forEach((p: any, i: number) => {
@@ -125,16 +118,11 @@ export function topologyIssues(objects: any[]): LocatedIssue[] {
       return;
     }
     const mdClasses = new Set((get(cc, 'spec.workers.machineDeployments') ?? []).map((c: any) => c?.class));
-    const mdNames = new Set<string>();
     const mds = get(topology, 'workers.machineDeployments');
     if (Array.isArray(mds)) {
       mds.forEach((md: any, i: number) => {
         if (typeof md?.class === 'string' && !mdClasses.has(md.class)) {
           add(`spec.topology.workers.machineDeployments[${i}].class`, `Invalid value: "${md.class}": MachineDeployment class not found in ClusterClass "${ref.name}" (classes: ${[...mdClasses].sort().join(', ') || 'none'})`, 'webhook');
-        }
-        if (typeof md?.name === 'string') {
-          if (mdNames.has(md.name)) add(`spec.topology.workers.machineDeployments[${i}].name`, `Invalid value: "${md.name}": MachineDeployment names must be unique`, 'webhook');
-          mdNames.add(md.name);
         }
       });
     }
@@ -145,8 +133,7 @@ export function topologyIssues(objects: any[]): LocatedIssue[] {
       vars.forEach((v: any, i: number) => {
         if (typeof v?.name !== 'string') return;
         const at_ = `spec.topology.variables[${i}]`;
-        if (seen.has(v.name)) add(`${at_}.name`, `Invalid value: "${v.name}": variable names must be unique`, 'webhook');
-        seen.add(v.name);
+        seen.add(v.name); // a list map keyed by name: the schema rejects duplicates
         const def = definitions.get(v.name);
         if (!def) {
           add(`${at_}.name`, `Invalid value: "${v.name}": variable is not defined in ClusterClass "${ref.name}"`, 'webhook');
@@ -155,7 +142,7 @@ export function topologyIssues(objects: any[]): LocatedIssue[] {
         const schema = get(def, 'schema.openAPIV3Schema');
         if (!schema) return;
         for (const issue of validateAgainstSchema(schema, v.value)) {
-          add(issue.path ? `${at_}.value.${issue.path}` : `${at_}.value`, issue.message, 'webhook');
+          add(issue.path ? `${at_}.value.${issue.path}` : `${at_}.value`, issue.path ? issue.message : issue.message.replace(/: body /, ': '), 'webhook');
         }
       });
     }
