@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import {
-  Blueprint, BlueprintProps, Capacity, ClusterOverrides, Fleet, ManagementCluster, OutputMode, Platform, Site, SiteInfrastructure,
+  Blueprint, BlueprintProps, Capacity, ClusterOverrides, Fleet, ManagementCluster, NodePoolKind, OutputMode, Platform, Site, SiteInfrastructure,
 } from '../../src';
 import { compareModes } from '../support/clusterclass-equivalence';
 import { expectValidManifests } from '../support/crd-validation';
@@ -168,6 +168,24 @@ describe('ClusterClass output errors', () => {
       clusters: { a: {}, b: { nodePools: { spot: { capacity: Capacity.onDemand() } } } },
     };
     expect(() => synth(world, OutputMode.clusterClass())).toThrow(/class 'std-lab': cluster 'b' leaves out AWSMachineTemplate field spec\.template\.spec\.spotMarketOptions, which class 'std-lab' sets .*a variable cannot remove a field\. .*OutputMode\.objects\(\)/);
+  });
+
+  test('given a MachinePool pool in class output, then a ValidationError asks for MachineDeployments or objects output', () => {
+    const world: World = {
+      blueprint: { version: 'v1.33.4', nodePools: { pool: { machineType: 'm6i.large', replicas: 2, kind: NodePoolKind.MACHINE_POOL } } },
+      site: SiteInfrastructure.aws({ region: 'eu-west-1' }),
+      clusters: { a: {} },
+    };
+    expect(() => synth(world, OutputMode.clusterClass())).toThrow(/cluster 'a' \(class output, class 'std-lab'\) has MachinePool 'a-pool': .*Use kind NodePoolKind\.MACHINE_DEPLOYMENT for its pool, or OutputMode\.objects\(\)/);
+  });
+
+  test('given a management cluster that turns ClusterTopology off, then synthesis stops naming the gate and the cluster', () => {
+    const platform = new Platform({ outdir: tmpdir() });
+    const mgmt = new ManagementCluster(platform, 'mgmt', { providers: { core: { featureGates: { ClusterTopology: false } } } });
+    const blueprint = new Blueprint(platform, 'std', { version: 'v1.33.4', controlPlane: { replicas: 1 }, outputMode: OutputMode.clusterClass() });
+    const site = new Site(platform, 'lab', { infrastructure: SiteInfrastructure.docker(), managementCluster: mgmt });
+    new Fleet(platform, 'fleet').addCluster('a', { blueprint, site });
+    expect(() => platform.synth()).toThrow(/cluster 'a' needs feature gate ClusterTopology of provider 'cluster-api', which management cluster 'mgmt' turns off/);
   });
 
   test('given an outputMode that is not an OutputMode, then a ValidationError', () => {
