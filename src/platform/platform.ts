@@ -2,7 +2,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { buildCluster } from './blueprint/private/resolve';
 import { AddonBundle } from '../addons/addon-bundle';
 import { applyClassOutputs } from '../clusterclass/private/apply';
 import { markSynthesized } from '../core/lifecycle';
@@ -13,6 +12,7 @@ import { gitOpsTree } from '../output/private/gitops-tree';
 import { checkUniqueObjects, collectCharts, ObjectEntry } from '../output/private/units';
 import { writeFilesIfChanged } from '../output/write-files';
 import { stringifyManifests } from '../output/yaml';
+import { buildCluster } from './blueprint/private/resolve';
 
 /** Props of a `Platform`. */
 export interface PlatformProps {

@@ -7,9 +7,9 @@ import * as fs from 'fs';
 import {
   Blueprint, BlueprintProps, Capacity, ClusterOverrides, Fleet, ManagementCluster, NodePoolKind, OutputMode, Platform, Site, SiteInfrastructure,
 } from '../../src';
+import { objectsIn, tmpdir } from '../platform/support';
 import { compareModes } from '../support/clusterclass-equivalence';
 import { expectValidManifests } from '../support/crd-validation';
-import { objectsIn, tmpdir } from '../platform/support';
 
 interface World {
   readonly blueprint: BlueprintProps;
@@ -49,9 +49,9 @@ const AWS: World = {
   },
   site: SiteInfrastructure.aws({ region: 'eu-west-1' }),
   clusters: {
-    'alpha': {},
-    'beta': { nodePools: { general: { rootVolume: { sizeGiB: 200 } }, batch: { capacity: Capacity.spot(), replicas: 5 } } },
-    'gamma': { controlPlane: { replicas: 1, machineType: 'm6i.large' }, nodePools: { batch: { nodeLabels: { 'node.cluster.x-k8s.io/workload': 'ml' } } } },
+    alpha: {},
+    beta: { nodePools: { general: { rootVolume: { sizeGiB: 200 } }, batch: { capacity: Capacity.spot(), replicas: 5 } } },
+    gamma: { controlPlane: { replicas: 1, machineType: 'm6i.large' }, nodePools: { batch: { nodeLabels: { 'node.cluster.x-k8s.io/workload': 'ml' } } } },
   },
 };
 

@@ -44,7 +44,10 @@ function fields(objects: any[], clusterName: string): string[] {
     const t = s.template.spec;
     line(`MachineDeployment ${md.metadata.name}`, {
       annotations: Object.fromEntries(Object.entries(md.metadata.annotations ?? {}).filter(([k]) => !k.startsWith('argocd.') && !k.startsWith('kustomize.'))),
-      clusterName: s.clusterName, replicas: s.replicas, rollout: s.rollout, deletion: s.deletion,
+      clusterName: s.clusterName,
+      replicas: s.replicas,
+      rollout: s.rollout,
+      deletion: s.deletion,
       labels: withoutCapiLabels(s.template.metadata.labels),
       template: { ...t, bootstrap: undefined, infrastructureRef: undefined },
       bootstrap: { kind: t.bootstrap.configRef.kind, spec: byRef(objects, t.bootstrap.configRef).spec },

@@ -26,7 +26,8 @@ export function clusterObjects(cluster: IConstruct): any[] {
 }
 
 function strip(layers: Array<{ label: string; values?: Record<string, any>; definesPools?: boolean }>): any[] {
-  return layers.map((l) => ({ ...l, values: l.values ? Object.fromEntries(Object.entries(l.values).filter(([k]) => !ATTACHED.includes(k))) : l.values }));
+  const keep = (values: Record<string, any>) => Object.fromEntries(Object.entries(values).filter(([k]) => !ATTACHED.includes(k)));
+  return layers.map((l) => ({ ...l, values: l.values ? keep(l.values) : l.values }));
 }
 
 /** Renders the class's base cluster (blueprint and site only, named like the class). */

@@ -318,7 +318,9 @@ function healthCheckOverride(classCheck: any, own: any): any {
   return { enabled: true, ...own };
 }
 
-function topologyCluster(m: MemberInput, className: string, base: ClusterParts, poolOwner: (pool: string) => PoolPart, variables: Array<{ name: string; value: any }>): any {
+function topologyCluster(
+  m: MemberInput, className: string, base: ClusterParts, poolOwner: (pool: string) => PoolPart, variables: Array<{ name: string; value: any }>,
+): any {
   const { cluster } = m.parts;
   const { controlPlaneRef: _cp, infrastructureRef: _infra, ...spec } = cluster.spec;
   const machineDeployments: any[] = [];

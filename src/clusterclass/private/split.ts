@@ -92,7 +92,10 @@ export function splitCluster(objects: any[]): ClusterParts {
   const machineTemplate = kcp.spec.machineTemplate ?? {};
   const mtSpec = without(machineTemplate.spec ?? {}, ['infrastructureRef']);
   const kcpSpec: Record<string, any> = without(kcp.spec, ['replicas', 'version', 'machineTemplate']);
-  const mt = { ...(machineTemplate.metadata ? { metadata: machineTemplate.metadata } : {}), ...(Object.keys(mtSpec).length > 0 ? { spec: mtSpec } : {}) };
+  const mt = {
+    ...(machineTemplate.metadata ? { metadata: machineTemplate.metadata } : {}),
+    ...(Object.keys(mtSpec).length > 0 ? { spec: mtSpec } : {}),
+  };
   if (Object.keys(mt).length > 0) kcpSpec.machineTemplate = mt;
 
   const pools = new Map<string, PoolPart>();

@@ -116,7 +116,7 @@ export function schemaFor(path: string[], values: any[]): Record<string, any> {
 
 function infer(values: any[]): Record<string, any> {
   const present = values.filter((v) => v !== undefined);
-  if (present.length === 0) return { type: 'object', 'x-kubernetes-preserve-unknown-fields': true };
+  if (present.length === 0) return { 'type': 'object', 'x-kubernetes-preserve-unknown-fields': true };
   if (present.every((v) => typeof v === 'string')) return present.every((v) => v !== '') ? { type: 'string', minLength: 1 } : { type: 'string' };
   if (present.every((v) => typeof v === 'boolean')) return { type: 'boolean' };
   if (present.every((v) => typeof v === 'number')) return present.every(Number.isInteger) ? { type: 'integer' } : { type: 'number' };

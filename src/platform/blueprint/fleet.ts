@@ -163,7 +163,8 @@ export class Fleet extends Construct {
     try {
       const cluster = buildCluster(this, id, { ...options, name, label });
       if (classOutput) {
-        registerClassMember({ cluster, blueprint: options.blueprint, site: options.site, label, provenance: CLUSTER_PROVENANCE.get(cluster) ?? new Map() });
+        const provenance = CLUSTER_PROVENANCE.get(cluster) ?? new Map<string, string>();
+        registerClassMember({ cluster, blueprint: options.blueprint, site: options.site, label, provenance });
       }
       this.identities.set(identity, where);
       this._clusters.push(cluster);
