@@ -10,9 +10,11 @@
  * - `dc1` (BYOH, pre-installed hosts, air-gapped): host pools, a registry mirror, no spot pool.
  * - `pangyo` (OpenStack): flavors and zones of the site, the OpenStack cloud controller and Cinder CSI.
  *
- * `CAPI_BLUEPRINTS_OUTPUT_MODE=cluster-class` (see `company-platform-classes.ts`) writes the AWS
- * kubeadm site as a ClusterClass (`standard-seoul`) with the clusters as managed topologies; the
- * EKS, BYOH and OpenStack sites keep objects output (docs/clusterclass.md).
+ * With `CAPI_BLUEPRINTS_OUTPUT_MODE=cluster-class`, the AWS kubeadm site is written as a ClusterClass
+ * (`standard-seoul`, variables and patches generated from what `prod-seoul` and `dev-seoul`
+ * override) with the two clusters as managed topologies, and the management cluster turns the
+ * `ClusterTopology` feature gate on; the EKS, BYOH and OpenStack sites keep objects output
+ * (docs/clusterclass.md).
  *
  * Run: `npx ts-node --transpile-only scripts/synth-examples.ts company-platform` (or `npm run synth`
  * for every example), then read `dist/company-platform/README.md`.

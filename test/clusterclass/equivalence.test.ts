@@ -1,5 +1,5 @@
 /**
- * The company platform in both output modes: every class-based cluster, expanded from its
+ * The company platform (examples/company-platform.ts) in both output modes: every class-based cluster, expanded from its
  * ClusterClass and topology (variables and patches applied), carries the same fields as its
  * objects-mode output; the clusters of objects-output sites are identical in both modes.
  */
@@ -9,13 +9,15 @@ import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { compareModes } from '../support/clusterclass-equivalence';
+import { validationFindings } from '../support/crd-validation';
 
 const root = path.resolve(__dirname, '..', '..');
 
-function synth(example: string): string {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `cc-${example}-`));
-  execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(root, 'examples', `${example}.ts`)], {
-    cwd: root, env: { ...process.env, CAPI_BLUEPRINTS_OUTDIR: outdir }, stdio: 'pipe',
+/** Runs examples/company-platform.ts in the given output mode (`CAPI_BLUEPRINTS_OUTPUT_MODE`). */
+function synth(mode: 'objects' | 'cluster-class'): string {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `cc-${mode}-`));
+  execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(root, 'examples', 'company-platform.ts')], {
+    cwd: root, env: { ...process.env, CAPI_BLUEPRINTS_OUTDIR: outdir, CAPI_BLUEPRINTS_OUTPUT_MODE: mode }, stdio: 'pipe',
   });
   return outdir;
 }
@@ -29,12 +31,24 @@ describe('company-platform in objects and ClusterClass output', () => {
   let objectsDir: string;
   let classesDir: string;
   beforeAll(() => {
-    objectsDir = synth('company-platform');
-    classesDir = synth('company-platform-classes');
+    objectsDir = synth('objects');
+    classesDir = synth('cluster-class');
   });
   afterAll(() => {
     fs.rmSync(objectsDir, { recursive: true, force: true });
     fs.rmSync(classesDir, { recursive: true, force: true });
+  });
+
+  test('given class output, then the management cluster enables ClusterTopology and everything validates with that gate; without it only the topologies are refused', () => {
+    const classes = read(classesDir);
+    const core = classes.find((o) => o.kind === 'CoreProvider');
+    expect(core.spec.manager.featureGates).toEqual({ ClusterTopology: true, MachinePool: true });
+    expect(validationFindings(classes, ['ClusterTopology']).map((f) => `${f.kind} ${f.name} ${f.message}`)).toEqual([]);
+    expect(validationFindings(classes).map((f) => `${f.kind} ${f.name} ${f.path} ${f.message}`)).toEqual([
+      'Cluster dev-seoul spec.topology Forbidden: can be set only if the ClusterTopology feature flag is enabled',
+      'Cluster prod-seoul spec.topology Forbidden: can be set only if the ClusterTopology feature flag is enabled',
+    ]);
+    expect(read(objectsDir).find((o) => o.kind === 'CoreProvider').spec.manager.featureGates).toEqual({ MachinePool: true });
   });
 
   test('given class output at seoul, then the class, its templates and two topology Clusters replace the seoul objects', () => {
