@@ -25,7 +25,31 @@ function synthClasses(generalType: string, extraOverride = false): string {
   return outdir;
 }
 
+function synthObjects(): string {
+  const outdir = tempDir('cli-objects-');
+  const platform = new Platform({ outdir });
+  const mgmt = new ManagementCluster(platform, 'mgmt', { providers: { aws: { configSecret: 'capa-variables' } } });
+  const standard = new Blueprint(platform, 'standard', {
+    version: 'v1.33.4', controlPlane: { replicas: 3, machineType: 'm6i.xlarge' }, nodePools: { general: { machineType: 'm6i.2xlarge', availabilityZoneCount: 2, replicas: 1 } },
+  });
+  const seoul = new Site(platform, 'seoul', { infrastructure: SiteInfrastructure.aws({ region: 'ap-northeast-2' }), managementCluster: mgmt, overrides: { namespace: 'seoul' } });
+  const fleet = new Fleet(platform, 'fleet');
+  fleet.addCluster('prod', { blueprint: standard, site: seoul });
+  fleet.addCluster('dev', { blueprint: standard, site: seoul });
+  platform.synth();
+  return outdir;
+}
+
 describe('diff: ClusterClass output', () => {
+  test('given existing clusters switched from objects to ClusterClass output, when diffed, then the webhook refusal is an error per cluster and the exit status is 1', () => {
+    const { status, plan } = jsonPlan(synthObjects(), synthClasses('m6i.2xlarge'));
+    expect(status).toBe(1);
+    expect(plan.errors.map((e: any) => e.message)).toEqual([
+      expect.stringMatching(/^Cluster seoul\/dev gains spec\.topology: the Cluster webhook refuses it \("classRef cannot be set on an existing Cluster"\)\. .*OutputMode\.objects\(\)/),
+      expect.stringMatching(/^Cluster seoul\/prod gains spec\.topology/),
+    ]);
+  });
+
   test('given a new machine type in the blueprint, when diffed, then every cluster of the class reports the class change and the MachineDeployment class roll', () => {
     const { status, plan } = jsonPlan(synthClasses('m6i.2xlarge'), synthClasses('m6i.4xlarge'));
     expect(status).toBe(0);

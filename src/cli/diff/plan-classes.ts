@@ -71,6 +71,35 @@ export function classChanges(oldTree: Tree, newTree: Tree): ClassChange[] {
   return out;
 }
 
+/**
+ * The Cluster webhook refuses to add `spec.topology` to an existing Cluster ("classRef cannot be set
+ * on an existing Cluster") and to remove it ("cannot be removed from an existing Cluster"): switching
+ * a live cluster between objects and ClusterClass output is refused by the API server.
+ * @returns one message per cluster (`namespace/name` → message)
+ */
+export function topologySwitches(oldTree: Tree, newTree: Tree): Array<{ cluster: string; object: string; message: string }> {
+  const key = (t: TreeObject) => `${t.managementCluster}|${ns(t.obj)}/${t.obj.metadata?.name}`;
+  const clusters = (tree: Tree) => new Map(tree.objects.filter((t) => t.obj?.kind === 'Cluster' && t.obj.apiVersion?.startsWith('cluster.x-k8s.io/')).map((t) => [key(t), t]));
+  const olds = clusters(oldTree);
+  const out: Array<{ cluster: string; object: string; message: string }> = [];
+  for (const [k, t] of clusters(newTree)) {
+    const a = olds.get(k);
+    if (!a) continue;
+    const had = a.obj.spec?.topology !== undefined;
+    const has = t.obj.spec?.topology !== undefined;
+    if (had === has) continue;
+    const name = `${ns(t.obj)}/${t.obj.metadata?.name}`;
+    out.push({
+      cluster: name,
+      object: t.id,
+      message: has
+        ? `Cluster ${name} gains spec.topology: the Cluster webhook refuses it ("classRef cannot be set on an existing Cluster"). An existing cluster keeps objects output: set outputMode: OutputMode.objects() on its site (or blueprint), and use ClusterClass output for new clusters.`
+        : `Cluster ${name} loses spec.topology: the Cluster webhook refuses it ("cannot be removed from an existing Cluster"). A cluster created from a ClusterClass keeps ClusterClass output: set outputMode: OutputMode.clusterClass() back on its site (or blueprint).`,
+    });
+  }
+  return out;
+}
+
 /** The warning a cluster of a changed class gets in the plan. */
 export function classWarning(change: ClassChange): string {
   return `ClusterClass ${change.clusterClass} changes, which affects all ${change.clusters.length} cluster(s) of the class (${change.clusters.join(', ')}): ${change.lines.join('; ')}`;
