@@ -11,7 +11,9 @@ const INFRA = 'infrastructure.cluster.x-k8s.io/v1beta2';
 function objectsOf(name: string): any[] {
   return [
     {
-      apiVersion: 'cluster.x-k8s.io/v1beta2', kind: 'Cluster', metadata: { name, namespace: 'lab' },
+      apiVersion: 'cluster.x-k8s.io/v1beta2',
+      kind: 'Cluster',
+      metadata: { name, namespace: 'lab' },
       spec: {
         infrastructureRef: { apiGroup: 'infrastructure.cluster.x-k8s.io', kind: 'DevCluster', name },
         controlPlaneRef: { apiGroup: 'controlplane.cluster.x-k8s.io', kind: 'KubeadmControlPlane', name: `${name}-control-plane` },
@@ -19,9 +21,12 @@ function objectsOf(name: string): any[] {
     },
     { apiVersion: INFRA, kind: 'DevCluster', metadata: { name, namespace: 'lab' }, spec: { backend: { docker: {} } } },
     {
-      apiVersion: 'controlplane.cluster.x-k8s.io/v1beta2', kind: 'KubeadmControlPlane', metadata: { name: `${name}-control-plane`, namespace: 'lab' },
+      apiVersion: 'controlplane.cluster.x-k8s.io/v1beta2',
+      kind: 'KubeadmControlPlane',
+      metadata: { name: `${name}-control-plane`, namespace: 'lab' },
       spec: {
-        replicas: 1, version: 'v1.33.4',
+        replicas: 1,
+        version: 'v1.33.4',
         kubeadmConfigSpec: { files: [{ path: `/etc/${name}/owner`, content: `{{ ds.meta_data.local_hostname }} of ${name}` }] },
         machineTemplate: { spec: { infrastructureRef: { apiGroup: 'infrastructure.cluster.x-k8s.io', kind: 'DevMachineTemplate', name: `${name}-cp` } } },
       },
