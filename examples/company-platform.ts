@@ -10,6 +10,12 @@
  * - `dc1` (BYOH, pre-installed hosts, air-gapped): host pools, a registry mirror, no spot pool.
  * - `pangyo` (OpenStack): flavors and zones of the site, the OpenStack cloud controller and Cinder CSI.
  *
+ * With `CAPI_BLUEPRINTS_OUTPUT_MODE=cluster-class`, the AWS kubeadm site is written as a ClusterClass
+ * (`standard-seoul`, variables and patches generated from what `prod-seoul` and `dev-seoul`
+ * override) with the two clusters as managed topologies, and the management cluster turns the
+ * `ClusterTopology` feature gate on; the EKS, BYOH and OpenStack sites keep objects output
+ * (docs/clusterclass.md).
+ *
  * Run: `npx ts-node --transpile-only scripts/synth-examples.ts company-platform` (or `npm run synth`
  * for every example), then read `dist/company-platform/README.md`.
  */
@@ -35,6 +41,7 @@ import {
   OpenStackImage,
   OpenStackResource,
   OpenStackSecurityGroupRules,
+  OutputMode,
   Override,
   Platform,
   Site,
@@ -42,6 +49,7 @@ import {
 } from '../src';
 
 const outdir = process.env.CAPI_BLUEPRINTS_OUTDIR ?? 'dist/company-platform';
+const classOutput = process.env.CAPI_BLUEPRINTS_OUTPUT_MODE === 'cluster-class';
 const platform = new Platform({ outdir });
 const argoCd = AddonDelivery.argoCd({ project: 'default' });
 
@@ -111,6 +119,7 @@ const standard = new Blueprint(platform, 'standard', {
   addons: [core, awsKubeadm],
   lma: edge,
   labels: { 'acme.example/owner': 'platform' },
+  outputMode: classOutput ? OutputMode.clusterClass() : OutputMode.objects(),
 });
 
 // --- Sites (tokyo and dc1 are referred to by name from the fleet table below) ---------------
@@ -120,6 +129,7 @@ const seoul = new Site(platform, 'seoul', {
   overrides: { namespace: 'seoul', nodePools: { spot: { autoscaling: { maxSize: 20 } } } },
 });
 new Site(platform, 'tokyo', {
+  outputMode: OutputMode.objects(), // EKS, BYOH and OpenStack sites are not class-based
   infrastructure: SiteInfrastructure.eks({
     region: 'ap-northeast-1',
     associateOidcProvider: true,
@@ -132,6 +142,7 @@ new Site(platform, 'tokyo', {
   overrides: { namespace: 'tokyo', addons: [core] }, // CNI and CSI are EKS addons; EKS runs the cloud controller
 });
 new Site(platform, 'dc1', {
+  outputMode: OutputMode.objects(), // EKS, BYOH and OpenStack sites are not class-based
   infrastructure: SiteInfrastructure.byoh({
     controlPlaneHosts: { matchLabels: { 'acme.example/role': 'control-plane' } },
     kubeVip: { image: 'harbor.dc1.acme.example/mirror/kube-vip/kube-vip:v0.8.7' },
@@ -151,6 +162,7 @@ new Site(platform, 'dc1', {
 });
 
 new Site(platform, 'pangyo', {
+  outputMode: OutputMode.objects(), // EKS, BYOH and OpenStack sites are not class-based
   infrastructure: SiteInfrastructure.openstack({
     identity: { secretName: 'pangyo-cloud-config', cloudName: 'pangyo', region: 'RegionOne' }, // clouds.yaml, by reference
     externalNetwork: OpenStackResource.fromId('e98e5ab1-1775-46bb-8a7b-ae1ced2950ff'),

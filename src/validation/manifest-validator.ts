@@ -6,6 +6,7 @@ import { InputProblem, listYamlFiles, parseYamlDocuments, readTextFile } from '.
 import { Issue } from './private/issue';
 import { checkObject } from './private/object-checks';
 import { referenceIssues } from './private/references';
+import { topologyIssues } from './private/topology';
 import { ValidationReport } from './report';
 
 /**
@@ -114,6 +115,7 @@ export class ManifestValidator {
     for (const problem of this.index.problems) findings.push(inputFinding(displayPath(problem.file), `CRD ${problem.message}`));
     if (this.crossReferences) {
       for (const { at, issue } of referenceIssues(entries.map(e => e.object))) findings.push(toFinding(entries[at], issue));
+      for (const { at, issue } of topologyIssues(entries.map(e => e.object))) findings.push(toFinding(entries[at], issue));
     }
     return new ValidationReport(findings, entries.length);
   }

@@ -56,13 +56,20 @@ function withoutGitOpsAnnotations(o: any): any {
   return { ...o, metadata };
 }
 
+/** The feature gates the output's cluster-api CoreProvider turns on (the management cluster's derivation). */
+function coreFeatureGates(objects: any[]): string[] {
+  const core = objects.find((o) => o.kind === 'CoreProvider');
+  return Object.entries(core?.spec?.manager?.featureGates ?? {}).filter(([, on]) => on === true).map(([gate]) => gate);
+}
+
 describe.each(examples)('examples/%s.ts', (name) => {
   let outdir: string;
   beforeAll(() => { outdir = synthExample(name); });
   afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
 
   test('given the example, when synthesized, then every manifest passes the offline API-server checks', () => {
-    expectValidManifests(readManifests(outdir));
+    const objects = readManifests(outdir);
+    expectValidManifests(objects, coreFeatureGates(objects));
   });
 
   test('given the example, when synthesized, then each file is valid YAML that parses to the same objects as cdk8s App.synth writes', () => {

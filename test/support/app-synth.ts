@@ -4,6 +4,12 @@
  * instead of its own writer.
  */
 import { App } from 'cdk8s';
+import { applyClassOutputs } from '../../src/clusterclass/private/apply';
+import { buildCluster } from '../../src/platform/blueprint/private/resolve';
 import { Platform } from '../../src/platform/platform';
 
-Platform.prototype.synth = App.prototype.synth;
+// ClusterClass output replaces objects before writing: the reference writes the same object set.
+Platform.prototype.synth = function synth(this: Platform) {
+  applyClassOutputs(this, buildCluster);
+  App.prototype.synth.call(this);
+};

@@ -73,6 +73,7 @@ function clusterSection(c: ClusterPlan): Section {
   bullets.push(...poolBullets(c.pools));
   bullets.push(...c.addons.map(addonBullet));
   for (const i of c.others) bullets.push({ text: `${i.kind} ${i.name}: ${i.action === 'in-place' ? 'changes in place' : i.action}`, sub: limit(i.inPlace) });
+  for (const w of c.warnings) bullets.push({ text: `warning: ${w}`, sub: [] });
   return { title, status: c.status, bullets };
 }
 

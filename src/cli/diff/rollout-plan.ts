@@ -1,5 +1,6 @@
 import { describeChange, diffFields } from './field-diff';
 import { planAddons } from './plan-addons';
+import { classChanges, classWarning, topologySwitches } from './plan-classes';
 import { describePool, machineType, planControlPlane, planObjects, planPool } from './plan-machines';
 import { ClusterPlan, PlanError, PlanItem, RolloutPlan } from './plan-types';
 import { AddonModel, buildPlatformModel, ClusterModel, PlatformModel, SITE_LABEL } from '../private/platform-model';
@@ -115,6 +116,17 @@ export function buildRolloutPlan(oldTree: Tree, newTree: Tree, labels: { old: st
         warnings: ['deleting the Cluster deletes its control plane, every machine and its cloud infrastructure'],
       });
     } else if (o && n) {clusters.push(planCluster(o, n, errors));}
+  }
+  for (const s of topologySwitches(oldTree, newTree)) {
+    const plan = clusters.find((c) => `${c.namespace}/${c.name}` === s.cluster);
+    errors.push({ cluster: plan?.key, object: s.object, field: 'spec.topology', message: s.message });
+  }
+  // A changed ClusterClass reaches every cluster of the class (the topology controller applies it).
+  for (const change of classChanges(oldTree, newTree)) {
+    clusters.forEach((c, i) => {
+      if (c.status === 'deleted' || !change.clusters.includes(`${c.namespace}/${c.name}`) || (c.managementCluster ?? '') !== change.managementCluster) return;
+      clusters[i] = { ...c, status: c.status === 'unchanged' ? 'changed' : c.status, warnings: [...c.warnings, classWarning(change)] };
+    });
   }
   const inAnyCluster = (m: PlatformModel) => m.shared;
   const shared = planObjects(inAnyCluster(oldModel).map(withMgmt), inAnyCluster(newModel).map(withMgmt));

@@ -5,6 +5,7 @@
 import { AddonKind } from '../../addons/addon';
 import type { AddonBundle } from '../../addons/addon-bundle';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
+import { isClassBased } from '../../clusterclass/private/registry';
 import { DeliveryKind } from '../../delivery/addon-delivery';
 import { NodePoolKind } from '../../nodes/node-pool';
 import { ManagementProvidersOptions, PROVIDERS, ProviderOptions, ProviderSpec } from '../providers';
@@ -54,6 +55,11 @@ export function deriveProviders(
       if (key) gate(key, 'MachinePool', cluster.clusterName);
     }
     for (const g of cluster.infrastructure.requiredFeatureGates) if (key) gate(key, g, cluster.clusterName);
+    if (isClassBased(cluster)) {
+      // ClusterClass / spec.topology (core), KubeadmControlPlaneTemplate (control plane), CAPD's Dev*Templates
+      for (const k of ['core', 'kubeadmBootstrap', 'kubeadmControlPlane'] as const) gate(k, 'ClusterTopology', cluster.clusterName);
+      if (key === 'docker') gate(key, 'ClusterTopology', cluster.clusterName);
+    }
   }
   for (const bundle of bundles) {
     if (bundle.delivery.kind === DeliveryKind.HELM_CHART_PROXY && bundle.addons.some((a) => a.toAddonConfig().kind === AddonKind.HELM_CHART)) {

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { ClusterOverrides } from './overrides';
 import { checkLayer, Layer } from './private/merge';
+import { OutputMode } from '../../clusterclass/output-mode';
 import { isDnsLabel } from '../../core/names';
 import { ValidationError } from '../../core/validation-error';
 
@@ -17,6 +18,12 @@ export interface BlueprintProps extends ClusterOverrides {
    * @default - none (a root blueprint, which defines the node pools)
    */
   readonly base?: Blueprint;
+  /**
+   * What the blueprint's clusters are written as: their objects, or a ClusterClass per site with
+   * each cluster a managed topology (see docs/clusterclass.md). A site's `outputMode` wins.
+   * @default - the base blueprint's, else OutputMode.objects()
+   */
+  readonly outputMode?: OutputMode;
 }
 
 const BRAND = Symbol.for('capi-blueprints.Blueprint');
@@ -49,11 +56,13 @@ export class Blueprint extends Construct {
   public readonly base?: Blueprint;
   /** This blueprint's own settings (without its base's). */
   public readonly settings: ClusterOverrides;
+  /** The output mode set on this blueprint or inherited from its base, if any. */
+  public readonly outputMode?: OutputMode;
 
   constructor(scope: Construct, id: string, props: BlueprintProps = {}) {
     super(scope, id);
     Object.defineProperty(this, BRAND, { value: true });
-    const { blueprintName, base, ...settings } = props;
+    const { blueprintName, base, outputMode, ...settings } = props;
     this.blueprintName = blueprintName ?? id;
     if (!isDnsLabel(this.blueprintName)) {
       throw new ValidationError(this, `blueprint name '${this.blueprintName}' is not a DNS label (it becomes a label value). Use at most 63 lower-case letters, digits and '-'.`);
@@ -62,6 +71,10 @@ export class Blueprint extends Construct {
       throw new ValidationError(this, 'base must be a Blueprint.');
     }
     this.base = base;
+    if (outputMode !== undefined && !OutputMode.isOutputMode(outputMode)) {
+      throw new ValidationError(this, 'outputMode must be an OutputMode: OutputMode.objects() or OutputMode.clusterClass().');
+    }
+    this.outputMode = outputMode ?? base?.outputMode;
     const errors = checkLayer(settings, false);
     if (errors.length > 0) throw new ValidationError(this, `blueprint '${this.blueprintName}': ${errors.join(' ')}`);
     this.settings = settings;

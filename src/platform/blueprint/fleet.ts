@@ -5,9 +5,12 @@ import { parse as parseYaml } from 'yaml';
 import { Blueprint } from './blueprint';
 import { ClusterOverrides } from './overrides';
 import { checkLayer } from './private/merge';
-import { buildCluster, RequestError } from './private/resolve';
+import { buildCluster, CLUSTER_PROVENANCE, RequestError } from './private/resolve';
 import { Site } from './site';
 import { ManagedCluster } from '../../cluster/managed-cluster';
+import { OutputModeKind } from '../../clusterclass/output-mode';
+import { classOutputProblem } from '../../clusterclass/private/providers';
+import { registerClassMember } from '../../clusterclass/private/registry';
 import { checkNotSynthesized } from '../../core/lifecycle';
 import { isDnsLabel } from '../../core/names';
 import { ValidationError } from '../../core/validation-error';
@@ -150,8 +153,19 @@ export class Fleet extends Construct {
       throw new ValidationError(this, `${where}: cluster '${name}' in namespace '${namespace}'${mgmt ? ` of management cluster '${mgmt.clusterName}'` : ''} is already defined by ${clash}. Give each cluster a unique name within its namespace.`);
     }
     const id = this.node.tryFindChild(name) ? `${name}.${namespace}.${mgmt?.clusterName ?? ''}` : name;
+    const mode = options.site.outputMode ?? options.blueprint.outputMode;
+    const classOutput = mode?.kind === OutputModeKind.CLUSTER_CLASS;
+    const problem = classOutput ? classOutputProblem(options.site.infrastructure.provider) : undefined;
+    if (problem) {
+      const from = options.site.outputMode ? `site '${options.site.siteName}'` : `blueprint '${options.blueprint.blueprintName}'`;
+      throw new ValidationError(this, `${where}: ${from} asks for ClusterClass output, but ${problem}. Set outputMode: OutputMode.objects() on site '${options.site.siteName}'.`);
+    }
     try {
       const cluster = buildCluster(this, id, { ...options, name, label });
+      if (classOutput) {
+        const provenance = CLUSTER_PROVENANCE.get(cluster) ?? new Map<string, string>();
+        registerClassMember({ cluster, blueprint: options.blueprint, site: options.site, label, provenance });
+      }
       this.identities.set(identity, where);
       this._clusters.push(cluster);
       return cluster;

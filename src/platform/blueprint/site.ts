@@ -3,6 +3,7 @@ import { ClusterOverrides } from './overrides';
 import { checkLayer, Layer } from './private/merge';
 import { SiteInfrastructure } from './site-infrastructure';
 import { AddonBundle } from '../../addons/addon-bundle';
+import { OutputMode } from '../../clusterclass/output-mode';
 import { isDnsLabel } from '../../core/names';
 import { ValidationError } from '../../core/validation-error';
 import { ManagementCluster } from '../../management/management-cluster';
@@ -34,6 +35,12 @@ export interface SiteProps {
    * @default - upstream registries
    */
   readonly registryMirror?: string;
+  /**
+   * What the site's clusters are written as; wins over their blueprints' `outputMode` (e.g.
+   * `OutputMode.objects()` for an EKS site of a class-output blueprint).
+   * @default - the blueprint's output mode
+   */
+  readonly outputMode?: OutputMode;
 }
 
 const BRAND = Symbol.for('capi-blueprints.Site');
@@ -67,6 +74,8 @@ export class Site extends Construct {
   public readonly overrides: ClusterOverrides;
   /** The site's registry mirror, if set. */
   public readonly registryMirror?: string;
+  /** The site's output mode, if set. */
+  public readonly outputMode?: OutputMode;
 
   private readonly mirroredBundles = new Map<AddonBundle, AddonBundle>();
 
@@ -93,6 +102,10 @@ export class Site extends Construct {
       throw new ValidationError(this, `registryMirror '${props.registryMirror}' is not a registry host with an optional path. Use e.g. 'harbor.dc1.example.com/mirror'.`);
     }
     this.registryMirror = mirror;
+    if (props.outputMode !== undefined && !OutputMode.isOutputMode(props.outputMode)) {
+      throw new ValidationError(this, 'outputMode must be an OutputMode: OutputMode.objects() or OutputMode.clusterClass().');
+    }
+    this.outputMode = props.outputMode;
   }
 
   /** The site's layers: its infrastructure settings (and mirror), then its overrides. @internal */

@@ -38,6 +38,9 @@ export interface ClusterRequest {
   readonly label: string;
 }
 
+/** The provenance of each built cluster's merged settings (field path → layer that set it). */
+export const CLUSTER_PROVENANCE = new WeakMap<ManagedCluster, Map<string, string>>();
+
 /** Thrown for a request that cannot become a cluster; `Fleet` prefixes it with its path. */
 export class RequestError extends Error {}
 
@@ -171,5 +174,6 @@ export function buildCluster(scope: Construct, id: string, request: ClusterReque
     rethrow(e, '');
   }
   site.managementCluster?.addCluster(cluster);
+  CLUSTER_PROVENANCE.set(cluster, provenance);
   return cluster;
 }

@@ -32,6 +32,7 @@ export function capiIssues(obj: any, group: string, featureGates: ReadonlySet<st
         if (spec.topology !== undefined && !featureGates.has('ClusterTopology')) {
           add('spec.topology', 'Forbidden: can be set only if the ClusterTopology feature flag is enabled');
         }
+        semver('spec.topology.version');
         break;
       case 'MachineDeployment': case 'MachineSet':
         labelName();

@@ -1,0 +1,103 @@
+/**
+ * At synthesis: turns the clusters of class output into one ClusterClass (and templates) per
+ * (blueprint, site, namespace) and a `Cluster` with `spec.topology` per cluster, replacing the
+ * objects the topology controller creates. The renderers stay as they are: every cluster (and a
+ * base cluster of the blueprint and site alone) is rendered in objects mode first.
+ */
+import { ApiObject, App, Chart } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { buildClass, ClassError, MemberInput } from './build';
+import { ClassMember, classMembers } from './registry';
+import { splitCluster, SplitError } from './split';
+import type { ManagedCluster } from '../../cluster/managed-cluster';
+import { ValidationError } from '../../core/validation-error';
+
+const DONE = new WeakSet<IConstruct>();
+const MEMBERSHIP = Symbol.for('capi-blueprints.ManagementCluster.membership');
+/** Settings that attach things to a cluster rather than shape its objects (left out of the base render). */
+const ATTACHED = ['addons', 'teams', 'lma'];
+
+/** Builds a cluster in a scratch app (no management cluster, no bundles). */
+export type BaseBuilder = (scope: IConstruct, id: string, request: any) => ManagedCluster;
+
+/** The JSON of every object a cluster renders. */
+export function clusterObjects(cluster: IConstruct): any[] {
+  return cluster.node.findAll().filter(ApiObject.isApiObject).map((o) => o.toJson());
+}
+
+function strip(layers: Array<{ label: string; values?: Record<string, any>; definesPools?: boolean }>): any[] {
+  const keep = (values: Record<string, any>) => Object.fromEntries(Object.entries(values).filter(([k]) => !ATTACHED.includes(k)));
+  return layers.map((l) => ({ ...l, values: l.values ? keep(l.values) : l.values }));
+}
+
+/** Renders the class's base cluster (blueprint and site only, named like the class). */
+function renderBase(build: BaseBuilder, member: ClassMember, className: string): MemberInput | undefined {
+  const { site, blueprint } = member;
+  const scratchSite = Object.create(site, {
+    managementCluster: { value: undefined },
+    _layers: { value: () => strip(site._layers()) },
+  });
+  const scratchBlueprint = { blueprintName: blueprint.blueprintName, _layers: () => strip(blueprint._layers()) };
+  try {
+    const cluster = build(new App(), className, {
+      name: className,
+      blueprint: scratchBlueprint,
+      site: scratchSite,
+      overrides: { namespace: member.cluster.clusterNamespace },
+      label: `class '${className}'`,
+    });
+    return { name: className, parts: splitCluster(clusterObjects(cluster)), overrides: [] };
+  } catch {
+    return undefined; // e.g. a blueprint that needs a cluster fact: the first cluster is the base
+  }
+}
+
+/**
+ * Replaces the objects of every class-output cluster under `root` by its topology, and adds the
+ * classes. Runs once per app (after validation, before writing).
+ */
+export function applyClassOutputs(root: IConstruct, build: BaseBuilder): void {
+  const app = root.node.root;
+  if (DONE.has(app)) return;
+  DONE.add(app);
+  const groups = new Map<string, ClassMember[]>();
+  for (const m of classMembers(app)) {
+    const k = `${m.blueprint.blueprintName}|${m.site.siteName}|${m.cluster.clusterNamespace}`;
+    groups.set(k, [...(groups.get(k) ?? []), m]);
+  }
+  for (const members of groups.values()) {
+    const first = members[0];
+    const className = `${first.blueprint.blueprintName}-${first.site.siteName}`;
+    const namespace = first.cluster.clusterNamespace;
+    const inputs: MemberInput[] = members.map((m) => {
+      try {
+        const own = [...m.provenance].filter(([, label]) => label === m.label).map(([p]) => p);
+        return { name: m.cluster.clusterName, parts: splitCluster(clusterObjects(m.cluster)), overrides: own };
+      } catch (e) {
+        if (e instanceof SplitError) throw new ValidationError(m.cluster, `cluster '${m.cluster.clusterName}' (class output, class '${className}') ${e.message}. Use OutputMode.objects() for its site or blueprint.`);
+        throw e;
+      }
+    });
+    const base = renderBase(build, first, className) ?? inputs[0];
+    let out;
+    try {
+      out = buildClass({ className, namespace, base, members: inputs });
+    } catch (e) {
+      if (e instanceof ClassError) throw new ValidationError(first.cluster.node.scope ?? first.cluster, `class '${className}': ${e.message}`);
+      throw e;
+    }
+    for (const [i, m] of members.entries()) {
+      const consumed = inputs[i].parts.consumed;
+      for (const o of m.cluster.node.findAll().filter(ApiObject.isApiObject)) {
+        if (consumed.has(`${o.kind}/${o.name}`)) o.node.scope?.node.tryRemoveChild(o.node.id);
+      }
+      new ApiObject(m.cluster, 'Topology', out.clusters.get(m.cluster.clusterName));
+    }
+    const mgmt = first.site.managementCluster;
+    const scope: IConstruct = first.cluster.node.scope!;
+    const chart = new Chart(scope, `clusterclass-${className}${namespace === 'default' ? '' : `-${namespace}`}`, { namespace });
+    if (mgmt) Object.defineProperty(chart, MEMBERSHIP, { value: mgmt });
+    new ApiObject(chart, 'ClusterClass', out.clusterClass);
+    for (const t of out.templates) new ApiObject(chart, t.metadata.name, t);
+  }
+}
