@@ -20,3 +20,4 @@ export * from './delivery';
 export * from './lma';
 export * from './teams';
 export * from './mesh';
+export * from './bootstrap';

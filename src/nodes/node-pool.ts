@@ -10,6 +10,7 @@ import { checkNotSynthesized } from '../core/lifecycle';
 import { isLabelValue, isDnsLabel, isQualifiedName } from '../core/names';
 import { checkInteger, checkOptionalInteger, RANGES } from '../core/ranges';
 import { ValidationError } from '../core/validation-error';
+import type { NodeBootstrapOptions } from '../bootstrap/node-bootstrap';
 import { MachineOptions } from '../machines/machine-options';
 import { resolveHealthCheck } from './private/resolve-health-check';
 import type { AwsMachinePoolOptions } from '../providers/aws/aws-machine-pool-options';
@@ -130,6 +131,12 @@ export interface NodePoolSettings extends MachineOptions {
    * @default - enabled: startup 10 min, Ready=False/Unknown 5 min, at most 40% unhealthy
    */
   readonly healthCheck?: HealthCheckOptions;
+  /**
+   * Bootstrap of the pool's machines: files, commands, users, NTP, disks, Ignition (rejected on
+   * EKS managed node groups, partly on BYOH).
+   * @default - only what the infrastructure needs
+   */
+  readonly bootstrap?: NodeBootstrapOptions;
 }
 
 /** Options of a node pool, for `ManagedCluster.addNodePool`. */
