@@ -22,6 +22,8 @@ export interface AwsMachinePoolTarget {
   readonly sshKeyName?: string;
   /** The cluster name in AWS (for the cluster-autoscaler auto-discovery tags). */
   readonly autoscalerClusterName: string;
+  /** Ignition settings of the instances (Flatcar). */
+  readonly ignition?: { version: string; storageType: string };
 }
 
 /**
@@ -86,6 +88,7 @@ export function renderAwsMachinePool(pool: NodePool, target: AwsMachinePoolTarge
       instanceMetadataOptions: machine.instanceMetadataOptions as capa.AwsMachinePoolSpecAwsLaunchTemplateInstanceMetadataOptions,
     },
     mixedInstancesPolicy: mixed ? mixedInstancesPolicy(pool, instanceTypes) : undefined,
+    ignition: target.ignition as capa.AwsMachinePoolSpecIgnition | undefined,
     capacityRebalance: mp.capacityRebalance,
     refreshPreferences: refreshPreferences(pool),
   };

@@ -158,6 +158,7 @@ const AWS: Fields<AwsInfrastructureOptions> = {
   bastion: struct(BASTION),
   imageLookup: atomic,
   additionalTags: map,
+  ignitionBucket: atomic,
 };
 
 const EKS: Fields<EksInfrastructureOptions> = {
