@@ -4,6 +4,7 @@
  */
 import { AddonKind } from '../../addons/addon';
 import type { AddonBundle } from '../../addons/addon-bundle';
+import { usesIgnition } from '../../bootstrap/private/render';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
 import { DeliveryKind } from '../../delivery/addon-delivery';
 import { NodePoolKind } from '../../nodes/node-pool';
@@ -20,6 +21,11 @@ export interface ResolvedProvider {
   /** Why it is installed (for messages and the runbook). */
   readonly reasons: string[];
 }
+
+/** The kubeadm providers' gate for `format: ignition` (off by default in CAPI v1.14). */
+export const IGNITION_GATE = 'KubeadmBootstrapFormatIgnition';
+/** CAPA's gate for Ignition user data (S3 bucket, AWSMachine `ignition`). */
+export const CAPA_IGNITION_GATE = 'BootstrapFormatIgnition';
 
 /** Infrastructure name of a cluster → provider key. */
 const INFRASTRUCTURE_PROVIDER: Record<string, keyof ManagementProvidersOptions> = {
@@ -54,6 +60,11 @@ export function deriveProviders(
       if (key) gate(key, 'MachinePool', cluster.clusterName);
     }
     for (const g of cluster.infrastructure.requiredFeatureGates) if (key) gate(key, g, cluster.clusterName);
+    if (usesIgnition(cluster.controlPlane.bootstrap) || cluster.nodePools.some((p) => usesIgnition(p.options.bootstrap))) {
+      gate('kubeadmBootstrap', IGNITION_GATE, cluster.clusterName);
+      gate('kubeadmControlPlane', IGNITION_GATE, cluster.clusterName);
+      if (key === 'aws') gate('aws', CAPA_IGNITION_GATE, cluster.clusterName);
+    }
   }
   for (const bundle of bundles) {
     if (bundle.delivery.kind === DeliveryKind.HELM_CHART_PROXY && bundle.addons.some((a) => a.toAddonConfig().kind === AddonKind.HELM_CHART)) {

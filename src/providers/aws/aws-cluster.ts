@@ -12,26 +12,7 @@ import { ValidationError } from '../../core/validation-error';
 import * as capa from '../../imports/capa/infrastructure.cluster.x-k8s.io';
 import { API_GROUPS, ContractRef } from '../capi/contract-ref';
 import { DEFAULT_INSTANCE_PROFILES } from './aws-machine-template';
-
-/** The S3 bucket CAPA stores Ignition user data in (`AWSCluster.spec.s3Bucket`). */
-export interface IgnitionBucketOptions {
-  /**
-   * Bucket name (3 to 63 lower-case letters, digits, '.' and '-'). CAPA creates it; its IAM policy
-   * (CapaIam `s3BucketAccess`) allows buckets named with the `s3BucketNamePrefix`, by default
-   * `cluster-api-provider-aws-`.
-   */
-  readonly name: string;
-  /**
-   * Instance profiles of worker machines that may read their user data from the bucket.
-   * @default ['nodes.cluster-api-provider-aws.sigs.k8s.io']
-   */
-  readonly nodesIamInstanceProfiles?: string[];
-  /**
-   * Ignore access errors when CAPA deletes the bucket's objects.
-   * @default - CAPA's default (false)
-   */
-  readonly bestEffortDeleteObjects?: boolean;
-}
+import { IgnitionBucketOptions } from './ignition';
 
 /** The node instance profiles an Ignition bucket grants. */
 export function ignitionBucketNodeProfiles(bucket: IgnitionBucketOptions): string[] {

@@ -1,10 +1,11 @@
 import { resolvePoolZones } from './availability-zones';
-import { IgnitionBucketOptions, ignitionBucketNodeProfiles, renderAwsCluster } from './aws-cluster';
+import { ignitionBucketNodeProfiles, renderAwsCluster } from './aws-cluster';
 import { AwsIdentity } from './aws-identity';
 import { renderAwsMachinePool, renderKubeadmConfig } from './aws-machine-pool';
 import { DEFAULT_INSTANCE_PROFILES, renderAwsMachineTemplate, renderWorkerMachineTemplate } from './aws-machine-template';
 import { AwsNetwork } from './aws-network';
 import { BastionOptions } from './bastion';
+import { IgnitionBucketOptions } from './ignition';
 import { ControlPlaneLoadBalancerOptions } from './load-balancer';
 import { AwsBootstrapPlan, planAwsBootstrap } from './private/ignition';
 import { NodeBootstrapOptions } from '../../bootstrap/node-bootstrap';

@@ -10,34 +10,7 @@ import { BootstrapSupport } from '../../../bootstrap/private/validate';
 import { ValidationError } from '../../../core/validation-error';
 import { MachineImage, MachineImageLookupOptions } from '../../../machines/machine-image';
 import { checkImageVersion, isCloudInitOnly, isFlatcar } from '../../../machines/private/image-version';
-
-/** Node name on Flatcar: the EC2 private DNS name from coreos-metadata, substituted by `envsubst`. */
-export const FLATCAR_NODE_NAME = '${COREOS_EC2_HOSTNAME}';
-
-/** Commands that substitute the coreos-metadata variables into the kubeadm configuration. */
-export const FLATCAR_PRE_KUBEADM_COMMANDS = [
-  'envsubst < /etc/kubeadm.yml > /etc/kubeadm.yml.tmp',
-  'mv /etc/kubeadm.yml.tmp /etc/kubeadm.yml',
-];
-
-/** CAPA's Flatcar drop-in: kubeadm runs after coreos-metadata and sees its variables. */
-export const FLATCAR_ADDITIONAL_CONFIG = [
-  'systemd:',
-  '  units:',
-  '  - name: kubeadm.service',
-  '    enabled: true',
-  '    dropins:',
-  '    - name: 10-flatcar.conf',
-  '      contents: |',
-  '        [Unit]',
-  '        # kubeadm must run after coreos-metadata populated /run/metadata directory.',
-  '        Requires=coreos-metadata.service',
-  '        After=coreos-metadata.service',
-  '        [Service]',
-  '        # To make metadata environment variables available for pre-kubeadm commands.',
-  '        EnvironmentFile=/run/metadata/*',
-  '',
-].join('\n');
+import { FLATCAR_ADDITIONAL_CONFIG, FLATCAR_NODE_NAME, FLATCAR_PRE_KUBEADM_COMMANDS } from '../ignition';
 
 /** Bootstrap options the AWS (kubeadm) infrastructure supports: everything, including Ignition. */
 export const AWS_BOOTSTRAP_SUPPORT: BootstrapSupport = { target: 'AWS (CAPA)', ignition: true };
@@ -89,9 +62,9 @@ export function planAwsBootstrap(input: AwsBootstrapInput): AwsBootstrapPlan {
   checkImageVersion(scope, field, image, input.clusterVersion);
   const os = image ? image.os : (input.clusterImageLookup?.baseOS ?? 'ubuntu-24.04');
   const ignition = bootstrap?.format === BootstrapFormat.IGNITION;
-  const what = image?.amiId ? `image '${image.amiId}' (os '${os}')` : `the image lookup (base OS '${os}')`;
+  const what = image?.amiId ? `${field}image '${image.amiId}' (os '${os}')` : `the ${field}image lookup (base OS '${os}')`;
   if (isFlatcar(os) && !ignition) {
-    throw new ValidationError(scope, `${field}${what} is Flatcar, which boots with Ignition only: cloud-init user data would be ignored and the machine would never join. Set ${field}bootstrap.format: BootstrapFormat.IGNITION.`);
+    throw new ValidationError(scope, `${what} is Flatcar, which boots with Ignition only: cloud-init user data would be ignored and the machine would never join. Set ${field}bootstrap.format: BootstrapFormat.IGNITION.`);
   }
   if (!ignition) {
     return { ignition: false, nodeName: input.cloudInitNodeName, bootstrapSupport: AWS_BOOTSTRAP_SUPPORT };
