@@ -6,7 +6,8 @@
  */
 import { Testing } from 'cdk8s';
 import {
-  BootstrapFormat, FLATCAR_ADDITIONAL_CONFIG, IgnitionStorage, Infrastructure, MachineImage, ManagedCluster, ManagementCluster, NodeBootstrapOptions, NodePoolKind, Platform,
+  BootstrapFormat, FLATCAR_ADDITIONAL_CONFIG, IgnitionStorage, Infrastructure, MachineImage, ManagedCluster, ManagementCluster,
+  NodeBootstrapOptions, NodePoolKind, Platform,
 } from '../../src';
 import { ManifestValidator } from '../../src/validation';
 import { tmpdir } from '../platform/support';
@@ -84,7 +85,8 @@ describe('Ignition / Flatcar on AWS', () => {
 
   test('given a MachinePool with Ignition, when synthesized, then the KubeadmConfig has format ignition and the AWSMachinePool carries ignition storage', () => {
     const cluster = new ManagedCluster(Testing.app(), 'prod', {
-      version: 'v1.33.4', infrastructure: Infrastructure.aws({ region: 'eu-west-1', imageLookup: { baseOS: 'flatcar-stable' } }),
+      version: 'v1.33.4',
+      infrastructure: Infrastructure.aws({ region: 'eu-west-1', imageLookup: { baseOS: 'flatcar-stable' } }),
       controlPlane: { bootstrap: { format: BootstrapFormat.IGNITION, ignition: { storage: IgnitionStorage.UNENCRYPTED_USER_DATA } } },
     });
     cluster.addNodePool('mp', { kind: NodePoolKind.MACHINE_POOL, bootstrap: { format: BootstrapFormat.IGNITION, ignition: { storage: IgnitionStorage.UNENCRYPTED_USER_DATA } } });

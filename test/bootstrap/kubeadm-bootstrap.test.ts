@@ -30,8 +30,12 @@ const EXPECTED = {
   preKubeadmCommands: ['sysctl --system'],
   postKubeadmCommands: ['echo joined > /var/log/joined'],
   users: [{
-    name: 'ops', sshAuthorizedKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG9wcw ops@example.com'], sudo: 'ALL=(ALL) NOPASSWD:ALL',
-    groups: 'wheel,docker', shell: '/bin/bash', passwdFrom: { secret: { name: 'ops-password', key: 'hash' } },
+    name: 'ops',
+    sshAuthorizedKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG9wcw ops@example.com'],
+    sudo: 'ALL=(ALL) NOPASSWD:ALL',
+    groups: 'wheel,docker',
+    shell: '/bin/bash',
+    passwdFrom: { secret: { name: 'ops-password', key: 'hash' } },
   }],
   ntp: { servers: ['ntp1.example.com', '10.0.0.1'], enabled: true },
   diskSetup: {

@@ -1,7 +1,8 @@
 /** Bootstrap options on EKS (EKSConfigTemplate / EKSConfig), BYOH (files and commands only), image versions, the boot-download lint and the platform merge. */
 import { Testing } from 'cdk8s';
 import {
-  BootDownloads, Blueprint, ByohInstall, ByohPool, FileEncoding, Fleet, Infrastructure, MachineImage, ManagedCluster, NodeBootstrapOptions, NodePoolKind,
+  BootDownloads, Blueprint, ByohInstall, ByohPool, FileEncoding, Fleet, Infrastructure, MachineImage, ManagedCluster,
+  NodeBootstrapOptions, NodePoolKind,
   Platform, Site, SiteInfrastructure,
 } from '../../src';
 import { bootDownloadCommands } from '../../src/bootstrap/private/validate';

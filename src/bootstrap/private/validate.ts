@@ -102,7 +102,9 @@ export function validateBootstrap(
   lintBootDownloads(scope, field, o);
 }
 
-function validateFiles(scope: IConstruct, field: string, o: NodeBootstrapOptions, support: BootstrapSupport, reserved: string[], ignition: boolean): void {
+function validateFiles(
+  scope: IConstruct, field: string, o: NodeBootstrapOptions, support: BootstrapSupport, reserved: string[], ignition: boolean,
+): void {
   const files = o.files ?? [];
   if (files.length + reserved.length > 200) throw new ValidationError(scope, `${field}files lists ${files.length} files; the API server accepts at most 200 (with the infrastructure's).`);
   const seen = new Set<string>();

@@ -1,6 +1,8 @@
 import type { AwsInfrastructure } from './aws-infrastructure';
+import { DEFAULT_INSTANCE_PROFILES } from './aws-machine-template';
 import { AvailabilityZoneSelection, AwsNetwork } from './aws-network';
 import type { BastionOptions } from './bastion';
+import { IgnitionBucketOptions } from './ignition';
 import { ControlPlaneLoadBalancerOptions, HealthCheckProtocol, LoadBalancerScheme, LoadBalancerType } from './load-balancer';
 import { validateAwsTags } from './private/aws-tags';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
@@ -11,8 +13,6 @@ import { checkOptionalInteger, inRange } from '../../core/ranges';
 import { ValidationError } from '../../core/validation-error';
 import * as capa from '../../imports/capa/infrastructure.cluster.x-k8s.io';
 import { API_GROUPS, ContractRef } from '../capi/contract-ref';
-import { DEFAULT_INSTANCE_PROFILES } from './aws-machine-template';
-import { IgnitionBucketOptions } from './ignition';
 
 /** The node instance profiles an Ignition bucket grants. */
 export function ignitionBucketNodeProfiles(bucket: IgnitionBucketOptions): string[] {

@@ -195,7 +195,8 @@ export class AwsInfrastructure extends ClusterInfrastructure {
   }
 
   private bootstrapPlan(
-    scope: ManagedCluster | NodePool, field: string, machine: MachineOptions & { bootstrap?: NodeBootstrapOptions }, profile: string, bucketProfiles: string[],
+    scope: ManagedCluster | NodePool, field: string, machine: MachineOptions & { bootstrap?: NodeBootstrapOptions },
+    profile: string, bucketProfiles: string[],
   ): AwsBootstrapPlan {
     const cluster = NodePool.prototype.isPrototypeOf(scope) ? (scope as NodePool).cluster : scope as ManagedCluster;
     return planAwsBootstrap({

@@ -45,7 +45,9 @@ export interface AwsMachineTemplateTarget {
  * Renders the AWSMachineTemplate of a worker pool (`<cluster>-<pool>-<hash>`, the nodes'
  * instance profile by default), for MachineDeployments on AWS kubeadm and self-managed EKS.
  */
-export function renderWorkerMachineTemplate(pool: NodePool, sshKeyName: string | undefined, ignition?: { version: string; storageType: string }): ContractRef {
+export function renderWorkerMachineTemplate(
+  pool: NodePool, sshKeyName: string | undefined, ignition?: { version: string; storageType: string },
+): ContractRef {
   return renderAwsMachineTemplate({
     scope: pool,
     field: '',

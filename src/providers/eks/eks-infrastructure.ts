@@ -219,7 +219,7 @@ export class EksInfrastructure extends ClusterInfrastructure {
     switch (pool.kind) {
       case NodePoolKind.MANAGED_NODE_GROUP:
         if (pool.options.bootstrap !== undefined) {
-          throw new ValidationError(pool, `bootstrap is set, but an EKS managed node group (AWSManagedMachinePool) has no bootstrap config: EKS writes the nodes' user data. Use kind NodePoolKind.MACHINE_DEPLOYMENT or MACHINE_POOL (EKSConfig carries files, commands, users, NTP, disks and mounts), or bake the settings into the node group's AMI (managedNodeGroup launch template).`);
+          throw new ValidationError(pool, 'bootstrap is set, but an EKS managed node group (AWSManagedMachinePool) has no bootstrap config: EKS writes the nodes\' user data. Use kind NodePoolKind.MACHINE_DEPLOYMENT or MACHINE_POOL (EKSConfig carries files, commands, users, NTP, disks and mounts), or bake the settings into the node group\'s AMI (managedNodeGroup launch template).');
         }
         checkImageVersion(pool, '', pool.options.image, pool.cluster.version);
         renderManagedNodeGroup(pool, this);
