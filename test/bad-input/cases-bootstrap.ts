@@ -31,6 +31,8 @@ export const bootstrapCases: BadInputCase[] = [
     /^prod\/workers: bootstrap\.files\['\/etc\/ca\.pem'\] secret name 'Bad_Name' is not a Secret name\./),
   pool('an empty command', { preKubeadmCommands: ['  '] },
     /^prod\/workers: bootstrap\.preKubeadmCommands has an empty command\. Remove it\./),
+  pool('an AWS secret key in a command', { preKubeadmCommands: ['aws configure set aws_secret_access_key=wJalrXUtnFEMI'] },
+    /^prod\/workers: bootstrap\.preKubeadmCommands has a command with a credential inline .* write them to a file from a Secret/),
   pool('a user name with upper case', { users: [{ name: 'Ops' }] },
     /^prod\/workers: bootstrap\.users has name 'Ops', which is not a Linux user name\./),
   pool('the same user twice', { users: [{ name: 'ops' }, { name: 'ops' }] },

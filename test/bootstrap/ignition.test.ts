@@ -51,6 +51,7 @@ function flatcarCluster(scope = Testing.app()): ManagedCluster {
   return cluster;
 }
 
+const GATES = ['KubeadmBootstrapFormatIgnition', 'BootstrapFormatIgnition'];
 const validator = (gates: string[]) => ManifestValidator.fromCrdDirectory(CRD_DIR, { featureGates: gates });
 
 describe('Ignition / Flatcar on AWS', () => {
@@ -73,14 +74,21 @@ describe('Ignition / Flatcar on AWS', () => {
     expect(one(objects, 'AWSCluster').spec.s3Bucket).toEqual({ name: 'cluster-api-provider-aws-prod', ...CAPA_FLAVOR.s3Bucket });
   });
 
-  test('given Ignition output, when validated with the KubeadmBootstrapFormatIgnition gate, then it is valid; without it, format is forbidden on KCP and KubeadmConfigTemplate', () => {
+  test('given Ignition output, when validated with the Ignition gates, then it is valid; without them, format, s3Bucket and machine ignition are forbidden', () => {
     const objects = synth(flatcarCluster());
-    expect(validator(['KubeadmBootstrapFormatIgnition']).validateObjects(objects).findings.map((f) => f.message)).toEqual([]);
-    const without = validator([]).validateObjects(objects).findings;
-    expect(without.map((f) => `${f.kind} ${f.path}: ${f.message}`)).toEqual(expect.arrayContaining([
+    expect(validator(GATES).validateObjects(objects).findings.map((f) => f.message)).toEqual([]);
+    const withoutKubeadm = validator(['BootstrapFormatIgnition']).validateObjects(objects).findings.map((f) => `${f.kind} ${f.path}: ${f.message}`);
+    expect(withoutKubeadm).toEqual(expect.arrayContaining([
       expect.stringMatching(/KubeadmControlPlane spec\.kubeadmConfigSpec\.format: Forbidden: can be set only if the KubeadmBootstrapFormatIgnition feature gate is enabled/),
       expect.stringMatching(/KubeadmConfigTemplate spec\.template\.spec\.format: Forbidden: can be set only if the KubeadmBootstrapFormatIgnition feature gate is enabled/),
     ]));
+    expect(withoutKubeadm).toHaveLength(4); // format and ignition on KCP and on the KubeadmConfigTemplate
+    const withoutCapa = validator(['KubeadmBootstrapFormatIgnition']).validateObjects(objects).findings.map((f) => `${f.kind} ${f.path}: ${f.message}`);
+    expect(withoutCapa.sort()).toEqual([
+      expect.stringMatching(/^AWSCluster spec\.s3Bucket: Forbidden: can be set only if the BootstrapFormatIgnition feature gate is enabled/),
+      expect.stringMatching(/^AWSMachineTemplate spec\.template\.spec\.ignition: Forbidden/),
+      expect.stringMatching(/^AWSMachineTemplate spec\.template\.spec\.ignition: Forbidden/),
+    ]);
   });
 
   test('given a MachinePool with Ignition, when synthesized, then the KubeadmConfig has format ignition and the AWSMachinePool carries ignition storage', () => {
@@ -94,7 +102,7 @@ describe('Ignition / Flatcar on AWS', () => {
     expect(one(objects, 'KubeadmConfig').spec.format).toEqual('ignition');
     expect(one(objects, 'AWSMachinePool').spec.ignition).toEqual({ version: '2.3', storageType: 'UnencryptedUserData' });
     expect(one(objects, 'AWSCluster').spec.s3Bucket).toBeUndefined();
-    expect(validator(['KubeadmBootstrapFormatIgnition']).validateObjects(objects).findings.map((f) => f.message)).toEqual([]);
+    expect(validator(GATES).validateObjects(objects).findings.map((f) => f.message)).toEqual([]);
   });
 
   test('given a cluster with Ignition, when the management cluster is rendered, then the kubeadm providers get KubeadmBootstrapFormatIgnition and CAPA BootstrapFormatIgnition', () => {

@@ -1,5 +1,7 @@
 /** Bootstrap options reach the right fields of KubeadmControlPlane, KubeadmConfigTemplate and KubeadmConfig (AWS kubeadm, OpenStack/Docker share the renderer). */
-import { BootstrapFormat, FileEncoding, NodeBootstrapOptions, NodePoolKind, PartitionTableType } from '../../src';
+import { Testing } from 'cdk8s';
+import { BootstrapFormat, FileEncoding, Infrastructure, ManagedCluster, NodeBootstrapOptions, NodePoolKind, PartitionTableType } from '../../src';
+import { addPool, openstackCluster } from '../providers/openstack/support';
 import { expectValidManifests } from '../support/crd-validation';
 import { awsCluster, one, synth } from '../support/synth';
 
@@ -95,5 +97,19 @@ describe('kubeadm bootstrap options', () => {
   test('given format CLOUD_CONFIG explicitly, when synthesized, then format cloud-config is emitted', () => {
     const cluster = awsCluster({ controlPlane: { bootstrap: { format: BootstrapFormat.CLOUD_CONFIG } } });
     expect(one(synth(cluster), 'KubeadmControlPlane').spec.kubeadmConfigSpec.format).toEqual('cloud-config');
+  });
+
+  test.each([
+    ['OpenStack', () => { const c = openstackCluster({ controlPlane: { bootstrap: OPTIONS } }); addPool(c, 'workers', { bootstrap: OPTIONS }); return c; }],
+    ['Docker', () => {
+      const c = new ManagedCluster(Testing.app(), 'dev', { version: 'v1.33.4', infrastructure: Infrastructure.docker(), controlPlane: { bootstrap: OPTIONS } });
+      c.addNodePool('workers', { bootstrap: OPTIONS });
+      return c;
+    }],
+  ])('given bootstrap options on %s, when synthesized, then they reach KubeadmControlPlane and KubeadmConfigTemplate and the manifests validate', (_name, build) => {
+    const objects = synth(build());
+    expect(one(objects, 'KubeadmControlPlane').spec.kubeadmConfigSpec).toMatchObject(EXPECTED);
+    expect(one(objects, 'KubeadmConfigTemplate').spec.template.spec).toMatchObject(EXPECTED);
+    expectValidManifests(objects);
   });
 });

@@ -19,7 +19,7 @@ export interface BootstrapSupport {
 }
 
 /** Full kubeadm (cloud-init) support, without Ignition. */
-export const KUBEADM_CLOUD_INIT: BootstrapSupport = { target: 'kubeadm bootstrap', ignition: false };
+export const KUBEADM_CLOUD_INIT: BootstrapSupport = { target: 'the kubeadm bootstrap of this infrastructure', ignition: false };
 
 const FILE_ENCODINGS: string[] = Object.values(FileEncoding);
 const USER_NAME = /^[a-z_][a-z0-9_-]{0,31}\$?$/;
@@ -156,6 +156,9 @@ function validateFiles(
 function validateCommands(scope: IConstruct, field: string, key: string, commands: string[] | undefined): void {
   for (const c of commands ?? []) {
     if (c.trim() === '') throw new ValidationError(scope, `${field}${key} has an empty command. Remove it.`);
+    if (SECRET_CONTENT.some((re) => re.test(c))) {
+      throw new ValidationError(scope, `${field}${key} has a command with a credential inline (a private key or an AWS secret key). Never put secrets in commands (they end up in Git): write them to a file from a Secret (files: [{ path, secret: { name, key } }]) and read that file.`);
+    }
   }
 }
 
