@@ -14,7 +14,8 @@
  * `byoh-hostagent --bootstrap-kubeconfig bootstrap-kubeconfig.conf --label role=worker --skip-installation`.
  */
 import {
-  AddonBundle, BootstrapKubeconfig, ByohInstall, Catalog, ByohPool, HostSelectorOperator, Infrastructure, ManagedCluster, NodeBootstrapOptions, Platform,
+  AddonBundle, BootstrapKubeconfig, ByohInstall, Catalog, ByohPool, HostSelectorOperator, Infrastructure, ManagedCluster,
+  NodeBootstrapOptions, Platform,
 } from '../src';
 
 // Every node syncs its clock with the data centre's NTP servers before kubeadm runs (etcd and
