@@ -6,12 +6,30 @@
  * - `normal`: workers on hosts with Kubernetes preinstalled (the agent runs with
  *   `--skip-installation`), sized by the cluster autoscaler,
  * - `tks`: workers whose host agent installs Kubernetes from a self-built installer bundle,
- * - the BootstrapKubeconfig the host agents register with.
+ * - the BootstrapKubeconfig the host agents register with,
+ * - time sync to the data centre's NTP servers on every node (the BYOH agent runs only the files
+ *   and commands of the bootstrap data, so NTP is a systemd-timesyncd drop-in plus a restart).
  *
  * Hosts join by running the BYOH host agent with labels matching the selectors below, e.g.
  * `byoh-hostagent --bootstrap-kubeconfig bootstrap-kubeconfig.conf --label role=worker --skip-installation`.
  */
-import { AddonBundle, BootstrapKubeconfig, ByohInstall, Catalog, ByohPool, HostSelectorOperator, Infrastructure, ManagedCluster, Platform } from '../src';
+import {
+  AddonBundle, BootstrapKubeconfig, ByohInstall, Catalog, ByohPool, HostSelectorOperator, Infrastructure, ManagedCluster,
+  NodeBootstrapOptions, Platform,
+} from '../src';
+
+// Every node syncs its clock with the data centre's NTP servers before kubeadm runs (etcd and
+// certificate checks need it). On BYOH this is a file and a command; on cloud machines the typed
+// `ntp: { servers }` option does the same through cloud-init.
+const timeSync: NodeBootstrapOptions = {
+  files: [{
+    path: '/etc/systemd/timesyncd.conf.d/10-datacentre.conf',
+    content: '[Time]\nNTP=ntp1.dc1.example.com ntp2.dc1.example.com\n',
+    permissions: '0644',
+    owner: 'root:root',
+  }],
+  preKubeadmCommands: ['systemctl restart systemd-timesyncd'],
+};
 
 const app = new Platform({ outdir: process.env.CAPI_BLUEPRINTS_OUTDIR ?? 'dist/byoh-cluster' });
 
@@ -45,14 +63,17 @@ const cluster = new ManagedCluster(app, 'byoh-cluster', {
     etcd: {
       extraArgs: { 'listen-metrics-urls': 'http://0.0.0.0:2381' },
     },
+    bootstrap: timeSync,
   },
 });
 
-// Recommended: hosts with containerd, kubeadm and kubelet v1.33.4 baked in.
+// Recommended: hosts with containerd, kubeadm and kubelet v1.33.4 baked in (declared, so that a
+// version bump without re-imaged hosts fails at synth instead of at join time).
 new ByohPool(cluster, 'normal', {
   cluster,
   hosts: { matchLabels: { role: 'worker' } },
-  install: ByohInstall.preinstalled(),
+  install: ByohInstall.preinstalled({ kubernetesVersion: 'v1.33.4' }),
+  bootstrap: timeSync,
   autoscaling: { minSize: 1, maxSize: 5 },
   nodeLabels: { 'node-role.kubernetes.io/worker': '' },
 });
@@ -74,6 +95,7 @@ new ByohPool(cluster, 'tks', {
     customBundleCoversVersion: true,
   }),
   replicas: 1,
+  bootstrap: timeSync,
   // The chart's pool labels, which never reached the Nodes there: now set by the kubelet.
   nodeLabels: {
     'servicemesh': 'enabled',

@@ -21,3 +21,4 @@ export * from './lma';
 export * from './teams';
 export * from './mesh';
 export * from './clusterclass';
+export * from './bootstrap';

@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
 import { ApiServerOptions, ComponentOptions, EtcdOptions } from './kubernetes-components';
+import { NodeBootstrapOptions } from '../bootstrap/node-bootstrap';
 import { MachineOptions } from '../machines/machine-options';
 import { HealthCheckOptions } from '../nodes/health-check';
 
@@ -75,4 +76,9 @@ export interface ControlPlaneOptions extends MachineOptions {
    * @default - enabled: startup 10 min, Ready=False/Unknown 5 min
    */
   readonly healthCheck?: HealthCheckOptions;
+  /**
+   * Bootstrap of the control-plane machines: files, commands, users, NTP, disks, Ignition.
+   * @default - only what the infrastructure needs
+   */
+  readonly bootstrap?: NodeBootstrapOptions;
 }

@@ -3,6 +3,7 @@ import { AutoscalingOptions } from './autoscaling';
 import { HealthCheckOptions } from './health-check';
 import { DeletionOptions, DeletionOrder, RolloutOptions, RolloutStrategy } from './rollout';
 import { Taint, TaintEffect } from './taint';
+import type { NodeBootstrapOptions } from '../bootstrap/node-bootstrap';
 import type { ManagedCluster } from '../cluster/managed-cluster';
 import { wholeSeconds } from '../core/durations';
 import { validateLabels } from '../core/labels';
@@ -130,6 +131,12 @@ export interface NodePoolSettings extends MachineOptions {
    * @default - enabled: startup 10 min, Ready=False/Unknown 5 min, at most 40% unhealthy
    */
   readonly healthCheck?: HealthCheckOptions;
+  /**
+   * Bootstrap of the pool's machines: files, commands, users, NTP, disks, Ignition (rejected on
+   * EKS managed node groups, partly on BYOH).
+   * @default - only what the infrastructure needs
+   */
+  readonly bootstrap?: NodeBootstrapOptions;
 }
 
 /** Options of a node pool, for `ManagedCluster.addNodePool`. */

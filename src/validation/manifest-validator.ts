@@ -26,7 +26,8 @@ export interface ManifestValidatorOptions {
   readonly crossReferences?: boolean;
   /**
    * Cluster API feature gates enabled on the management cluster (e.g. `ClusterTopology`,
-   * `MachineTaintPropagation`): fields behind a gate that is not listed are reported.
+   * `MachineTaintPropagation`, `KubeadmBootstrapFormatIgnition`, and CAPA's
+   * `BootstrapFormatIgnition`): fields behind a gate that is not listed are reported.
    * @default - only the gates on by default in CAPI v1.14 (MachinePool)
    */
   readonly featureGates?: string[];

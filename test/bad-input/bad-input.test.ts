@@ -8,6 +8,7 @@
 import { addonValueCases } from './cases-addon-values';
 import { addonCases } from './cases-addons';
 import { awsCases } from './cases-aws';
+import { bootstrapCases } from './cases-bootstrap';
 import { byohCases } from './cases-byoh';
 import { clusterCases, controlPlaneCases } from './cases-cluster';
 import { eksCases } from './cases-eks';
@@ -26,6 +27,7 @@ const areas: Array<[string, BadInputCase[]]> = [
   ['control plane', controlPlaneCases],
   ['aws', awsCases],
   ['node pools', nodeCases],
+  ['node bootstrap', bootstrapCases],
   ['eks', eksCases],
   ['byoh', byohCases],
   ['identities', identityCases],

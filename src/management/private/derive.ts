@@ -4,6 +4,7 @@
  */
 import { AddonKind } from '../../addons/addon';
 import type { AddonBundle } from '../../addons/addon-bundle';
+import { usesIgnition } from '../../bootstrap/private/render';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
 import { isClassBased } from '../../clusterclass/private/registry';
 import { DeliveryKind } from '../../delivery/addon-delivery';
@@ -21,6 +22,11 @@ export interface ResolvedProvider {
   /** Why it is installed (for messages and the runbook). */
   readonly reasons: string[];
 }
+
+/** The kubeadm providers' gate for `format: ignition` (off by default in CAPI v1.14). */
+export const IGNITION_GATE = 'KubeadmBootstrapFormatIgnition';
+/** CAPA's gate for Ignition user data (S3 bucket, AWSMachine `ignition`). */
+export const CAPA_IGNITION_GATE = 'BootstrapFormatIgnition';
 
 /** Infrastructure name of a cluster → provider key. */
 const INFRASTRUCTURE_PROVIDER: Record<string, keyof ManagementProvidersOptions> = {
@@ -59,6 +65,11 @@ export function deriveProviders(
       // ClusterClass / spec.topology (core), KubeadmControlPlaneTemplate (control plane), CAPD's Dev*Templates
       for (const k of ['core', 'kubeadmBootstrap', 'kubeadmControlPlane'] as const) gate(k, 'ClusterTopology', cluster.clusterName);
       if (key === 'docker') gate(key, 'ClusterTopology', cluster.clusterName);
+    }
+    if (usesIgnition(cluster.controlPlane.bootstrap) || cluster.nodePools.some((p) => usesIgnition(p.options.bootstrap))) {
+      gate('kubeadmBootstrap', IGNITION_GATE, cluster.clusterName);
+      gate('kubeadmControlPlane', IGNITION_GATE, cluster.clusterName);
+      if (key === 'aws') gate('aws', CAPA_IGNITION_GATE, cluster.clusterName);
     }
   }
   for (const bundle of bundles) {

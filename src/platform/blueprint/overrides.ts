@@ -1,4 +1,5 @@
 import type { AddonBundle } from '../../addons/addon-bundle';
+import { NodeBootstrapOptions } from '../../bootstrap/node-bootstrap';
 import { ClusterNetworkOptions } from '../../cluster/cluster-network';
 import { ControlPlaneOptions } from '../../cluster/control-plane';
 import type { LmaStack } from '../../lma/lma-stack';
@@ -149,6 +150,12 @@ export interface ClusterOverrides {
    * @default - rolling update, maxSurge 1, maxUnavailable 0
    */
   readonly workerRollout?: RolloutOptions;
+  /**
+   * Bootstrap of every node, control plane and workers (e.g. the site's NTP servers); a pool's or
+   * the control plane's own `bootstrap` wins per field.
+   * @default - none
+   */
+  readonly nodeBootstrap?: NodeBootstrapOptions;
   /**
    * Addon bundles delivered to the cluster (a list: a higher layer replaces it; compose a site
    * bundle from the standard one with `AddonBundle.compose`).

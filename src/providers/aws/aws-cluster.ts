@@ -1,6 +1,8 @@
 import type { AwsInfrastructure } from './aws-infrastructure';
+import { DEFAULT_INSTANCE_PROFILES } from './aws-machine-template';
 import { AvailabilityZoneSelection, AwsNetwork } from './aws-network';
 import type { BastionOptions } from './bastion';
+import { IgnitionBucketOptions } from './ignition';
 import { ControlPlaneLoadBalancerOptions, HealthCheckProtocol, LoadBalancerScheme, LoadBalancerType } from './load-balancer';
 import { validateAwsTags } from './private/aws-tags';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
@@ -12,9 +14,28 @@ import { ValidationError } from '../../core/validation-error';
 import * as capa from '../../imports/capa/infrastructure.cluster.x-k8s.io';
 import { API_GROUPS, ContractRef } from '../capi/contract-ref';
 
+/** The node instance profiles an Ignition bucket grants. */
+export function ignitionBucketNodeProfiles(bucket: IgnitionBucketOptions): string[] {
+  return bucket.nodesIamInstanceProfiles ?? [DEFAULT_INSTANCE_PROFILES.nodes];
+}
+
+function validateIgnitionBucket(cluster: ManagedCluster, bucket: IgnitionBucketOptions | undefined): void {
+  if (!bucket) return;
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket.name) || bucket.name.includes('..')) {
+    throw new ValidationError(cluster, `ignitionBucket.name '${bucket.name}' is not an S3 bucket name. Use 3 to 63 lower-case letters, digits, '.' and '-', e.g. 'cluster-api-provider-aws-${cluster.clusterName}'.`);
+  }
+  const profiles = bucket.nodesIamInstanceProfiles;
+  if (profiles !== undefined) {
+    if (profiles.length === 0) throw new ValidationError(cluster, 'ignitionBucket.nodesIamInstanceProfiles is empty. List the worker instance profiles, or leave it unset for the default.');
+    const dup = profiles.find((p, i) => profiles.indexOf(p) !== i);
+    if (dup) throw new ValidationError(cluster, `ignitionBucket.nodesIamInstanceProfiles lists '${dup}' twice. List each profile once.`);
+  }
+}
+
 /** Renders the AWSCluster of `cluster` and returns the reference the Cluster points at. */
 export function renderAwsCluster(cluster: ManagedCluster, infra: AwsInfrastructure): ContractRef {
   validateTagKeys(cluster, 'additionalTags', infra.additionalTags);
+  validateIgnitionBucket(cluster, infra.ignitionBucket);
   const lb = infra.controlPlaneLoadBalancer;
   if (lb.type !== undefined && !(Object.values(LoadBalancerType) as string[]).includes(lb.type)) {
     throw new ValidationError(cluster, `controlPlaneLoadBalancer.type '${lb.type}' is not a load balancer type. Use LoadBalancerType.NLB (the default), CLASSIC, ALB or DISABLED.`);
@@ -61,6 +82,12 @@ export function renderAwsCluster(cluster: ManagedCluster, infra: AwsInfrastructu
       imageLookupOrg: infra.imageLookup?.org,
       imageLookupFormat: infra.imageLookup?.format,
       additionalTags: nonEmptyMap(infra.additionalTags),
+      s3Bucket: infra.ignitionBucket ? {
+        name: infra.ignitionBucket.name,
+        controlPlaneIamInstanceProfile: cluster.controlPlane.iamInstanceProfile ?? DEFAULT_INSTANCE_PROFILES.controlPlane,
+        nodesIamInstanceProfiles: [...ignitionBucketNodeProfiles(infra.ignitionBucket)],
+        bestEffortDeleteObjects: infra.ignitionBucket.bestEffortDeleteObjects,
+      } : undefined,
     },
   });
   return { apiGroup: API_GROUPS.infrastructure, kind: 'AWSCluster', name: cluster.clusterName };

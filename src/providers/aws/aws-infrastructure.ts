@@ -1,16 +1,20 @@
 import { resolvePoolZones } from './availability-zones';
-import { renderAwsCluster } from './aws-cluster';
+import { ignitionBucketNodeProfiles, renderAwsCluster } from './aws-cluster';
 import { AwsIdentity } from './aws-identity';
 import { renderAwsMachinePool, renderKubeadmConfig } from './aws-machine-pool';
 import { DEFAULT_INSTANCE_PROFILES, renderAwsMachineTemplate, renderWorkerMachineTemplate } from './aws-machine-template';
 import { AwsNetwork } from './aws-network';
 import { BastionOptions } from './bastion';
+import { IgnitionBucketOptions } from './ignition';
 import { ControlPlaneLoadBalancerOptions } from './load-balancer';
+import { AwsBootstrapPlan, planAwsBootstrap } from './private/ignition';
+import { NodeBootstrapOptions } from '../../bootstrap/node-bootstrap';
 import { ClusterInfrastructure } from '../../cluster/infrastructure';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
 import { validateKubernetesVersion } from '../../core/kubernetes-version';
 import { ValidationError } from '../../core/validation-error';
 import { MachineImageLookupOptions } from '../../machines/machine-image';
+import { MachineOptions } from '../../machines/machine-options';
 import { NodePool, NodePoolKind } from '../../nodes/node-pool';
 import { placeNodeLabels } from '../../nodes/private/node-labels';
 import { renderCluster } from '../capi/cluster';
@@ -61,6 +65,12 @@ export interface AwsInfrastructureOptions {
    * @default - none
    */
   readonly additionalTags?: Record<string, string>;
+  /**
+   * The S3 bucket CAPA stores Ignition user data in (`AWSCluster.spec.s3Bucket`); needed when a
+   * control plane or pool uses `BootstrapFormat.IGNITION` (Flatcar) with the default storage.
+   * @default - no bucket
+   */
+  readonly ignitionBucket?: IgnitionBucketOptions;
 }
 
 /** Props of the AWS (self-managed kubeadm) infrastructure. */
@@ -96,6 +106,8 @@ export class AwsInfrastructure extends ClusterInfrastructure {
   public readonly imageLookup: MachineImageLookupOptions | undefined;
   /** Extra AWS tags. */
   public readonly additionalTags: Record<string, string> | undefined;
+  /** The Ignition user-data bucket, if any. */
+  public readonly ignitionBucket: IgnitionBucketOptions | undefined;
 
   constructor(props: AwsInfrastructureProps) {
     super();
@@ -107,6 +119,7 @@ export class AwsInfrastructure extends ClusterInfrastructure {
     this.bastion = props.bastion;
     this.imageLookup = props.imageLookup;
     this.additionalTags = props.additionalTags;
+    this.ignitionBucket = props.ignitionBucket;
   }
 
   /** @internal */
@@ -114,6 +127,8 @@ export class AwsInfrastructure extends ClusterInfrastructure {
     this.validate(cluster);
     validateKubernetesVersion(cluster, 'version', cluster.version);
     const infrastructure = renderAwsCluster(cluster, this);
+    const controlPlaneProfile = cluster.controlPlane.iamInstanceProfile ?? DEFAULT_INSTANCE_PROFILES.controlPlane;
+    const plan = this.bootstrapPlan(cluster, 'controlPlane.', cluster.controlPlane, controlPlaneProfile, [controlPlaneProfile]);
     const machineTemplate = renderAwsMachineTemplate({
       scope: cluster,
       field: 'controlPlane.',
@@ -121,11 +136,15 @@ export class AwsInfrastructure extends ClusterInfrastructure {
       namespace: cluster.clusterNamespace,
       defaultInstanceProfile: DEFAULT_INSTANCE_PROFILES.controlPlane,
       sshKeyName: this.sshKeyName,
+      ignition: plan.machineIgnition,
     }, cluster.controlPlane);
     const controlPlane = renderKubeadmControlPlane(cluster, {
       machineTemplate,
-      nodeRegistration: this.nodeRegistration(),
+      nodeRegistration: this.nodeRegistration(plan),
       componentArgs: { controllerManager: { 'cloud-provider': 'external' } },
+      preKubeadmCommands: plan.preKubeadmCommands,
+      defaultIgnitionConfig: plan.defaultIgnitionConfig,
+      bootstrapSupport: plan.bootstrapSupport,
     });
     renderCluster(cluster, { infrastructure, controlPlane });
   }
@@ -140,20 +159,23 @@ export class AwsInfrastructure extends ClusterInfrastructure {
       return;
     }
     const zones = resolvePoolZones(pool, this.region, this.network);
-    const infrastructure = renderWorkerMachineTemplate(pool, this.sshKeyName);
-    const bootstrap = renderKubeadmConfigTemplate(pool, this.nodeRegistration());
+    const plan = this.poolBootstrapPlan(pool);
+    const infrastructure = renderWorkerMachineTemplate(pool, this.sshKeyName, plan.machineIgnition);
+    const bootstrap = renderKubeadmConfigTemplate(pool, this.nodeRegistration(plan), plan);
     renderMachineDeployments(pool, { failureDomains: zones, bootstrap, infrastructure });
   }
 
   /** A MachinePool with an AWSMachinePool (one auto scaling group over the zones) and a KubeadmConfig. */
   private bindMachinePool(pool: NodePool): void {
     const cluster = pool.cluster;
+    const plan = this.poolBootstrapPlan(pool);
     const infrastructure = renderAwsMachinePool(pool, {
       zones: resolvePoolZones(pool, this.region, this.network),
       sshKeyName: this.sshKeyName,
       autoscalerClusterName: cluster.clusterName,
+      ignition: plan.machineIgnition,
     });
-    const bootstrap = renderKubeadmConfig(pool, this.nodeRegistration());
+    const bootstrap = renderKubeadmConfig(pool, this.nodeRegistration(plan), plan);
     renderMachinePool(pool, {
       bootstrap,
       infrastructure,
@@ -162,8 +184,33 @@ export class AwsInfrastructure extends ClusterInfrastructure {
     });
   }
 
-  private nodeRegistration(): ManagedNodeRegistration {
-    return { name: AWS_NODE_NAME, kubeletArgs: { 'cloud-provider': 'external' } };
+  private nodeRegistration(plan: AwsBootstrapPlan): ManagedNodeRegistration {
+    return { name: plan.nodeName, kubeletArgs: { 'cloud-provider': 'external' } };
+  }
+
+  private poolBootstrapPlan(pool: NodePool): AwsBootstrapPlan {
+    const profile = pool.options.iamInstanceProfile ?? DEFAULT_INSTANCE_PROFILES.nodes;
+    const bucketProfiles = this.ignitionBucket ? ignitionBucketNodeProfiles(this.ignitionBucket) : [];
+    return this.bootstrapPlan(pool, '', pool.options, profile, bucketProfiles);
+  }
+
+  private bootstrapPlan(
+    scope: ManagedCluster | NodePool, field: string, machine: MachineOptions & { bootstrap?: NodeBootstrapOptions },
+    profile: string, bucketProfiles: string[],
+  ): AwsBootstrapPlan {
+    const cluster = NodePool.prototype.isPrototypeOf(scope) ? (scope as NodePool).cluster : scope as ManagedCluster;
+    return planAwsBootstrap({
+      scope,
+      field,
+      image: machine.image,
+      bootstrap: machine.bootstrap,
+      clusterVersion: cluster.version,
+      clusterImageLookup: this.imageLookup,
+      ignitionBucket: this.ignitionBucket,
+      instanceProfile: profile,
+      bucketProfiles,
+      cloudInitNodeName: AWS_NODE_NAME,
+    });
   }
 
   private validate(cluster: ManagedCluster): void {

@@ -11,6 +11,7 @@ import { NodePool } from '../../nodes/node-pool';
 import { placeNodeLabels } from '../../nodes/private/node-labels';
 import { API_GROUPS, ContractRef } from '../capi/contract-ref';
 import { instanceGroupBounds, machinePoolName } from '../capi/machine-pool';
+import { renderWorkerBootstrap, WorkerBootstrapExtras } from '../kubeadm/kubeadm-config-template';
 import { ManagedNodeRegistration, renderNodeRegistration } from '../kubeadm/node-registration';
 
 /** Where an AWSMachinePool is rendered and what it defaults to. */
@@ -21,6 +22,8 @@ export interface AwsMachinePoolTarget {
   readonly sshKeyName?: string;
   /** The cluster name in AWS (for the cluster-autoscaler auto-discovery tags). */
   readonly autoscalerClusterName: string;
+  /** Ignition settings of the instances (Flatcar). */
+  readonly ignition?: { version: string; storageType: string };
 }
 
 /**
@@ -85,6 +88,7 @@ export function renderAwsMachinePool(pool: NodePool, target: AwsMachinePoolTarge
       instanceMetadataOptions: machine.instanceMetadataOptions as capa.AwsMachinePoolSpecAwsLaunchTemplateInstanceMetadataOptions,
     },
     mixedInstancesPolicy: mixed ? mixedInstancesPolicy(pool, instanceTypes) : undefined,
+    ignition: target.ignition as capa.AwsMachinePoolSpecIgnition | undefined,
     capacityRebalance: mp.capacityRebalance,
     refreshPreferences: refreshPreferences(pool),
   };
@@ -169,13 +173,14 @@ function refreshPreferences(pool: NodePool): capa.AwsMachinePoolSpecRefreshPrefe
  * Renders the KubeadmConfig a MachinePool's instances join with (content-hashed name, so that
  * a change rolls the group), and returns its reference.
  */
-export function renderKubeadmConfig(pool: NodePool, managed: ManagedNodeRegistration): ContractRef {
+export function renderKubeadmConfig(pool: NodePool, managed: ManagedNodeRegistration, extras: WorkerBootstrapExtras = {}): ContractRef {
   const labels = placeNodeLabels(pool, 'nodeLabels', pool.options.nodeLabels);
   const extraArgs: Record<string, string> = labels.kubeletNodeLabels ? { 'node-labels': labels.kubeletNodeLabels } : {};
   const spec: bootstrap.KubeadmConfigSpec = {
     joinConfiguration: {
       nodeRegistration: renderNodeRegistration(pool, 'kubeletExtraArgs', managed, pool.options.kubeletExtraArgs, extraArgs, pool.options.taints) as bootstrap.KubeadmConfigSpecJoinConfigurationNodeRegistration,
     },
+    ...renderWorkerBootstrap(pool, extras),
   };
   const name = hashedName(machinePoolName(pool), spec);
   new bootstrap.KubeadmConfig(pool, 'KubeadmConfig', {

@@ -32,6 +32,8 @@ export interface AwsMachineTemplateTarget {
   readonly namespace: string;
   readonly defaultInstanceProfile: string;
   readonly sshKeyName?: string;
+  /** Ignition settings of the machines (Flatcar). */
+  readonly ignition?: { version: string; storageType: string };
 }
 
 /**
@@ -43,7 +45,9 @@ export interface AwsMachineTemplateTarget {
  * Renders the AWSMachineTemplate of a worker pool (`<cluster>-<pool>-<hash>`, the nodes'
  * instance profile by default), for MachineDeployments on AWS kubeadm and self-managed EKS.
  */
-export function renderWorkerMachineTemplate(pool: NodePool, sshKeyName: string | undefined): ContractRef {
+export function renderWorkerMachineTemplate(
+  pool: NodePool, sshKeyName: string | undefined, ignition?: { version: string; storageType: string },
+): ContractRef {
   return renderAwsMachineTemplate({
     scope: pool,
     field: '',
@@ -51,6 +55,7 @@ export function renderWorkerMachineTemplate(pool: NodePool, sshKeyName: string |
     namespace: pool.cluster.clusterNamespace,
     defaultInstanceProfile: DEFAULT_INSTANCE_PROFILES.nodes,
     sshKeyName,
+    ignition,
   }, pool.options);
 }
 
@@ -124,6 +129,7 @@ export function awsMachineSpec(target: AwsMachineTemplateTarget, machine: Machin
       : undefined,
     additionalTags: nonEmptyMap(machine.additionalTags),
     instanceMetadataOptions: renderInstanceMetadata(scope, field, machine.instanceMetadata),
+    ignition: target.ignition as capa.AwsMachineTemplateSpecTemplateSpecIgnition | undefined,
   };
 }
 

@@ -7,6 +7,8 @@ import { renderHostSelector, selectorKey } from './private/host-selector';
 import { DEFAULT_INTERFACE_PLACEHOLDER, DEFAULT_KUBE_VIP_IMAGE, KUBE_VIP_POST_KUBEADM_COMMANDS, KUBE_VIP_PRE_KUBEADM_COMMANDS, kubeVipFiles } from './private/kube-vip-manifest';
 import { rejectCloudMachineFields } from './private/machine-options';
 import { renderByoMachineTemplate, renderInstallerTemplate } from './private/templates';
+import { FileEncoding } from '../../bootstrap/node-bootstrap';
+import { BootstrapSupport } from '../../bootstrap/private/validate';
 import { ClusterInfrastructure } from '../../cluster/infrastructure';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
 import { validateKubernetesVersion } from '../../core/kubernetes-version';
@@ -19,6 +21,19 @@ import { API_GROUPS, ContractRef } from '../capi/contract-ref';
 import { renderMachineDeployments } from '../capi/machine-deployment';
 import { renderKubeadmConfigTemplate } from '../kubeadm/kubeadm-config-template';
 import { renderKubeadmControlPlane } from '../kubeadm/kubeadm-control-plane';
+
+/** The BYOH host agent runs only `write_files` and `runcmd` of the bootstrap data (and decodes base64, gzip+base64). */
+const BYOH_BOOTSTRAP_SUPPORT: BootstrapSupport = {
+  target: 'the BYOH host agent (it runs only the files and commands of the bootstrap data)',
+  ignition: false,
+  unsupported: {
+    users: 'Create users on the host image, or write them with files (e.g. /etc/sudoers.d/ops) and run useradd in preKubeadmCommands.',
+    ntp: "Configure time sync on the host image, or write a drop-in with files (e.g. /etc/systemd/timesyncd.conf.d/ntp.conf with '[Time]\\nNTP=ntp1.example.com') and restart the service in preKubeadmCommands.",
+    diskSetup: 'Partition and format disks on the host before it registers (the host is yours), not in the bootstrap.',
+    mounts: 'Mount file systems on the host before it registers (the host is yours), not in the bootstrap.',
+  },
+  unsupportedEncodings: [FileEncoding.GZIP],
+};
 
 /** The address clients reach the API servers at (ByoCluster `controlPlaneEndpoint`). */
 export interface ByohControlPlaneEndpoint {
@@ -131,6 +146,7 @@ export class ByohInfrastructure extends ClusterInfrastructure {
       }) : undefined,
       preKubeadmCommands: this.kubeVip ? KUBE_VIP_PRE_KUBEADM_COMMANDS : undefined,
       postKubeadmCommands: this.kubeVip ? KUBE_VIP_POST_KUBEADM_COMMANDS : undefined,
+      bootstrapSupport: BYOH_BOOTSTRAP_SUPPORT,
     });
     renderCluster(cluster, { infrastructure, controlPlane });
   }
@@ -155,7 +171,7 @@ export class ByohInfrastructure extends ClusterInfrastructure {
     this.claim(cluster, selectorKey(selector), `node pool '${pool.poolName}'`, pool);
     const installerRef = renderInstallerTemplate(target, install);
     const infrastructure = renderByoMachineTemplate(target, selector, installerRef);
-    const bootstrap = renderKubeadmConfigTemplate(pool, byohNodeRegistration());
+    const bootstrap = renderKubeadmConfigTemplate(pool, byohNodeRegistration(), { bootstrapSupport: BYOH_BOOTSTRAP_SUPPORT });
     renderMachineDeployments(pool, { failureDomains: [undefined], bootstrap, infrastructure });
   }
 

@@ -20,6 +20,16 @@ export interface ByohBundleOptions {
   readonly customBundleCoversVersion?: boolean;
 }
 
+/** What is installed on preinstalled BYOH hosts. */
+export interface ByohPreinstalledOptions {
+  /**
+   * The Kubernetes version (kubelet, kubeadm) installed on the hosts, e.g. `v1.33.4`. A cluster on
+   * another version is rejected at synth time: hosts must be re-imaged before a version bump.
+   * @default - not declared: not checked
+   */
+  readonly kubernetesVersion?: string;
+}
+
 /**
  * How Kubernetes gets onto BYOH hosts: already installed on the host image (the fast-join
  * path, recommended), or installed by the host agent from an installer bundle when the host is
@@ -32,8 +42,8 @@ export class ByohInstall {
    * generated (no `installerRef`). The recommended mode: the Kubernetes version is not limited by
    * BYOH's published bundles.
    */
-  public static preinstalled(): ByohInstall {
-    return new ByohInstall(undefined);
+  public static preinstalled(options: ByohPreinstalledOptions = {}): ByohInstall {
+    return new ByohInstall(undefined, options.kubernetesVersion);
   }
 
   /**
@@ -41,14 +51,17 @@ export class ByohInstall {
    * K8sInstallerConfigTemplate is generated and referenced from the ByoMachineTemplate.
    */
   public static bundle(options: ByohBundleOptions): ByohInstall {
-    return new ByohInstall(options);
+    return new ByohInstall(options, undefined);
   }
 
   /** The bundle options, for `bundle()`; `undefined` for preinstalled hosts. */
   public readonly bundleOptions: ByohBundleOptions | undefined;
+  /** The Kubernetes version declared installed on preinstalled hosts. */
+  public readonly preinstalledVersion: string | undefined;
 
-  private constructor(bundleOptions: ByohBundleOptions | undefined) {
+  private constructor(bundleOptions: ByohBundleOptions | undefined, preinstalledVersion?: string) {
     this.bundleOptions = bundleOptions;
+    this.preinstalledVersion = preinstalledVersion;
   }
 
   /** Whether the host agent installs Kubernetes from a bundle. */

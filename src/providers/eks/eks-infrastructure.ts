@@ -6,6 +6,7 @@ import { bindEksMachineDeployment, bindEksMachinePool } from './eks-self-managed
 import { ClusterInfrastructure } from '../../cluster/infrastructure';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
 import { ValidationError } from '../../core/validation-error';
+import { checkImageVersion } from '../../machines/private/image-version';
 import { NodePool, NodePoolKind } from '../../nodes/node-pool';
 import { AwsIdentity } from '../aws/aws-identity';
 import { AwsNetwork } from '../aws/aws-network';
@@ -217,12 +218,18 @@ export class EksInfrastructure extends ClusterInfrastructure {
   public _bindNodePool(pool: NodePool): void {
     switch (pool.kind) {
       case NodePoolKind.MANAGED_NODE_GROUP:
+        if (pool.options.bootstrap !== undefined) {
+          throw new ValidationError(pool, 'bootstrap is set, but an EKS managed node group (AWSManagedMachinePool) has no bootstrap config: EKS writes the nodes\' user data. Use kind NodePoolKind.MACHINE_DEPLOYMENT or MACHINE_POOL (EKSConfig carries files, commands, users, NTP, disks and mounts), or bake the settings into the node group\'s AMI (managedNodeGroup launch template).');
+        }
+        checkImageVersion(pool, '', pool.options.image, pool.cluster.version);
         renderManagedNodeGroup(pool, this);
         break;
       case NodePoolKind.MACHINE_POOL:
+        checkImageVersion(pool, '', pool.options.image, pool.cluster.version);
         bindEksMachinePool(pool, this);
         break;
       default:
+        checkImageVersion(pool, '', pool.options.image, pool.cluster.version);
         bindEksMachineDeployment(pool, this);
     }
   }

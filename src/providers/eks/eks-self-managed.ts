@@ -2,11 +2,13 @@ import { ApiObject } from 'cdk8s';
 import { eksClusterName } from './eks-control-plane';
 import type { EksInfrastructure } from './eks-infrastructure';
 import { eksMachineVersion } from './eks-version';
+import { renderEksBootstrap } from '../../bootstrap/private/render';
 import { nonEmptyMap } from '../../core/collections';
 import { mergeArgs } from '../../core/kubeadm-args';
 import { hashedName } from '../../core/names';
 import { ValidationError } from '../../core/validation-error';
 import * as eksBootstrap from '../../imports/capa/bootstrap.cluster.x-k8s.io';
+import { isFlatcar } from '../../machines/private/image-version';
 import { NodePool } from '../../nodes/node-pool';
 import { placeNodeLabels } from '../../nodes/private/node-labels';
 import { resolvePoolZones } from '../aws/availability-zones';
@@ -75,5 +77,10 @@ function eksConfigSpec(pool: NodePool): eksBootstrap.EksConfigTemplateSpecTempla
     if (key.startsWith('--')) throw new ValidationError(pool, `kubeletExtraArgs key '${key}' starts with dashes. Use the flag name without them, e.g. 'max-pods'.`);
   }
   const args = nonEmptyMap(mergeArgs(pool, 'kubeletExtraArgs', managed, pool.options.kubeletExtraArgs));
-  return args ? { kubeletExtraArgs: args } : undefined;
+  if (isFlatcar(pool.options.image?.os)) {
+    throw new ValidationError(pool, `image '${pool.options.image?.amiId}' is Flatcar, but EKS self-managed nodes bootstrap with EKSConfig (cloud-init only). Use an EKS-optimized AMI (the default lookup) or your own AL2023/Ubuntu EKS image.`);
+  }
+  const boot = renderEksBootstrap(pool, 'bootstrap.', pool.options.bootstrap) as Partial<eksBootstrap.EksConfigTemplateSpecTemplateSpec>;
+  const spec: eksBootstrap.EksConfigTemplateSpecTemplateSpec = { kubeletExtraArgs: args, ...boot };
+  return Object.values(spec).some((v) => v !== undefined) ? spec : undefined;
 }

@@ -1,4 +1,6 @@
 import { ManagedNodeRegistration, renderNodeRegistration } from './node-registration';
+import { renderKubeadmBootstrap } from '../../bootstrap/private/render';
+import { BootstrapSupport, KUBEADM_CLOUD_INIT } from '../../bootstrap/private/validate';
 import { hashedName } from '../../core/names';
 import * as bootstrap from '../../imports/capi/bootstrap.cluster.x-k8s.io';
 import { NodePool } from '../../nodes/node-pool';
@@ -9,6 +11,18 @@ import { API_GROUPS, ContractRef } from '../capi/contract-ref';
 export interface WorkerBootstrapExtras {
   /** Commands run before `kubeadm join`. */
   readonly preKubeadmCommands?: string[];
+  /** Which bootstrap options the infrastructure supports (default: all of cloud-init, no Ignition). */
+  readonly bootstrapSupport?: BootstrapSupport;
+  /** The Container Linux Config used with Ignition when the user gives none. */
+  readonly defaultIgnitionConfig?: string;
+}
+
+/**
+ * The pool's bootstrap options (validated for the infrastructure) in the kubeadm shape, after the
+ * infrastructure's own commands. Shared by KubeadmConfigTemplate and KubeadmConfig.
+ */
+export function renderWorkerBootstrap(pool: NodePool, extras: WorkerBootstrapExtras = {}): Record<string, unknown> {
+  return { ...renderKubeadmBootstrap(pool, 'bootstrap.', pool.options.bootstrap, extras.bootstrapSupport ?? KUBEADM_CLOUD_INIT, extras) };
 }
 
 /**
@@ -23,7 +37,7 @@ export function renderKubeadmConfigTemplate(pool: NodePool, managed: ManagedNode
     joinConfiguration: {
       nodeRegistration: renderNodeRegistration(pool, 'kubeletExtraArgs', managed, pool.options.kubeletExtraArgs, extraArgs, pool.options.taints) as bootstrap.KubeadmConfigTemplateSpecTemplateSpecJoinConfigurationNodeRegistration,
     },
-    preKubeadmCommands: extras.preKubeadmCommands && extras.preKubeadmCommands.length > 0 ? extras.preKubeadmCommands : undefined,
+    ...renderWorkerBootstrap(pool, extras),
   };
   const name = hashedName(`${pool.cluster.clusterName}-${pool.poolName}`, spec);
   new bootstrap.KubeadmConfigTemplate(pool, 'KubeadmConfigTemplate', {

@@ -1,7 +1,9 @@
 import { ManagedComponentArgs, renderClusterConfiguration } from './cluster-configuration';
 import { ManagedNodeRegistration, renderNodeRegistration } from './node-registration';
+import { renderKubeadmBootstrap } from '../../bootstrap/private/render';
+import { BootstrapSupport, KUBEADM_CLOUD_INIT } from '../../bootstrap/private/validate';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
-import { nonEmptyList, nonEmptyObject } from '../../core/collections';
+import { nonEmptyObject } from '../../core/collections';
 import { wholeSeconds } from '../../core/durations';
 import { checkOptionalInteger, INT32_MAX, inRange, RANGES } from '../../core/ranges';
 import { ValidationError } from '../../core/validation-error';
@@ -24,6 +26,10 @@ export interface KubeadmControlPlaneInput {
   readonly preKubeadmCommands?: string[];
   /** Commands run after kubeadm. */
   readonly postKubeadmCommands?: string[];
+  /** Which bootstrap options the infrastructure supports (default: all of cloud-init, no Ignition). */
+  readonly bootstrapSupport?: BootstrapSupport;
+  /** The Container Linux Config used with Ignition when the user gives none. */
+  readonly defaultIgnitionConfig?: string;
 }
 
 /** Default days before certificate expiry at which control-plane machines are rolled. */
@@ -47,6 +53,12 @@ export function renderKubeadmControlPlane(cluster: ManagedCluster, input: Kubead
   checkOptionalInteger(cluster, 'controlPlane.remediation.maxRetry', maxRetry, RANGES.count, 'Use 0 to never retry, or leave it unset to retry without limit.');
   const name = `${cluster.clusterName}-control-plane`;
   const registration = (field: string) => renderNodeRegistration(cluster, field, input.nodeRegistration, options.kubeletExtraArgs);
+  const boot = renderKubeadmBootstrap(cluster, 'controlPlane.bootstrap.', options.bootstrap, input.bootstrapSupport ?? KUBEADM_CLOUD_INIT, {
+    files: input.files,
+    preKubeadmCommands: input.preKubeadmCommands,
+    postKubeadmCommands: input.postKubeadmCommands,
+    defaultIgnitionConfig: input.defaultIgnitionConfig,
+  });
 
   new cp.KubeadmControlPlane(cluster, 'KubeadmControlPlane', {
     metadata: { name, namespace: cluster.clusterNamespace },
@@ -58,9 +70,7 @@ export function renderKubeadmControlPlane(cluster: ManagedCluster, input: Kubead
         clusterConfiguration: renderClusterConfiguration(cluster, options, input.componentArgs),
         initConfiguration: { nodeRegistration: registration('controlPlane.kubeletExtraArgs') as cp.KubeadmControlPlaneSpecKubeadmConfigSpecInitConfigurationNodeRegistration },
         joinConfiguration: { nodeRegistration: registration('controlPlane.kubeletExtraArgs') },
-        files: nonEmptyList(input.files),
-        preKubeadmCommands: nonEmptyList(input.preKubeadmCommands),
-        postKubeadmCommands: nonEmptyList(input.postKubeadmCommands),
+        ...boot as Pick<cp.KubeadmControlPlaneSpecKubeadmConfigSpec, 'files' | 'preKubeadmCommands' | 'postKubeadmCommands'>,
       },
       rollout: { before: { certificatesExpiryDays: expiryDays } },
       remediation: options.remediation ? nonEmptyObject({

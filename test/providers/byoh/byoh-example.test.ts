@@ -77,4 +77,16 @@ describe('examples/byoh-cluster.ts', () => {
     expect(kubeconfig.spec.apiserver).toEqual('https://mgmt.example.com:6443');
     expect(kubeconfig.spec['insecure-skip-tls-verify']).toEqual(false);
   });
+
+  test('given the example, when synthesized, then every node writes the NTP drop-in and restarts timesyncd before kubeadm', () => {
+    const specs = [one(objects, 'KubeadmControlPlane').spec.kubeadmConfigSpec, ...ofKind(objects, 'KubeadmConfigTemplate').map((t) => t.spec.template.spec)];
+    expect(specs).toHaveLength(3);
+    for (const spec of specs) {
+      expect(spec.files).toEqual(expect.arrayContaining([expect.objectContaining({
+        path: '/etc/systemd/timesyncd.conf.d/10-datacentre.conf', content: '[Time]\nNTP=ntp1.dc1.example.com ntp2.dc1.example.com\n',
+      })]));
+      expect(spec.preKubeadmCommands).toContain('systemctl restart systemd-timesyncd');
+      expect(spec.ntp).toBeUndefined();
+    }
+  });
 });

@@ -115,7 +115,7 @@ export function buildCluster(scope: Construct, id: string, request: ClusterReque
   const rethrow = (e: unknown, fieldScope: string): never => {
     if (!ValidationError.isValidationError(e)) throw e;
     const message = e.message.startsWith(`${e.path}: `) ? e.message.slice(e.path.length + 2) : e.message;
-    const aliases = fieldScope ? { 'workerHealthCheck.': 'healthCheck.', 'workerRollout.': 'rollout.' } : { [`${provider}.`]: '' };
+    const aliases = fieldScope ? { 'workerHealthCheck.': 'healthCheck.', 'workerRollout.': 'rollout.', 'nodeBootstrap.': 'bootstrap.' } : { [`${provider}.`]: '', 'nodeBootstrap.': 'controlPlane.bootstrap.' };
     throw new ValidationError(e.path, annotateMessage(message, provenance, fieldScope, aliases));
   };
 
@@ -126,7 +126,9 @@ export function buildCluster(scope: Construct, id: string, request: ClusterReque
       version: versionFor(site, v.version),
       namespace: v.namespace,
       network: v.network,
-      controlPlane: v.controlPlane,
+      controlPlane: v.nodeBootstrap && !site.infrastructure.managedControlPlane
+        ? { ...v.controlPlane, bootstrap: { ...v.nodeBootstrap, ...v.controlPlane?.bootstrap } }
+        : v.controlPlane,
       labels: { ...v.labels, [SITE_LABEL]: site.siteName, [BLUEPRINT_LABEL]: blueprint.blueprintName },
       infrastructure: site.infrastructure._infrastructure(v[provider] ?? {}, request.controlPlaneEndpoint),
     });
@@ -143,6 +145,7 @@ export function buildCluster(scope: Construct, id: string, request: ClusterReque
     }
     const options: Record<string, any> = { ...settings };
     const kind = options.kind ?? cluster.infrastructure.defaultNodePoolKind;
+    if (v.nodeBootstrap) options.bootstrap = { ...v.nodeBootstrap, ...options.bootstrap };
     if (kind === NodePoolKind.MACHINE_DEPLOYMENT) {
       if (v.workerHealthCheck || options.healthCheck) options.healthCheck = { ...v.workerHealthCheck, ...options.healthCheck };
       if (v.workerRollout || options.rollout) options.rollout = { ...v.workerRollout, ...options.rollout };

@@ -5,6 +5,7 @@
  * `Fields<T>` lists every key of `T` — the compiler fails here when a field is added to an option
  * struct and not to its schema.
  */
+import type { IgnitionOptions, NodeBootstrapOptions, NtpOptions } from '../../../bootstrap/node-bootstrap';
 import type { ClusterNetworkOptions } from '../../../cluster/cluster-network';
 import type { ControlPlaneOptions, ControlPlaneRemediationOptions } from '../../../cluster/control-plane';
 import type { ApiServerOptions, ComponentOptions, EtcdOptions } from '../../../cluster/kubernetes-components';
@@ -73,6 +74,24 @@ const MACHINE: Fields<MachineOptions> = {
   instanceMetadata: struct<InstanceMetadataOptions>({ hopLimit: number, instanceTags: boolean }),
 };
 
+/**
+ * Node bootstrap: lists (files, commands, users, mounts) replace, `ntp` and `ignition` merge by
+ * field, `diskSetup` replaces as a whole.
+ */
+const BOOTSTRAP: Fields<NodeBootstrapOptions> = {
+  files: list,
+  preKubeadmCommands: list,
+  postKubeadmCommands: list,
+  users: list,
+  ntp: struct<NtpOptions>({ servers: list, enabled: boolean }),
+  diskSetup: atomic,
+  mounts: list,
+  verbosity: number,
+  format: string,
+  ignition: struct<IgnitionOptions>({ additionalConfig: string, strict: boolean, storage: string }),
+  bootDownloads: string,
+};
+
 const COMPONENT: Fields<ComponentOptions> = { extraArgs: map, extraVolumes: list };
 const API_SERVER: Fields<ApiServerOptions> = { ...COMPONENT, certSans: list, oidc: atomic };
 const ETCD: Fields<EtcdOptions> = { extraArgs: map, imageRepository: string, imageTag: string };
@@ -90,6 +109,7 @@ const CONTROL_PLANE: Fields<ControlPlaneOptions> = {
   certificatesExpiryDays: number,
   remediation: struct(REMEDIATION),
   healthCheck: struct(HEALTH_CHECK),
+  bootstrap: struct(BOOTSTRAP),
 };
 
 const ROLLOUT: Fields<RolloutOptions> = { strategy: string, maxSurge: number, maxUnavailable: number };
@@ -118,6 +138,7 @@ export const NODE_POOL: Fields<NodePoolOverrides> = {
   rollout: struct(ROLLOUT),
   deletion: struct(DELETION),
   healthCheck: struct(HEALTH_CHECK),
+  bootstrap: struct(BOOTSTRAP),
   byoh: struct(BYOH_POOL),
   openstack: atomic,
   addNew: boolean,
@@ -137,6 +158,7 @@ const AWS: Fields<AwsInfrastructureOptions> = {
   bastion: struct(BASTION),
   imageLookup: atomic,
   additionalTags: map,
+  ignitionBucket: atomic,
 };
 
 const EKS: Fields<EksInfrastructureOptions> = {
@@ -198,6 +220,7 @@ export const CLUSTER_OVERRIDES: Fields<ClusterOverrides> = {
   nodePools: { kind: 'pools', fields: NODE_POOL },
   workerHealthCheck: struct(HEALTH_CHECK),
   workerRollout: struct(ROLLOUT),
+  nodeBootstrap: struct(BOOTSTRAP),
   addons: list,
   teams: list,
   lma: value('new LmaStack(...)'),

@@ -37,6 +37,10 @@ export interface ByohTemplateTarget {
  * self-built bundle. Never silent.
  */
 export function validateInstall(target: ByohTemplateTarget, install: ByohInstall): void {
+  const installed = install.preinstalledVersion;
+  if (installed !== undefined && installed !== target.version) {
+    throw new ValidationError(target.scope, `${target.field} is ByohInstall.preinstalled({ kubernetesVersion: '${installed}' }), but the cluster runs ${target.version}: the hosts' kubelet and kubeadm would not match the control plane. Re-image the hosts with ${target.version} and declare it, or use ByohInstall.bundle({...}).`);
+  }
   const options = install.bundleOptions;
   if (!options) return;
   const { scope, field, version } = target;

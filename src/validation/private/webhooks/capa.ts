@@ -2,10 +2,18 @@ import { Issue } from '../issue';
 import { get } from '../util';
 
 /** Webhook rules of the AWS provider (capi-notes §3). */
-export function capaIssues(obj: any, group: string): Issue[] {
+export function capaIssues(obj: any, group: string, featureGates: ReadonlySet<string> = new Set()): Issue[] {
   const issues: Issue[] = [];
   const add = (path: string, message: string): void => { issues.push({ path, message, rule: 'webhook' }); };
   const spec = obj.spec ?? {};
+  if (group === 'infrastructure.cluster.x-k8s.io' && !featureGates.has('BootstrapFormatIgnition')) {
+    // CAPA's Ignition fields (S3 user-data bucket, machine ignition) are behind its BootstrapFormatIgnition gate
+    const gated: Record<string, string> = {
+      AWSCluster: 'spec.s3Bucket', AWSMachine: 'spec.ignition', AWSMachineTemplate: 'spec.template.spec.ignition', AWSMachinePool: 'spec.ignition',
+    };
+    const at = gated[obj.kind];
+    if (at !== undefined && get(obj, at) !== undefined) add(at, 'Forbidden: can be set only if the BootstrapFormatIgnition feature gate is enabled');
+  }
   if (group === 'infrastructure.cluster.x-k8s.io') {
     switch (obj.kind) {
       case 'AWSClusterControllerIdentity':

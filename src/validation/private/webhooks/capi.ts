@@ -64,10 +64,15 @@ export function capiIssues(obj: any, group: string, featureGates: ReadonlySet<st
     // no label-value rule on the name: CAPI hashes KCP names longer than 63 characters into the
     // control-plane-name label (format.MustFormatValue), so the API server admits them
     kcp(obj, add);
+    ignitionFormat(spec.kubeadmConfigSpec, 'spec.kubeadmConfigSpec', add, featureGates);
+  } else if (group === 'controlplane.cluster.x-k8s.io' && obj.kind === 'KubeadmControlPlaneTemplate') {
+    ignitionFormat(get(spec, 'template.spec.kubeadmConfigSpec'), 'spec.template.spec.kubeadmConfigSpec', add, featureGates);
   } else if (group === 'bootstrap.cluster.x-k8s.io' && obj.kind === 'KubeadmConfigTemplate') {
+    ignitionFormat(get(spec, 'template.spec'), 'spec.template.spec', add, featureGates);
     workerTaints(get(spec, 'template.spec.joinConfiguration.nodeRegistration.taints'), 'spec.template.spec.joinConfiguration.nodeRegistration.taints', add, featureGates, true);
   } else if (group === 'bootstrap.cluster.x-k8s.io' && obj.kind === 'KubeadmConfig' && spec.initConfiguration === undefined && get(spec, 'joinConfiguration.controlPlane') === undefined) {
     // a worker's KubeadmConfig (e.g. for a MachinePool)
+    ignitionFormat(spec, 'spec', add, featureGates);
     workerTaints(get(spec, 'joinConfiguration.nodeRegistration.taints'), 'spec.joinConfiguration.nodeRegistration.taints', add, featureGates, true);
   } else if (group === 'addons.cluster.x-k8s.io' && obj.kind === 'ClusterResourceSet') {
     if (spec.clusterSelector !== undefined && selectorIsEmpty(spec.clusterSelector)) {
@@ -78,6 +83,36 @@ export function capiIssues(obj: any, group: string, featureGates: ReadonlySet<st
 }
 
 type Add = (path: string, message: string) => void;
+
+const IGNITION_DISABLED = 'Forbidden: can be set only if the KubeadmBootstrapFormatIgnition feature gate is enabled';
+
+/** The kubeadm webhooks' Ignition rules (KubeadmConfigSpec.validateIgnition). */
+function ignitionFormat(spec: any, at: string, add: Add, featureGates: ReadonlySet<string>): void {
+  if (spec === undefined || spec === null || typeof spec !== 'object') return;
+  if (!featureGates.has('KubeadmBootstrapFormatIgnition')) {
+    if (spec.format === 'ignition') add(`${at}.format`, IGNITION_DISABLED);
+    if (spec.ignition !== undefined) add(`${at}.ignition`, IGNITION_DISABLED);
+    return;
+  }
+  if (spec.format !== 'ignition') {
+    if (spec.ignition !== undefined) add(`${at}.format`, `Invalid value: "${spec.format ?? ''}": must be set to "ignition" if spec.ignition is set`);
+    return;
+  }
+  (Array.isArray(spec.files) ? spec.files : []).forEach((f: any, i: number) => {
+    if (f?.encoding === 'gzip' || f?.encoding === 'gzip+base64') add(`${at}.files[${i}].encoding`, 'Forbidden: not supported when spec.format is set to "ignition"');
+  });
+  (Array.isArray(spec.users) ? spec.users : []).forEach((u: any, i: number) => {
+    if (u?.inactive === true) add(`${at}.users[${i}].inactive`, 'Forbidden: not supported when spec.format is set to "ignition"');
+  });
+  (Array.isArray(get(spec, 'diskSetup.partitions')) ? spec.diskSetup.partitions : []).forEach((p: any, i: number) => {
+    if (p?.tableType !== undefined && p.tableType !== 'gpt') add(`${at}.diskSetup.partitions[${i}].tableType`, `Invalid value: "${p.tableType}": only partition type "gpt" is supported when spec.format is set to "ignition"`);
+  });
+  (Array.isArray(get(spec, 'diskSetup.filesystems')) ? spec.diskSetup.filesystems : []).forEach((f: any, i: number) => {
+    if (f?.partition !== undefined) add(`${at}.diskSetup.filesystems[${i}].partition`, 'Forbidden: not supported when spec.format is set to "ignition"');
+    if (f?.replaceFS !== undefined) add(`${at}.diskSetup.filesystems[${i}].replaceFS`, 'Forbidden: not supported when spec.format is set to "ignition"');
+  });
+  if (spec.bootCommands !== undefined) add(`${at}.bootCommands`, 'Forbidden: not supported when spec.format is set to "ignition"');
+}
 
 /** The version after the defaulting webhooks (KCP, Machine, MachineSet, MachineDeployment, MachinePool) add a missing leading `v`. */
 function defaultVersion(v: string): string {

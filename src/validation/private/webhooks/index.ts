@@ -10,6 +10,6 @@ import { Issue } from '../issue';
 export function webhookIssues(obj: any, featureGates: ReadonlySet<string> = new Set()): Issue[] {
   if (!obj || typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string') return [];
   const [group] = splitApiVersion(obj.apiVersion);
-  return [...capiIssues(obj, group, featureGates), ...capaIssues(obj, group), ...byohIssues(obj, group),
+  return [...capiIssues(obj, group, featureGates), ...capaIssues(obj, group, featureGates), ...byohIssues(obj, group),
     ...capoIssues(obj, group), ...capdIssues(obj, group, featureGates)];
 }
