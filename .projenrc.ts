@@ -91,7 +91,7 @@ project.tsconfigDev.addInclude('examples/**/*.ts');
 project.tsconfigDev.addInclude('scripts/**/*.ts');
 project.tsconfigDev.addInclude('.projenrc.ts');
 for (const generated of ['lib', 'dist', '.tmp']) project.tsconfigDev.addExclude(generated);
-for (const ignored of ['/examples/', '/scripts/', '/dist/']) project.addPackageIgnore(ignored);
+for (const ignored of ['/examples/', '/scripts/', '/dist/', '/.ci/', '/.tmp/']) project.addPackageIgnore(ignored);
 
 // `npm test` must not edit files: lint without --fix (`npx projen eslint` still fixes).
 project.testTask.removeStep(project.testTask.steps.findIndex((step) => step.spawn === 'eslint'));
@@ -131,6 +131,16 @@ project.addTask('bench', {
   description: 'Fleet synthesis vs the js-yaml floor, growth, peak RSS, cold start (docs/performance.md)',
   exec: 'ts-node --transpile-only scripts/bench-synth.ts',
   receiveArgs: true,
+});
+
+// `npx projen package-smoke`: build, `npm pack`, install into a fresh project with only the
+// documented peers and run the README's programs with the cdk8s and cdktf CLIs (.ci/run runs it).
+project.addTask('package-smoke', {
+  description: 'Pack the built library, install it into a fresh project and run the README programs (cdk8s synth, cdktf synth, plugin)',
+  steps: [
+    { spawn: 'compile' },
+    { exec: 'ts-node --transpile-only scripts/package-smoke.ts', receiveArgs: true },
+  ],
 });
 
 project.synth();
