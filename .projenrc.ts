@@ -18,6 +18,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   constructsVersion: CONSTRUCTS_VERSION,
   minNodeVersion: '20.0.0',
   keywords: ['cdk8s', 'cluster-api', 'capi', 'kubernetes', 'cdktf', 'platform-engineering'],
+  // jsii Python target (`npx projen package:python` → dist/python). Building works here; installing
+  // the wheel needs the jsii Python runtime, cdk8s and constructs from PyPI (docs/python.md).
+  publishToPypi: { distName: 'capi-blueprints', module: 'capi_blueprints' },
 
   // cdk8s-plus-28 is loaded by the library itself (ClusterResourceSet Secrets, teams, management
   // objects), so it is a regular dependency: installing capi-blueprints installs it. It peers on
