@@ -23,16 +23,16 @@ import { App, AppConfig } from 'cdktf';
  * ```
  */
 export class TerraformApp extends App {
+  private static withOutdir(config: AppConfig): AppConfig {
+    const outdir = process.env.CDKTF_OUTDIR || config.outdir || 'cdktf.out';
+    fs.mkdirSync(outdir, { recursive: true });
+    return { ...config, outdir };
+  }
+
   /**
    * @param config the cdktf app config; `outdir` is used when `CDKTF_OUTDIR` is not set
    */
   constructor(config: AppConfig = {}) {
     super(TerraformApp.withOutdir(config));
-  }
-
-  private static withOutdir(config: AppConfig): AppConfig {
-    const outdir = process.env.CDKTF_OUTDIR || config.outdir || 'cdktf.out';
-    fs.mkdirSync(outdir, { recursive: true });
-    return { ...config, outdir };
   }
 }
