@@ -18,6 +18,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   constructsVersion: CONSTRUCTS_VERSION,
   minNodeVersion: '20.0.0',
   keywords: ['cdk8s', 'cluster-api', 'capi', 'kubernetes', 'cdktf', 'platform-engineering'],
+  // jsii Python target (`npx projen package:python` → dist/python). Building works here; installing
+  // the wheel needs the jsii Python runtime, cdk8s and constructs from PyPI (docs/python.md).
+  publishToPypi: { distName: 'capi-blueprints', module: 'capi_blueprints' },
 
   // cdk8s-plus-28 is loaded by the library itself (ClusterResourceSet Secrets, teams, management
   // objects), so it is a regular dependency: installing capi-blueprints installs it. It peers on
@@ -42,18 +45,19 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   bundledDeps: ['yaml@^2.8.0'],
   bin: { 'capi-blueprints': 'lib/cli/index.js' },
 
-  // Generated CRD bindings are big; keep the test loop fast by transpiling only.
-  // Type checking happens in `compile` (jsii) and in `eslint`.
+  // Generated CRD bindings are big; keep the test loop fast by transpiling only (ts-jest transpiles
+  // per file because tsconfig.dev.json sets isolatedModules; its own option of that name is
+  // deprecated). Type checking happens in `npm test` (tsc), `compile` (jsii) and `eslint`.
+  // Coverage leaves out the generated bindings: converting their V8 coverage after every test
+  // file cost more than the tests that load them, and nobody reads it.
   jestOptions: {
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     coverageText: false,
     jestConfig: {
       testTimeout: 120_000,
       maxWorkers: 2,
+      coveragePathIgnorePatterns: ['/node_modules/', '/src/imports/'],
     },
-  },
-  tsJestOptions: {
-    transformOptions: { isolatedModules: true },
   },
 
   eslintOptions: {
@@ -85,13 +89,19 @@ const eslintrc = project.tryFindObjectFile('.eslintrc.json');
 eslintrc?.addDeletionOverride('parserOptions.projectService');
 eslintrc?.addOverride('parserOptions.project', './tsconfig.dev.json');
 
+// ts-node keeps nothing between processes, and the tests, `npm run synth`, the scripts and the CLI
+// from source start many: each transpiled the 8 MB of generated bindings again. All ts-node runs
+// here are transpile-only; scripts/ts-node-cache.js does what --transpile-only does and keeps each
+// result on disk (node_modules/.cache), keyed by content, compiler options and versions.
+project.tsconfig?.file.addOverride('ts-node', { transpileOnly: true, transpiler: './scripts/ts-node-cache.js' });
+
 // Generated bindings are linted by nobody: they are the generator's output.
 project.eslint?.addIgnorePattern('src/imports/**');
 project.tsconfigDev.addInclude('examples/**/*.ts');
 project.tsconfigDev.addInclude('scripts/**/*.ts');
 project.tsconfigDev.addInclude('.projenrc.ts');
 for (const generated of ['lib', 'dist', '.tmp']) project.tsconfigDev.addExclude(generated);
-for (const ignored of ['/examples/', '/scripts/', '/dist/']) project.addPackageIgnore(ignored);
+for (const ignored of ['/examples/', '/scripts/', '/dist/', '/.ci/', '/.tmp/']) project.addPackageIgnore(ignored);
 
 // `npm test` must not edit files: lint without --fix (`npx projen eslint` still fixes).
 project.testTask.removeStep(project.testTask.steps.findIndex((step) => step.spawn === 'eslint'));
@@ -131,6 +141,16 @@ project.addTask('bench', {
   description: 'Fleet synthesis vs the js-yaml floor, growth, peak RSS, cold start (docs/performance.md)',
   exec: 'ts-node --transpile-only scripts/bench-synth.ts',
   receiveArgs: true,
+});
+
+// `npx projen package-smoke`: build, `npm pack`, install into a fresh project with only the
+// documented peers and run the README's programs with the cdk8s and cdktf CLIs (.ci/run runs it).
+project.addTask('package-smoke', {
+  description: 'Pack the built library, install it into a fresh project and run the README programs (cdk8s synth, cdktf synth, plugin)',
+  steps: [
+    { spawn: 'compile' },
+    { exec: 'ts-node --transpile-only scripts/package-smoke.ts', receiveArgs: true },
+  ],
 });
 
 project.synth();

@@ -39,9 +39,14 @@ const NEEDS_ESCAPE = /[\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\uFFFF]/g;
 const keyCache = new Map<string, string>();
 
 /**
- * Multi-document YAML: one document per object, `---` between them, in the order given. Objects
- * are JSON values or cdk8s `ApiObject`s; an `ApiObject` is converted with `manifestJson` one at a
- * time, so that only one object's JSON is alive at any moment.
+ * Multi-document YAML: one document per object, each starting with `---`, in the order given.
+ * Objects are JSON values or cdk8s `ApiObject`s; an `ApiObject` is converted with `manifestJson`
+ * one at a time, so that only one object's JSON is alive at any moment.
+ *
+ * The first document starts with `---` too, so that files concatenated as they are stay separate
+ * documents: `cdk8s synth --stdout` pipes every file to standard output without a separator
+ * (cdk8s-team/cdk8s-cli#943), which would otherwise merge the last object of one file with the
+ * first of the next.
  */
 export function stringifyManifests(objects: any[]): string {
   return withFastToJson(() => {
@@ -50,7 +55,7 @@ export function stringifyManifests(objects: any[]): string {
       const o = objects[i];
       docs[i] = stringifyDocument(ApiObject.isApiObject(o) ? o.toJson() : o);
     }
-    return docs.join('---\n');
+    return docs.length === 0 ? '' : `---\n${docs.join('---\n')}`;
   });
 }
 

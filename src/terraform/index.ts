@@ -1,3 +1,4 @@
+export * from './app';
 export * from './iam';
 export * from './network';
 export * from './storage';

@@ -29,15 +29,16 @@ const FIXES: Record<string, string> = {
 /**
  * A cdk8s validation plugin running the ManifestValidator over the synthesized manifests.
  *
- * In `cdk8s.yaml`:
+ * In `cdk8s.yaml`, with the path of the installed library (a bare package name makes cdk8s-cli
+ * `npm install` a second copy into its plugin directory; see docs/validation.md):
  *
  * ```yaml
  * validations:
- *   - package: capi-blueprints
+ *   - package: ./node_modules/capi-blueprints
  *     version: 0.0.0
  *     class: CapiManifestValidation
  *     properties:
- *       crds: ../shared/crds
+ *       crds: crds
  * ```
  */
 export class CapiManifestValidation {

@@ -41,9 +41,9 @@ describe('stringifyManifests', () => {
     })).toEqual('apiVersion: cluster.x-k8s.io/v1beta2\nimage: quay.io/cilium/cilium:v1.17.6\narg: --cluster-name=prod\nurl: https://helm.cilium.io\nlabel: node-role.kubernetes.io/worker\nversion: v1.33.4\n');
   });
 
-  test('given several objects, when written, then they are documents separated by --- in the same order', () => {
+  test('given several objects, when written, then each is a document starting with --- (files stay separate when concatenated), in the same order', () => {
     const text = stringifyManifests([{ kind: 'A', metadata: { name: 'a' } }, { kind: 'B' }, {}]);
-    expect(text).toEqual('kind: A\nmetadata:\n  name: a\n---\nkind: B\n---\n{}\n');
+    expect(text).toEqual('---\nkind: A\nmetadata:\n  name: a\n---\nkind: B\n---\n{}\n');
     expect(readAll(text).js).toEqual([{ kind: 'A', metadata: { name: 'a' } }, { kind: 'B' }, {}]);
     expect(stringifyManifests([])).toEqual('');
   });
