@@ -11,13 +11,13 @@
  * and read it with `NetworkOutputs.fromTerraformOutputJson` on the manifest side.
  */
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { App, TerraformStack } from 'cdktf';
-import { CapaIam, CapaNetwork, LmaBucket, NatGateways, StateBackend } from '../src';
+import { TerraformStack } from 'cdktf';
+import { CapaIam, CapaNetwork, LmaBucket, NatGateways, StateBackend, TerraformApp } from '../src';
 
 const REGION = 'ap-northeast-2';
 const CLUSTER = 'prod-seoul';
 
-const app = new App({ outdir: process.env.CAPI_BLUEPRINTS_OUTDIR ?? 'dist/aws-foundation', skipValidation: false });
+const app = new TerraformApp({ outdir: process.env.CAPI_BLUEPRINTS_OUTDIR ?? 'dist/aws-foundation', skipValidation: false });
 const stack = new TerraformStack(app, 'aws-foundation');
 
 new AwsProvider(stack, 'aws', {

@@ -22,7 +22,7 @@
 import * as path from 'path';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Duration } from 'cdk8s';
-import { App as TerraformApp, TerraformStack } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import {
   AddonBundle,
   AddonDelivery,
@@ -46,6 +46,7 @@ import {
   Platform,
   Site,
   SiteInfrastructure,
+  TerraformApp,
 } from '../src';
 
 const outdir = process.env.CAPI_BLUEPRINTS_OUTDIR ?? 'dist/company-platform';
