@@ -3,7 +3,7 @@ import * as path from 'path';
 import { App } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { AddonBundle } from '../addons/addon-bundle';
-import { applyClassOutputs } from '../clusterclass/private/apply';
+import { classMembers } from '../clusterclass/private/registry';
 import { markSynthesized } from '../core/lifecycle';
 import { ValidationError } from '../core/validation-error';
 import { ManagementCluster } from '../management/management-cluster';
@@ -13,7 +13,6 @@ import { PLATFORM_BRAND, validateTree } from '../output/private/synth-checks';
 import { checkUniqueObjects, collectCharts, ObjectEntry } from '../output/private/units';
 import { writeFilesIfChanged } from '../output/write-files';
 import { stringifyManifests } from '../output/yaml';
-import { buildCluster } from './blueprint/private/resolve';
 
 /** Props of a `Platform`. */
 export interface PlatformProps {
@@ -82,7 +81,14 @@ export class Platform extends App {
   public override synth(): void {
     const all = this.node.findAll(); // one traversal for validation, warnings and management clusters
     validateTree(this, all);
-    applyClassOutputs(this, buildCluster); // class-output clusters: topology + ClusterClass instead of objects
+    if (classMembers(this).length > 0) {
+      // class-output clusters: topology + ClusterClass instead of objects (loaded only when used)
+      /* eslint-disable @typescript-eslint/no-require-imports */
+      const { applyClassOutputs } = require('../clusterclass/private/apply') as typeof import('../clusterclass/private/apply');
+      const { buildCluster } = require('./blueprint/private/resolve') as typeof import('./blueprint/private/resolve');
+      /* eslint-enable @typescript-eslint/no-require-imports */
+      applyClassOutputs(this, buildCluster);
+    }
     const warnings = collectWarnings(all);
     if (this.strict && warnings.length > 0) {
       throw new ValidationError('Platform', `synthesis stopped by ${warnings.length} warning(s) in strict mode:\n  ${warnings.join('\n  ')}\nFix them, or turn strict mode off (PlatformProps.strict, CAPI_BLUEPRINTS_STRICT).`);

@@ -4,9 +4,9 @@
  * (`dependsOn` orders management → cluster → its addons).
  */
 import type { ManagedCluster } from '../../cluster/managed-cluster';
-import * as argocd from '../../imports/argocd/argoproj.io';
-import * as fluxKustomize from '../../imports/flux-kustomize/kustomize.toolkit.fluxcd.io';
-import * as fluxSource from '../../imports/flux-source/source.toolkit.fluxcd.io';
+import type * as ArgoCd from '../../imports/argocd/argoproj.io';
+import type * as FluxKustomize from '../../imports/flux-kustomize/kustomize.toolkit.fluxcd.io';
+import type * as FluxSource from '../../imports/flux-source/source.toolkit.fluxcd.io';
 import { GitOps, GitOpsEngine } from '../../management/gitops';
 import { hasExternallyManagedReplicas, machinePoolName } from '../../providers/capi/machine-pool';
 
@@ -41,7 +41,18 @@ function clusterAppName(f: ClusterFolder): string {
   return `${f.cluster.clusterName}.${f.cluster.clusterNamespace}`;
 }
 
+/* eslint-disable @typescript-eslint/no-require-imports */
+// The bindings are large (the Argo CD one is 3.5 MB): loaded by the engine that is used, when it is.
+function argoCdBindings(): typeof ArgoCd {
+  return require('../../imports/argocd/argoproj.io');
+}
+function fluxBindings(): { fluxKustomize: typeof FluxKustomize; fluxSource: typeof FluxSource } {
+  return { fluxKustomize: require('../../imports/flux-kustomize/kustomize.toolkit.fluxcd.io'), fluxSource: require('../../imports/flux-source/source.toolkit.fluxcd.io') };
+}
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 function argoCdFiles(management: string, gitOps: GitOps, clusters: ClusterFolder[], hasManagementFolder: boolean): BootstrapFile[] {
+  const argocd = argoCdBindings();
   const application = (name: string, path: string, wave: number | undefined, ignoreReplicasOf: string[] = []) => argocd.Application.manifest({
     metadata: {
       name,
@@ -78,6 +89,7 @@ function argoCdFiles(management: string, gitOps: GitOps, clusters: ClusterFolder
 }
 
 function fluxFiles(management: string, gitOps: GitOps, clusters: ClusterFolder[], hasManagementFolder: boolean): BootstrapFile[] {
+  const { fluxKustomize, fluxSource } = fluxBindings();
   const source = 'platform';
   const interval = `${gitOps.intervalSeconds}s`;
   const kustomization = (name: string, path: string, prune: boolean, dependsOn: string[], wait?: boolean) => fluxKustomize.Kustomization.manifest({
