@@ -188,6 +188,27 @@ describe('ClusterClass output errors', () => {
     expect(() => platform.synth()).toThrow(/cluster 'a' needs feature gate ClusterTopology of provider 'cluster-api', which management cluster 'mgmt' turns off/);
   });
 
+  test('given a blueprint and site that alone make no cluster (no version), then the first cluster is the base and a warning says so', () => {
+    const outdir = tmpdir();
+    try {
+      const platform = new Platform({ outdir });
+      const mgmt = new ManagementCluster(platform, 'mgmt', { providers: { aws: { configSecret: 'capa-variables' } } });
+      const { version: _version, ...withoutVersion } = AWS.blueprint;
+      const blueprint = new Blueprint(platform, 'std', { ...withoutVersion, outputMode: OutputMode.clusterClass() });
+      const site = new Site(platform, 'lab', { infrastructure: AWS.site, managementCluster: mgmt, overrides: { namespace: 'lab' } });
+      const fleet = new Fleet(platform, 'fleet');
+      fleet.addCluster('alpha', { blueprint, site, overrides: { version: 'v1.33.4' } });
+      fleet.addCluster('beta', { blueprint, site, overrides: { version: 'v1.33.4', controlPlane: { replicas: 1 } } });
+      platform.synth();
+      expect(platform.warnings).toEqual([expect.stringMatching(/^fleet\/alpha: class 'std-lab' takes its templates from cluster 'alpha', because the blueprint and site alone do not make a cluster \(.*version.*\)\. Fields the other clusters set differently become variables/)]);
+      const written = objectsIn(outdir).map((o) => o.object).filter((o) => o);
+      expect(written.filter((o) => o.kind === 'Cluster').map((o) => [o.metadata.name, o.spec.topology.classRef.name])).toEqual([['alpha', 'std-lab'], ['beta', 'std-lab']]);
+      expectValidManifests(written, gates(written));
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
   test('given an outputMode that is not an OutputMode, then a ValidationError', () => {
     const platform = new Platform({ outdir: tmpdir() });
     expect(() => new Blueprint(platform, 'std', { outputMode: 'class' as any })).toThrow(/outputMode must be an OutputMode: OutputMode\.objects\(\) or OutputMode\.clusterClass\(\)/);

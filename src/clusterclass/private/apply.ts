@@ -12,6 +12,9 @@ import { splitCluster, SplitError } from './split';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
 import { ValidationError } from '../../core/validation-error';
 
+/** Metadata type of the warnings printed at synthesis. */
+const WARNING_METADATA = 'capi-blueprints:warning';
+
 const DONE = new WeakSet<IConstruct>();
 const MEMBERSHIP = Symbol.for('capi-blueprints.ManagementCluster.membership');
 /** Settings that attach things to a cluster rather than shape its objects (left out of the base render). */
@@ -31,7 +34,7 @@ function strip(layers: Array<{ label: string; values?: Record<string, any>; defi
 }
 
 /** Renders the class's base cluster (blueprint and site only, named like the class). */
-function renderBase(build: BaseBuilder, member: ClassMember, className: string): MemberInput | undefined {
+function renderBase(build: BaseBuilder, member: ClassMember, className: string): MemberInput | string {
   const { site, blueprint } = member;
   const scratchSite = Object.create(site, {
     managementCluster: { value: undefined },
@@ -47,8 +50,8 @@ function renderBase(build: BaseBuilder, member: ClassMember, className: string):
       label: `class '${className}'`,
     });
     return { name: className, parts: splitCluster(clusterObjects(cluster)), overrides: [] };
-  } catch {
-    return undefined; // e.g. a blueprint that needs a cluster fact: the first cluster is the base
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e); // e.g. a blueprint that needs a cluster fact: the first cluster is the base
   }
 }
 
@@ -78,7 +81,14 @@ export function applyClassOutputs(root: IConstruct, build: BaseBuilder): void {
         throw e;
       }
     });
-    const base = renderBase(build, first, className) ?? inputs[0];
+    const rendered = renderBase(build, first, className);
+    let base: MemberInput;
+    if (typeof rendered === 'string') {
+      base = inputs[0];
+      first.cluster.node.addMetadata(WARNING_METADATA, `class '${className}' takes its templates from cluster '${first.cluster.clusterName}', because the blueprint and site alone do not make a cluster (${rendered.replace(/^[^:]*: /, '')}). Fields the other clusters set differently become variables; set them in the blueprint or site to keep them in the class.`);
+    } else {
+      base = rendered;
+    }
     let out;
     try {
       out = buildClass({ className, namespace, base, members: inputs });
