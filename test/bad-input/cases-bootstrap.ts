@@ -75,6 +75,18 @@ export const bootstrapCases: BadInputCase[] = [
       bootstrap: { format: BootstrapFormat.IGNITION, diskSetup: { partitions: [{ device: '/dev/sdb', tableType: PartitionTableType.MBR }] } },
     });
   }, /^prod\/workers: bootstrap\.diskSetup\.partitions\['\/dev\/sdb'\] tableType is MBR, but Ignition supports GPT only\. Use PartitionTableType\.GPT\./),
+  k8s('an Ignition additionalConfig that is not YAML', 'prod/workers', (app) => {
+    awsCluster(app, {}, { ignitionBucket: { name: 'cluster-api-provider-aws-prod' } }).addNodePool('workers', {
+      image: MachineImage.lookup({ baseOS: 'flatcar-stable' }),
+      bootstrap: { format: BootstrapFormat.IGNITION, ignition: { additionalConfig: 'systemd:\n  units: [unclosed\n' } },
+    });
+  }, /^prod\/workers: bootstrap\.ignition\.additionalConfig is not valid YAML \(.*\)\. Give a Container Linux Config \(YAML\)/),
+  k8s('an Ignition additionalConfig that is a YAML list', 'prod/workers', (app) => {
+    awsCluster(app, {}, { ignitionBucket: { name: 'cluster-api-provider-aws-prod' } }).addNodePool('workers', {
+      image: MachineImage.lookup({ baseOS: 'flatcar-stable' }),
+      bootstrap: { format: BootstrapFormat.IGNITION, ignition: { additionalConfig: '- systemd\n' } },
+    });
+  }, /^prod\/workers: bootstrap\.ignition\.additionalConfig is YAML but not a mapping\./),
   k8s('an Ignition bucket name with upper case', 'prod', (app) => { awsCluster(app, {}, { ignitionBucket: { name: 'Bucket' } }); },
     /^prod: ignitionBucket\.name 'Bucket' is not an S3 bucket name\./),
   k8s('a Flatcar image with cloud-init on the control plane', 'prod', (app) => {

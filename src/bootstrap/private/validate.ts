@@ -71,6 +71,7 @@ export function validateBootstrap(
     if (extra !== undefined && (extra.trim() === '' || extra.length > 32768)) {
       throw new ValidationError(scope, `${field}ignition.additionalConfig has ${extra.length} characters. Give a Container Linux Config of 1 to 32768 characters, or leave it unset.`);
     }
+    if (extra !== undefined) checkContainerLinuxConfig(scope, `${field}ignition.additionalConfig`, extra);
     if (o.ignition.storage !== undefined && !(Object.values(IgnitionStorage) as string[]).includes(o.ignition.storage)) {
       throw new ValidationError(scope, `${field}ignition.storage '${o.ignition.storage}' is not an Ignition storage. Use IgnitionStorage.CLUSTER_OBJECT_STORE or UNENCRYPTED_USER_DATA.`);
     }
@@ -268,5 +269,23 @@ function lintBootDownloads(scope: IConstruct, field: string, o: NodeBootstrapOpt
       throw new ValidationError(scope, `${message}, or set ${field}bootDownloads: BootDownloads.WARN.`);
     }
     scope.node.addMetadata(WARNING_METADATA, `${message}; set ${field}bootDownloads: BootDownloads.ALLOW to silence this or ERROR to reject it.`);
+  }
+}
+
+/**
+ * A Container Linux Config is YAML that the bootstrap provider transpiles on the management
+ * cluster when the machine is created: a syntax error would only show there, per machine.
+ */
+export function checkContainerLinuxConfig(scope: IConstruct | string, field: string, text: string): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parseDocument } = require('yaml') as typeof import('yaml'); // loaded only for Ignition configs
+  const doc = parseDocument(text);
+  const problem = doc.errors[0]?.message.split('\n')[0];
+  if (problem !== undefined) {
+    throw new ValidationError(scope, `${field} is not valid YAML (${problem}). Give a Container Linux Config (YAML), e.g. FLATCAR_ADDITIONAL_CONFIG with your units added.`);
+  }
+  const value = doc.toJS();
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ValidationError(scope, `${field} is YAML but not a mapping. A Container Linux Config is a mapping with keys such as 'systemd', 'storage' or 'passwd'.`);
   }
 }

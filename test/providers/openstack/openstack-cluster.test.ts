@@ -303,6 +303,13 @@ describe('OpenStack cluster errors', () => {
     ['max without min', () => openstackCluster({}, { securityGroups: { allNodesRules: [{ name: 'r', protocol: 'tcp', portRangeMax: 80 }] } }), /sets portRangeMax without portRangeMin/],
     ['ports without protocol', () => openstackCluster({}, { securityGroups: { allNodesRules: [{ name: 'r', portRangeMin: 80 }] } }), /has a port range but protocol 'any'/],
     ['empty rule name', () => openstackCluster({}, { securityGroups: { allNodesRules: [{ name: ' ' }] } }), /has an empty name/],
+    ['IPv6 prefix on an IPv4 rule', () => openstackCluster({}, { securityGroups: { allNodesRules: [{ name: 'r', remoteIpPrefix: 'fd00::/8' }] } }),
+      /rule 'r' remoteIpPrefix 'fd00::\/8' is an IPv6 block, but etherType is IPv4 \(Neutron rejects the conflict\)/],
+    ['unknown protocol', () => openstackCluster({}, { securityGroups: { allNodesRules: [{ name: 'r', protocol: 'TCP/IP' }] } }),
+      /rule 'r' has protocol 'TCP\/IP', which Neutron does not know\. Use a protocol name .* or a number from 0 to 255\./],
+    ['protocol number above 255', () => openstackCluster({}, { securityGroups: { allNodesRules: [{ name: 'r', protocol: '300' }] } }), /has protocol '300', which Neutron does not know/],
+    ['long rule description', () => openstackCluster({}, { securityGroups: { allNodesRules: [{ name: 'r', protocol: 'icmp', description: 'd'.repeat(256) }] } }),
+      /rule 'r' has a description of 256 characters; Neutron takes at most 255/],
     ['bad direction', () => openstackCluster({}, { securityGroups: { allNodesRules: [{ name: 'r', direction: 'in' as SecurityGroupRuleDirection }] } }), /has direction 'in'/],
   ];
   test.each(cases)('given a bad %s, when the cluster is built, then a ValidationError names it', (_name, build, message) => {

@@ -6,7 +6,7 @@
  */
 import { IConstruct } from 'constructs';
 import { BootstrapFormat, IgnitionStorage, NodeBootstrapOptions } from '../../../bootstrap/node-bootstrap';
-import { BootstrapSupport } from '../../../bootstrap/private/validate';
+import { BootstrapSupport, checkContainerLinuxConfig } from '../../../bootstrap/private/validate';
 import { ValidationError } from '../../../core/validation-error';
 import { MachineImage, MachineImageLookupOptions } from '../../../machines/machine-image';
 import { checkImageVersion, isCloudInitOnly, isFlatcar } from '../../../machines/private/image-version';
@@ -73,6 +73,7 @@ export function planAwsBootstrap(input: AwsBootstrapInput): AwsBootstrapPlan {
     throw new ValidationError(scope, `${field}bootstrap.format is IGNITION, but ${what} runs cloud-init, which ignores Ignition user data. Use a Flatcar image: MachineImage.lookup({ baseOS: 'flatcar-stable' }) or MachineImage.fromId('<ami>', { os: 'flatcar-stable', kubernetesVersion: '${input.clusterVersion}' }).`);
   }
   const own = bootstrap?.ignition?.additionalConfig;
+  if (own !== undefined) checkContainerLinuxConfig(scope, `${field}bootstrap.ignition.additionalConfig`, own); // syntax first
   if (own !== undefined && !own.includes('coreos-metadata')) {
     throw new ValidationError(scope, `${field}bootstrap.ignition.additionalConfig replaces CAPA's Flatcar drop-in, and lacks the kubeadm.service drop-in that waits for coreos-metadata.service: the node name ${FLATCAR_NODE_NAME} would stay empty. Start from FLATCAR_ADDITIONAL_CONFIG (exported) and add your units to it.`);
   }

@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { isUuid } from './refs';
-import { isCidr } from '../../../core/cidr';
+import { cidrFamily, isCidr } from '../../../core/cidr';
 import { ValidationError } from '../../../core/validation-error';
 import * as capo from '../../../imports/capo/infrastructure.cluster.x-k8s.io';
 import { ManagedSecurityGroup, OpenStackSecurityGroupRule, OpenStackSecurityGroupsOptions, SecurityGroupEtherType, SecurityGroupRuleDirection } from '../openstack-security-groups';
@@ -39,6 +39,13 @@ export function renderManagedSecurityGroups(
 }
 
 const PORT_PROTOCOLS = ['tcp', 'udp', 'sctp', 'dccp', 'udplite', '6', '17', '132', '33', '136'];
+/** The protocol names Neutron accepts (besides numbers 0–255). */
+const PROTOCOL_NAMES = [
+  'ah', 'dccp', 'egp', 'esp', 'gre', 'hopopt', 'icmp', 'icmpv6', 'igmp', 'ipip', 'ipv6-encap', 'ipv6-frag', 'ipv6-icmp', 'ipv6-nonxt',
+  'ipv6-opts', 'ipv6-route', 'ospf', 'pgm', 'rsvp', 'sctp', 'tcp', 'udp', 'udplite', 'vrrp',
+];
+/** Neutron's longest rule description. */
+const MAX_DESCRIPTION = 255;
 
 function renderRule(scope: IConstruct, field: string, r: OpenStackSecurityGroupRule): Rule {
   if (r.name.trim() === '') throw new ValidationError(scope, `${field} has an empty name. Name every rule.`);
@@ -56,6 +63,12 @@ function renderRule(scope: IConstruct, field: string, r: OpenStackSecurityGroupR
   }
   if (r.remoteIpPrefix !== undefined && !isCidr(r.remoteIpPrefix)) {
     throw new ValidationError(scope, `${field} remoteIpPrefix '${r.remoteIpPrefix}' is not a CIDR block. Use e.g. '10.0.0.0/8'.`);
+  }
+  if (r.remoteIpPrefix !== undefined && `IPv${cidrFamily(r.remoteIpPrefix)}` !== etherType) {
+    throw new ValidationError(scope, `${field} remoteIpPrefix '${r.remoteIpPrefix}' is an IPv${cidrFamily(r.remoteIpPrefix)} block, but etherType is ${etherType} (Neutron rejects the conflict). Set etherType to match, or use a prefix of that family.`);
+  }
+  if (r.description !== undefined && r.description.length > MAX_DESCRIPTION) {
+    throw new ValidationError(scope, `${field} has a description of ${r.description.length} characters; Neutron takes at most ${MAX_DESCRIPTION}. Shorten it.`);
   }
   if (r.remoteGroupId !== undefined && !isUuid(r.remoteGroupId)) {
     throw new ValidationError(scope, `${field} remoteGroupId '${r.remoteGroupId}' is not a security group UUID.`);
@@ -88,6 +101,9 @@ function renderRule(scope: IConstruct, field: string, r: OpenStackSecurityGroupR
   }
   if (r.protocol !== undefined && r.protocol.trim() === '') {
     throw new ValidationError(scope, `${field} has an empty protocol. Use e.g. 'tcp', or leave it unset for any protocol.`);
+  }
+  if (r.protocol !== undefined && !PROTOCOL_NAMES.includes(r.protocol) && !(/^\d{1,3}$/.test(r.protocol) && Number(r.protocol) <= 255)) {
+    throw new ValidationError(scope, `${field} has protocol '${r.protocol}', which Neutron does not know. Use a protocol name (e.g. 'tcp', 'udp', 'icmp', 'ipip') or a number from 0 to 255.`);
   }
   return {
     name: r.name,
