@@ -12,6 +12,7 @@ import { checkNotSynthesized } from '../core/lifecycle';
 import { isDnsLabel, isDnsSubdomain } from '../core/names';
 import { RANGES } from '../core/ranges';
 import { ValidationError } from '../core/validation-error';
+import { addWarning } from '../core/warnings';
 import { AddonDelivery, ClusterResourceSetDeliveryOptions } from '../delivery/addon-delivery';
 import { CLUSTER_NAME_SELECTOR_LABEL } from '../delivery/private/types';
 import { guardPlainApp } from '../output/private/synth-checks';
@@ -296,7 +297,7 @@ export class AddonBundle extends Chart {
   public _addWarning(message: string): void {
     if (this._warnings.has(message)) return;
     this._warnings.add(message);
-    this.node.addMetadata('capi-blueprints:warning', message);
+    addWarning(this, message);
   }
 
   /** The bundle's layers, bases first (each once), this bundle last. @internal */

@@ -6,6 +6,7 @@ import { AddonBundle } from '../addons/addon-bundle';
 import { classMembers } from '../clusterclass/private/registry';
 import { markSynthesized } from '../core/lifecycle';
 import { ValidationError } from '../core/validation-error';
+import { WARNING_METADATA } from '../core/warnings';
 import { ManagementCluster } from '../management/management-cluster';
 import { OutputLayout } from '../output/output-layout';
 import { gitOpsTree } from '../output/private/gitops-tree';
@@ -36,8 +37,6 @@ export interface PlatformProps {
   readonly strict?: boolean;
 }
 
-/** Metadata type of the warnings constructs record (printed and counted at synthesis). */
-const WARNING_METADATA = 'capi-blueprints:warning';
 
 /**
  * The root of a capi-blueprints program: a cdk8s `App` whose `synth()` validates everything

@@ -1,10 +1,9 @@
 import { IConstruct } from 'constructs';
 import { isDnsSubdomain } from '../../core/names';
 import { ValidationError } from '../../core/validation-error';
+import { addWarning } from '../../core/warnings';
 import { BootDownloads, BootstrapFormat, FileEncoding, IgnitionStorage, NodeBootstrapOptions, PartitionTableType } from '../node-bootstrap';
 
-/** Metadata type of capi-blueprints warnings (printed at synth, errors in a strict Platform). */
-const WARNING_METADATA = 'capi-blueprints:warning';
 
 /** What a bootstrap kind can carry, and the fix for what it cannot. */
 export interface BootstrapSupport {
@@ -268,7 +267,7 @@ function lintBootDownloads(scope: IConstruct, field: string, o: NodeBootstrapOpt
     if (policy === BootDownloads.ERROR) {
       throw new ValidationError(scope, `${message}, or set ${field}bootDownloads: BootDownloads.WARN.`);
     }
-    scope.node.addMetadata(WARNING_METADATA, `${message}; set ${field}bootDownloads: BootDownloads.ALLOW to silence this or ERROR to reject it.`);
+    addWarning(scope, `${message}; set ${field}bootDownloads: BootDownloads.ALLOW to silence this or ERROR to reject it.`);
   }
 }
 

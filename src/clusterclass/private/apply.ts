@@ -11,9 +11,7 @@ import { ClassMember, classMembers } from './registry';
 import { splitCluster, SplitError } from './split';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
 import { ValidationError } from '../../core/validation-error';
-
-/** Metadata type of the warnings printed at synthesis. */
-const WARNING_METADATA = 'capi-blueprints:warning';
+import { addWarning } from '../../core/warnings';
 
 const DONE = new WeakSet<IConstruct>();
 const MEMBERSHIP = Symbol.for('capi-blueprints.ManagementCluster.membership');
@@ -85,7 +83,7 @@ export function applyClassOutputs(root: IConstruct, build: BaseBuilder): void {
     let base: MemberInput;
     if (typeof rendered === 'string') {
       base = inputs[0];
-      first.cluster.node.addMetadata(WARNING_METADATA, `class '${className}' takes its templates from cluster '${first.cluster.clusterName}', because the blueprint and site alone do not make a cluster (${rendered.replace(/^[^:]*: /, '')}). Fields the other clusters set differently become variables; set them in the blueprint or site to keep them in the class.`);
+      addWarning(first.cluster, `class '${className}' takes its templates from cluster '${first.cluster.clusterName}', because the blueprint and site alone do not make a cluster (${rendered.replace(/^[^:]*: /, '')}). Fields the other clusters set differently become variables; set them in the blueprint or site to keep them in the class.`);
     } else {
       base = rendered;
     }
