@@ -7,7 +7,7 @@
  * cdk8s writes them). A string is written plain only when no YAML 1.2 or YAML 1.1 reader could
  * take it for anything else: printable ASCII, starting with a letter or one of `_ / $ ^ ( ) ; \`
  * (or `-` followed by one of those or `-`), no `: `, ` #`, trailing `:` or surrounding spaces, and none of
- * the YAML 1.1 words `y n yes no on off true false null` in any case. Everything that could be
+ * the YAML 1.1 words `y n yes no on off true false null` in any case, nor a bare exponent (`e0`). Everything that could be
  * read as a number, a boolean, null, a timestamp, an octal (`0755`), a sexagesimal (`1:30`), a
  * float (`1e3`, `.5`, `.inf`), a merge key (`<<`), a document marker (`---`) or an indicator is
  * quoted: single quotes when it is one printable line, double quotes (JSON escapes, plus `\uXXXX`
@@ -28,6 +28,8 @@ import { withFastToJson } from './manifest-json';
 const PLAIN = /^(?:[A-Za-z_/$^();\\]|(?!---)-(?=[A-Za-z_/$^();\\-]))(?:[!-9;-~]|:(?=[!-~])| (?=[ !"$-~]))*$/;
 /** YAML 1.1 booleans and null (`y`, `NO`, `Off`, …), compared in lower case. */
 const WORDS = new Set(['y', 'n', 'yes', 'no', 'on', 'off', 'true', 'false', 'null']);
+/** A bare exponent (`e0`, `E+5`): the `yaml` package's YAML 1.1 schema reads it as a float. */
+const BARE_EXPONENT = /^[eE][-+]?[0-9]+$/;
 /** One line of characters allowed raw inside quotes (no C0/C1 controls, DEL, NEL, LS/PS, BOM, surrogates). */
 const SINGLE_QUOTABLE = /^[\x20-\x7E\u00A0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD]*$/;
 /** Characters allowed raw in a literal block: the quotable ones, tab and line feed. */
@@ -157,7 +159,7 @@ function number(n: number): string {
 }
 
 function string(s: string, indent: string): string {
-  if (PLAIN.test(s) && !(s.length <= 5 && WORDS.has(s.toLowerCase()))) return s;
+  if (PLAIN.test(s) && !(s.length <= 5 && WORDS.has(s.toLowerCase())) && !BARE_EXPONENT.test(s)) return s;
   if (s.includes('\n')) return literalBlock(s, indent) ?? doubleQuoted(s);
   if (SINGLE_QUOTABLE.test(s)) return `'${s.replace(/'/g, "''")}'`;
   return doubleQuoted(s);

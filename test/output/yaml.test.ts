@@ -16,7 +16,7 @@ function readAll(text: string): { v12: any[]; v11: any[]; js: any[] } {
 const AMBIGUOUS = [
   'yes', 'Yes', 'YES', 'no', 'No', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF', 'y', 'Y', 'n', 'N',
   'true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL', '~', '',
-  '0755', '0o17', '0x1F', '0b101', '1_000', '1e3', '1E3', '1.5', '.5', '5.', '+1', '-1', '-.5', '.inf', '-.Inf', '+.INF', '.nan', '.NaN',
+  '0755', '0o17', '0x1F', '0b101', '1_000', '1e3', '1E3', 'e0', 'E+5', 'e-12', '1.5', '.5', '5.', '+1', '-1', '-.5', '.inf', '-.Inf', '+.INF', '.nan', '.NaN',
   '190:20:30', '1:30', '2001-12-14', '2001-12-14t21:59:43.10-05:00', '2001-12-14 21:59:43.10 -5',
   '<<', '=', '---', '...', '- item', '? key', ': value', 'a: b', 'a #b', 'key:', '#comment', '&anchor', '*alias', '!tag', '%TAG', '@at', '`tick',
   '|', '>', '"double"', "'single'", '{flow}', '[flow]', ',', ' leading', 'trailing ', '\ttab',
