@@ -1,12 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
+/** What a file holds: text (written as UTF-8) or bytes. */
+export type FileContent = string | Uint8Array;
+
 /**
- * Writes each `[file, content]` (UTF-8), creating directories as needed, but leaves a file alone
+ * Writes each `[file, content]` (text as UTF-8), creating directories as needed, but leaves a file alone
  * when it already holds exactly these bytes: a re-synth of an unchanged platform touches no file
  * (no new modification times for Git, editors or GitOps engines watching the directory).
  */
-export function writeFilesIfChanged(files: Array<[string, string]>): void {
+export function writeFilesIfChanged(files: ReadonlyArray<readonly [string, FileContent]>): void {
   const made = new Set<string>();
   for (const [file, text] of files) {
     const dir = path.dirname(file);
@@ -14,7 +17,7 @@ export function writeFilesIfChanged(files: Array<[string, string]>): void {
       fs.mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    const data = Buffer.from(text, 'utf8');
+    const data = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     const stat = fs.statSync(file, { throwIfNoEntry: false });
     if (stat?.isFile() && stat.size === data.length && fs.readFileSync(file).equals(data)) continue;
     fs.writeFileSync(file, data);

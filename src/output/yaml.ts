@@ -18,6 +18,7 @@
  * JavaScript writes them (`-0`, `.nan`, `.inf`, `-.inf` for the special values).
  */
 import { ApiObject } from 'cdk8s';
+import { ByteSink } from './byte-sink';
 import { withFastToJson } from './manifest-json';
 
 /**
@@ -51,13 +52,19 @@ const keyCache = new Map<string, string>();
  * first of the next.
  */
 export function stringifyManifests(objects: any[]): string {
-  return withFastToJson(() => {
-    const docs = new Array<string>(objects.length);
+  const sink = new ByteSink();
+  writeManifests(sink, objects);
+  return sink.toString();
+}
+
+/** `stringifyManifests`, appended to `sink` as UTF-8 (one document's text alive at a time). */
+export function writeManifests(sink: ByteSink, objects: any[]): void {
+  withFastToJson(() => {
     for (let i = 0; i < objects.length; i++) {
       const o = objects[i];
-      docs[i] = stringifyDocument(ApiObject.isApiObject(o) ? o.toJson() : o);
+      sink.put('---\n');
+      sink.put(stringifyDocument(ApiObject.isApiObject(o) ? o.toJson() : o));
     }
-    return docs.length === 0 ? '' : `---\n${docs.join('---\n')}`;
   });
 }
 
@@ -68,64 +75,74 @@ export function stringifyDocument(value: any): string {
   if (value !== null && typeof value === 'object') {
     if (Array.isArray(value)) {
       if (value.length === 0) return '[]\n';
-      sequence(out, value, '', '');
+      sequence(out, value, '', 0);
     } else {
-      const keys = Object.keys(value);
-      if (keys.length === 0) return '{}\n';
-      mapping(out, value, keys, '', '');
+      if (isEmpty(value)) return '{}\n';
+      mapping(out, value, '', 0);
     }
     return out.join('');
   }
   return scalar(value, '') + '\n';
 }
 
-/** A block mapping; its first line starts with `first`, the others with `indent`. */
-function mapping(out: string[], obj: Record<string, any>, keys: string[], first: string, indent: string): void {
-  const inner = indent + '  ';
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
+/** Whether a mapping has no keys (without listing them). */
+function isEmpty(obj: Record<string, any>): boolean {
+  for (const _ in obj) return false;
+  return true;
+}
+
+/** `n` spaces (the same strings for every line of every document). */
+const SPACES: string[] = [];
+function spaces(n: number): string {
+  return SPACES[n] ?? (SPACES[n] = ' '.repeat(n));
+}
+
+/** A block mapping indented by `indent` spaces; its first line starts with `first` instead. */
+function mapping(out: string[], obj: Record<string, any>, first: string, indent: number): void {
+  const inner = indent + 2;
+  let prefix = first;
+  // for…in: the keys in Object.keys order (JSON data has no inherited keys), without an array per mapping
+  for (const k in obj) {
     const v = obj[k];
-    out.push(i === 0 ? first : indent, key(k));
+    out.push(prefix, key(k));
+    prefix = spaces(indent);
     if (v !== null && typeof v === 'object') {
       if (Array.isArray(v)) {
         if (v.length === 0) {
           out.push(': []\n');
         } else {
           out.push(':\n');
-          sequence(out, v, inner, inner);
+          sequence(out, v, spaces(inner), inner);
         }
+      } else if (isEmpty(v)) {
+        out.push(': {}\n');
       } else {
-        const ks = Object.keys(v);
-        if (ks.length === 0) {
-          out.push(': {}\n');
-        } else {
-          out.push(':\n');
-          mapping(out, v, ks, inner, inner);
-        }
+        out.push(':\n');
+        mapping(out, v, spaces(inner), inner);
       }
     } else {
-      out.push(': ', scalar(v, inner), '\n');
+      out.push(': ', scalar(v, spaces(inner)), '\n');
     }
   }
 }
 
-/** A block sequence; its first line starts with `first`, the others with `indent`. */
-function sequence(out: string[], arr: any[], first: string, indent: string): void {
-  const inner = indent + '  ';
+/** A block sequence indented by `indent` spaces; its first line starts with `first` instead. */
+function sequence(out: string[], arr: any[], first: string, indent: number): void {
+  const inner = indent + 2;
   for (let i = 0; i < arr.length; i++) {
     const v = arr[i];
-    const dash = (i === 0 ? first : indent) + '- ';
+    out.push(i === 0 ? first : spaces(indent), '- ');
     if (v !== null && typeof v === 'object') {
       if (Array.isArray(v)) {
-        if (v.length === 0) out.push(dash, '[]\n');
-        else sequence(out, v, dash, inner);
+        if (v.length === 0) out.push('[]\n');
+        else sequence(out, v, '', inner);
+      } else if (isEmpty(v)) {
+        out.push('{}\n');
       } else {
-        const ks = Object.keys(v);
-        if (ks.length === 0) out.push(dash, '{}\n');
-        else mapping(out, v, ks, dash, inner);
+        mapping(out, v, '', inner);
       }
     } else {
-      out.push(dash, scalar(v === undefined ? null : v, inner), '\n');
+      out.push(scalar(v === undefined ? null : v, spaces(inner)), '\n');
     }
   }
 }

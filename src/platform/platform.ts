@@ -10,10 +10,9 @@ import { WARNING_METADATA } from '../core/warnings';
 import { ManagementCluster } from '../management/management-cluster';
 import { OutputLayout } from '../output/output-layout';
 import { gitOpsTree } from '../output/private/gitops-tree';
+import { RenderedFiles } from '../output/private/rendered-files';
 import { PLATFORM_BRAND, validateTree } from '../output/private/synth-checks';
 import { checkUniqueObjects, collectCharts, ObjectEntry } from '../output/private/units';
-import { writeFilesIfChanged } from '../output/write-files';
-import { stringifyManifests } from '../output/yaml';
 
 /** Props of a `Platform`. */
 export interface PlatformProps {
@@ -97,9 +96,9 @@ export class Platform extends App {
     // Objects go to the writer as ApiObjects: converted to JSON one at a time while written as YAML.
     const managements = all.filter(ManagementCluster.isManagementCluster);
     const layout = this.requestedLayout ?? (managements.length > 0 ? OutputLayout.GITOPS : OutputLayout.FLAT);
-    const files: Array<[string, string]> = layout === OutputLayout.GITOPS ? this.gitOpsFiles() : this.flatFiles(managements);
+    const files = layout === OutputLayout.GITOPS ? this.gitOpsFiles() : this.flatFiles(managements);
     fs.mkdirSync(this.outdir, { recursive: true });
-    writeFilesIfChanged(files);
+    files.write();
     if (process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true') this.writeMetadata();
     if (warnings.length > 0) process.stderr.write(`capi-blueprints: ${warnings.length} warning(s)\n`);
     markSynthesized(this);
@@ -117,8 +116,8 @@ export class Platform extends App {
     fs.writeFileSync(path.join(this.outdir, 'construct-metadata.json'), JSON.stringify({ version: '1.0.0', resources }));
   }
 
-  private flatFiles(managements: ManagementCluster[]): Array<[string, string]> {
-    const files: Array<[string, string]> = [];
+  private flatFiles(managements: ManagementCluster[]): RenderedFiles {
+    const files = new RenderedFiles();
     const entries: ObjectEntry[] = [];
     const owners = new Map<string, string>();
     for (const { chart, objects } of collectCharts(this)) {
@@ -130,22 +129,23 @@ export class Platform extends App {
       }
       owners.set(name, chart.node.path);
       for (const o of objects) entries.push({ scope: '', object: o, owner: o });
-      files.push([path.join(this.outdir, name), stringifyManifests(objects)]);
+      files.addManifests(path.join(this.outdir, name), objects);
     }
     for (const m of managements) {
       const json = [...m._manifests().values()].flat();
       json.forEach((j) => entries.push({ scope: '', object: j, owner: m }));
-      if (json.length > 0) files.push([path.join(this.outdir, `${m.clusterName}.management${this.outputFileExtension}`), stringifyManifests(json)]);
+      if (json.length > 0) files.addManifests(path.join(this.outdir, `${m.clusterName}.management${this.outputFileExtension}`), json);
     }
     checkUniqueObjects(entries);
     return files;
   }
 
-  private gitOpsFiles(): Array<[string, string]> {
+  private gitOpsFiles(): RenderedFiles {
     const tree = gitOpsTree(this, collectCharts(this));
     checkUniqueObjects(tree.files.flatMap((f) => f.objects.map((object, i) => ({ scope: f.management, object, owner: f.owners[i] }))));
-    const files: Array<[string, string]> = tree.files.map((f) => [path.join(this.outdir, f.path), stringifyManifests(f.objects)]);
-    for (const [file, text] of tree.texts) files.push([path.join(this.outdir, file), text]);
+    const files = new RenderedFiles();
+    for (const f of tree.files) files.addManifests(path.join(this.outdir, f.path), f.objects);
+    for (const [file, text] of tree.texts) files.addText(path.join(this.outdir, file), text);
     return files;
   }
 }
