@@ -9,6 +9,7 @@
  *   floor). Both after a warm-up of both paths and a full GC.
  * - `rss <lib> <delivery> <clusters>`: one construct + synth; the process's peak RSS.
  */
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -24,7 +25,20 @@ interface Sample {
   readonly wallMs: number;
 }
 
+/**
+ * Flushes the file system's pending writes (the previous run's files and deletions), so that no
+ * run pays for another's write-back: each timed run starts on a quiet disk. Linux/macOS `sync`.
+ */
+function flushFileSystem(): void {
+  try {
+    execFileSync('sync', { stdio: 'ignore' });
+  } catch {
+    // no sync command (Windows): the runs share the write-back, as before
+  }
+}
+
 function measure(fn: () => void): Sample {
+  flushFileSystem();
   (global as any).gc?.();
   const cpu0 = process.cpuUsage();
   const wall0 = performance.now();

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { renderTemplate, ClusterValueError } from './cluster-values';
 import { BundleRenderInfo, goDuration, objectLabels, objectName } from './common';
+import { deepFreeze, PrerenderedObject } from './prerendered-object';
 import { CLUSTER_NAME_SELECTOR_LABEL, ClusterFacts, ResolvedAddon, Selector } from './types';
 import * as caaph from '../../imports/caaph/addons.cluster.x-k8s.io';
 
@@ -16,7 +17,6 @@ import * as caaph from '../../imports/caaph/addons.cluster.x-k8s.io';
 export function renderHelmChartProxy(
   scope: Construct, info: BundleRenderInfo, addon: ResolvedAddon, cluster: ClusterFacts | undefined, selector: Selector | undefined,
 ): void {
-  const helm = addon.config.helm!;
   const name = cluster ? objectName(info, cluster.name, addon.name) : objectName(info, info.bundleName, addon.name);
   let valuesTemplate: string;
   try {
@@ -28,33 +28,68 @@ export function renderHelmChartProxy(
     }
     throw e;
   }
-  const isDependent = addon.dependsOn.length > 0;
-  const isDependency = info.hasDependents.has(addon.name);
-  const clusterSelector: caaph.HelmChartProxySpecClusterSelector = cluster
-    ? { matchLabels: { [CLUSTER_NAME_SELECTOR_LABEL]: cluster.name } }
-    : {
-      matchLabels: selector!.matchLabels,
-      matchExpressions: selector!.excludeClusters.length > 0
-        ? [{ key: CLUSTER_NAME_SELECTOR_LABEL, operator: 'NotIn', values: [...selector!.excludeClusters].sort() }]
-        : undefined,
-    };
+  if (cluster) {
+    // one per cluster (thousands in a fleet): the shared template with this cluster's selector in its place
+    const spec = { ...specTemplate(info, addon, valuesTemplate), clusterSelector: { matchLabels: { [CLUSTER_NAME_SELECTOR_LABEL]: cluster.name } } };
+    new PrerenderedObject(scope, name, caaph.HelmChartProxy.GVK.apiVersion, caaph.HelmChartProxy.GVK.kind, {
+      name, namespace: cluster.namespace, labels: objectLabels(info, addon, cluster),
+    }, { spec });
+    return;
+  }
   new caaph.HelmChartProxy(scope, name, {
-    metadata: { name, namespace: cluster ? cluster.namespace : info.namespace, labels: objectLabels(info, addon, cluster) },
+    metadata: { name, namespace: info.namespace, labels: objectLabels(info, addon, undefined) },
     spec: {
-      clusterSelector,
-      repoUrl: helm.repository,
-      chartName: helm.chart,
-      version: addon.version,
-      releaseName: helm.releaseName,
-      namespace: addon.config.namespace,
-      valuesTemplate: valuesTemplate === '' ? undefined : valuesTemplate,
-      options: {
-        wait: helm.install.wait || isDependency || helm.install.atomic || isDependent,
-        waitForJobs: helm.install.waitForJobs || undefined,
-        timeout: goDuration(helm.install.timeoutSeconds),
-        atomic: helm.install.atomic || isDependent || undefined,
-        install: { createNamespace: addon.config.createNamespace },
+      ...specProps(info, addon, valuesTemplate),
+      clusterSelector: {
+        matchLabels: selector!.matchLabels,
+        matchExpressions: selector!.excludeClusters.length > 0
+          ? [{ key: CLUSTER_NAME_SELECTOR_LABEL, operator: 'NotIn', values: [...selector!.excludeClusters].sort() }]
+          : undefined,
       },
     },
   });
+}
+
+/**
+ * The JSON of an addon's HelmChartProxy spec apart from its cluster selector (a placeholder),
+ * the same for every cluster: converted once per addon and render pass, shared and frozen.
+ */
+function specTemplate(info: BundleRenderInfo, addon: ResolvedAddon, valuesTemplate: string): Record<string, any> {
+  const cached = templates.get(addon);
+  if (cached && cached.info === info && cached.valuesTemplate === valuesTemplate) return cached.spec;
+  const spec = caaph.toJson_HelmChartProxySpec({ ...specProps(info, addon, valuesTemplate), clusterSelector: {} })!;
+  deepFreeze(spec);
+  templates.set(addon, { info, valuesTemplate, spec });
+  return spec;
+}
+
+/** Spec templates by addon (of one render pass: `info`). */
+const templates = new WeakMap<ResolvedAddon, SpecTemplate>();
+
+interface SpecTemplate {
+  readonly info: BundleRenderInfo;
+  readonly valuesTemplate: string;
+  readonly spec: Record<string, any>;
+}
+
+/** The props of an addon's HelmChartProxy spec apart from its cluster selector. */
+function specProps(info: BundleRenderInfo, addon: ResolvedAddon, valuesTemplate: string): Omit<caaph.HelmChartProxySpec, 'clusterSelector'> {
+  const helm = addon.config.helm!;
+  const isDependent = addon.dependsOn.length > 0;
+  const isDependency = info.hasDependents.has(addon.name);
+  return {
+    repoUrl: helm.repository,
+    chartName: helm.chart,
+    version: addon.version,
+    releaseName: helm.releaseName,
+    namespace: addon.config.namespace,
+    valuesTemplate: valuesTemplate === '' ? undefined : valuesTemplate,
+    options: {
+      wait: helm.install.wait || isDependency || helm.install.atomic || isDependent,
+      waitForJobs: helm.install.waitForJobs || undefined,
+      timeout: goDuration(helm.install.timeoutSeconds),
+      atomic: helm.install.atomic || isDependent || undefined,
+      install: { createNamespace: addon.config.createNamespace },
+    },
+  };
 }
