@@ -12,7 +12,7 @@ import { OutputLayout } from '../output/output-layout';
 import { gitOpsTree } from '../output/private/gitops-tree';
 import { RenderedFiles } from '../output/private/rendered-files';
 import { PLATFORM_BRAND, validateTree } from '../output/private/synth-checks';
-import { checkUniqueObjects, collectCharts, ObjectEntry } from '../output/private/units';
+import { checkUniqueObjects, collectCharts, UniqueObjects } from '../output/private/units';
 
 /** Props of a `Platform`. */
 export interface PlatformProps {
@@ -118,7 +118,7 @@ export class Platform extends App {
 
   private flatFiles(managements: ManagementCluster[]): RenderedFiles {
     const files = new RenderedFiles();
-    const entries: ObjectEntry[] = [];
+    const unique = new UniqueObjects();
     const owners = new Map<string, string>();
     for (const { chart, objects } of collectCharts(this)) {
       if (objects.length === 0) continue;
@@ -128,15 +128,15 @@ export class Platform extends App {
         throw new ValidationError(chart, `is written to '${name}', like '${owner}'. Give top-level charts (clusters, bundles) unique construct ids, or use OutputLayout.GITOPS.`);
       }
       owners.set(name, chart.node.path);
-      for (const o of objects) entries.push({ scope: '', object: o, owner: o });
+      for (const o of objects) unique.add('', o, o);
       files.addManifests(path.join(this.outdir, name), objects);
     }
     for (const m of managements) {
       const json = [...m._manifests().values()].flat();
-      json.forEach((j) => entries.push({ scope: '', object: j, owner: m }));
+      for (const j of json) unique.add('', j, m);
       if (json.length > 0) files.addManifests(path.join(this.outdir, `${m.clusterName}.management${this.outputFileExtension}`), json);
     }
-    checkUniqueObjects(entries);
+    unique.check();
     return files;
   }
 

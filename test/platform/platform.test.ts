@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Chart } from 'cdk8s';
+import { ApiObject, App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { parseAllDocuments } from 'yaml';
 import { Capacity, Infrastructure, ManagedCluster, Platform } from '../../src';
@@ -70,6 +70,29 @@ describe('Platform', () => {
     const b = new Construct(chart, 'b');
     b.node.addValidation({ validate: () => ['second problem'] });
     expect(() => platform.synth()).toThrow(/2 validation error\(s\):\n {2}chart\/a: first problem\n {2}chart\/b: second problem/);
+    expect(fs.existsSync(path.join(tmp, 'out'))).toBe(false);
+  });
+
+  test('given two charts rendering the same object (another API version of it too), when synthesized, then every duplicate is reported with both paths and nothing is written', () => {
+    const platform = new Platform({ outdir: path.join(tmp, 'out') });
+    const configMap = (chart: Chart, id: string, apiVersion: string, namespace = 'ns') => new ApiObject(chart, id, { apiVersion, kind: 'ConfigMap', metadata: { name: 'same', namespace } });
+    const deployment = (chart: Chart, id: string, apiVersion: string) => new ApiObject(chart, id, { apiVersion, kind: 'Deployment', metadata: { name: 'web', namespace: 'ns' } });
+    const first = new Chart(platform, 'first');
+    const second = new Chart(platform, 'second');
+    configMap(first, 'cm', 'v1');
+    configMap(second, 'cm', 'v1');
+    deployment(first, 'web', 'apps/v1');
+    deployment(second, 'web', 'apps/v1beta2');
+    configMap(second, 'other-namespace', 'v1', 'other');
+    let message = '';
+    try {
+      platform.synth();
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/synthesis stopped by 2 duplicate object\(s\):/);
+    expect(message).toMatch(/second\/cm: renders ConfigMap 'ns\/same', which 'first\/cm' renders too/);
+    expect(message).toMatch(/second\/web: renders apps\/Deployment 'ns\/web', which 'first\/web' renders too/);
     expect(fs.existsSync(path.join(tmp, 'out'))).toBe(false);
   });
 });

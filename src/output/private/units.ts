@@ -33,13 +33,32 @@ export interface ObjectEntry {
 
 /** `group/kind namespace/name` of an object (an ApiObject is not converted to JSON). */
 export function identityOf(object: ApiObject | any): string {
-  const isApi = ApiObject.isApiObject(object);
-  const apiVersion = String(object.apiVersion ?? '');
-  const slash = apiVersion.indexOf('/');
-  const namespace = isApi ? object.metadata.namespace : object.metadata?.namespace;
-  const name = isApi ? object.name : object.metadata?.name;
-  return `${slash < 0 ? '' : apiVersion.slice(0, slash)}/${object.kind} ${namespace ?? ''}/${name ?? ''}`;
+  const { group, kind, namespace, name } = partsOf(object);
+  return `${group}/${kind} ${namespace}/${name}`;
 }
+
+/** Group, kind, namespace and name of an object ('' when missing). */
+function partsOf(object: ApiObject | any): { group: string; kind: string; namespace: string; name: string } {
+  const isApi = ApiObject.isApiObject(object);
+  return {
+    group: groupOf(String(object.apiVersion ?? '')),
+    kind: String(object.kind ?? ''),
+    namespace: String((isApi ? object.metadata.namespace : object.metadata?.namespace) ?? ''),
+    name: String((isApi ? object.name : object.metadata?.name) ?? ''),
+  };
+}
+
+/** The API group of an apiVersion (`''` for the core group), from a small cache: few versions, many objects. */
+function groupOf(apiVersion: string): string {
+  let group = groups.get(apiVersion);
+  if (group === undefined) {
+    const slash = apiVersion.indexOf('/');
+    group = slash < 0 ? '' : apiVersion.slice(0, slash);
+    groups.set(apiVersion, group);
+  }
+  return group;
+}
+const groups = new Map<string, string>();
 
 function pathOf(owner: IConstruct | string): string {
   return typeof owner === 'string' ? owner : owner.node.path;
@@ -47,23 +66,44 @@ function pathOf(owner: IConstruct | string): string {
 
 /**
  * Rejects two constructs rendering the same object (same group, kind, namespace and name) into
- * one scope (a management cluster, or the whole output), naming both construct paths.
+ * one scope (a management cluster, or the whole output), naming both construct paths. Objects are
+ * added one by one (`add`), then `check()` throws for every duplicate. Identities are nested maps
+ * of the objects' own strings: no string is built per object.
  */
-export function checkUniqueObjects(entries: ObjectEntry[]): void {
-  const seen = new Map<string, IConstruct | string>();
-  const errors: string[] = [];
-  for (const { scope, object, owner } of entries) {
-    const identity = identityOf(object);
-    const key = `${scope}|${identity}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      const [group, rest] = identity.split(/ (.*)/s);
-      errors.push(`${pathOf(owner)}: renders ${group.replace(/^\//, '')} '${rest}', which '${pathOf(first)}' renders too${scope ? ` (management cluster '${scope}')` : ''}. Rename one of them (cluster, pool, bundle or addon names) so that every object is rendered once.`);
-    } else {
-      seen.set(key, owner);
+export class UniqueObjects {
+  private readonly seen = new Map<string, Map<string, any>>();
+  private readonly errors: string[] = [];
+
+  /** Adds an object rendered into `scope` by `owner`. */
+  public add(scope: string, object: ApiObject | any, owner: IConstruct | string): void {
+    const { group, kind, namespace, name } = partsOf(object);
+    const level = mapUnder(mapUnder(mapUnder(mapUnder(this.seen, scope), group), kind), namespace);
+    const first = level.get(name);
+    if (first === undefined) {
+      level.set(name, owner);
+      return;
+    }
+    this.errors.push(`${pathOf(owner)}: renders ${group ? `${group}/` : ''}${kind} '${namespace}/${name}', which '${pathOf(first)}' renders too${scope ? ` (management cluster '${scope}')` : ''}. Rename one of them (cluster, pool, bundle or addon names) so that every object is rendered once.`);
+  }
+
+  /** Throws a ValidationError listing every duplicate added. */
+  public check(): void {
+    if (this.errors.length > 0) {
+      throw new ValidationError('Platform', `synthesis stopped by ${this.errors.length} duplicate object(s):\n  ${this.errors.join('\n  ')}`);
     }
   }
-  if (errors.length > 0) {
-    throw new ValidationError('Platform', `synthesis stopped by ${errors.length} duplicate object(s):\n  ${errors.join('\n  ')}`);
-  }
+}
+
+/** The map under `key` in `map`, created when missing. */
+function mapUnder(map: Map<string, any>, key: string): Map<string, any> {
+  let next = map.get(key);
+  if (next === undefined) map.set(key, (next = new Map()));
+  return next;
+}
+
+/** `UniqueObjects` for a list of entries. */
+export function checkUniqueObjects(entries: Iterable<ObjectEntry>): void {
+  const unique = new UniqueObjects();
+  for (const { scope, object, owner } of entries) unique.add(scope, object, owner);
+  unique.check();
 }
