@@ -1,4 +1,5 @@
 import { ApiObject, ApiObjectMetadataDefinition, App, ImplicitTokenResolver, JsonPatch, Lazy, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
+import { IConstruct } from 'constructs';
 
 /**
  * The Kubernetes JSON of API objects: exactly what each object's `toJson()` returns, computed
@@ -132,6 +133,22 @@ const LAZY = Lazy;
 
 /** Thrown when a value is not plain data: the caller falls back to cdk8s. */
 const NOT_PLAIN = new Error('not plain data');
+
+/**
+ * Whether the app `construct` belongs to resolves values with cdk8s's built-in resolvers only
+ * (Lazy, implicit tokens, number/string unions): then plain data needs no resolution.
+ */
+export function resolvesWithDefaults(construct: IConstruct): boolean {
+  const root = construct.node.root;
+  let ok = defaultResolverRoots.get(root);
+  if (ok === undefined) {
+    ok = root instanceof App && hasDefaultResolvers(root);
+    defaultResolverRoots.set(root, ok);
+  }
+  return ok;
+}
+/** `resolvesWithDefaults` by root construct (an app's resolvers are fixed when it is created). */
+const defaultResolverRoots = new WeakMap<IConstruct, boolean>();
 
 function hasDefaultResolvers(app: App): boolean {
   const r = app.resolvers;

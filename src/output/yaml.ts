@@ -87,9 +87,11 @@ export function stringifyDocument(value: any): string {
 
 /** Whether a mapping has no keys (without listing them). */
 function isEmpty(obj: Record<string, any>): boolean {
-  for (const _ in obj) return false;
+  for (const k in obj) if (hasOwn.call(obj, k)) return false;
   return true;
 }
+
+const hasOwn = Object.prototype.hasOwnProperty;
 
 /** `n` spaces (the same strings for every line of every document). */
 const SPACES: string[] = [];
@@ -101,8 +103,9 @@ function spaces(n: number): string {
 function mapping(out: string[], obj: Record<string, any>, first: string, indent: number): void {
   const inner = indent + 2;
   let prefix = first;
-  // for…in: the keys in Object.keys order (JSON data has no inherited keys), without an array per mapping
+  // for…in: own keys come first, in Object.keys order; no array per mapping
   for (const k in obj) {
+    if (!hasOwn.call(obj, k)) continue;
     const v = obj[k];
     out.push(prefix, key(k));
     prefix = spaces(indent);

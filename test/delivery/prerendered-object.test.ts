@@ -1,4 +1,7 @@
-import { ApiObject, JsonPatch, Testing } from 'cdk8s';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ApiObject, App, IResolver, JsonPatch, ResolutionContext, Testing } from 'cdk8s';
 import { AddonBundle, Catalog, ClusterValue } from '../../src';
 import { deepFreeze, PrerenderedObject } from '../../src/delivery/private/prerendered-object';
 import * as caaph from '../../src/imports/caaph/addons.cluster.x-k8s.io';
@@ -48,15 +51,29 @@ describe('per-cluster HelmChartProxies (prerendered)', () => {
     expect(dev.spec.clusterSelector).toEqual({ matchLabels: { 'capi-blueprints.io/cluster-name': 'dev' } });
   });
 
-  test('given a label added and a JSON patch applied after rendering, when rendered again, then both are in the JSON and the shared spec is unchanged', () => {
+  test('given a label added and JSON patches applied after rendering, when rendered again, then the patches act as on the binding (its prop names) and the shared spec is unchanged', () => {
     const { objects } = build();
     const prod = objects().find((o) => o.name === 'prod-web')!;
     prod.metadata.addLabel('team', 'payments');
-    prod.addJsonPatch(JsonPatch.replace('/spec/options/timeout', '600s'));
+    prod.addJsonPatch(JsonPatch.replace('/spec/options/timeout', '600s'), JsonPatch.replace('/spec/repoUrl', 'https://mirror.example.com'));
     const json = prod.toJson();
     expect(json.metadata.labels.team).toEqual('payments');
     expect(json.spec.options.timeout).toEqual('600s');
-    expect(objects().find((o) => o.name === 'dev-web')!.toJson().spec.options.timeout).toEqual('300s');
+    expect(json.spec.repoURL).toEqual('https://mirror.example.com');
+    expect(json.spec).not.toHaveProperty('repoUrl');
+    expect(JSON.stringify(json)).toEqual(JSON.stringify(bindingJson(prod)));
+    const dev = objects().find((o) => o.name === 'dev-web')!.toJson();
+    expect(dev.spec.options.timeout).toEqual('300s');
+    expect(dev.spec.repoURL).toEqual('https://charts.example.com');
+  });
+
+  test('given an app with a custom resolver, when rendered, then the resolver applies to the whole object, as with the binding', () => {
+    const upper: IResolver = { resolve: (context: ResolutionContext) => { if (typeof context.value === 'string' && context.value.startsWith('https://')) context.replaceValue(context.value.toUpperCase()); } };
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'prerendered-')), resolvers: [upper] });
+    const bundle = new AddonBundle(app, 'base', { addons: [helm('web')] });
+    bundle.attachTo(awsCluster(app, 'prod'));
+    const hcp = objectsOf(bundle).find((o) => o.kind === 'HelmChartProxy');
+    expect(hcp.spec.repoURL).toEqual('HTTPS://CHARTS.EXAMPLE.COM');
   });
 });
 

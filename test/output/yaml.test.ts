@@ -44,6 +44,12 @@ describe('stringifyManifests', () => {
     })).toEqual('apiVersion: cluster.x-k8s.io/v1beta2\nimage: quay.io/cilium/cilium:v1.17.6\narg: --cluster-name=prod\nurl: https://helm.cilium.io\nlabel: node-role.kubernetes.io/worker\nversion: v1.33.4\n');
   });
 
+  test('given mappings with inherited enumerable keys, when written, then only their own keys are written (as Object.keys lists them)', () => {
+    const inherited = Object.create({ inherited: 1 });
+    const withOwn = Object.assign(Object.create({ inherited: 1 }), { own: 2 });
+    expect(stringifyDocument({ a: inherited, b: withOwn })).toEqual('a: {}\nb:\n  own: 2\n');
+  });
+
   test('given several objects, when written, then each is a document starting with --- (files stay separate when concatenated), in the same order', () => {
     const text = stringifyManifests([{ kind: 'A', metadata: { name: 'a' } }, { kind: 'B' }, {}]);
     expect(text).toEqual('---\nkind: A\nmetadata:\n  name: a\n---\nkind: B\n---\n{}\n');

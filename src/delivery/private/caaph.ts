@@ -30,10 +30,12 @@ export function renderHelmChartProxy(
   }
   if (cluster) {
     // one per cluster (thousands in a fleet): the shared template with this cluster's selector in its place
-    const spec = { ...specTemplate(info, addon, valuesTemplate), clusterSelector: { matchLabels: { [CLUSTER_NAME_SELECTOR_LABEL]: cluster.name } } };
-    new PrerenderedObject(scope, name, caaph.HelmChartProxy.GVK.apiVersion, caaph.HelmChartProxy.GVK.kind, {
-      name, namespace: cluster.namespace, labels: objectLabels(info, addon, cluster),
-    }, { spec });
+    const template = specTemplate(info, addon, valuesTemplate);
+    const clusterSelector = { matchLabels: { [CLUSTER_NAME_SELECTOR_LABEL]: cluster.name } };
+    const metadata = { name, namespace: cluster.namespace, labels: objectLabels(info, addon, cluster) };
+    const props = { ...caaph.HelmChartProxy.GVK, metadata, spec: { ...template.props, clusterSelector } };
+    const body = { spec: { ...template.json, clusterSelector: { matchLabels: { [CLUSTER_NAME_SELECTOR_LABEL]: cluster.name } } } };
+    new PrerenderedObject(scope, name, props, helmChartProxyJson, body);
     return;
   }
   new caaph.HelmChartProxy(scope, name, {
@@ -50,17 +52,24 @@ export function renderHelmChartProxy(
   });
 }
 
+/** What the binding renders for resolved HelmChartProxy props. */
+function helmChartProxyJson(resolved: any): any {
+  return { ...caaph.HelmChartProxy.GVK, ...caaph.toJson_HelmChartProxyProps(resolved) };
+}
+
 /**
- * The JSON of an addon's HelmChartProxy spec apart from its cluster selector (a placeholder),
- * the same for every cluster: converted once per addon and render pass, shared and frozen.
+ * An addon's HelmChartProxy spec apart from its cluster selector, the same for every cluster: the
+ * binding props and their JSON (with a placeholder selector, so that the cluster's takes its
+ * place in the key order), made once per addon and render pass, shared and frozen.
  */
-function specTemplate(info: BundleRenderInfo, addon: ResolvedAddon, valuesTemplate: string): Record<string, any> {
+function specTemplate(info: BundleRenderInfo, addon: ResolvedAddon, valuesTemplate: string): SpecTemplate {
   const cached = templates.get(addon);
-  if (cached && cached.info === info && cached.valuesTemplate === valuesTemplate) return cached.spec;
-  const spec = caaph.toJson_HelmChartProxySpec({ ...specProps(info, addon, valuesTemplate), clusterSelector: {} })!;
-  deepFreeze(spec);
-  templates.set(addon, { info, valuesTemplate, spec });
-  return spec;
+  if (cached && cached.info === info && cached.valuesTemplate === valuesTemplate) return cached;
+  const props = deepFreeze(specProps(info, addon, valuesTemplate));
+  const json = deepFreeze(caaph.toJson_HelmChartProxySpec({ ...props, clusterSelector: {} })!);
+  const template = { info, valuesTemplate, props, json };
+  templates.set(addon, template);
+  return template;
 }
 
 /** Spec templates by addon (of one render pass: `info`). */
@@ -69,7 +78,8 @@ const templates = new WeakMap<ResolvedAddon, SpecTemplate>();
 interface SpecTemplate {
   readonly info: BundleRenderInfo;
   readonly valuesTemplate: string;
-  readonly spec: Record<string, any>;
+  readonly props: Omit<caaph.HelmChartProxySpec, 'clusterSelector'>;
+  readonly json: Record<string, any>;
 }
 
 /** The props of an addon's HelmChartProxy spec apart from its cluster selector. */

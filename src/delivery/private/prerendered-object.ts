@@ -1,29 +1,39 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, ApiObjectProps } from 'cdk8s';
 import { Construct } from 'constructs';
+import { resolvesWithDefaults } from '../../output/manifest-json';
+
+/** How a generated binding turns its resolved props into Kubernetes JSON (`{ ...GVK, ...toJson_<Kind>Props(resolved) }`). */
+export type BindingConversion = (resolved: any) => any;
 
 /**
- * An API object whose body (everything but `apiVersion`, `kind` and `metadata`) is Kubernetes
- * JSON already, as a generated binding's `toJson()` would render it: for the objects a bundle
- * renders for every cluster of a fleet during synthesis, whose cluster-independent parts are
- * converted once per addon and shared (frozen) by all clusters' objects instead of being converted
- * again for each one.
+ * An API object of a generated binding whose body (everything but `apiVersion`, `kind` and
+ * `metadata`) is Kubernetes JSON already: for the objects a bundle renders for every cluster of a
+ * fleet during synthesis, whose cluster-independent parts are converted once per addon and shared
+ * (frozen) by all clusters' objects instead of being converted again for each one.
  *
- * Its metadata stays cdk8s's (labels or annotations added later are rendered); with JSON patches
- * it renders through cdk8s's `ApiObject.toJson()`, which copies the body and applies them.
+ * It keeps the binding's props and conversion: with JSON patches, or in an app with custom
+ * resolvers, it renders exactly as the binding does (cdk8s resolves the props and applies the
+ * patches, then the binding converts). Otherwise its JSON is the prerendered body with cdk8s's
+ * metadata (labels or annotations added later are rendered) — the same data, in the same order.
  */
 export class PrerenderedObject extends ApiObject {
+  private readonly convert: BindingConversion;
   private readonly body: Record<string, any>;
 
   /**
-   * @param body the object's JSON apart from apiVersion, kind and metadata (shared parts frozen)
+   * @param props the binding's props (with apiVersion and kind), as the binding class would get them
+   * @param convert the binding's conversion of resolved props
+   * @param body `convert`'s result apart from apiVersion, kind and metadata (shared parts frozen)
    */
-  constructor(scope: Construct, id: string, apiVersion: string, kind: string, metadata: Record<string, any>, body: Record<string, any>) {
-    super(scope, id, { apiVersion, kind, metadata, ...body });
+  constructor(scope: Construct, id: string, props: ApiObjectProps, convert: BindingConversion, body: Record<string, any>) {
+    super(scope, id, props);
+    this.convert = convert;
     this.body = body;
   }
 
   public override toJson(): any {
-    if ((this as any).patches.length > 0) return super.toJson(); // ApiObject keeps its patches private
+    // ApiObject keeps its patches private
+    if ((this as any).patches.length > 0 || !resolvesWithDefaults(this)) return this.convert(super.toJson());
     const metadata = this.metadata.toJson();
     const json: Record<string, any> = { apiVersion: this.apiVersion, kind: this.kind };
     if (metadata !== undefined) json.metadata = metadata;
