@@ -139,16 +139,18 @@ const NOT_PLAIN = new Error('not plain data');
  * (Lazy, implicit tokens, number/string unions): then plain data needs no resolution.
  */
 export function resolvesWithDefaults(construct: IConstruct): boolean {
-  const root = construct.node.root;
-  let ok = defaultResolverRoots.get(root);
+  // by parent: siblings share it, and `node.root` builds the list of every scope up to the root
+  const parent = construct.node.scope ?? construct;
+  let ok = defaultResolversByParent.get(parent);
   if (ok === undefined) {
+    const root = construct.node.root;
     ok = root instanceof App && hasDefaultResolvers(root);
-    defaultResolverRoots.set(root, ok);
+    defaultResolversByParent.set(parent, ok);
   }
   return ok;
 }
-/** `resolvesWithDefaults` by root construct (an app's resolvers are fixed when it is created). */
-const defaultResolverRoots = new WeakMap<IConstruct, boolean>();
+/** `resolvesWithDefaults` by parent construct (an app's resolvers are fixed when it is created). */
+const defaultResolversByParent = new WeakMap<IConstruct, boolean>();
 
 function hasDefaultResolvers(app: App): boolean {
   const r = app.resolvers;
