@@ -57,6 +57,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
       testTimeout: 120_000,
       maxWorkers: 2,
       coveragePathIgnorePatterns: ['/node_modules/', '/src/imports/'],
+      // one temporary directory per test run, removed at the end (cdk8s Testing.app() leaves one per app)
+      globalSetup: '<rootDir>/test/support/tmp-setup.js',
+      globalTeardown: '<rootDir>/test/support/tmp-teardown.js',
     },
   },
 
