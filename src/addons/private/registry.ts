@@ -122,34 +122,7 @@ export class AddonRegistry {
 
     // 3. Owner of each addon on each cluster: the first entry; identical duplicates are dropped.
     const owners = new Map<ManagedCluster, Map<string, Owner>>();
-    for (const [cluster, list] of entries) {
-      list.sort((x, y) => x.order - y.order);
-      const owned = new Map<string, Owner>();
-      const labelFrom = new Map<string, { value: string; addon: string }>();
-      for (const entry of list) {
-        for (const addon of effective.get(entry.bundle)!.addons) {
-          const existing = owned.get(addon.name);
-          if (!existing) {
-            owned.set(addon.name, { bundle: entry.bundle, mode: entry.mode, addon });
-            for (const [k, v] of Object.entries(addon.config.clusterLabels)) {
-              const prev = labelFrom.get(k);
-              if (prev && prev.value !== v) {
-                reports.get(entry.bundle)!.errors.push(`${entry.bundle.node.path}: cluster '${cluster.clusterName}' gets label '${k}' = '${prev.value}' from addon '${prev.addon}' and '${v}' from addon '${addon.name}'. Deliver only one of them to the cluster (e.g. one CNI).`);
-              } else {
-                labelFrom.set(k, { value: v, addon: addon.name });
-              }
-            }
-          } else if (existing.addon.fingerprint !== addon.fingerprint && existing.bundle !== entry.bundle) {
-            reports.get(entry.bundle)!.errors.push(`${entry.bundle.node.path}: cluster '${cluster.clusterName}' gets addon '${addon.name}' from bundle '${existing.bundle.bundleName}' and from bundle '${entry.bundle.bundleName}' with different definitions (version ${existing.addon.version ?? '-'} vs ${addon.version ?? '-'}, or values). Make the definitions identical or deliver the addon from one bundle only.`);
-          }
-        }
-      }
-      owners.set(cluster, owned);
-      // Labels the delivered addons declare (e.g. the CNI), for other bundles' selectors.
-      for (const [k, { value }] of labelFrom) {
-        if (cluster.clusterLabels[k] === undefined) cluster.addLabel(k, value);
-      }
-    }
+    for (const [cluster, list] of entries) owners.set(cluster, this.ownersOn(cluster, list, effective, reports));
 
     // 4. Render each bundle.
     const emittedSources = new Set<string>();
@@ -174,16 +147,7 @@ export class AddonRegistry {
       this.checkDelivery(b, e, info);
       if (report.errors.length > 0) continue;
 
-      const renderFor = (cluster: ManagedCluster, mode: 'attached' | 'selected') => {
-        const owned = owners.get(cluster)!;
-        const f = factsOf(cluster);
-        for (const addon of e.addons) {
-          const owner = owned.get(addon.name);
-          if (!owner || owner.bundle !== b || owner.mode !== mode) continue;
-          if (mode === 'selected' && rendersFleet(b.delivery, addon)) continue;
-          this.renderOne(scope, info, addon, f, emittedSources);
-        }
-      };
+      const renderFor = (cluster: ManagedCluster, mode: 'attached' | 'selected') => this.renderOn(cluster, mode, b, e, owners.get(cluster)!, scope, info, emittedSources);
       for (const a of b._attachedEntries()) renderFor(a.cluster, 'attached');
 
       const sel = b.clusterSelector;
@@ -216,6 +180,55 @@ export class AddonRegistry {
     this.renderedGeneration = generation;
     this.lastResult = result;
     return result;
+  }
+
+  /**
+   * Which bundle delivers each addon to `cluster`: the first of its entries (in order); identical
+   * duplicates are dropped, conflicting ones reported. Adds the labels the delivered addons declare.
+   */
+  private ownersOn(
+    cluster: ManagedCluster, list: Entry[], effective: Map<AddonBundle, EffectiveBundle>, reports: Map<AddonBundle, RenderReport>,
+  ): Map<string, Owner> {
+    list.sort((x, y) => x.order - y.order);
+    const owned = new Map<string, Owner>();
+    const labelFrom = new Map<string, { value: string; addon: string }>();
+    for (const entry of list) {
+      for (const addon of effective.get(entry.bundle)!.addons) {
+        const existing = owned.get(addon.name);
+        if (!existing) {
+          owned.set(addon.name, { bundle: entry.bundle, mode: entry.mode, addon });
+          for (const [k, v] of Object.entries(addon.config.clusterLabels)) {
+            const prev = labelFrom.get(k);
+            if (prev && prev.value !== v) {
+              reports.get(entry.bundle)!.errors.push(`${entry.bundle.node.path}: cluster '${cluster.clusterName}' gets label '${k}' = '${prev.value}' from addon '${prev.addon}' and '${v}' from addon '${addon.name}'. Deliver only one of them to the cluster (e.g. one CNI).`);
+            } else {
+              labelFrom.set(k, { value: v, addon: addon.name });
+            }
+          }
+        } else if (existing.addon.fingerprint !== addon.fingerprint && existing.bundle !== entry.bundle) {
+          reports.get(entry.bundle)!.errors.push(`${entry.bundle.node.path}: cluster '${cluster.clusterName}' gets addon '${addon.name}' from bundle '${existing.bundle.bundleName}' and from bundle '${entry.bundle.bundleName}' with different definitions (version ${existing.addon.version ?? '-'} vs ${addon.version ?? '-'}, or values). Make the definitions identical or deliver the addon from one bundle only.`);
+        }
+      }
+    }
+    // Labels the delivered addons declare (e.g. the CNI), for other bundles' selectors.
+    for (const [k, { value }] of labelFrom) {
+      if (cluster.clusterLabels[k] === undefined) cluster.addLabel(k, value);
+    }
+    return owned;
+  }
+
+  /** Renders the addons bundle `b` delivers to `cluster` (as attached or as selected). */
+  private renderOn(
+    cluster: ManagedCluster, mode: 'attached' | 'selected', b: AddonBundle, e: EffectiveBundle, owned: Map<string, Owner>,
+    scope: Construct, info: BundleRenderInfo, emittedSources: Set<string>,
+  ): void {
+    const f = factsOf(cluster);
+    for (const addon of e.addons) {
+      const owner = owned.get(addon.name);
+      if (!owner || owner.bundle !== b || owner.mode !== mode) continue;
+      if (mode === 'selected' && rendersFleet(b.delivery, addon)) continue;
+      this.renderOne(scope, info, addon, f, emittedSources);
+    }
   }
 
   private checkDelivery(b: AddonBundle, e: EffectiveBundle, info: BundleRenderInfo): void {
