@@ -47,6 +47,8 @@ describe('per-cluster HelmChartProxies (prerendered)', () => {
     expect(prod.spec.options).toBe(dev.spec.options);
     expect(Object.isFrozen(prod.spec.options)).toBe(true);
     expect(() => { prod.spec.options.wait = false; }).toThrow(TypeError);
+    expect(() => { prod.spec.version = '2.0.0'; }).toThrow(TypeError); // this object's own spec: the next toJson() returns it again
+    expect(objects().find((o) => o.name === 'prod-web')!.toJson().spec.version).toEqual('1.0.0');
     expect(prod.spec.clusterSelector).toEqual({ matchLabels: { 'capi-blueprints.io/cluster-name': 'prod' } });
     expect(dev.spec.clusterSelector).toEqual({ matchLabels: { 'capi-blueprints.io/cluster-name': 'dev' } });
   });

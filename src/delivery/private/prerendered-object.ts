@@ -23,12 +23,13 @@ export class PrerenderedObject extends ApiObject {
   /**
    * @param props the binding's props (with apiVersion and kind), as the binding class would get them
    * @param convert the binding's conversion of resolved props
-   * @param body `convert`'s result apart from apiVersion, kind and metadata (shared parts frozen)
+   * @param body `convert`'s result apart from apiVersion, kind and metadata (frozen here; parts may be shared with other objects)
    */
   constructor(scope: Construct, id: string, props: ApiObjectProps, convert: BindingConversion, body: Record<string, any>) {
     super(scope, id, props);
     this.convert = convert;
-    this.body = body;
+    // returned as it is by every toJson(): frozen, so that editing one result cannot change the next
+    this.body = deepFreeze(body);
   }
 
   public override toJson(): any {
