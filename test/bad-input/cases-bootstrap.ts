@@ -1,7 +1,7 @@
 /** Invalid node bootstrap options (files, commands, users, NTP, disks, mounts, Ignition, images). */
 import { awsCluster, byohCluster, byohPool, eksCluster } from './builders';
 import { BadInputCase, k8s } from './harness';
-import { BootDownloads, BootstrapFormat, FileEncoding, MachineImage, NodeBootstrapOptions, NodePoolKind, PartitionTableType } from '../../src';
+import { BootDownloads, BootstrapFormat, FileEncoding, FLATCAR_ADDITIONAL_CONFIG, MachineImage, NodeBootstrapOptions, NodePoolKind, PartitionTableType } from '../../src';
 
 const pool = (name: string, bootstrap: NodeBootstrapOptions, message: RegExp): BadInputCase =>
   k8s(name, 'prod/workers', (app) => { awsCluster(app).addNodePool('workers', { bootstrap }); }, message);
@@ -87,6 +87,14 @@ export const bootstrapCases: BadInputCase[] = [
       bootstrap: { format: BootstrapFormat.IGNITION, ignition: { additionalConfig: '- systemd\n' } },
     });
   }, /^prod\/workers: bootstrap\.ignition\.additionalConfig is YAML but not a mapping\./),
+  k8s('an Ignition additionalConfig over the API server\'s 32768 characters', 'prod/workers', (app) => {
+    awsCluster(app, {}, { ignitionBucket: { name: 'cluster-api-provider-aws-prod' } }).addNodePool('workers', {
+      image: MachineImage.lookup({ baseOS: 'flatcar-stable' }),
+      bootstrap: { format: BootstrapFormat.IGNITION, ignition: { additionalConfig: `${FLATCAR_ADDITIONAL_CONFIG}#${'x'.repeat(32768)}\n` } },
+    });
+  }, /^prod\/workers: bootstrap\.ignition\.additionalConfig has 33212 characters\. Give a Container Linux Config of 1 to 32768 characters, or leave it unset\./),
+  pool('an unknown bootDownloads policy', { bootDownloads: 'never' as BootDownloads },
+    /^prod\/workers: bootstrap\.bootDownloads 'never' is not a policy\. Use BootDownloads\.WARN \(the default\), ERROR or ALLOW\./),
   k8s('an Ignition bucket name with upper case', 'prod', (app) => { awsCluster(app, {}, { ignitionBucket: { name: 'Bucket' } }); },
     /^prod: ignitionBucket\.name 'Bucket' is not an S3 bucket name\./),
   k8s('a Flatcar image with cloud-init on the control plane', 'prod', (app) => {

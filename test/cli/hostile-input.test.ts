@@ -149,6 +149,8 @@ describe('validate CLI: hostile manifests are reported, not crashed on', () => {
 describe('validate CLI: a broken CRD directory is reported, not crashed on', () => {
   jest.setTimeout(60_000);
 
+  // An invented CRD (example.com Widget, not one of the pinned CRDs, which are read from ../shared/crds):
+  // the validator must report a broken CRD file in a user's --crds directory and keep the others.
   const widgetCrd = (schemaTail: string): string => [
     'apiVersion: apiextensions.k8s.io/v1',
     'kind: CustomResourceDefinition',
