@@ -23,38 +23,24 @@ export class ByteSink {
 
   /** Appends `s` as UTF-8. */
   public put(s: string): void {
-    this.putRange(s, 0, s.length);
-  }
-
-  /** Appends `s.slice(start, end)` as UTF-8 (without creating the slice when it is ASCII). */
-  public putRange(s: string, start: number, end: number): void {
-    const n = end - start;
+    const n = s.length;
     if (this.len + n * 3 > this.buf.length) this.grow(n * 3);
     const buf = this.buf;
     let p = this.len;
     if (n > 64) {
-      // long strings: one native call (it checks for ASCII faster than a loop)
-      this.len = p + writeUtf8(buf, start === 0 && end === s.length ? s : s.slice(start, end), p);
+      // long strings (whole documents): one native call
+      this.len = p + writeUtf8(buf, s, p);
       return;
     }
-    for (let i = start; i < end; i++) {
+    for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
       if (c >= 0x80) {
         // not ASCII: let Node encode the rest
-        this.len = p + writeUtf8(buf, s.slice(i, end), p);
+        this.len = p + writeUtf8(buf, s.slice(i), p);
         return;
       }
       buf[p++] = c;
     }
-    this.len = p;
-  }
-
-  /** Appends `n` spaces. */
-  public spaces(n: number): void {
-    if (this.len + n > this.buf.length) this.grow(n);
-    const buf = this.buf;
-    let p = this.len;
-    for (let i = 0; i < n; i++) buf[p++] = 0x20;
     this.len = p;
   }
 

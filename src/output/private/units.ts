@@ -1,6 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ValidationError } from '../../core/validation-error';
+import { splitApiVersion } from '../../validation/private/core-kinds';
 
 /** A top-most chart (a chart not inside another chart) and the objects it renders. */
 export interface ChartUnit {
@@ -31,12 +32,6 @@ export interface ObjectEntry {
   readonly owner: IConstruct | string;
 }
 
-/** `group/kind namespace/name` of an object (an ApiObject is not converted to JSON). */
-export function identityOf(object: ApiObject | any): string {
-  const { group, kind, namespace, name } = partsOf(object);
-  return `${group}/${kind} ${namespace}/${name}`;
-}
-
 /** Group, kind, namespace and name of an object ('' when missing). */
 function partsOf(object: ApiObject | any): { group: string; kind: string; namespace: string; name: string } {
   const isApi = ApiObject.isApiObject(object);
@@ -52,8 +47,7 @@ function partsOf(object: ApiObject | any): { group: string; kind: string; namesp
 function groupOf(apiVersion: string): string {
   let group = groups.get(apiVersion);
   if (group === undefined) {
-    const slash = apiVersion.indexOf('/');
-    group = slash < 0 ? '' : apiVersion.slice(0, slash);
+    group = splitApiVersion(apiVersion)[0];
     groups.set(apiVersion, group);
   }
   return group;
