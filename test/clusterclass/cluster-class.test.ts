@@ -211,7 +211,7 @@ describe('ClusterClass output errors', () => {
 
   test('given an outputMode that is not an OutputMode, then a ValidationError', () => {
     const platform = new Platform({ outdir: tmpdir() });
-    expect(() => new Blueprint(platform, 'std', { outputMode: 'class' as any })).toThrow(/outputMode must be an OutputMode: OutputMode\.objects\(\) or OutputMode\.clusterClass\(\)/);
-    expect(() => new Site(platform, 's', { infrastructure: SiteInfrastructure.docker(), outputMode: {} as any })).toThrow(/outputMode must be an OutputMode/);
+    expect(() => new Blueprint(platform, 'std', { outputMode: 'class' as any })).toThrow(/outputMode "class" must be an OutputMode: OutputMode\.objects\(\) or OutputMode\.clusterClass\(\)/);
+    expect(() => new Site(platform, 's', { infrastructure: SiteInfrastructure.docker(), outputMode: {} as any })).toThrow(/outputMode \{\} must be an OutputMode/);
   });
 });

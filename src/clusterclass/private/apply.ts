@@ -12,6 +12,7 @@ import { splitCluster, SplitError } from './split';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
 import { ValidationError } from '../../core/validation-error';
 import { addWarning } from '../../core/warnings';
+import { RequestError } from '../../platform/blueprint/private/resolve';
 
 const DONE = new WeakSet<IConstruct>();
 const MEMBERSHIP = Symbol.for('capi-blueprints.ManagementCluster.membership');
@@ -49,7 +50,10 @@ function renderBase(build: BaseBuilder, member: ClassMember, className: string):
     });
     return { name: className, parts: splitCluster(clusterObjects(cluster)), overrides: [] };
   } catch (e) {
-    return e instanceof Error ? e.message : String(e); // e.g. a blueprint that needs a cluster fact: the first cluster is the base
+    // a blueprint that needs a cluster fact (a version, an endpoint): the first cluster is the base
+    if (ValidationError.isValidationError(e)) return e.message.startsWith(`${e.path}: `) ? e.message.slice(e.path.length + 2) : e.message;
+    if (e instanceof RequestError) return e.message;
+    throw e; // a bug, not a missing fact
   }
 }
 
@@ -83,7 +87,7 @@ export function applyClassOutputs(root: IConstruct, build: BaseBuilder): void {
     let base: MemberInput;
     if (typeof rendered === 'string') {
       base = inputs[0];
-      addWarning(first.cluster, `class '${className}' takes its templates from cluster '${first.cluster.clusterName}', because the blueprint and site alone do not make a cluster (${rendered.replace(/^[^:]*: /, '')}). Fields the other clusters set differently become variables; set them in the blueprint or site to keep them in the class.`);
+      addWarning(first.cluster, `class '${className}' takes its templates from cluster '${first.cluster.clusterName}', because the blueprint and site alone do not make a cluster (${rendered}). Fields the other clusters set differently become variables; set them in the blueprint or site to keep them in the class.`);
     } else {
       base = rendered;
     }

@@ -7,6 +7,7 @@ import type { AddonBundle } from '../../addons/addon-bundle';
 import { usesIgnition } from '../../bootstrap/private/render';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
 import { isClassBased } from '../../clusterclass/private/registry';
+import { CAPA_IGNITION_GATE, IGNITION_GATE } from '../../core/feature-gates';
 import { DeliveryKind } from '../../delivery/addon-delivery';
 import { NodePoolKind } from '../../nodes/node-pool';
 import { ManagementProvidersOptions, PROVIDERS, ProviderOptions, ProviderSpec } from '../providers';
@@ -23,10 +24,6 @@ export interface ResolvedProvider {
   readonly reasons: string[];
 }
 
-/** The kubeadm providers' gate for `format: ignition` (off by default in CAPI v1.14). */
-export const IGNITION_GATE = 'KubeadmBootstrapFormatIgnition';
-/** CAPA's gate for Ignition user data (S3 bucket, AWSMachine `ignition`). */
-export const CAPA_IGNITION_GATE = 'BootstrapFormatIgnition';
 
 /** Infrastructure name of a cluster → provider key. */
 const INFRASTRUCTURE_PROVIDER: Record<string, keyof ManagementProvidersOptions> = {

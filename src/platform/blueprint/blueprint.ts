@@ -72,7 +72,7 @@ export class Blueprint extends Construct {
     }
     this.base = base;
     if (outputMode !== undefined && !OutputMode.isOutputMode(outputMode)) {
-      throw new ValidationError(this, 'outputMode must be an OutputMode: OutputMode.objects() or OutputMode.clusterClass().');
+      throw new ValidationError(this, `outputMode ${JSON.stringify(outputMode)} must be an OutputMode: OutputMode.objects() or OutputMode.clusterClass().`);
     }
     this.outputMode = outputMode ?? base?.outputMode;
     const errors = checkLayer(settings, false);

@@ -103,7 +103,7 @@ export class Site extends Construct {
     }
     this.registryMirror = mirror;
     if (props.outputMode !== undefined && !OutputMode.isOutputMode(props.outputMode)) {
-      throw new ValidationError(this, 'outputMode must be an OutputMode: OutputMode.objects() or OutputMode.clusterClass().');
+      throw new ValidationError(this, `outputMode ${JSON.stringify(props.outputMode)} must be an OutputMode: OutputMode.objects() or OutputMode.clusterClass().`);
     }
     this.outputMode = props.outputMode;
   }

@@ -1,3 +1,4 @@
+import { CAPA_IGNITION_GATE } from '../../../core/feature-gates';
 import { Issue } from '../issue';
 import { get } from '../util';
 
@@ -6,13 +7,13 @@ export function capaIssues(obj: any, group: string, featureGates: ReadonlySet<st
   const issues: Issue[] = [];
   const add = (path: string, message: string): void => { issues.push({ path, message, rule: 'webhook' }); };
   const spec = obj.spec ?? {};
-  if (group === 'infrastructure.cluster.x-k8s.io' && !featureGates.has('BootstrapFormatIgnition')) {
+  if (group === 'infrastructure.cluster.x-k8s.io' && !featureGates.has(CAPA_IGNITION_GATE)) {
     // CAPA's Ignition fields (S3 user-data bucket, machine ignition) are behind its BootstrapFormatIgnition gate
     const gated: Record<string, string> = {
       AWSCluster: 'spec.s3Bucket', AWSMachine: 'spec.ignition', AWSMachineTemplate: 'spec.template.spec.ignition', AWSMachinePool: 'spec.ignition',
     };
     const at = gated[obj.kind];
-    if (at !== undefined && get(obj, at) !== undefined) add(at, 'Forbidden: can be set only if the BootstrapFormatIgnition feature gate is enabled');
+    if (at !== undefined && get(obj, at) !== undefined) add(at, `Forbidden: can be set only if the ${CAPA_IGNITION_GATE} feature gate is enabled`);
   }
   if (group === 'infrastructure.cluster.x-k8s.io') {
     switch (obj.kind) {

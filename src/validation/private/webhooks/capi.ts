@@ -1,3 +1,4 @@
+import { IGNITION_GATE } from '../../../core/feature-gates';
 import { child, Issue } from '../issue';
 import { labelValueErrors } from '../names';
 import { get, isCidr, isZero, K8S_SEMVER, selectorIsEmpty, selectorMatches } from '../util';
@@ -84,12 +85,14 @@ export function capiIssues(obj: any, group: string, featureGates: ReadonlySet<st
 
 type Add = (path: string, message: string) => void;
 
-const IGNITION_DISABLED = 'Forbidden: can be set only if the KubeadmBootstrapFormatIgnition feature gate is enabled';
+const IGNITION_DISABLED = `Forbidden: can be set only if the ${IGNITION_GATE} feature gate is enabled`;
+/** The kubeadm webhook's message for a field Ignition user data cannot carry. */
+const NOT_WITH_IGNITION = 'Forbidden: not supported when spec.format is set to "ignition"';
 
 /** The kubeadm webhooks' Ignition rules (KubeadmConfigSpec.validateIgnition). */
 function ignitionFormat(spec: any, at: string, add: Add, featureGates: ReadonlySet<string>): void {
   if (spec === undefined || spec === null || typeof spec !== 'object') return;
-  if (!featureGates.has('KubeadmBootstrapFormatIgnition')) {
+  if (!featureGates.has(IGNITION_GATE)) {
     if (spec.format === 'ignition') add(`${at}.format`, IGNITION_DISABLED);
     if (spec.ignition !== undefined) add(`${at}.ignition`, IGNITION_DISABLED);
     return;
@@ -99,19 +102,19 @@ function ignitionFormat(spec: any, at: string, add: Add, featureGates: ReadonlyS
     return;
   }
   (Array.isArray(spec.files) ? spec.files : []).forEach((f: any, i: number) => {
-    if (f?.encoding === 'gzip' || f?.encoding === 'gzip+base64') add(`${at}.files[${i}].encoding`, 'Forbidden: not supported when spec.format is set to "ignition"');
+    if (f?.encoding === 'gzip' || f?.encoding === 'gzip+base64') add(`${at}.files[${i}].encoding`, NOT_WITH_IGNITION);
   });
   (Array.isArray(spec.users) ? spec.users : []).forEach((u: any, i: number) => {
-    if (u?.inactive === true) add(`${at}.users[${i}].inactive`, 'Forbidden: not supported when spec.format is set to "ignition"');
+    if (u?.inactive === true) add(`${at}.users[${i}].inactive`, NOT_WITH_IGNITION);
   });
   (Array.isArray(get(spec, 'diskSetup.partitions')) ? spec.diskSetup.partitions : []).forEach((p: any, i: number) => {
     if (p?.tableType !== undefined && p.tableType !== 'gpt') add(`${at}.diskSetup.partitions[${i}].tableType`, `Invalid value: "${p.tableType}": only partition type "gpt" is supported when spec.format is set to "ignition"`);
   });
   (Array.isArray(get(spec, 'diskSetup.filesystems')) ? spec.diskSetup.filesystems : []).forEach((f: any, i: number) => {
-    if (f?.partition !== undefined) add(`${at}.diskSetup.filesystems[${i}].partition`, 'Forbidden: not supported when spec.format is set to "ignition"');
-    if (f?.replaceFS !== undefined) add(`${at}.diskSetup.filesystems[${i}].replaceFS`, 'Forbidden: not supported when spec.format is set to "ignition"');
+    if (f?.partition !== undefined) add(`${at}.diskSetup.filesystems[${i}].partition`, NOT_WITH_IGNITION);
+    if (f?.replaceFS !== undefined) add(`${at}.diskSetup.filesystems[${i}].replaceFS`, NOT_WITH_IGNITION);
   });
-  if (spec.bootCommands !== undefined) add(`${at}.bootCommands`, 'Forbidden: not supported when spec.format is set to "ignition"');
+  if (spec.bootCommands !== undefined) add(`${at}.bootCommands`, NOT_WITH_IGNITION);
 }
 
 /** The version after the defaulting webhooks (KCP, Machine, MachineSet, MachineDeployment, MachinePool) add a missing leading `v`. */
