@@ -36,6 +36,27 @@ describe('a plain cdk8s App holding capi-blueprints constructs', () => {
     expect(written()).toEqual([]);
   });
 
+  test('given many clusters, when synthesized, then each object is rendered a bounded number of times (the checks run once per synthesis, not once per chart)', () => {
+    const app = new App({ outdir });
+    for (let i = 0; i < 8; i++) cluster(app, `c${i}`);
+    const toJson = jest.spyOn(ApiObject.prototype, 'toJson');
+    try {
+      app.synth();
+      const objects = app.node.findAll().filter(ApiObject.isApiObject).length;
+      expect(toJson.mock.calls.length).toBeLessThanOrEqual(2 * objects); // once by the checks, once written (was once per chart more)
+    } finally {
+      toJson.mockRestore();
+    }
+  });
+
+  test('given a synthesis that passed, when a duplicate is added and synthesized again in the same tick, then the checks run again and catch it', () => {
+    const app = new App({ outdir });
+    cluster(app, 'a', 'same');
+    app.synth();
+    cluster(app, 'b', 'same');
+    expect(synthError(app).message).toMatch(/b\/Cluster: renders cluster\.x-k8s\.io\/Cluster 'default\/same', which 'a\/Cluster' renders too/);
+  });
+
   test('given two clusters rendering the same objects, then synth throws a ValidationError naming both paths and writes no file', () => {
     const app = new App({ outdir });
     cluster(app, 'a', 'same');

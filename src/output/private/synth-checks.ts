@@ -44,14 +44,23 @@ export function guardPlainApp(scope: IConstruct): void {
   GUARDED.add(root);
   root.node.addValidation({
     validate: () => {
+      // cdk8s validates the whole app again for every chart it writes: check once per synthesis
+      // (the same tick, the same constructs), not once per chart, which made it quadratic in charts
+      const constructs = root.node.findAll().length;
+      if (PASSED.get(root) === constructs) return [];
       validateTree(root); // first: validations render objects some constructs create lazily
       const units = collectCharts(root);
       checkUniqueObjects(units.flatMap((u) => u.objects.map((o) => ({ scope: '', object: o, owner: o }))));
       for (const { objects } of units) for (const o of objects) renderOnce(o);
+      PASSED.set(root, root.node.findAll().length);
+      queueMicrotask(() => PASSED.delete(root)); // a later synthesis checks again
       return [];
     },
   });
 }
+
+/** Roots whose checks passed in this tick, with their number of constructs then. */
+const PASSED = new WeakMap<IConstruct, number>();
 
 function renderOnce(object: ApiObject): void {
   try {
