@@ -74,4 +74,7 @@ export const eksCases: BadInputCase[] = [
   k8s('a self-managed EKS worker kubelet flag written with dashes', 'prod/md', (app) => {
     eksCluster(app).addNodePool('md', { kind: NodePoolKind.MACHINE_DEPLOYMENT, kubeletExtraArgs: { '--max-pods': '58' } });
   }, /^prod\/md: kubeletExtraArgs .*'--max-pods'.* Use the flag name without (them|leading dashes), e\.g\. 'max-pods'\./),
+  k8s('a self-managed EKS worker from a Flatcar image lookup', 'prod/md', (app) => {
+    eksCluster(app).addNodePool('md', { kind: NodePoolKind.MACHINE_DEPLOYMENT, image: MachineImage.lookup({ baseOS: 'flatcar-stable' }) });
+  }, /^prod\/md: the image lookup \(base OS 'flatcar-stable'\) is Flatcar, but EKS self-managed nodes bootstrap with EKSConfig \(cloud-init only\)\. Use an EKS-optimized AMI/),
 ];

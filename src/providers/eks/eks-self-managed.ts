@@ -77,8 +77,10 @@ function eksConfigSpec(pool: NodePool): eksBootstrap.EksConfigTemplateSpecTempla
     if (key.startsWith('--')) throw new ValidationError(pool, `kubeletExtraArgs key '${key}' starts with dashes. Use the flag name without them, e.g. 'max-pods'.`);
   }
   const args = nonEmptyMap(mergeArgs(pool, 'kubeletExtraArgs', managed, pool.options.kubeletExtraArgs));
-  if (isFlatcar(pool.options.image?.os)) {
-    throw new ValidationError(pool, `image '${pool.options.image?.amiId}' is Flatcar, but EKS self-managed nodes bootstrap with EKSConfig (cloud-init only). Use an EKS-optimized AMI (the default lookup) or your own AL2023/Ubuntu EKS image.`);
+  const image = pool.options.image;
+  if (isFlatcar(image?.os)) {
+    const what = image?.amiId ? `image '${image.amiId}' (os '${image.os}')` : `the image lookup (base OS '${image?.os}')`;
+    throw new ValidationError(pool, `${what} is Flatcar, but EKS self-managed nodes bootstrap with EKSConfig (cloud-init only). Use an EKS-optimized AMI (the default lookup) or your own AL2023/Ubuntu EKS image.`);
   }
   const boot = renderEksBootstrap(pool, 'bootstrap.', pool.options.bootstrap) as Partial<eksBootstrap.EksConfigTemplateSpecTemplateSpec>;
   const spec: eksBootstrap.EksConfigTemplateSpecTemplateSpec = { kubeletExtraArgs: args, ...boot };
