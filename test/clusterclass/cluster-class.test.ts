@@ -4,6 +4,7 @@
  * cannot express, and the ClusterTopology gate of the management cluster.
  */
 import * as fs from 'fs';
+import { App } from 'cdk8s';
 import {
   Blueprint, BlueprintProps, Capacity, ClusterOverrides, Fleet, ManagementCluster, NodePoolKind, OutputMode, Platform, Site, SiteInfrastructure,
 } from '../../src';
@@ -152,6 +153,15 @@ describe('ClusterClass output errors', () => {
   test('given an EKS site of a class-output blueprint, then a ValidationError names the reason and the fix', () => {
     const world: World = { blueprint: { version: 'v1.33.4' }, site: SiteInfrastructure.eks({ region: 'eu-west-1' }), clusters: { a: {} } };
     expect(() => synth(world, OutputMode.clusterClass())).toThrow(/cluster 'a': blueprint 'std' asks for ClusterClass output, but EKS clusters cannot be class-based: .*AWSManagedMachinePool.*Set outputMode: OutputMode\.objects\(\) on site 'lab'\./);
+  });
+
+  test('given class output under a plain cdk8s App, then a ValidationError says only a Platform writes ClusterClasses (instead of silently writing objects)', () => {
+    const app = new App({ outdir: tmpdir() });
+    const blueprint = new Blueprint(app, 'std', { version: 'v1.33.4', outputMode: OutputMode.clusterClass() });
+    const site = new Site(app, 'lab', { infrastructure: SiteInfrastructure.docker() });
+    expect(() => new Fleet(app, 'fleet').addCluster('a', { blueprint, site })).toThrow(
+      /^fleet: cluster 'a': blueprint 'std' asks for ClusterClass output, but only a Platform writes ClusterClasses .* Make the root a Platform \(new Platform\(\)\), or set outputMode: OutputMode\.objects\(\) on site 'lab'\./,
+    );
   });
 
   test('given a site with outputMode objects, then it wins over the blueprint', () => {

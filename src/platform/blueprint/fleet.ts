@@ -14,6 +14,7 @@ import { registerClassMember } from '../../clusterclass/private/registry';
 import { checkNotSynthesized } from '../../core/lifecycle';
 import { isDnsLabel } from '../../core/names';
 import { ValidationError } from '../../core/validation-error';
+import { PLATFORM_BRAND } from '../../output/private/synth-checks';
 import { ByohControlPlaneEndpoint } from '../../providers/byoh/byoh-infrastructure';
 
 /** A cluster of the fleet, in code. */
@@ -155,10 +156,14 @@ export class Fleet extends Construct {
     const id = this.node.tryFindChild(name) ? `${name}.${namespace}.${mgmt?.clusterName ?? ''}` : name;
     const mode = options.site.outputMode ?? options.blueprint.outputMode;
     const classOutput = mode?.kind === OutputModeKind.CLUSTER_CLASS;
-    const problem = classOutput ? classOutputProblem(options.site.infrastructure.provider) : undefined;
+    const problem = !classOutput ? undefined
+      : !(PLATFORM_BRAND in this.node.root) ? 'only a Platform writes ClusterClasses (this app is a plain cdk8s App, whose synth would write the objects)'
+        : classOutputProblem(options.site.infrastructure.provider);
     if (problem) {
       const from = options.site.outputMode ? `site '${options.site.siteName}'` : `blueprint '${options.blueprint.blueprintName}'`;
-      throw new ValidationError(this, `${where}: ${from} asks for ClusterClass output, but ${problem}. Set outputMode: OutputMode.objects() on site '${options.site.siteName}'.`);
+      const objects = `outputMode: OutputMode.objects() on site '${options.site.siteName}'`;
+      const fix = PLATFORM_BRAND in this.node.root ? `Set ${objects}` : `Make the root a Platform (new Platform()), or set ${objects}`;
+      throw new ValidationError(this, `${where}: ${from} asks for ClusterClass output, but ${problem}. ${fix}.`);
     }
     try {
       const cluster = buildCluster(this, id, { ...options, name, label });
