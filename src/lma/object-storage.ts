@@ -1,4 +1,5 @@
 import { validateHost, validateSecretName } from './private/util';
+import { AWS_REGION } from '../core/aws';
 import { ValidationError } from '../core/validation-error';
 import { LmaBucketNames } from '../terraform/storage/lma-bucket-name';
 
@@ -92,7 +93,7 @@ export class LmaObjectStorage {
   /** Amazon S3 buckets (e.g. created by the Terraform `LmaBucket` construct). */
   public static s3(props: LmaS3StorageProps): LmaObjectStorage {
     const scope = 'LmaObjectStorage.s3';
-    if (!/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/.test(props.region)) {
+    if (!AWS_REGION.test(props.region)) {
       throw new ValidationError(scope, `region '${props.region}' is not an AWS region. Use e.g. 'ap-northeast-2'.`);
     }
     return new LmaObjectStorage(scope, LmaStorageKind.S3, props.bucketPrefix, props.region,

@@ -77,7 +77,7 @@ describe('ClusterClass output (AWS kubeadm)', () => {
     const vars = Object.fromEntries(cc.spec.variables.map((v: any) => [v.name, v.schema.openAPIV3Schema]));
     expect(Object.keys(vars).sort()).toEqual(['batchMachineSpotMarketOptions', 'controlPlaneMachineInstanceType', 'generalMachineRootVolumeSize']);
     expect(vars.generalMachineRootVolumeSize).toMatchObject({ type: 'integer', minimum: 8, maximum: 65536 });
-    expect(vars.controlPlaneMachineInstanceType).toMatchObject({ type: 'string', minLength: 2 });
+    expect(vars.controlPlaneMachineInstanceType).toMatchObject({ type: 'string', minLength: 2, pattern: '^[a-z][a-z0-9-]*\\.[a-z0-9]+$' }); // the objects-mode check's
     expect(vars.controlPlaneMachineInstanceType.description).toContain('gamma (controlPlane.machineType)');
     const spot = cc.spec.patches.find((p: any) => p.name === 'batchMachineSpotMarketOptions');
     expect(spot.enabledIf).toEqual('{{ hasKey . "batchMachineSpotMarketOptions" }}');

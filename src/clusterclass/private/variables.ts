@@ -3,6 +3,7 @@
  * templates differ, the field becomes a variable (its schema from the TypeScript type of the
  * option behind it: enums, bounds, patterns) and a JSON patch sets it.
  */
+import { AMI_ID, AWS_REGION, EC2_INSTANCE_TYPE } from '../../core/aws';
 import { RANGES } from '../../core/ranges';
 import { VolumeType } from '../../machines/root-volume';
 import { HealthCheckProtocol, LoadBalancerScheme, LoadBalancerType } from '../../providers/aws/load-balancer';
@@ -88,11 +89,11 @@ export function variableName(role: string, path: string[]): string {
 
 /** Schemas of the options whose TypeScript type says more than the JSON value (enums, bounds, patterns). */
 const KNOWN: Array<{ readonly match: RegExp; readonly schema: Record<string, any> }> = [
-  { match: /(^|\/)instanceType$/, schema: { type: 'string', minLength: 2, description: 'EC2 instance type (machineType).' } },
+  { match: /(^|\/)instanceType$/, schema: { type: 'string', minLength: 2, pattern: EC2_INSTANCE_TYPE.source, description: 'EC2 instance type (machineType).' } },
   { match: /rootVolume\/size$/, schema: { type: 'integer', minimum: RANGES.ebsVolumeGiB.min, maximum: RANGES.ebsVolumeGiB.max, description: 'Root volume size in GiB.' } },
   { match: /rootVolume\/type$/, schema: { type: 'string', enum: Object.values(VolumeType) } },
-  { match: /(^|\/)ami\/id$/, schema: { type: 'string', pattern: '^ami-[0-9a-f]+$' } },
-  { match: /(^|\/)region$/, schema: { type: 'string', pattern: '^[a-z]{2}(-[a-z]+)+-[0-9]+$' } },
+  { match: /(^|\/)ami\/id$/, schema: { type: 'string', pattern: AMI_ID.source } },
+  { match: /(^|\/)region$/, schema: { type: 'string', pattern: AWS_REGION.source } },
   { match: /controlPlaneLoadBalancer\/loadBalancerType$/, schema: { type: 'string', enum: Object.values(LoadBalancerType) } },
   { match: /controlPlaneLoadBalancer\/scheme$/, schema: { type: 'string', enum: Object.values(LoadBalancerScheme) } },
   { match: /controlPlaneLoadBalancer\/healthCheckProtocol$/, schema: { type: 'string', enum: Object.values(HealthCheckProtocol) } },

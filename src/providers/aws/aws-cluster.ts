@@ -6,6 +6,7 @@ import { IgnitionBucketOptions } from './ignition';
 import { ControlPlaneLoadBalancerOptions, HealthCheckProtocol, LoadBalancerScheme, LoadBalancerType } from './load-balancer';
 import { validateAwsTags } from './private/aws-tags';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
+import { AMI_ID, EC2_INSTANCE_TYPE } from '../../core/aws';
 import { firstNonIpv4Cidr, isCidr, vpcSubnetProblem } from '../../core/cidr';
 import { nonEmptyList, nonEmptyMap } from '../../core/collections';
 import { wholeSeconds } from '../../core/durations';
@@ -150,10 +151,10 @@ export function validateCidrs(cluster: ManagedCluster, field: string, cidrs: str
 
 /** Checks the bastion's instance type and AMI (shared by AWSCluster and AWSManagedControlPlane). */
 export function validateBastionMachine(cluster: ManagedCluster, bastion: BastionOptions): void {
-  if (bastion.instanceType !== undefined && !/^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(bastion.instanceType)) {
+  if (bastion.instanceType !== undefined && !EC2_INSTANCE_TYPE.test(bastion.instanceType)) {
     throw new ValidationError(cluster, `bastion.instanceType '${bastion.instanceType}' is not an EC2 instance type. Use e.g. 't3.micro' (the default).`);
   }
-  if (bastion.amiId !== undefined && !/^ami-[0-9a-f]{8,17}$/.test(bastion.amiId)) {
+  if (bastion.amiId !== undefined && !AMI_ID.test(bastion.amiId)) {
     throw new ValidationError(cluster, `bastion.amiId '${bastion.amiId}' is not an AMI id. Use 'ami-' followed by 8 or 17 hex digits, or leave it unset for CAPA's default bastion image.`);
   }
 }

@@ -11,6 +11,7 @@ import { AwsBootstrapPlan, planAwsBootstrap } from './private/ignition';
 import { NodeBootstrapOptions } from '../../bootstrap/node-bootstrap';
 import { ClusterInfrastructure } from '../../cluster/infrastructure';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
+import { AWS_REGION } from '../../core/aws';
 import { validateKubernetesVersion } from '../../core/kubernetes-version';
 import { ValidationError } from '../../core/validation-error';
 import { MachineImageLookupOptions } from '../../machines/machine-image';
@@ -214,7 +215,7 @@ export class AwsInfrastructure extends ClusterInfrastructure {
   }
 
   private validate(cluster: ManagedCluster): void {
-    if (!/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/.test(this.region)) {
+    if (!AWS_REGION.test(this.region)) {
       throw new ValidationError(cluster, `region '${this.region}' is not an AWS region. Use e.g. 'ap-northeast-2'.`);
     }
     if (this.sshKeyName !== undefined && this.sshKeyName !== '' && this.sshKeyName.trim() === '') {

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { validateAwsTags } from './private/aws-tags';
 import { renderInstanceMetadata } from './private/instance-metadata';
+import { AMI_ID } from '../../core/aws';
 import { nonEmptyList, nonEmptyMap } from '../../core/collections';
 import { hashedName } from '../../core/names';
 import { checkInteger, EBS_PERFORMANCE, RANGES } from '../../core/ranges';
@@ -77,7 +78,7 @@ export function awsMachineSpec(target: AwsMachineTemplateTarget, machine: Machin
     throw new ValidationError(scope, `${field}machineType '${instanceType}' is not an EC2 instance type. Use e.g. 'm6i.xlarge'.`);
   }
   const image = machine.image;
-  if (image?.amiId !== undefined && !/^ami-[0-9a-f]{8,17}$/.test(image.amiId)) {
+  if (image?.amiId !== undefined && !AMI_ID.test(image.amiId)) {
     throw new ValidationError(scope, `${field}image '${image.amiId}' is not an AMI id. Use 'ami-' followed by 8 or 17 hex digits, or MachineImage.lookup().`);
   }
   for (const sg of machine.additionalSecurityGroups ?? []) {

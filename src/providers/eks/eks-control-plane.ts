@@ -4,6 +4,7 @@ import type { EksInfrastructure } from './eks-infrastructure';
 import { EksAccessEntryType, EksAuthenticationMode } from './eks-options';
 import { validateEksVersion } from './eks-version';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
+import { AWS_REGION } from '../../core/aws';
 import { isCidr } from '../../core/cidr';
 import { nonEmptyList, nonEmptyMap } from '../../core/collections';
 import { IAM_POLICY_ARN, iamRoleNameProblem } from '../../core/iam';
@@ -14,7 +15,6 @@ import { renderNetwork, validateBastionMachine, validateCidrs, validateTagKeys }
 import { renderCluster } from '../capi/cluster';
 import { API_GROUPS } from '../capi/contract-ref';
 
-const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 const EKS_CLUSTER_NAME = /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/;
 const IAM_ARN = /^arn:aws[a-z-]*:iam::(\d{12}|aws):(role|user|policy)\/.+$/;
 
@@ -144,7 +144,7 @@ function validateCluster(cluster: ManagedCluster, infra: EksInfrastructure): voi
     throw new ValidationError(cluster, `network.apiServerPort (${cluster.apiServerPort}) cannot apply to EKS, whose endpoint always listens on 443. Remove it.`);
   }
   validateEksVersion(cluster, 'version', cluster.version);
-  if (!REGION.test(infra.region)) {
+  if (!AWS_REGION.test(infra.region)) {
     throw new ValidationError(cluster, `region '${infra.region}' is not an AWS region. Use e.g. 'ap-northeast-2'.`);
   }
   const eksName = eksClusterName(cluster, infra);
