@@ -62,7 +62,7 @@ export const bootstrapCases: BadInputCase[] = [
   pool('an unknown bootstrap format', { format: 'yaml' as BootstrapFormat },
     /^prod\/workers: bootstrap\.format 'yaml' is not a bootstrap format\. Use BootstrapFormat\.CLOUD_CONFIG \(the default\) or IGNITION\./),
   pool('an apt-get install with bootDownloads ERROR', { preKubeadmCommands: ['apt-get install -y jq'], bootDownloads: BootDownloads.ERROR },
-    /^prod\/workers: bootstrap\.commands: 'apt-get install -y jq' installs packages on every node at boot.*Bake it into the machine image \(image-builder\) instead, or set bootstrap\.bootDownloads: BootDownloads\.WARN\./),
+    /^prod\/workers: bootstrap\.preKubeadmCommands: 'apt-get install -y jq' installs packages on every node at boot.*Bake it into the machine image \(image-builder\) instead, or set bootstrap\.bootDownloads: BootDownloads\.WARN\./),
   k8s('gzip files with Ignition', 'prod/workers', (app) => {
     awsCluster(app, {}, { ignitionBucket: { name: 'cluster-api-provider-aws-prod' } }).addNodePool('workers', {
       image: MachineImage.lookup({ baseOS: 'flatcar-stable' }),

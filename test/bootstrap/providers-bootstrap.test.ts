@@ -153,9 +153,9 @@ describe('join-time lint', () => {
     ['dnf -y install tcpdump', 'installs packages'],
     ['curl -sfL https://get.example.com | sh -', 'downloads and runs a script'],
     ['curl -fsSL https://example.com/x | sudo bash', 'downloads and runs a script'],
-    ['wget -q https://example.com/agent.tar.gz', 'downloads at boot'],
+    ['wget -q https://example.com/agent.tar.gz', 'downloads files'],
   ])('given the command %s, when linted, then it %s', (command, what) => {
-    expect(bootDownloadCommands({ preKubeadmCommands: [command] })).toEqual([{ command, what }]);
+    expect(bootDownloadCommands({ preKubeadmCommands: [command] })).toEqual([{ command, what, list: 'preKubeadmCommands' }]);
   });
 
   test.each([['sysctl --system'], ['systemctl restart containerd'], ['echo apt-get > /tmp/x'], ['modprobe br_netfilter']])('given the command %s, when linted, then nothing is reported', (command) => {
@@ -167,14 +167,14 @@ describe('join-time lint', () => {
     const cluster = new ManagedCluster(platform, 'prod', { version: 'v1.33.4', infrastructure: Infrastructure.aws({ region: 'eu-west-1' }) });
     cluster.addNodePool('workers', { bootstrap: { preKubeadmCommands: ['apt-get install -y nfs-common'] } });
     expect(platform.warnings).toEqual([
-      "prod/workers: bootstrap.commands: 'apt-get install -y nfs-common' installs packages on every node at boot, which slows every join (and fails when the mirror is down). Bake it into the machine image (image-builder) instead; set bootstrap.bootDownloads: BootDownloads.ALLOW to silence this or ERROR to reject it.",
+      "prod/workers: bootstrap.preKubeadmCommands: 'apt-get install -y nfs-common' installs packages on every node at boot, which slows every join (and fails when the mirror is down). Bake it into the machine image (image-builder) instead; set bootstrap.bootDownloads: BootDownloads.ALLOW to silence this or ERROR to reject it.",
     ]);
   });
 
   test('given bootDownloads ERROR, when built, then the command is a ValidationError; ALLOW silences it', () => {
     const cluster = awsCluster();
     expect(() => cluster.addNodePool('fast', { bootstrap: { preKubeadmCommands: ['wget https://example.com/x'], bootDownloads: BootDownloads.ERROR } }))
-      .toThrow(/prod\/fast: bootstrap\.commands: 'wget https:\/\/example\.com\/x' downloads at boot on every node at boot.*Bake it into the machine image \(image-builder\) instead, or set bootstrap\.bootDownloads: BootDownloads\.WARN\./);
+      .toThrow(/prod\/fast: bootstrap\.preKubeadmCommands: 'wget https:\/\/example\.com\/x' downloads files on every node at boot.*Bake it into the machine image \(image-builder\) instead, or set bootstrap\.bootDownloads: BootDownloads\.WARN\./);
     const quiet = cluster.addNodePool('quiet', { bootstrap: { preKubeadmCommands: ['wget https://example.com/x'], bootDownloads: BootDownloads.ALLOW } });
     expect(quiet.node.metadata.filter((m) => m.type === 'capi-blueprints:warning')).toEqual([]);
   });

@@ -38,8 +38,8 @@ const BOOT_DOWNLOADS: Array<[RegExp, string]> = [
   [/\bsnap\s+install\b/, 'installs packages'],
   [/\bpip3?\s+install\b/, 'installs packages'],
   [/\bcurl\b[^|]*\|\s*(sudo\s+)?(ba|z)?sh\b/, 'downloads and runs a script'],
-  [/\bcurl\b/, 'downloads at boot'],
-  [/\bwget\b/, 'downloads at boot'],
+  [/\bcurl\b/, 'downloads files'],
+  [/\bwget\b/, 'downloads files'],
 ];
 
 /**
@@ -249,11 +249,13 @@ function unique(scope: IConstruct, at: string, values: string[], what: string): 
  * The commands of `o` that install packages or download at boot, each with what it does.
  * Exported for tests.
  */
-export function bootDownloadCommands(o: NodeBootstrapOptions): Array<{ command: string; what: string }> {
-  const out: Array<{ command: string; what: string }> = [];
-  for (const command of [...o.preKubeadmCommands ?? [], ...o.postKubeadmCommands ?? []]) {
-    const hit = BOOT_DOWNLOADS.find(([re]) => re.test(command));
-    if (hit) out.push({ command, what: hit[1] });
+export function bootDownloadCommands(o: NodeBootstrapOptions): Array<{ command: string; what: string; list: 'preKubeadmCommands' | 'postKubeadmCommands' }> {
+  const out: Array<{ command: string; what: string; list: 'preKubeadmCommands' | 'postKubeadmCommands' }> = [];
+  for (const list of ['preKubeadmCommands', 'postKubeadmCommands'] as const) {
+    for (const command of o[list] ?? []) {
+      const hit = BOOT_DOWNLOADS.find(([re]) => re.test(command));
+      if (hit) out.push({ command, what: hit[1], list });
+    }
   }
   return out;
 }
@@ -262,8 +264,8 @@ export function bootDownloadCommands(o: NodeBootstrapOptions): Array<{ command: 
 function lintBootDownloads(scope: IConstruct, field: string, o: NodeBootstrapOptions): void {
   const policy = o.bootDownloads ?? BootDownloads.WARN;
   if (policy === BootDownloads.ALLOW) return;
-  for (const { command, what } of bootDownloadCommands(o)) {
-    const message = `${field}commands: '${command}' ${what} on every node at boot, which slows every join (and fails when the mirror is down). Bake it into the machine image (image-builder) instead`;
+  for (const { command, what, list } of bootDownloadCommands(o)) {
+    const message = `${field}${list}: '${command}' ${what} on every node at boot, which slows every join (and fails when the mirror is down). Bake it into the machine image (image-builder) instead`;
     if (policy === BootDownloads.ERROR) {
       throw new ValidationError(scope, `${message}, or set ${field}bootDownloads: BootDownloads.WARN.`);
     }
