@@ -117,14 +117,18 @@ export function buildRolloutPlan(oldTree: Tree, newTree: Tree, labels: { old: st
       });
     } else if (o && n) {clusters.push(planCluster(o, n, errors));}
   }
-  for (const s of topologySwitches(oldTree, newTree)) {
-    const plan = clusters.find((c) => `${c.namespace}/${c.name}` === s.cluster);
+  const switches = topologySwitches(oldTree, newTree);
+  const planByCluster = new Map<string, ClusterPlan>();
+  if (switches.length > 0) for (const c of clusters) if (!planByCluster.has(`${c.namespace}/${c.name}`)) planByCluster.set(`${c.namespace}/${c.name}`, c);
+  for (const s of switches) {
+    const plan = planByCluster.get(s.cluster);
     errors.push({ cluster: plan?.key, object: s.object, field: 'spec.topology', message: s.message });
   }
   // A changed ClusterClass reaches every cluster of the class (the topology controller applies it).
   for (const change of classChanges(oldTree, newTree)) {
+    const members = new Set(change.clusters);
     clusters.forEach((c, i) => {
-      if (c.status === 'deleted' || !change.clusters.includes(`${c.namespace}/${c.name}`) || (c.managementCluster ?? '') !== change.managementCluster) return;
+      if (c.status === 'deleted' || !members.has(`${c.namespace}/${c.name}`) || (c.managementCluster ?? '') !== change.managementCluster) return;
       clusters[i] = { ...c, status: c.status === 'unchanged' ? 'changed' : c.status, warnings: [...c.warnings, classWarning(change)] };
     });
   }

@@ -68,7 +68,9 @@ export function applyClassOutputs(root: IConstruct, build: BaseBuilder): void {
   const groups = new Map<string, ClassMember[]>();
   for (const m of classMembers(app)) {
     const k = `${m.blueprint.blueprintName}|${m.site.siteName}|${m.cluster.clusterNamespace}`;
-    groups.set(k, [...(groups.get(k) ?? []), m]);
+    let group = groups.get(k);
+    if (!group) groups.set(k, (group = []));
+    group.push(m);
   }
   for (const members of groups.values()) {
     const first = members[0];

@@ -177,7 +177,10 @@ export function buildClass(input: ClassInput): ClassOutput {
   }
 
   const basePools = base.parts.pools;
-  const poolOwner = (pool: string): PoolPart => basePools.get(pool) ?? members.map((m) => m.parts.pools.get(pool)).find((p) => p !== undefined)!;
+  // the pool as the base has it, else as the first member that has it (one map, not a scan per lookup)
+  const owners = new Map(basePools);
+  for (const m of members) for (const [name, part] of m.parts.pools) if (!owners.has(name)) owners.set(name, part);
+  const poolOwner = (pool: string): PoolPart => owners.get(pool)!;
   const clusterClass = {
     apiVersion: CAPI_V1BETA2,
     kind: 'ClusterClass',
@@ -252,7 +255,9 @@ function mergeCandidates(candidates: Candidate[]): Merged[] {
     const k = overrides.length === 1
       ? canonicalJson([c.op, [...c.values].sort(([a], [b]) => a.localeCompare(b)), c.baseValue, c.schema, overrides[0]])
       : `single:${c.name}`;
-    groups.set(k, [...(groups.get(k) ?? []), c]);
+    let group = groups.get(k);
+    if (!group) groups.set(k, (group = []));
+    group.push(c);
   }
   const taken = new Set(candidates.map((c) => c.name));
   const out: Merged[] = [];

@@ -25,7 +25,9 @@ const CLASS_BASED = new WeakSet<IConstruct>();
 /** Records a cluster written as a topology. */
 export function registerClassMember(member: ClassMember): void {
   const root = member.cluster.node.root;
-  MEMBERS.set(root, [...(MEMBERS.get(root) ?? []), member]);
+  let members = MEMBERS.get(root);
+  if (!members) MEMBERS.set(root, (members = []));
+  members.push(member);
   CLASS_BASED.add(member.cluster);
 }
 
