@@ -9,6 +9,11 @@ export function isCidr(cidr: string): boolean {
   return isIpv6(address) && bits <= 128;
 }
 
+/** Whether `address` is an IPv4 or IPv6 address (no prefix). */
+export function isIpAddress(address: string): boolean {
+  return IPV4.test(address) || isIpv6(address);
+}
+
 function isIpv6(address: string): boolean {
   if (!/^[0-9a-fA-F:]+$/.test(address) || (address.match(/::/g) ?? []).length > 1) return false;
   const groups = address.split(':').filter((g) => g !== '');

@@ -1,5 +1,7 @@
 import { IConstruct } from 'constructs';
+import { isIpAddress } from '../../core/cidr';
 import { isDnsSubdomain } from '../../core/names';
+import { checkOptionalInteger } from '../../core/ranges';
 import { ValidationError } from '../../core/validation-error';
 import { addWarning } from '../../core/warnings';
 import { BootDownloads, BootstrapFormat, FileEncoding, IgnitionStorage, NodeBootstrapOptions, PartitionTableType } from '../node-bootstrap';
@@ -24,8 +26,6 @@ const FILE_ENCODINGS: string[] = Object.values(FileEncoding);
 const USER_NAME = /^[a-z_][a-z0-9_-]{0,31}\$?$/;
 const PERMISSIONS = /^0?[0-7]{3,4}$/;
 const OWNER_PART = /^([a-z_][a-z0-9_-]{0,31}|\d+)$/;
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-const IPV6 = /^[0-9a-fA-F:]+$/;
 const SSH_KEY = /^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com) [A-Za-z0-9+/=]+( .*)?$/;
 const FILESYSTEM = /^[a-z][a-z0-9]*$/;
 /** Inline content that is a credential: private keys and AWS secret keys. */
@@ -85,17 +85,14 @@ export function validateBootstrap(
     }
     if (o.ntp.servers.length > 100) throw new ValidationError(scope, `${field}ntp.servers lists ${o.ntp.servers.length} servers; the API server accepts at most 100.`);
     for (const s of o.ntp.servers) {
-      const ip = IPV4.test(s) || (s.includes(':') && IPV6.test(s));
-      if (!ip && !(isDnsSubdomain(s.toLowerCase()) && s.length <= 253)) {
+      if (!isIpAddress(s) && !isDnsSubdomain(s.toLowerCase())) {
         throw new ValidationError(scope, `${field}ntp.servers has '${s}', which is not a host name or IP address. Use e.g. 'ntp1.example.com' or '10.0.0.1' (no scheme, no port).`);
       }
     }
     unique(scope, `${field}ntp.servers`, o.ntp.servers, 'server');
   }
   validateDisks(scope, field, o, ignition);
-  if (o.verbosity !== undefined && (!Number.isInteger(o.verbosity) || o.verbosity < 0 || o.verbosity > 10)) {
-    throw new ValidationError(scope, `${field}verbosity (${o.verbosity}) must be a whole number from 0 to 10 (kubeadm -v).`);
-  }
+  checkOptionalInteger(scope, `${field}verbosity`, o.verbosity, { min: 0, max: 10, why: 'kubeadm -v' });
   if (o.bootDownloads !== undefined && !(Object.values(BootDownloads) as string[]).includes(o.bootDownloads)) {
     throw new ValidationError(scope, `${field}bootDownloads '${o.bootDownloads}' is not a policy. Use BootDownloads.WARN (the default), ERROR or ALLOW.`);
   }
