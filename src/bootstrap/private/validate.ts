@@ -67,9 +67,6 @@ export function validateBootstrap(
   }
   if (o.ignition) {
     const extra = o.ignition.additionalConfig;
-    if (extra !== undefined && (extra.trim() === '' || extra.length > 32768)) {
-      throw new ValidationError(scope, `${field}ignition.additionalConfig has ${extra.length} characters. Give a Container Linux Config of 1 to 32768 characters, or leave it unset.`);
-    }
     if (extra !== undefined) checkContainerLinuxConfig(scope, `${field}ignition.additionalConfig`, extra);
     if (o.ignition.storage !== undefined && !(Object.values(IgnitionStorage) as string[]).includes(o.ignition.storage)) {
       throw new ValidationError(scope, `${field}ignition.storage '${o.ignition.storage}' is not an Ignition storage. Use IgnitionStorage.CLUSTER_OBJECT_STORE or UNENCRYPTED_USER_DATA.`);
@@ -275,6 +272,10 @@ function lintBootDownloads(scope: IConstruct, field: string, o: NodeBootstrapOpt
  * cluster when the machine is created: a syntax error would only show there, per machine.
  */
 export function checkContainerLinuxConfig(scope: IConstruct | string, field: string, text: string): void {
+  if (text.trim() === '' || text.length > 32768) {
+    throw new ValidationError(scope, `${field} has ${text.length} characters. Give a Container Linux Config of 1 to 32768 characters, or leave it unset.`);
+  }
+  if (validConfigs.has(text)) return; // the same config on every pool of every cluster: parsed once
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parseDocument } = require('yaml') as typeof import('yaml'); // loaded only for Ignition configs
   const doc = parseDocument(text);
@@ -286,4 +287,9 @@ export function checkContainerLinuxConfig(scope: IConstruct | string, field: str
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new ValidationError(scope, `${field} is YAML but not a mapping. A Container Linux Config is a mapping with keys such as 'systemd', 'storage' or 'passwd'.`);
   }
+  if (validConfigs.size >= 1000) validConfigs.clear();
+  validConfigs.add(text);
 }
+
+/** Container Linux Configs that passed `checkContainerLinuxConfig`. */
+const validConfigs = new Set<string>();
