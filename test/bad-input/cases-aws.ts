@@ -71,6 +71,9 @@ export const awsCases: BadInputCase[] = [
   k8s('a MachinePool whose initial size lies outside its external autoscaling bounds', 'prod/mp', (app) => {
     awsCluster(app).addNodePool('mp', { kind: NodePoolKind.MACHINE_POOL, replicas: 12, machinePool: { externalAutoscaling: { minSize: 1, maxSize: 10 } } });
   }, /^prod\/mp: replicas \(12\) is the group's initial size and must lie within machinePool\.externalAutoscaling \(1–10\)\. Set minSize ≤ replicas ≤ maxSize\./),
+  k8s('a MachinePool external autoscaling minimum above its maximum', 'prod/mp', (app) => {
+    awsCluster(app).addNodePool('mp', { kind: NodePoolKind.MACHINE_POOL, replicas: 3, machinePool: { externalAutoscaling: { minSize: 5, maxSize: 2 } } });
+  }, /^prod\/mp: machinePool\.externalAutoscaling\.minSize \(5\) is greater than maxSize \(2\)\. Set minSize ≤ maxSize\./),
   k8s('a MachinePool external autoscaling maximum beyond int32', 'prod/mp', (app) => {
     awsCluster(app).addNodePool('mp', { kind: NodePoolKind.MACHINE_POOL, machinePool: { externalAutoscaling: { minSize: 1, maxSize: 2 ** 31 } } });
   }, /^prod\/mp: machinePool\.externalAutoscaling\.maxSize \(2147483648\) must be a whole number from 1 to 2147483647/),

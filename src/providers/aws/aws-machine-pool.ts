@@ -112,6 +112,9 @@ function externalBounds(pool: NodePool): { min: number; max: number } | undefine
   }
   checkInteger(pool, 'machinePool.externalAutoscaling.minSize', bounds.minSize, RANGES.autoscalerMinSize);
   checkInteger(pool, 'machinePool.externalAutoscaling.maxSize', bounds.maxSize, RANGES.autoscalerMaxSize);
+  if (bounds.minSize > bounds.maxSize) {
+    throw new ValidationError(pool, `machinePool.externalAutoscaling.minSize (${bounds.minSize}) is greater than maxSize (${bounds.maxSize}). Set minSize ≤ maxSize.`);
+  }
   const replicas = pool.replicas ?? 1;
   if (bounds.minSize > replicas || replicas > bounds.maxSize) {
     throw new ValidationError(pool, `replicas (${replicas}) is the group's initial size and must lie within machinePool.externalAutoscaling (${bounds.minSize}–${bounds.maxSize}). Set minSize ≤ replicas ≤ maxSize.`);
