@@ -215,7 +215,9 @@ export enum IgnitionStorage {
 /** Ignition settings (with `format: BootstrapFormat.IGNITION`). */
 export interface IgnitionOptions {
   /**
-   * Container Linux Config merged into the generated Ignition config.
+   * Container Linux Config merged into the generated Ignition config. On AWS it replaces CAPA's
+   * Flatcar drop-in, so it must keep it: start from `FlatcarDefaults.ADDITIONAL_CONFIG`
+   * (`FLATCAR_ADDITIONAL_CONFIG` in TypeScript) and add your units.
    * @default - on AWS, CAPA's Flatcar drop-in (kubeadm.service waits for coreos-metadata, whose
    * environment provides `${COREOS_EC2_HOSTNAME}`)
    */

@@ -6,7 +6,7 @@
  */
 import { Testing } from 'cdk8s';
 import {
-  BootstrapFormat, FLATCAR_ADDITIONAL_CONFIG, IgnitionStorage, Infrastructure, MachineImage, ManagedCluster, ManagementCluster,
+  BootstrapFormat, FLATCAR_ADDITIONAL_CONFIG, FlatcarDefaults, IgnitionStorage, Infrastructure, MachineImage, ManagedCluster, ManagementCluster,
   NodeBootstrapOptions, NodePoolKind, Platform,
 } from '../../src';
 import { ManifestValidator } from '../../src/validation';
@@ -67,6 +67,7 @@ describe('Ignition / Flatcar on AWS', () => {
     }
     expect(kcp.initConfiguration.nodeRegistration.name).toEqual(CAPA_FLAVOR.nodeName);
     expect(FLATCAR_ADDITIONAL_CONFIG).toEqual(CAPA_FLAVOR.additionalConfig);
+    expect(FlatcarDefaults.ADDITIONAL_CONFIG).toBe(FLATCAR_ADDITIONAL_CONFIG); // for jsii languages
     for (const t of objects.filter((o) => o.kind === 'AWSMachineTemplate')) {
       expect(t.spec.template.spec.imageLookupBaseOS).toEqual(CAPA_FLAVOR.imageLookupBaseOS);
       expect(t.spec.template.spec.ignition).toEqual({ version: '2.3', storageType: 'ClusterObjectStore' });

@@ -281,7 +281,7 @@ export function checkContainerLinuxConfig(scope: IConstruct | string, field: str
   const doc = parseDocument(text);
   const problem = doc.errors[0]?.message.split('\n')[0];
   if (problem !== undefined) {
-    throw new ValidationError(scope, `${field} is not valid YAML (${problem}). Give a Container Linux Config (YAML), e.g. FLATCAR_ADDITIONAL_CONFIG with your units added.`);
+    throw new ValidationError(scope, `${field} is not valid YAML (${problem}). Give a Container Linux Config (YAML), e.g. FLATCAR_ADDITIONAL_CONFIG (FlatcarDefaults.ADDITIONAL_CONFIG) with your units added.`);
   }
   const value = doc.toJS();
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {

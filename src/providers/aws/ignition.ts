@@ -52,3 +52,13 @@ export const FLATCAR_ADDITIONAL_CONFIG = [
   '',
 ].join('\n');
 
+/**
+ * Flatcar defaults for every jsii language (`FLATCAR_ADDITIONAL_CONFIG` is a TypeScript constant,
+ * which jsii does not export).
+ */
+export class FlatcarDefaults {
+  /** CAPA's Flatcar drop-in (kubeadm.service waits for coreos-metadata): the start of your own `ignition.additionalConfig`. */
+  public static readonly ADDITIONAL_CONFIG: string = FLATCAR_ADDITIONAL_CONFIG;
+
+  private constructor() {}
+}

@@ -75,7 +75,7 @@ export function planAwsBootstrap(input: AwsBootstrapInput): AwsBootstrapPlan {
   const own = bootstrap?.ignition?.additionalConfig;
   if (own !== undefined) checkContainerLinuxConfig(scope, `${field}bootstrap.ignition.additionalConfig`, own); // syntax first
   if (own !== undefined && !own.includes('coreos-metadata')) {
-    throw new ValidationError(scope, `${field}bootstrap.ignition.additionalConfig replaces CAPA's Flatcar drop-in, and lacks the kubeadm.service drop-in that waits for coreos-metadata.service: the node name ${FLATCAR_NODE_NAME} would stay empty. Start from FLATCAR_ADDITIONAL_CONFIG (exported) and add your units to it.`);
+    throw new ValidationError(scope, `${field}bootstrap.ignition.additionalConfig replaces CAPA's Flatcar drop-in, and lacks the kubeadm.service drop-in that waits for coreos-metadata.service: the node name ${FLATCAR_NODE_NAME} would stay empty. Start from FLATCAR_ADDITIONAL_CONFIG (FlatcarDefaults.ADDITIONAL_CONFIG) and add your units to it.`);
   }
   const storage = bootstrap?.ignition?.storage ?? IgnitionStorage.CLUSTER_OBJECT_STORE;
   if (storage === IgnitionStorage.CLUSTER_OBJECT_STORE) {
