@@ -8,3 +8,6 @@ export const AMI_ID = /^ami-[0-9a-f]{8,17}$/;
 
 /** An EC2 instance type (`m6i.xlarge`, `t3.micro`). */
 export const EC2_INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
+
+/** An S3 bucket name: 3 to 63 lower-case letters, digits, '.' and '-', starting and ending with a letter or digit (no '..': check separately). */
+export const S3_BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;

@@ -3,7 +3,7 @@
  */
 
 /** Providers whose clusters can be class-based. */
-export const CLASS_PROVIDERS = ['aws', 'docker'];
+const CLASS_PROVIDERS = ['aws', 'docker'];
 
 const WHY_NOT: Record<string, string> = {
   eks: 'EKS clusters cannot be class-based: their node groups are AWSManagedMachinePools, which have no template kind a ClusterClass machinePool class can reference (CAPA v2.11 has AWSManagedControlPlaneTemplate and AWSManagedClusterTemplate, but no AWSManagedMachinePoolTemplate), and EKS takes minor versions where a topology needs a v + semver version',

@@ -4,8 +4,9 @@
  * annotations), so that both modes come from the same renderers.
  */
 
+import { NODE_POOL_LABEL } from '../../providers/capi/machine-deployment';
+
 const CAPI = 'cluster.x-k8s.io';
-const NODE_POOL_LABEL = 'capi-blueprints.io/node-pool';
 const CONTROL_PLANE_LABEL = 'cluster.x-k8s.io/control-plane';
 
 /** A template of the class: the object's apiVersion, kind and spec. */

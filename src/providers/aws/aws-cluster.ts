@@ -6,7 +6,7 @@ import { IgnitionBucketOptions } from './ignition';
 import { ControlPlaneLoadBalancerOptions, HealthCheckProtocol, LoadBalancerScheme, LoadBalancerType } from './load-balancer';
 import { validateAwsTags } from './private/aws-tags';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
-import { AMI_ID, EC2_INSTANCE_TYPE } from '../../core/aws';
+import { AMI_ID, EC2_INSTANCE_TYPE, S3_BUCKET_NAME } from '../../core/aws';
 import { firstNonIpv4Cidr, isCidr, vpcSubnetProblem } from '../../core/cidr';
 import { nonEmptyList, nonEmptyMap } from '../../core/collections';
 import { wholeSeconds } from '../../core/durations';
@@ -22,7 +22,7 @@ export function ignitionBucketNodeProfiles(bucket: IgnitionBucketOptions): strin
 
 function validateIgnitionBucket(cluster: ManagedCluster, bucket: IgnitionBucketOptions | undefined): void {
   if (!bucket) return;
-  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket.name) || bucket.name.includes('..')) {
+  if (!S3_BUCKET_NAME.test(bucket.name) || bucket.name.includes('..')) {
     throw new ValidationError(cluster, `ignitionBucket.name '${bucket.name}' is not an S3 bucket name. Use 3 to 63 lower-case letters, digits, '.' and '-', e.g. 'cluster-api-provider-aws-${cluster.clusterName}'.`);
   }
   const profiles = bucket.nodesIamInstanceProfiles;

@@ -66,7 +66,7 @@ export function renderMachinePool(pool: NodePool, input: MachinePoolInput): capi
 }
 
 /** Marks a MachinePool whose size an autoscaler outside Cluster API changes (CAPA then copies it back). */
-export const REPLICAS_MANAGED_BY_ANNOTATION = 'cluster.x-k8s.io/replicas-managed-by';
+const REPLICAS_MANAGED_BY_ANNOTATION = 'cluster.x-k8s.io/replicas-managed-by';
 
 /** Whether the pool's group is resized outside Cluster API (`machinePool.externalAutoscaling`). */
 export function hasExternallyManagedReplicas(pool: NodePool): boolean {

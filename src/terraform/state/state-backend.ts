@@ -1,5 +1,6 @@
 import { S3Backend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { AWS_REGION, S3_BUCKET_NAME } from '../../core/aws';
 import { ValidationError } from '../../core/validation-error';
 
 /** How Terraform locks the state while it runs. */
@@ -72,10 +73,10 @@ export class StateBackend {
     if (key.startsWith('/') || key.split('/').includes('..') || key.length === 0) {
       throw new ValidationError(scope, `state key '${key}' must be a relative object key without '..' (it is an S3 object key, not a local path). Use e.g. 'platform/aws-foundation/terraform.tfstate'.`);
     }
-    if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(props.bucket)) {
+    if (!S3_BUCKET_NAME.test(props.bucket)) {
       throw new ValidationError(scope, `state bucket '${props.bucket}' is not a valid S3 bucket name. Use the name of the existing state bucket.`);
     }
-    if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(props.region)) {
+    if (!AWS_REGION.test(props.region)) {
       throw new ValidationError(scope, `state region '${props.region}' is not an AWS region name. Use e.g. 'ap-northeast-2'.`);
     }
     const locking = props.locking ?? StateLocking.s3Lockfile();
