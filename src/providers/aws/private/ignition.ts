@@ -5,27 +5,20 @@
  * the user data goes through the cluster's S3 bucket.
  */
 import { IConstruct } from 'constructs';
-import { BootstrapFormat, IgnitionStorage, NodeBootstrapOptions } from '../../../bootstrap/node-bootstrap';
+import { IgnitionStorage, NodeBootstrapOptions } from '../../../bootstrap/node-bootstrap';
+import { usesIgnition } from '../../../bootstrap/private/render';
 import { BootstrapSupport, checkContainerLinuxConfig } from '../../../bootstrap/private/validate';
 import { ValidationError } from '../../../core/validation-error';
 import { MachineImage, MachineImageLookupOptions } from '../../../machines/machine-image';
 import { checkImageVersion, isCloudInitOnly, isFlatcar } from '../../../machines/private/image-version';
-import { FLATCAR_ADDITIONAL_CONFIG, FLATCAR_NODE_NAME, FLATCAR_PRE_KUBEADM_COMMANDS } from '../ignition';
+import { FLATCAR_ADDITIONAL_CONFIG, FLATCAR_NODE_NAME, FLATCAR_PRE_KUBEADM_COMMANDS, IgnitionBucketOptions } from '../ignition';
 
 /** Bootstrap options the AWS (kubeadm) infrastructure supports: everything, including Ignition. */
 export const AWS_BOOTSTRAP_SUPPORT: BootstrapSupport = { target: 'AWS (CAPA)', ignition: true };
 
-/** The S3 bucket settings a cluster gives for Ignition. */
-export interface IgnitionBucketInput {
-  readonly name: string;
-  readonly nodesIamInstanceProfiles?: string[];
-}
-
 /** How a control plane or pool on AWS bootstraps, after the checks. */
 export interface AwsBootstrapPlan {
-  /** Whether the machines get Ignition user data. */
-  readonly ignition: boolean;
-  /** The AWSMachineTemplate/AWSMachinePool `ignition` field. */
+  /** The AWSMachineTemplate/AWSMachinePool `ignition` field (Ignition user data only). */
   readonly machineIgnition?: { version: string; storageType: string };
   /** The kubelet node name. */
   readonly nodeName: string;
@@ -44,7 +37,7 @@ export interface AwsBootstrapInput {
   readonly bootstrap: NodeBootstrapOptions | undefined;
   readonly clusterVersion: string;
   readonly clusterImageLookup: MachineImageLookupOptions | undefined;
-  readonly ignitionBucket: IgnitionBucketInput | undefined;
+  readonly ignitionBucket: IgnitionBucketOptions | undefined;
   /** The machines' instance profile, and the profiles the bucket grants. */
   readonly instanceProfile: string;
   readonly bucketProfiles: string[];
@@ -61,13 +54,13 @@ export function planAwsBootstrap(input: AwsBootstrapInput): AwsBootstrapPlan {
   const { scope, field, image, bootstrap } = input;
   checkImageVersion(scope, field, image, input.clusterVersion);
   const os = image ? image.os : (input.clusterImageLookup?.baseOS ?? 'ubuntu-24.04');
-  const ignition = bootstrap?.format === BootstrapFormat.IGNITION;
+  const ignition = usesIgnition(bootstrap);
   const what = image?.amiId ? `${field}image '${image.amiId}' (os '${os}')` : `the ${field}image lookup (base OS '${os}')`;
   if (isFlatcar(os) && !ignition) {
     throw new ValidationError(scope, `${what} is Flatcar, which boots with Ignition only: cloud-init user data would be ignored and the machine would never join. Set ${field}bootstrap.format: BootstrapFormat.IGNITION.`);
   }
   if (!ignition) {
-    return { ignition: false, nodeName: input.cloudInitNodeName, bootstrapSupport: AWS_BOOTSTRAP_SUPPORT };
+    return { nodeName: input.cloudInitNodeName, bootstrapSupport: AWS_BOOTSTRAP_SUPPORT };
   }
   if (isCloudInitOnly(os)) {
     throw new ValidationError(scope, `${field}bootstrap.format is IGNITION, but ${what} runs cloud-init, which ignores Ignition user data. Use a Flatcar image: MachineImage.lookup({ baseOS: 'flatcar-stable' }) or MachineImage.fromId('<ami>', { os: 'flatcar-stable', kubernetesVersion: '${input.clusterVersion}' }).`);
@@ -87,7 +80,6 @@ export function planAwsBootstrap(input: AwsBootstrapInput): AwsBootstrapPlan {
     }
   }
   return {
-    ignition: true,
     machineIgnition: { version: '2.3', storageType: storage },
     nodeName: FLATCAR_NODE_NAME,
     preKubeadmCommands: FLATCAR_PRE_KUBEADM_COMMANDS,
