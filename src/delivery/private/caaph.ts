@@ -33,7 +33,9 @@ export function renderHelmChartProxy(
     const template = specTemplate(info, addon, valuesTemplate);
     const clusterSelector = { matchLabels: { [CLUSTER_NAME_SELECTOR_LABEL]: cluster.name } };
     const metadata = { name, namespace: cluster.namespace, labels: objectLabels(info, addon, cluster) };
-    const props = { ...caaph.HelmChartProxy.GVK, metadata, spec: { ...template.props, clusterSelector } };
+    // no `{ ...a, b }` literals that add keys to a spread: V8 gives each such object a hidden class of its own
+    const { apiVersion, kind } = caaph.HelmChartProxy.GVK;
+    const props = { apiVersion, kind, metadata, spec: Object.assign({}, template.props, { clusterSelector }) };
     const body = { spec: { ...template.json, clusterSelector: { matchLabels: { [CLUSTER_NAME_SELECTOR_LABEL]: cluster.name } } } };
     new PrerenderedObject(scope, name, props, helmChartProxyJson, body);
     return;

@@ -26,7 +26,8 @@ export class Application extends ApiObject {
    */
   public static manifest(props: ApplicationProps): any {
     return {
-      ...Application.GVK,
+      apiVersion: Application.GVK.apiVersion,
+      kind: Application.GVK.kind,
       ...toJson_ApplicationProps(props),
     };
   }
@@ -39,7 +40,8 @@ export class Application extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: ApplicationProps) {
     super(scope, id, {
-      ...Application.GVK,
+      apiVersion: Application.GVK.apiVersion,
+      kind: Application.GVK.kind,
       ...props,
     });
   }
@@ -51,7 +53,8 @@ export class Application extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...Application.GVK,
+      apiVersion: Application.GVK.apiVersion,
+      kind: Application.GVK.kind,
       ...toJson_ApplicationProps(resolved),
     };
   }
@@ -6282,7 +6285,8 @@ export class ApplicationSet extends ApiObject {
    */
   public static manifest(props: ApplicationSetProps): any {
     return {
-      ...ApplicationSet.GVK,
+      apiVersion: ApplicationSet.GVK.apiVersion,
+      kind: ApplicationSet.GVK.kind,
       ...toJson_ApplicationSetProps(props),
     };
   }
@@ -6295,7 +6299,8 @@ export class ApplicationSet extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: ApplicationSetProps) {
     super(scope, id, {
-      ...ApplicationSet.GVK,
+      apiVersion: ApplicationSet.GVK.apiVersion,
+      kind: ApplicationSet.GVK.kind,
       ...props,
     });
   }
@@ -6307,7 +6312,8 @@ export class ApplicationSet extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...ApplicationSet.GVK,
+      apiVersion: ApplicationSet.GVK.apiVersion,
+      kind: ApplicationSet.GVK.kind,
       ...toJson_ApplicationSetProps(resolved),
     };
   }
@@ -89645,7 +89651,8 @@ export class AppProject extends ApiObject {
    */
   public static manifest(props: AppProjectProps): any {
     return {
-      ...AppProject.GVK,
+      apiVersion: AppProject.GVK.apiVersion,
+      kind: AppProject.GVK.kind,
       ...toJson_AppProjectProps(props),
     };
   }
@@ -89658,7 +89665,8 @@ export class AppProject extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: AppProjectProps) {
     super(scope, id, {
-      ...AppProject.GVK,
+      apiVersion: AppProject.GVK.apiVersion,
+      kind: AppProject.GVK.kind,
       ...props,
     });
   }
@@ -89670,7 +89678,8 @@ export class AppProject extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...AppProject.GVK,
+      apiVersion: AppProject.GVK.apiVersion,
+      kind: AppProject.GVK.kind,
       ...toJson_AppProjectProps(resolved),
     };
   }

@@ -26,7 +26,8 @@ export class BootstrapKubeconfig extends ApiObject {
    */
   public static manifest(props: BootstrapKubeconfigProps = {}): any {
     return {
-      ...BootstrapKubeconfig.GVK,
+      apiVersion: BootstrapKubeconfig.GVK.apiVersion,
+      kind: BootstrapKubeconfig.GVK.kind,
       ...toJson_BootstrapKubeconfigProps(props),
     };
   }
@@ -39,7 +40,8 @@ export class BootstrapKubeconfig extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: BootstrapKubeconfigProps = {}) {
     super(scope, id, {
-      ...BootstrapKubeconfig.GVK,
+      apiVersion: BootstrapKubeconfig.GVK.apiVersion,
+      kind: BootstrapKubeconfig.GVK.kind,
       ...props,
     });
   }
@@ -51,7 +53,8 @@ export class BootstrapKubeconfig extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...BootstrapKubeconfig.GVK,
+      apiVersion: BootstrapKubeconfig.GVK.apiVersion,
+      kind: BootstrapKubeconfig.GVK.kind,
       ...toJson_BootstrapKubeconfigProps(resolved),
     };
   }
@@ -162,7 +165,8 @@ export class ByoCluster extends ApiObject {
    */
   public static manifest(props: ByoClusterProps = {}): any {
     return {
-      ...ByoCluster.GVK,
+      apiVersion: ByoCluster.GVK.apiVersion,
+      kind: ByoCluster.GVK.kind,
       ...toJson_ByoClusterProps(props),
     };
   }
@@ -175,7 +179,8 @@ export class ByoCluster extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: ByoClusterProps = {}) {
     super(scope, id, {
-      ...ByoCluster.GVK,
+      apiVersion: ByoCluster.GVK.apiVersion,
+      kind: ByoCluster.GVK.kind,
       ...props,
     });
   }
@@ -187,7 +192,8 @@ export class ByoCluster extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...ByoCluster.GVK,
+      apiVersion: ByoCluster.GVK.apiVersion,
+      kind: ByoCluster.GVK.kind,
       ...toJson_ByoClusterProps(resolved),
     };
   }
@@ -326,7 +332,8 @@ export class ByoMachineTemplate extends ApiObject {
    */
   public static manifest(props: ByoMachineTemplateProps = {}): any {
     return {
-      ...ByoMachineTemplate.GVK,
+      apiVersion: ByoMachineTemplate.GVK.apiVersion,
+      kind: ByoMachineTemplate.GVK.kind,
       ...toJson_ByoMachineTemplateProps(props),
     };
   }
@@ -339,7 +346,8 @@ export class ByoMachineTemplate extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: ByoMachineTemplateProps = {}) {
     super(scope, id, {
-      ...ByoMachineTemplate.GVK,
+      apiVersion: ByoMachineTemplate.GVK.apiVersion,
+      kind: ByoMachineTemplate.GVK.kind,
       ...props,
     });
   }
@@ -351,7 +359,8 @@ export class ByoMachineTemplate extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...ByoMachineTemplate.GVK,
+      apiVersion: ByoMachineTemplate.GVK.apiVersion,
+      kind: ByoMachineTemplate.GVK.kind,
       ...toJson_ByoMachineTemplateProps(resolved),
     };
   }
@@ -681,7 +690,8 @@ export class K8sInstallerConfigTemplate extends ApiObject {
    */
   public static manifest(props: K8sInstallerConfigTemplateProps = {}): any {
     return {
-      ...K8sInstallerConfigTemplate.GVK,
+      apiVersion: K8sInstallerConfigTemplate.GVK.apiVersion,
+      kind: K8sInstallerConfigTemplate.GVK.kind,
       ...toJson_K8sInstallerConfigTemplateProps(props),
     };
   }
@@ -694,7 +704,8 @@ export class K8sInstallerConfigTemplate extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: K8sInstallerConfigTemplateProps = {}) {
     super(scope, id, {
-      ...K8sInstallerConfigTemplate.GVK,
+      apiVersion: K8sInstallerConfigTemplate.GVK.apiVersion,
+      kind: K8sInstallerConfigTemplate.GVK.kind,
       ...props,
     });
   }
@@ -706,7 +717,8 @@ export class K8sInstallerConfigTemplate extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...K8sInstallerConfigTemplate.GVK,
+      apiVersion: K8sInstallerConfigTemplate.GVK.apiVersion,
+      kind: K8sInstallerConfigTemplate.GVK.kind,
       ...toJson_K8sInstallerConfigTemplateProps(resolved),
     };
   }

@@ -26,7 +26,8 @@ export class HelmChartProxy extends ApiObject {
    */
   public static manifest(props: HelmChartProxyProps = {}): any {
     return {
-      ...HelmChartProxy.GVK,
+      apiVersion: HelmChartProxy.GVK.apiVersion,
+      kind: HelmChartProxy.GVK.kind,
       ...toJson_HelmChartProxyProps(props),
     };
   }
@@ -39,7 +40,8 @@ export class HelmChartProxy extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: HelmChartProxyProps = {}) {
     super(scope, id, {
-      ...HelmChartProxy.GVK,
+      apiVersion: HelmChartProxy.GVK.apiVersion,
+      kind: HelmChartProxy.GVK.kind,
       ...props,
     });
   }
@@ -51,7 +53,8 @@ export class HelmChartProxy extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...HelmChartProxy.GVK,
+      apiVersion: HelmChartProxy.GVK.apiVersion,
+      kind: HelmChartProxy.GVK.kind,
       ...toJson_HelmChartProxyProps(resolved),
     };
   }

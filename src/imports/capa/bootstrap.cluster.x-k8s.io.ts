@@ -26,7 +26,8 @@ export class EksConfigTemplate extends ApiObject {
    */
   public static manifest(props: EksConfigTemplateProps = {}): any {
     return {
-      ...EksConfigTemplate.GVK,
+      apiVersion: EksConfigTemplate.GVK.apiVersion,
+      kind: EksConfigTemplate.GVK.kind,
       ...toJson_EksConfigTemplateProps(props),
     };
   }
@@ -39,7 +40,8 @@ export class EksConfigTemplate extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: EksConfigTemplateProps = {}) {
     super(scope, id, {
-      ...EksConfigTemplate.GVK,
+      apiVersion: EksConfigTemplate.GVK.apiVersion,
+      kind: EksConfigTemplate.GVK.kind,
       ...props,
     });
   }
@@ -51,7 +53,8 @@ export class EksConfigTemplate extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...EksConfigTemplate.GVK,
+      apiVersion: EksConfigTemplate.GVK.apiVersion,
+      kind: EksConfigTemplate.GVK.kind,
       ...toJson_EksConfigTemplateProps(resolved),
     };
   }

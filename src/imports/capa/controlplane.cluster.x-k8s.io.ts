@@ -26,7 +26,8 @@ export class AwsManagedControlPlane extends ApiObject {
    */
   public static manifest(props: AwsManagedControlPlaneProps = {}): any {
     return {
-      ...AwsManagedControlPlane.GVK,
+      apiVersion: AwsManagedControlPlane.GVK.apiVersion,
+      kind: AwsManagedControlPlane.GVK.kind,
       ...toJson_AwsManagedControlPlaneProps(props),
     };
   }
@@ -39,7 +40,8 @@ export class AwsManagedControlPlane extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: AwsManagedControlPlaneProps = {}) {
     super(scope, id, {
-      ...AwsManagedControlPlane.GVK,
+      apiVersion: AwsManagedControlPlane.GVK.apiVersion,
+      kind: AwsManagedControlPlane.GVK.kind,
       ...props,
     });
   }
@@ -51,7 +53,8 @@ export class AwsManagedControlPlane extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...AwsManagedControlPlane.GVK,
+      apiVersion: AwsManagedControlPlane.GVK.apiVersion,
+      kind: AwsManagedControlPlane.GVK.kind,
       ...toJson_AwsManagedControlPlaneProps(resolved),
     };
   }

@@ -26,7 +26,8 @@ export class AwsCluster extends ApiObject {
    */
   public static manifest(props: AwsClusterProps = {}): any {
     return {
-      ...AwsCluster.GVK,
+      apiVersion: AwsCluster.GVK.apiVersion,
+      kind: AwsCluster.GVK.kind,
       ...toJson_AwsClusterProps(props),
     };
   }
@@ -39,7 +40,8 @@ export class AwsCluster extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: AwsClusterProps = {}) {
     super(scope, id, {
-      ...AwsCluster.GVK,
+      apiVersion: AwsCluster.GVK.apiVersion,
+      kind: AwsCluster.GVK.kind,
       ...props,
     });
   }
@@ -51,7 +53,8 @@ export class AwsCluster extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...AwsCluster.GVK,
+      apiVersion: AwsCluster.GVK.apiVersion,
+      kind: AwsCluster.GVK.kind,
       ...toJson_AwsClusterProps(resolved),
     };
   }
@@ -2880,7 +2883,8 @@ export class AwsClusterControllerIdentity extends ApiObject {
    */
   public static manifest(props: AwsClusterControllerIdentityProps = {}): any {
     return {
-      ...AwsClusterControllerIdentity.GVK,
+      apiVersion: AwsClusterControllerIdentity.GVK.apiVersion,
+      kind: AwsClusterControllerIdentity.GVK.kind,
       ...toJson_AwsClusterControllerIdentityProps(props),
     };
   }
@@ -2893,7 +2897,8 @@ export class AwsClusterControllerIdentity extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: AwsClusterControllerIdentityProps = {}) {
     super(scope, id, {
-      ...AwsClusterControllerIdentity.GVK,
+      apiVersion: AwsClusterControllerIdentity.GVK.apiVersion,
+      kind: AwsClusterControllerIdentity.GVK.kind,
       ...props,
     });
   }
@@ -2905,7 +2910,8 @@ export class AwsClusterControllerIdentity extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...AwsClusterControllerIdentity.GVK,
+      apiVersion: AwsClusterControllerIdentity.GVK.apiVersion,
+      kind: AwsClusterControllerIdentity.GVK.kind,
       ...toJson_AwsClusterControllerIdentityProps(resolved),
     };
   }
@@ -3137,7 +3143,8 @@ export class AwsClusterRoleIdentity extends ApiObject {
    */
   public static manifest(props: AwsClusterRoleIdentityProps = {}): any {
     return {
-      ...AwsClusterRoleIdentity.GVK,
+      apiVersion: AwsClusterRoleIdentity.GVK.apiVersion,
+      kind: AwsClusterRoleIdentity.GVK.kind,
       ...toJson_AwsClusterRoleIdentityProps(props),
     };
   }
@@ -3150,7 +3157,8 @@ export class AwsClusterRoleIdentity extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: AwsClusterRoleIdentityProps = {}) {
     super(scope, id, {
-      ...AwsClusterRoleIdentity.GVK,
+      apiVersion: AwsClusterRoleIdentity.GVK.apiVersion,
+      kind: AwsClusterRoleIdentity.GVK.kind,
       ...props,
     });
   }
@@ -3162,7 +3170,8 @@ export class AwsClusterRoleIdentity extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...AwsClusterRoleIdentity.GVK,
+      apiVersion: AwsClusterRoleIdentity.GVK.apiVersion,
+      kind: AwsClusterRoleIdentity.GVK.kind,
       ...toJson_AwsClusterRoleIdentityProps(resolved),
     };
   }
@@ -3520,7 +3529,8 @@ export class AwsClusterStaticIdentity extends ApiObject {
    */
   public static manifest(props: AwsClusterStaticIdentityProps = {}): any {
     return {
-      ...AwsClusterStaticIdentity.GVK,
+      apiVersion: AwsClusterStaticIdentity.GVK.apiVersion,
+      kind: AwsClusterStaticIdentity.GVK.kind,
       ...toJson_AwsClusterStaticIdentityProps(props),
     };
   }
@@ -3533,7 +3543,8 @@ export class AwsClusterStaticIdentity extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: AwsClusterStaticIdentityProps = {}) {
     super(scope, id, {
-      ...AwsClusterStaticIdentity.GVK,
+      apiVersion: AwsClusterStaticIdentity.GVK.apiVersion,
+      kind: AwsClusterStaticIdentity.GVK.kind,
       ...props,
     });
   }
@@ -3545,7 +3556,8 @@ export class AwsClusterStaticIdentity extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...AwsClusterStaticIdentity.GVK,
+      apiVersion: AwsClusterStaticIdentity.GVK.apiVersion,
+      kind: AwsClusterStaticIdentity.GVK.kind,
       ...toJson_AwsClusterStaticIdentityProps(resolved),
     };
   }
@@ -3789,7 +3801,8 @@ export class AwsMachinePool extends ApiObject {
    */
   public static manifest(props: AwsMachinePoolProps = {}): any {
     return {
-      ...AwsMachinePool.GVK,
+      apiVersion: AwsMachinePool.GVK.apiVersion,
+      kind: AwsMachinePool.GVK.kind,
       ...toJson_AwsMachinePoolProps(props),
     };
   }
@@ -3802,7 +3815,8 @@ export class AwsMachinePool extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: AwsMachinePoolProps = {}) {
     super(scope, id, {
-      ...AwsMachinePool.GVK,
+      apiVersion: AwsMachinePool.GVK.apiVersion,
+      kind: AwsMachinePool.GVK.kind,
       ...props,
     });
   }
@@ -3814,7 +3828,8 @@ export class AwsMachinePool extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...AwsMachinePool.GVK,
+      apiVersion: AwsMachinePool.GVK.apiVersion,
+      kind: AwsMachinePool.GVK.kind,
       ...toJson_AwsMachinePoolProps(resolved),
     };
   }
@@ -5588,7 +5603,8 @@ export class AwsMachineTemplate extends ApiObject {
    */
   public static manifest(props: AwsMachineTemplateProps = {}): any {
     return {
-      ...AwsMachineTemplate.GVK,
+      apiVersion: AwsMachineTemplate.GVK.apiVersion,
+      kind: AwsMachineTemplate.GVK.kind,
       ...toJson_AwsMachineTemplateProps(props),
     };
   }
@@ -5601,7 +5617,8 @@ export class AwsMachineTemplate extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: AwsMachineTemplateProps = {}) {
     super(scope, id, {
-      ...AwsMachineTemplate.GVK,
+      apiVersion: AwsMachineTemplate.GVK.apiVersion,
+      kind: AwsMachineTemplate.GVK.kind,
       ...props,
     });
   }
@@ -5613,7 +5630,8 @@ export class AwsMachineTemplate extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...AwsMachineTemplate.GVK,
+      apiVersion: AwsMachineTemplate.GVK.apiVersion,
+      kind: AwsMachineTemplate.GVK.kind,
       ...toJson_AwsMachineTemplateProps(resolved),
     };
   }
@@ -7380,7 +7398,8 @@ export class AwsManagedCluster extends ApiObject {
    */
   public static manifest(props: AwsManagedClusterProps = {}): any {
     return {
-      ...AwsManagedCluster.GVK,
+      apiVersion: AwsManagedCluster.GVK.apiVersion,
+      kind: AwsManagedCluster.GVK.kind,
       ...toJson_AwsManagedClusterProps(props),
     };
   }
@@ -7393,7 +7412,8 @@ export class AwsManagedCluster extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: AwsManagedClusterProps = {}) {
     super(scope, id, {
-      ...AwsManagedCluster.GVK,
+      apiVersion: AwsManagedCluster.GVK.apiVersion,
+      kind: AwsManagedCluster.GVK.kind,
       ...props,
     });
   }
@@ -7405,7 +7425,8 @@ export class AwsManagedCluster extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...AwsManagedCluster.GVK,
+      apiVersion: AwsManagedCluster.GVK.apiVersion,
+      kind: AwsManagedCluster.GVK.kind,
       ...toJson_AwsManagedClusterProps(resolved),
     };
   }
@@ -7535,7 +7556,8 @@ export class AwsManagedMachinePool extends ApiObject {
    */
   public static manifest(props: AwsManagedMachinePoolProps = {}): any {
     return {
-      ...AwsManagedMachinePool.GVK,
+      apiVersion: AwsManagedMachinePool.GVK.apiVersion,
+      kind: AwsManagedMachinePool.GVK.kind,
       ...toJson_AwsManagedMachinePoolProps(props),
     };
   }
@@ -7548,7 +7570,8 @@ export class AwsManagedMachinePool extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: AwsManagedMachinePoolProps = {}) {
     super(scope, id, {
-      ...AwsManagedMachinePool.GVK,
+      apiVersion: AwsManagedMachinePool.GVK.apiVersion,
+      kind: AwsManagedMachinePool.GVK.kind,
       ...props,
     });
   }
@@ -7560,7 +7583,8 @@ export class AwsManagedMachinePool extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...AwsManagedMachinePool.GVK,
+      apiVersion: AwsManagedMachinePool.GVK.apiVersion,
+      kind: AwsManagedMachinePool.GVK.kind,
       ...toJson_AwsManagedMachinePoolProps(resolved),
     };
   }

@@ -26,7 +26,8 @@ export class DevCluster extends ApiObject {
    */
   public static manifest(props: DevClusterProps = {}): any {
     return {
-      ...DevCluster.GVK,
+      apiVersion: DevCluster.GVK.apiVersion,
+      kind: DevCluster.GVK.kind,
       ...toJson_DevClusterProps(props),
     };
   }
@@ -39,7 +40,8 @@ export class DevCluster extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: DevClusterProps = {}) {
     super(scope, id, {
-      ...DevCluster.GVK,
+      apiVersion: DevCluster.GVK.apiVersion,
+      kind: DevCluster.GVK.kind,
       ...props,
     });
   }
@@ -51,7 +53,8 @@ export class DevCluster extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...DevCluster.GVK,
+      apiVersion: DevCluster.GVK.apiVersion,
+      kind: DevCluster.GVK.kind,
       ...toJson_DevClusterProps(resolved),
     };
   }
@@ -408,7 +411,8 @@ export class DevMachineTemplate extends ApiObject {
    */
   public static manifest(props: DevMachineTemplateProps = {}): any {
     return {
-      ...DevMachineTemplate.GVK,
+      apiVersion: DevMachineTemplate.GVK.apiVersion,
+      kind: DevMachineTemplate.GVK.kind,
       ...toJson_DevMachineTemplateProps(props),
     };
   }
@@ -421,7 +425,8 @@ export class DevMachineTemplate extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: DevMachineTemplateProps = {}) {
     super(scope, id, {
-      ...DevMachineTemplate.GVK,
+      apiVersion: DevMachineTemplate.GVK.apiVersion,
+      kind: DevMachineTemplate.GVK.kind,
       ...props,
     });
   }
@@ -433,7 +438,8 @@ export class DevMachineTemplate extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...DevMachineTemplate.GVK,
+      apiVersion: DevMachineTemplate.GVK.apiVersion,
+      kind: DevMachineTemplate.GVK.kind,
       ...toJson_DevMachineTemplateProps(resolved),
     };
   }

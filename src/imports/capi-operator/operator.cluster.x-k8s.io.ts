@@ -26,7 +26,8 @@ export class AddonProvider extends ApiObject {
    */
   public static manifest(props: AddonProviderProps = {}): any {
     return {
-      ...AddonProvider.GVK,
+      apiVersion: AddonProvider.GVK.apiVersion,
+      kind: AddonProvider.GVK.kind,
       ...toJson_AddonProviderProps(props),
     };
   }
@@ -39,7 +40,8 @@ export class AddonProvider extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: AddonProviderProps = {}) {
     super(scope, id, {
-      ...AddonProvider.GVK,
+      apiVersion: AddonProvider.GVK.apiVersion,
+      kind: AddonProvider.GVK.kind,
       ...props,
     });
   }
@@ -51,7 +53,8 @@ export class AddonProvider extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...AddonProvider.GVK,
+      apiVersion: AddonProvider.GVK.apiVersion,
+      kind: AddonProvider.GVK.kind,
       ...toJson_AddonProviderProps(resolved),
     };
   }
@@ -6679,7 +6682,8 @@ export class BootstrapProvider extends ApiObject {
    */
   public static manifest(props: BootstrapProviderProps = {}): any {
     return {
-      ...BootstrapProvider.GVK,
+      apiVersion: BootstrapProvider.GVK.apiVersion,
+      kind: BootstrapProvider.GVK.kind,
       ...toJson_BootstrapProviderProps(props),
     };
   }
@@ -6692,7 +6696,8 @@ export class BootstrapProvider extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: BootstrapProviderProps = {}) {
     super(scope, id, {
-      ...BootstrapProvider.GVK,
+      apiVersion: BootstrapProvider.GVK.apiVersion,
+      kind: BootstrapProvider.GVK.kind,
       ...props,
     });
   }
@@ -6704,7 +6709,8 @@ export class BootstrapProvider extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...BootstrapProvider.GVK,
+      apiVersion: BootstrapProvider.GVK.apiVersion,
+      kind: BootstrapProvider.GVK.kind,
       ...toJson_BootstrapProviderProps(resolved),
     };
   }
@@ -13332,7 +13338,8 @@ export class ControlPlaneProvider extends ApiObject {
    */
   public static manifest(props: ControlPlaneProviderProps = {}): any {
     return {
-      ...ControlPlaneProvider.GVK,
+      apiVersion: ControlPlaneProvider.GVK.apiVersion,
+      kind: ControlPlaneProvider.GVK.kind,
       ...toJson_ControlPlaneProviderProps(props),
     };
   }
@@ -13345,7 +13352,8 @@ export class ControlPlaneProvider extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: ControlPlaneProviderProps = {}) {
     super(scope, id, {
-      ...ControlPlaneProvider.GVK,
+      apiVersion: ControlPlaneProvider.GVK.apiVersion,
+      kind: ControlPlaneProvider.GVK.kind,
       ...props,
     });
   }
@@ -13357,7 +13365,8 @@ export class ControlPlaneProvider extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...ControlPlaneProvider.GVK,
+      apiVersion: ControlPlaneProvider.GVK.apiVersion,
+      kind: ControlPlaneProvider.GVK.kind,
       ...toJson_ControlPlaneProviderProps(resolved),
     };
   }
@@ -19985,7 +19994,8 @@ export class CoreProvider extends ApiObject {
    */
   public static manifest(props: CoreProviderProps = {}): any {
     return {
-      ...CoreProvider.GVK,
+      apiVersion: CoreProvider.GVK.apiVersion,
+      kind: CoreProvider.GVK.kind,
       ...toJson_CoreProviderProps(props),
     };
   }
@@ -19998,7 +20008,8 @@ export class CoreProvider extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: CoreProviderProps = {}) {
     super(scope, id, {
-      ...CoreProvider.GVK,
+      apiVersion: CoreProvider.GVK.apiVersion,
+      kind: CoreProvider.GVK.kind,
       ...props,
     });
   }
@@ -20010,7 +20021,8 @@ export class CoreProvider extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...CoreProvider.GVK,
+      apiVersion: CoreProvider.GVK.apiVersion,
+      kind: CoreProvider.GVK.kind,
       ...toJson_CoreProviderProps(resolved),
     };
   }
@@ -26638,7 +26650,8 @@ export class InfrastructureProvider extends ApiObject {
    */
   public static manifest(props: InfrastructureProviderProps = {}): any {
     return {
-      ...InfrastructureProvider.GVK,
+      apiVersion: InfrastructureProvider.GVK.apiVersion,
+      kind: InfrastructureProvider.GVK.kind,
       ...toJson_InfrastructureProviderProps(props),
     };
   }
@@ -26651,7 +26664,8 @@ export class InfrastructureProvider extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: InfrastructureProviderProps = {}) {
     super(scope, id, {
-      ...InfrastructureProvider.GVK,
+      apiVersion: InfrastructureProvider.GVK.apiVersion,
+      kind: InfrastructureProvider.GVK.kind,
       ...props,
     });
   }
@@ -26663,7 +26677,8 @@ export class InfrastructureProvider extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...InfrastructureProvider.GVK,
+      apiVersion: InfrastructureProvider.GVK.apiVersion,
+      kind: InfrastructureProvider.GVK.kind,
       ...toJson_InfrastructureProviderProps(resolved),
     };
   }

@@ -27,7 +27,8 @@ export class ClusterResourceSet extends ApiObject {
    */
   public static manifest(props: ClusterResourceSetProps): any {
     return {
-      ...ClusterResourceSet.GVK,
+      apiVersion: ClusterResourceSet.GVK.apiVersion,
+      kind: ClusterResourceSet.GVK.kind,
       ...toJson_ClusterResourceSetProps(props),
     };
   }
@@ -40,7 +41,8 @@ export class ClusterResourceSet extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: ClusterResourceSetProps) {
     super(scope, id, {
-      ...ClusterResourceSet.GVK,
+      apiVersion: ClusterResourceSet.GVK.apiVersion,
+      kind: ClusterResourceSet.GVK.kind,
       ...props,
     });
   }
@@ -52,7 +54,8 @@ export class ClusterResourceSet extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...ClusterResourceSet.GVK,
+      apiVersion: ClusterResourceSet.GVK.apiVersion,
+      kind: ClusterResourceSet.GVK.kind,
       ...toJson_ClusterResourceSetProps(resolved),
     };
   }

@@ -26,7 +26,8 @@ export class KubeadmConfig extends ApiObject {
    */
   public static manifest(props: KubeadmConfigProps = {}): any {
     return {
-      ...KubeadmConfig.GVK,
+      apiVersion: KubeadmConfig.GVK.apiVersion,
+      kind: KubeadmConfig.GVK.kind,
       ...toJson_KubeadmConfigProps(props),
     };
   }
@@ -39,7 +40,8 @@ export class KubeadmConfig extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: KubeadmConfigProps = {}) {
     super(scope, id, {
-      ...KubeadmConfig.GVK,
+      apiVersion: KubeadmConfig.GVK.apiVersion,
+      kind: KubeadmConfig.GVK.kind,
       ...props,
     });
   }
@@ -51,7 +53,8 @@ export class KubeadmConfig extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...KubeadmConfig.GVK,
+      apiVersion: KubeadmConfig.GVK.apiVersion,
+      kind: KubeadmConfig.GVK.kind,
       ...toJson_KubeadmConfigProps(resolved),
     };
   }
@@ -4995,7 +4998,8 @@ export class KubeadmConfigTemplate extends ApiObject {
    */
   public static manifest(props: KubeadmConfigTemplateProps = {}): any {
     return {
-      ...KubeadmConfigTemplate.GVK,
+      apiVersion: KubeadmConfigTemplate.GVK.apiVersion,
+      kind: KubeadmConfigTemplate.GVK.kind,
       ...toJson_KubeadmConfigTemplateProps(props),
     };
   }
@@ -5008,7 +5012,8 @@ export class KubeadmConfigTemplate extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: KubeadmConfigTemplateProps = {}) {
     super(scope, id, {
-      ...KubeadmConfigTemplate.GVK,
+      apiVersion: KubeadmConfigTemplate.GVK.apiVersion,
+      kind: KubeadmConfigTemplate.GVK.kind,
       ...props,
     });
   }
@@ -5020,7 +5025,8 @@ export class KubeadmConfigTemplate extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...KubeadmConfigTemplate.GVK,
+      apiVersion: KubeadmConfigTemplate.GVK.apiVersion,
+      kind: KubeadmConfigTemplate.GVK.kind,
       ...toJson_KubeadmConfigTemplateProps(resolved),
     };
   }

@@ -26,7 +26,8 @@ export class Cluster extends ApiObject {
    */
   public static manifest(props: ClusterProps): any {
     return {
-      ...Cluster.GVK,
+      apiVersion: Cluster.GVK.apiVersion,
+      kind: Cluster.GVK.kind,
       ...toJson_ClusterProps(props),
     };
   }
@@ -39,7 +40,8 @@ export class Cluster extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: ClusterProps) {
     super(scope, id, {
-      ...Cluster.GVK,
+      apiVersion: Cluster.GVK.apiVersion,
+      kind: Cluster.GVK.kind,
       ...props,
     });
   }
@@ -51,7 +53,8 @@ export class Cluster extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...Cluster.GVK,
+      apiVersion: Cluster.GVK.apiVersion,
+      kind: Cluster.GVK.kind,
       ...toJson_ClusterProps(resolved),
     };
   }
@@ -3207,7 +3210,8 @@ export class MachineDeployment extends ApiObject {
    */
   public static manifest(props: MachineDeploymentProps): any {
     return {
-      ...MachineDeployment.GVK,
+      apiVersion: MachineDeployment.GVK.apiVersion,
+      kind: MachineDeployment.GVK.kind,
       ...toJson_MachineDeploymentProps(props),
     };
   }
@@ -3220,7 +3224,8 @@ export class MachineDeployment extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: MachineDeploymentProps) {
     super(scope, id, {
-      ...MachineDeployment.GVK,
+      apiVersion: MachineDeployment.GVK.apiVersion,
+      kind: MachineDeployment.GVK.kind,
       ...props,
     });
   }
@@ -3232,7 +3237,8 @@ export class MachineDeployment extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...MachineDeployment.GVK,
+      apiVersion: MachineDeployment.GVK.apiVersion,
+      kind: MachineDeployment.GVK.kind,
       ...toJson_MachineDeploymentProps(resolved),
     };
   }
@@ -4467,7 +4473,8 @@ export class MachineHealthCheck extends ApiObject {
    */
   public static manifest(props: MachineHealthCheckProps): any {
     return {
-      ...MachineHealthCheck.GVK,
+      apiVersion: MachineHealthCheck.GVK.apiVersion,
+      kind: MachineHealthCheck.GVK.kind,
       ...toJson_MachineHealthCheckProps(props),
     };
   }
@@ -4480,7 +4487,8 @@ export class MachineHealthCheck extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: MachineHealthCheckProps) {
     super(scope, id, {
-      ...MachineHealthCheck.GVK,
+      apiVersion: MachineHealthCheck.GVK.apiVersion,
+      kind: MachineHealthCheck.GVK.kind,
       ...props,
     });
   }
@@ -4492,7 +4500,8 @@ export class MachineHealthCheck extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...MachineHealthCheck.GVK,
+      apiVersion: MachineHealthCheck.GVK.apiVersion,
+      kind: MachineHealthCheck.GVK.kind,
       ...toJson_MachineHealthCheckProps(resolved),
     };
   }
@@ -5070,7 +5079,8 @@ export class MachinePool extends ApiObject {
    */
   public static manifest(props: MachinePoolProps): any {
     return {
-      ...MachinePool.GVK,
+      apiVersion: MachinePool.GVK.apiVersion,
+      kind: MachinePool.GVK.kind,
       ...toJson_MachinePoolProps(props),
     };
   }
@@ -5083,7 +5093,8 @@ export class MachinePool extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: MachinePoolProps) {
     super(scope, id, {
-      ...MachinePool.GVK,
+      apiVersion: MachinePool.GVK.apiVersion,
+      kind: MachinePool.GVK.kind,
       ...props,
     });
   }
@@ -5095,7 +5106,8 @@ export class MachinePool extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...MachinePool.GVK,
+      apiVersion: MachinePool.GVK.apiVersion,
+      kind: MachinePool.GVK.kind,
       ...toJson_MachinePoolProps(resolved),
     };
   }

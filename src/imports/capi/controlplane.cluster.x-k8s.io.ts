@@ -26,7 +26,8 @@ export class KubeadmControlPlane extends ApiObject {
    */
   public static manifest(props: KubeadmControlPlaneProps): any {
     return {
-      ...KubeadmControlPlane.GVK,
+      apiVersion: KubeadmControlPlane.GVK.apiVersion,
+      kind: KubeadmControlPlane.GVK.kind,
       ...toJson_KubeadmControlPlaneProps(props),
     };
   }
@@ -39,7 +40,8 @@ export class KubeadmControlPlane extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: KubeadmControlPlaneProps) {
     super(scope, id, {
-      ...KubeadmControlPlane.GVK,
+      apiVersion: KubeadmControlPlane.GVK.apiVersion,
+      kind: KubeadmControlPlane.GVK.kind,
       ...props,
     });
   }
@@ -51,7 +53,8 @@ export class KubeadmControlPlane extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...KubeadmControlPlane.GVK,
+      apiVersion: KubeadmControlPlane.GVK.apiVersion,
+      kind: KubeadmControlPlane.GVK.kind,
       ...toJson_KubeadmControlPlaneProps(resolved),
     };
   }

@@ -26,7 +26,8 @@ export class OpenStackCluster extends ApiObject {
    */
   public static manifest(props: OpenStackClusterProps = {}): any {
     return {
-      ...OpenStackCluster.GVK,
+      apiVersion: OpenStackCluster.GVK.apiVersion,
+      kind: OpenStackCluster.GVK.kind,
       ...toJson_OpenStackClusterProps(props),
     };
   }
@@ -39,7 +40,8 @@ export class OpenStackCluster extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: OpenStackClusterProps = {}) {
     super(scope, id, {
-      ...OpenStackCluster.GVK,
+      apiVersion: OpenStackCluster.GVK.apiVersion,
+      kind: OpenStackCluster.GVK.kind,
       ...props,
     });
   }
@@ -51,7 +53,8 @@ export class OpenStackCluster extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...OpenStackCluster.GVK,
+      apiVersion: OpenStackCluster.GVK.apiVersion,
+      kind: OpenStackCluster.GVK.kind,
       ...toJson_OpenStackClusterProps(resolved),
     };
   }
@@ -4171,7 +4174,8 @@ export class OpenStackMachineTemplate extends ApiObject {
    */
   public static manifest(props: OpenStackMachineTemplateProps = {}): any {
     return {
-      ...OpenStackMachineTemplate.GVK,
+      apiVersion: OpenStackMachineTemplate.GVK.apiVersion,
+      kind: OpenStackMachineTemplate.GVK.kind,
       ...toJson_OpenStackMachineTemplateProps(props),
     };
   }
@@ -4184,7 +4188,8 @@ export class OpenStackMachineTemplate extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: OpenStackMachineTemplateProps = {}) {
     super(scope, id, {
-      ...OpenStackMachineTemplate.GVK,
+      apiVersion: OpenStackMachineTemplate.GVK.apiVersion,
+      kind: OpenStackMachineTemplate.GVK.kind,
       ...props,
     });
   }
@@ -4196,7 +4201,8 @@ export class OpenStackMachineTemplate extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...OpenStackMachineTemplate.GVK,
+      apiVersion: OpenStackMachineTemplate.GVK.apiVersion,
+      kind: OpenStackMachineTemplate.GVK.kind,
       ...toJson_OpenStackMachineTemplateProps(resolved),
     };
   }

@@ -26,7 +26,8 @@ export class ClusterSecretStore extends ApiObject {
    */
   public static manifest(props: ClusterSecretStoreProps = {}): any {
     return {
-      ...ClusterSecretStore.GVK,
+      apiVersion: ClusterSecretStore.GVK.apiVersion,
+      kind: ClusterSecretStore.GVK.kind,
       ...toJson_ClusterSecretStoreProps(props),
     };
   }
@@ -39,7 +40,8 @@ export class ClusterSecretStore extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: ClusterSecretStoreProps = {}) {
     super(scope, id, {
-      ...ClusterSecretStore.GVK,
+      apiVersion: ClusterSecretStore.GVK.apiVersion,
+      kind: ClusterSecretStore.GVK.kind,
       ...props,
     });
   }
@@ -51,7 +53,8 @@ export class ClusterSecretStore extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...ClusterSecretStore.GVK,
+      apiVersion: ClusterSecretStore.GVK.apiVersion,
+      kind: ClusterSecretStore.GVK.kind,
       ...toJson_ClusterSecretStoreProps(resolved),
     };
   }
@@ -17692,7 +17695,8 @@ export class ExternalSecret extends ApiObject {
    */
   public static manifest(props: ExternalSecretProps = {}): any {
     return {
-      ...ExternalSecret.GVK,
+      apiVersion: ExternalSecret.GVK.apiVersion,
+      kind: ExternalSecret.GVK.kind,
       ...toJson_ExternalSecretProps(props),
     };
   }
@@ -17705,7 +17709,8 @@ export class ExternalSecret extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: ExternalSecretProps = {}) {
     super(scope, id, {
-      ...ExternalSecret.GVK,
+      apiVersion: ExternalSecret.GVK.apiVersion,
+      kind: ExternalSecret.GVK.kind,
       ...props,
     });
   }
@@ -17717,7 +17722,8 @@ export class ExternalSecret extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...ExternalSecret.GVK,
+      apiVersion: ExternalSecret.GVK.apiVersion,
+      kind: ExternalSecret.GVK.kind,
       ...toJson_ExternalSecretProps(resolved),
     };
   }

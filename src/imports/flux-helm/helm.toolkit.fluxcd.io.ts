@@ -26,7 +26,8 @@ export class HelmRelease extends ApiObject {
    */
   public static manifest(props: HelmReleaseProps = {}): any {
     return {
-      ...HelmRelease.GVK,
+      apiVersion: HelmRelease.GVK.apiVersion,
+      kind: HelmRelease.GVK.kind,
       ...toJson_HelmReleaseProps(props),
     };
   }
@@ -39,7 +40,8 @@ export class HelmRelease extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: HelmReleaseProps = {}) {
     super(scope, id, {
-      ...HelmRelease.GVK,
+      apiVersion: HelmRelease.GVK.apiVersion,
+      kind: HelmRelease.GVK.kind,
       ...props,
     });
   }
@@ -51,7 +53,8 @@ export class HelmRelease extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...HelmRelease.GVK,
+      apiVersion: HelmRelease.GVK.apiVersion,
+      kind: HelmRelease.GVK.kind,
       ...toJson_HelmReleaseProps(resolved),
     };
   }

@@ -26,7 +26,8 @@ export class Kustomization extends ApiObject {
    */
   public static manifest(props: KustomizationProps = {}): any {
     return {
-      ...Kustomization.GVK,
+      apiVersion: Kustomization.GVK.apiVersion,
+      kind: Kustomization.GVK.kind,
       ...toJson_KustomizationProps(props),
     };
   }
@@ -39,7 +40,8 @@ export class Kustomization extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: KustomizationProps = {}) {
     super(scope, id, {
-      ...Kustomization.GVK,
+      apiVersion: Kustomization.GVK.apiVersion,
+      kind: Kustomization.GVK.kind,
       ...props,
     });
   }
@@ -51,7 +53,8 @@ export class Kustomization extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...Kustomization.GVK,
+      apiVersion: Kustomization.GVK.apiVersion,
+      kind: Kustomization.GVK.kind,
       ...toJson_KustomizationProps(resolved),
     };
   }

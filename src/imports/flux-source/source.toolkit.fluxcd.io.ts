@@ -26,7 +26,8 @@ export class GitRepository extends ApiObject {
    */
   public static manifest(props: GitRepositoryProps = {}): any {
     return {
-      ...GitRepository.GVK,
+      apiVersion: GitRepository.GVK.apiVersion,
+      kind: GitRepository.GVK.kind,
       ...toJson_GitRepositoryProps(props),
     };
   }
@@ -39,7 +40,8 @@ export class GitRepository extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: GitRepositoryProps = {}) {
     super(scope, id, {
-      ...GitRepository.GVK,
+      apiVersion: GitRepository.GVK.apiVersion,
+      kind: GitRepository.GVK.kind,
       ...props,
     });
   }
@@ -51,7 +53,8 @@ export class GitRepository extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...GitRepository.GVK,
+      apiVersion: GitRepository.GVK.apiVersion,
+      kind: GitRepository.GVK.kind,
       ...toJson_GitRepositoryProps(resolved),
     };
   }
@@ -603,7 +606,8 @@ export class HelmRepository extends ApiObject {
    */
   public static manifest(props: HelmRepositoryProps = {}): any {
     return {
-      ...HelmRepository.GVK,
+      apiVersion: HelmRepository.GVK.apiVersion,
+      kind: HelmRepository.GVK.kind,
       ...toJson_HelmRepositoryProps(props),
     };
   }
@@ -616,7 +620,8 @@ export class HelmRepository extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: HelmRepositoryProps = {}) {
     super(scope, id, {
-      ...HelmRepository.GVK,
+      apiVersion: HelmRepository.GVK.apiVersion,
+      kind: HelmRepository.GVK.kind,
       ...props,
     });
   }
@@ -628,7 +633,8 @@ export class HelmRepository extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...HelmRepository.GVK,
+      apiVersion: HelmRepository.GVK.apiVersion,
+      kind: HelmRepository.GVK.kind,
       ...toJson_HelmRepositoryProps(resolved),
     };
   }
@@ -1018,7 +1024,8 @@ export class OciRepository extends ApiObject {
    */
   public static manifest(props: OciRepositoryProps = {}): any {
     return {
-      ...OciRepository.GVK,
+      apiVersion: OciRepository.GVK.apiVersion,
+      kind: OciRepository.GVK.kind,
       ...toJson_OciRepositoryProps(props),
     };
   }
@@ -1031,7 +1038,8 @@ export class OciRepository extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: OciRepositoryProps = {}) {
     super(scope, id, {
-      ...OciRepository.GVK,
+      apiVersion: OciRepository.GVK.apiVersion,
+      kind: OciRepository.GVK.kind,
       ...props,
     });
   }
@@ -1043,7 +1051,8 @@ export class OciRepository extends ApiObject {
     const resolved = super.toJson();
 
     return {
-      ...OciRepository.GVK,
+      apiVersion: OciRepository.GVK.apiVersion,
+      kind: OciRepository.GVK.kind,
       ...toJson_OciRepositoryProps(resolved),
     };
   }
