@@ -70,17 +70,9 @@ export function writeManifests(sink: ByteSink, objects: any[]): void {
 
 /** One YAML document (ending with a line feed) for a JSON value. */
 export function stringifyDocument(value: any): string {
-  // Pieces joined once: a flat string, not a tree of concatenations for the GC to copy.
-  const out: string[] = [];
   if (value !== null && typeof value === 'object') {
-    if (Array.isArray(value)) {
-      if (value.length === 0) return '[]\n';
-      sequence(out, value, '', 0);
-    } else {
-      if (isEmpty(value)) return '{}\n';
-      mapping(out, value, '', 0);
-    }
-    return out.join('');
+    if (Array.isArray(value)) return value.length === 0 ? '[]\n' : sequence(value, '', 0);
+    return isEmpty(value) ? '{}\n' : mapping(value, '', 0);
   }
   return scalar(value, '') + '\n';
 }
@@ -99,55 +91,50 @@ function spaces(n: number): string {
   return SPACES[n] ?? (SPACES[n] = ' '.repeat(n));
 }
 
+// The writers concatenate strings rather than `join` an array of pieces: `Array.prototype.join`
+// makes a two-byte string (2 bytes per character, transcoded again when written) as soon as one
+// piece is a "thin" string — what V8 leaves of a string once it was used as a property key, e.g.
+// an object name that is also a construct id — while concatenation keeps ASCII documents one-byte.
+
 /** A block mapping indented by `indent` spaces; its first line starts with `first` instead. */
-function mapping(out: string[], obj: Record<string, any>, first: string, indent: number): void {
+function mapping(obj: Record<string, any>, first: string, indent: number): string {
   const inner = indent + 2;
+  let out = '';
   let prefix = first;
   // for…in: own keys come first, in Object.keys order; no array per mapping
   for (const k in obj) {
     if (!hasOwn.call(obj, k)) continue;
     const v = obj[k];
-    out.push(prefix, key(k));
+    out += prefix + key(k);
     prefix = spaces(indent);
     if (v !== null && typeof v === 'object') {
       if (Array.isArray(v)) {
-        if (v.length === 0) {
-          out.push(': []\n');
-        } else {
-          out.push(':\n');
-          sequence(out, v, spaces(inner), inner);
-        }
-      } else if (isEmpty(v)) {
-        out.push(': {}\n');
+        out += v.length === 0 ? ': []\n' : ':\n' + sequence(v, spaces(inner), inner);
       } else {
-        out.push(':\n');
-        mapping(out, v, spaces(inner), inner);
+        out += isEmpty(v) ? ': {}\n' : ':\n' + mapping(v, spaces(inner), inner);
       }
     } else {
-      out.push(': ', scalar(v, spaces(inner)), '\n');
+      out += ': ' + scalar(v, spaces(inner)) + '\n';
     }
   }
+  return out;
 }
 
 /** A block sequence indented by `indent` spaces; its first line starts with `first` instead. */
-function sequence(out: string[], arr: any[], first: string, indent: number): void {
+function sequence(arr: any[], first: string, indent: number): string {
   const inner = indent + 2;
+  let out = '';
   for (let i = 0; i < arr.length; i++) {
     const v = arr[i];
-    out.push(i === 0 ? first : spaces(indent), '- ');
+    out += (i === 0 ? first : spaces(indent)) + '- ';
     if (v !== null && typeof v === 'object') {
-      if (Array.isArray(v)) {
-        if (v.length === 0) out.push('[]\n');
-        else sequence(out, v, '', inner);
-      } else if (isEmpty(v)) {
-        out.push('{}\n');
-      } else {
-        mapping(out, v, '', inner);
-      }
+      if (Array.isArray(v)) out += v.length === 0 ? '[]\n' : sequence(v, '', inner);
+      else out += isEmpty(v) ? '{}\n' : mapping(v, '', inner);
     } else {
-      out.push(scalar(v === undefined ? null : v, spaces(inner)), '\n');
+      out += scalar(v === undefined ? null : v, spaces(inner)) + '\n';
     }
   }
+  return out;
 }
 
 function key(k: string): string {

@@ -1,7 +1,16 @@
+import * as v8 from 'v8';
 import * as fc from 'fast-check';
 import * as jsYaml from 'js-yaml';
 import { parseAllDocuments } from 'yaml';
 import { stringifyDocument, stringifyManifests } from '../../src/output/yaml';
+
+/** Whether V8 stores `s` with one byte per character (the ValueSerializer's tag: '"' one-byte, 'c' two-byte, after padding). */
+function isOneByte(s: string): boolean {
+  const bytes = v8.serialize(s);
+  let i = 2; // version header
+  while (bytes[i] === 0) i++; // padding that aligns two-byte strings
+  return bytes[i] === 0x22;
+}
 
 /** Fixed, so CI is repeatable; set FC_SEED to explore other inputs (a failure prints its seed). */
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 20261203;
@@ -103,6 +112,17 @@ describe('stringifyManifests', () => {
 
   test('given undefined in a mapping or a list, when written, then it is null (as cdk8s Yaml.stringify writes it)', () => {
     expect(stringifyDocument({ a: undefined, b: [undefined, 1] })).toEqual('a: null\nb:\n  - null\n  - 1\n');
+  });
+
+  test('given ASCII strings that were used as property keys (V8 "thin" strings, e.g. names that are construct ids), when written, then the document is a one-byte string', () => {
+    // Array.prototype.join returns a two-byte string (twice the memory, transcoded when written)
+    // as soon as one piece is a thin string; the writer concatenates instead.
+    const name = ['cluster', String(Date.now() % 1000), 'cilium'].join('-'); // a fresh, non-internalized string
+    const keyed: Record<string, number> = {};
+    keyed[name] = 1; // internalizes it: `name` becomes a thin string
+    const doc = stringifyDocument({ metadata: { name, labels: { app: name } }, spec: { list: [name] } });
+    expect(doc).toEqual(`metadata:\n  name: ${name}\n  labels:\n    app: ${name}\nspec:\n  list:\n    - ${name}\n`);
+    expect(isOneByte(doc)).toBe(true);
   });
 
   test('given a value that is not JSON, when written, then the error says so', () => {
