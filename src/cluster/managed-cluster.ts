@@ -101,7 +101,7 @@ export class ManagedCluster extends Chart {
   /** The labels of the Cluster object (user labels plus the infrastructure label). */
   public get clusterLabels(): Record<string, string> {
     // Object.assign, not `{ ...a, k: v }`: V8 gives every object literal that adds keys after a
-    // spread a hidden class of its own (docs/performance.md, "Hidden classes")
+    // spread a hidden class of its own (docs/performance.md, "Shared hidden classes")
     return Object.assign({}, this._clusterLabels, { [INFRASTRUCTURE_LABEL]: this.infrastructure.provider });
   }
 
