@@ -44,6 +44,12 @@ export const byohCases: BadInputCase[] = [
   k8s('BYOH\'s published bundles for Kubernetes 1.33', 'onprem/bundled', (app) => {
     byohPool(byohCluster(app), 'bundled', { install: ByohInstall.bundle({ bundleRepo: 'harbor.example.com/byoh-bundles' }) });
   }, /^onprem\/bundled: install: BYOH's published installer bundles cover Kubernetes v1\.24 to v1\.26 only, not v1\.33\.4\. Use ByohInstall\.preinstalled\(\) .* customBundleCoversVersion: true/),
+  k8s('a preinstalled Kubernetes version without the v', 'onprem/workers', (app) => {
+    byohPool(byohCluster(app), 'workers', { install: ByohInstall.preinstalled({ kubernetesVersion: '1.33.4' }) });
+  }, /^onprem\/workers: install is ByohInstall\.preinstalled\(\{ kubernetesVersion: '1\.33\.4' \}\), which is not a Kubernetes version\. Write it as the cluster's version is written: 'v' \+ MAJOR\.MINOR\.PATCH, e\.g\. 'v1\.33\.4'\./),
+  k8s('a preinstalled Kubernetes version of another patch release', 'onprem/workers', (app) => {
+    byohPool(byohCluster(app), 'workers', { install: ByohInstall.preinstalled({ kubernetesVersion: 'v1.33.3+vmware.1' }) });
+  }, /^onprem\/workers: install is ByohInstall\.preinstalled\(\{ kubernetesVersion: 'v1\.33\.3\+vmware\.1' \}\), but the cluster runs v1\.33\.4: the hosts' kubelet and kubeadm would not match/),
   k8s('an install bundle repository with a scheme', 'onprem/bundled', (app) => {
     byohPool(byohCluster(app), 'bundled', { install: ByohInstall.bundle({ bundleRepo: 'oci://harbor.example.com/b', customBundleCoversVersion: true }) });
   }, /^onprem\/bundled: install\.bundleRepo 'oci:\/\/harbor\.example\.com\/b' is not an OCI repository\. Use a registry path without scheme, e\.g\. 'harbor\.example\.com\/byoh-bundles'\./),

@@ -115,6 +115,11 @@ describe('BYOH bootstrap', () => {
       .toThrow(/onprem\/w: install is ByohInstall\.preinstalled\(\{ kubernetesVersion: 'v1\.32\.7' \}\), but the cluster runs v1\.33\.4: .*Re-image the hosts with v1\.33\.4/);
     expect(() => new ByohPool(byoh(), 'ok', { cluster: byoh(), hosts: { matchLabels: { role: 'ok' } }, install: ByohInstall.preinstalled({ kubernetesVersion: 'v1.33.4' }) })).not.toThrow();
   });
+
+  test('given preinstalled hosts declared at a vendor build of the cluster\'s release (build metadata), when built, then they are accepted', () => {
+    const cluster = byoh();
+    expect(() => new ByohPool(cluster, 'w', { cluster, hosts: { matchLabels: { role: 'w' } }, install: ByohInstall.preinstalled({ kubernetesVersion: 'v1.33.4+vmware.1' }) })).not.toThrow();
+  });
 });
 
 describe('images tied to Kubernetes versions', () => {

@@ -23,8 +23,10 @@ export interface ByohBundleOptions {
 /** What is installed on preinstalled BYOH hosts. */
 export interface ByohPreinstalledOptions {
   /**
-   * The Kubernetes version (kubelet, kubeadm) installed on the hosts, e.g. `v1.33.4`. A cluster on
-   * another version is rejected at synth time: hosts must be re-imaged before a version bump.
+   * The Kubernetes version (kubelet, kubeadm) installed on the hosts, written as the cluster's
+   * version is (`v` + semver, e.g. `v1.33.4`). A cluster on another version is rejected at synth
+   * time: hosts must be re-imaged before a version bump. Build metadata (`v1.33.4+vmware.1`)
+   * names a build of the same release and is not compared.
    * @default - not declared: not checked
    */
   readonly kubernetesVersion?: string;

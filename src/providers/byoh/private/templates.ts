@@ -38,8 +38,14 @@ export interface ByohTemplateTarget {
  */
 export function validateInstall(target: ByohTemplateTarget, install: ByohInstall): void {
   const installed = install.preinstalledVersion;
-  if (installed !== undefined && installed !== target.version) {
-    throw new ValidationError(target.scope, `${target.field} is ByohInstall.preinstalled({ kubernetesVersion: '${installed}' }), but the cluster runs ${target.version}: the hosts' kubelet and kubeadm would not match the control plane. Re-image the hosts with ${target.version} and declare it, or use ByohInstall.bundle({...}).`);
+  if (installed !== undefined) {
+    if (parseKubernetesVersion(installed) === undefined) {
+      throw new ValidationError(target.scope, `${target.field} is ByohInstall.preinstalled({ kubernetesVersion: '${installed}' }), which is not a Kubernetes version. Write it as the cluster's version is written: 'v' + MAJOR.MINOR.PATCH, e.g. '${target.version}'.`);
+    }
+    // build metadata (`+vmware.1`) names a build of the same release
+    if (withoutBuild(installed) !== withoutBuild(target.version)) {
+      throw new ValidationError(target.scope, `${target.field} is ByohInstall.preinstalled({ kubernetesVersion: '${installed}' }), but the cluster runs ${target.version}: the hosts' kubelet and kubeadm would not match the control plane. Re-image the hosts with ${target.version} and declare it, or use ByohInstall.bundle({...}).`);
+    }
   }
   const options = install.bundleOptions;
   if (!options) return;
@@ -100,4 +106,10 @@ export function renderByoMachineTemplate(
     spec: { template: { spec } },
   });
   return { apiGroup: API_GROUPS.infrastructure, kind: 'ByoMachineTemplate', name };
+}
+
+/** A semver version without its build metadata (`v1.33.4+vmware.1` → `v1.33.4`). */
+function withoutBuild(version: string): string {
+  const plus = version.indexOf('+');
+  return plus < 0 ? version : version.slice(0, plus);
 }
