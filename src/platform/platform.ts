@@ -6,7 +6,7 @@ import { AddonBundle } from '../addons/addon-bundle';
 import { classMembers } from '../clusterclass/private/registry';
 import { markSynthesized } from '../core/lifecycle';
 import { ValidationError } from '../core/validation-error';
-import { WARNING_METADATA } from '../core/warnings';
+import { groupWarnings, PathedWarning, WARNING_METADATA } from '../core/warnings';
 import { ManagementCluster } from '../management/management-cluster';
 import { OutputLayout } from '../output/output-layout';
 import { gitOpsTree } from '../output/private/gitops-tree';
@@ -88,10 +88,11 @@ export class Platform extends App {
       applyClassOutputs(this, buildCluster);
     }
     const warnings = collectWarnings(all);
+    const lines = groupWarnings(warnings); // a message recorded on many constructs is listed once
     if (this.strict && warnings.length > 0) {
-      throw new ValidationError('Platform', `synthesis stopped by ${warnings.length} warning(s) in strict mode:\n  ${warnings.join('\n  ')}\nFix them, or turn strict mode off (PlatformProps.strict, CAPI_BLUEPRINTS_STRICT).`);
+      throw new ValidationError('Platform', `synthesis stopped by ${warnings.length} warning(s) in strict mode:\n  ${lines.join('\n  ')}\nFix them, or turn strict mode off (PlatformProps.strict, CAPI_BLUEPRINTS_STRICT).`);
     }
-    for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+    for (const line of lines) process.stderr.write(`warning: ${line}\n`);
     // Render and check everything before writing any file, so an error leaves no partial output.
     // Objects go to the writer as ApiObjects: converted to JSON one at a time while written as YAML.
     const managements = all.filter(ManagementCluster.isManagementCluster);
@@ -100,13 +101,16 @@ export class Platform extends App {
     fs.mkdirSync(this.outdir, { recursive: true });
     files.write();
     if (process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true') this.writeMetadata();
-    if (warnings.length > 0) process.stderr.write(`capi-blueprints: ${warnings.length} warning(s)\n`);
+    if (warnings.length > 0) {
+      const distinct = lines.length < warnings.length ? ` (${lines.length} distinct)` : '';
+      process.stderr.write(`capi-blueprints: ${warnings.length} warning(s)${distinct}\n`);
+    }
     markSynthesized(this);
   }
 
   /** The warnings of every construct (each once, with its construct path), in tree order. */
   public get warnings(): string[] {
-    return collectWarnings(this.node.findAll());
+    return collectWarnings(this.node.findAll()).map(withPath);
   }
 
   /** `construct-metadata.json`, as cdk8s App writes it for the CLI's validation reports. */
@@ -150,16 +154,27 @@ export class Platform extends App {
   }
 }
 
-/** The warnings recorded by `constructs` (each once, with its construct path), in tree order. */
-function collectWarnings(constructs: IConstruct[]): string[] {
-  const out = new Set<string>();
+/** The warnings recorded by `constructs` (each once per construct), in tree order. */
+function collectWarnings(constructs: IConstruct[]): PathedWarning[] {
+  const out: PathedWarning[] = [];
+  const seen = new Set<string>();
   for (const c of constructs) {
     if (AddonBundle.prototype.isPrototypeOf(c)) void (c as AddonBundle).warnings; // layering warnings are recorded lazily
+    const at = c.node.path;
     for (const entry of c.node.metadata) {
       if (entry.type !== WARNING_METADATA) continue;
-      const message = String(entry.data);
-      out.add(message.startsWith(`${c.node.path}:`) ? message : `${c.node.path}: ${message}`);
+      const data = String(entry.data);
+      const message = data.startsWith(`${at}: `) ? data.slice(at.length + 2) : data;
+      const key = `${at}\n${message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ path: at, message });
     }
   }
-  return [...out];
+  return out;
+}
+
+/** `path: message`, as `Platform.warnings` lists them. */
+function withPath(w: PathedWarning): string {
+  return w.path === '' ? w.message : `${w.path}: ${w.message}`;
 }

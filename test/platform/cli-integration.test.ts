@@ -67,6 +67,27 @@ describe('Platform warnings', () => {
     }
   });
 
+  test('given the same warning on many constructs (a blueprint-wide setting on every pool), when synthesized, then it is printed once with the other paths counted, and all are listed by Platform.warnings', () => {
+    const write = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const platform = new Platform({ outdir: tmpdir(), strict: false });
+      for (const name of ['a', 'b', 'c', 'd', 'e']) {
+        const cluster = new ManagedCluster(platform, name, { version: 'v1.33.4', infrastructure: Infrastructure.aws({ region: 'eu-west-1' }) });
+        cluster.addNodePool('workers', { replicas: 1, bootstrap: { preKubeadmCommands: ['apt-get install -y nfs-common'] } });
+      }
+      expect(platform.warnings).toHaveLength(5);
+      expect(platform.warnings[4]).toMatch(/^e\/workers: bootstrap\.preKubeadmCommands: 'apt-get install -y nfs-common' installs packages/);
+      platform.synth();
+      const printed = write.mock.calls.map((c) => String(c[0])).join('');
+      const lines = printed.split('\n').filter((l) => l.startsWith('warning: '));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^warning: a\/workers: bootstrap\.preKubeadmCommands: 'apt-get install -y nfs-common' installs packages .* \(the same at 4 other construct\(s\): b\/workers, c\/workers, d\/workers, and 1 more\)$/);
+      expect(printed).toMatch(/capi-blueprints: 5 warning\(s\) \(1 distinct\)/);
+    } finally {
+      write.mockRestore();
+    }
+  });
+
   test.each([
     ['the strict prop', {}, true],
     ['CAPI_BLUEPRINTS_STRICT=true', { CAPI_BLUEPRINTS_STRICT: 'true' }, undefined],
