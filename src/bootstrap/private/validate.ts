@@ -100,7 +100,10 @@ function validateFiles(
   scope: IConstruct, field: string, o: NodeBootstrapOptions, support: BootstrapSupport, reserved: string[], ignition: boolean,
 ): void {
   const files = o.files ?? [];
-  if (files.length + reserved.length > 200) throw new ValidationError(scope, `${field}files lists ${files.length} files; the API server accepts at most 200 (with the infrastructure's).`);
+  if (files.length + reserved.length > 200) {
+    const own = reserved.length > 0 ? `, and the infrastructure writes ${reserved.length} more` : '';
+    throw new ValidationError(scope, `${field}files lists ${files.length} files${own}; the API server accepts at most 200 in all. Give at most ${200 - reserved.length}.`);
+  }
   const seen = new Set<string>();
   for (const f of files) {
     const at = `${field}files['${f.path}']`;
