@@ -5,6 +5,7 @@ import { DeletionOptions, DeletionOrder, RolloutOptions, RolloutStrategy } from 
 import { Taint, TaintEffect } from './taint';
 import type { NodeBootstrapOptions } from '../bootstrap/node-bootstrap';
 import type { ManagedCluster } from '../cluster/managed-cluster';
+import { checkUnique } from '../core/collections';
 import { wholeSeconds } from '../core/durations';
 import { validateLabels } from '../core/labels';
 import { checkNotSynthesized } from '../core/lifecycle';
@@ -232,8 +233,7 @@ export class NodePool extends Construct {
       if (props.instanceTypes.length === 0) {
         throw new ValidationError(this, 'instanceTypes is empty. List at least one instance type, or leave it unset.');
       }
-      const dup = props.instanceTypes.find((t, i) => props.instanceTypes!.indexOf(t) !== i);
-      if (dup) throw new ValidationError(this, `instanceTypes lists '${dup}' twice. List each type once.`);
+      checkUnique(this, 'instanceTypes', props.instanceTypes, 'type');
       if (props.instanceTypes.length > 1 && kind !== NodePoolKind.MACHINE_POOL) {
         throw new ValidationError(this, `instanceTypes lists ${props.instanceTypes.length} types (${props.instanceTypes.join(', ')}), but kind ${kind} runs a single instance type. List one type, or use NodePoolKind.MACHINE_POOL (mixed-instances policy).`);
       }
@@ -265,8 +265,7 @@ export class NodePool extends Construct {
       if (props.availabilityZones.length === 0) {
         throw new ValidationError(this, 'availabilityZones is empty. List at least one zone, or leave it unset.');
       }
-      const dup = props.availabilityZones.find((z, i) => props.availabilityZones!.indexOf(z) !== i);
-      if (dup) throw new ValidationError(this, `availabilityZones lists '${dup}' twice. List each zone once.`);
+      checkUnique(this, 'availabilityZones', props.availabilityZones, 'zone');
     }
     if (!(Object.values(RolloutStrategy) as string[]).includes(this.rollout.strategy!)) {
       throw new ValidationError(this, `rollout.strategy '${this.rollout.strategy}' is not a rollout strategy. Use RolloutStrategy.ROLLING_UPDATE (the default) or ON_DELETE.`);

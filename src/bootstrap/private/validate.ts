@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { isIpAddress } from '../../core/cidr';
+import { firstDuplicate } from '../../core/collections';
 import { isDnsSubdomain } from '../../core/names';
 import { checkOptionalInteger } from '../../core/ranges';
 import { ValidationError } from '../../core/validation-error';
@@ -238,7 +239,7 @@ function secretRef(scope: IConstruct, at: string, name: string, key: string): vo
 }
 
 function unique(scope: IConstruct, at: string, values: string[], what: string): void {
-  const dup = values.find((v, i) => values.indexOf(v) !== i);
+  const dup = firstDuplicate(values);
   if (dup !== undefined) throw new ValidationError(scope, `${at} lists ${what} '${dup}' twice. List each ${what} once.`);
 }
 

@@ -8,7 +8,7 @@ import { validateAwsTags } from './private/aws-tags';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
 import { AMI_ID, EC2_INSTANCE_TYPE, S3_BUCKET_NAME } from '../../core/aws';
 import { firstNonIpv4Cidr, isCidr, vpcSubnetProblem } from '../../core/cidr';
-import { nonEmptyList, nonEmptyMap } from '../../core/collections';
+import { checkUnique, nonEmptyList, nonEmptyMap } from '../../core/collections';
 import { wholeSeconds } from '../../core/durations';
 import { checkOptionalInteger, inRange } from '../../core/ranges';
 import { ValidationError } from '../../core/validation-error';
@@ -28,8 +28,7 @@ function validateIgnitionBucket(cluster: ManagedCluster, bucket: IgnitionBucketO
   const profiles = bucket.nodesIamInstanceProfiles;
   if (profiles !== undefined) {
     if (profiles.length === 0) throw new ValidationError(cluster, 'ignitionBucket.nodesIamInstanceProfiles is empty. List the worker instance profiles, or leave it unset for the default.');
-    const dup = profiles.find((p, i) => profiles.indexOf(p) !== i);
-    if (dup) throw new ValidationError(cluster, `ignitionBucket.nodesIamInstanceProfiles lists '${dup}' twice. List each profile once.`);
+    checkUnique(cluster, 'ignitionBucket.nodesIamInstanceProfiles', profiles, 'profile');
   }
 }
 

@@ -1,6 +1,6 @@
 import { SpotAllocationStrategy } from './aws-machine-pool-options';
 import { awsMachineSpec, DEFAULT_INSTANCE_PROFILES } from './aws-machine-template';
-import { nonEmptyMap } from '../../core/collections';
+import { checkUnique, nonEmptyMap } from '../../core/collections';
 import { wholeSeconds } from '../../core/durations';
 import { hashedName } from '../../core/names';
 import { checkInteger, checkOptionalInteger, RANGES } from '../../core/ranges';
@@ -129,8 +129,7 @@ export function validateSubnetIds(pool: NodePool, field: string, ids: string[] |
   for (const id of ids) {
     if (!/^subnet-[0-9a-f]{8,17}$/.test(id)) throw new ValidationError(pool, `${field} has '${id}', which is not a subnet id. Use 'subnet-' followed by hex digits.`);
   }
-  const dup = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (dup) throw new ValidationError(pool, `${field} lists '${dup}' twice. List each subnet once.`);
+  checkUnique(pool, field, ids, 'subnet');
   return [...ids];
 }
 

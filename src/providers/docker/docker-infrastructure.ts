@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { ClusterInfrastructure } from '../../cluster/infrastructure';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
+import { checkUnique } from '../../core/collections';
 import { validateKubernetesVersion } from '../../core/kubernetes-version';
 import { hashedName } from '../../core/names';
 import { ValidationError } from '../../core/validation-error';
@@ -142,8 +143,7 @@ export class DockerInfrastructure extends ClusterInfrastructure {
           throw new ValidationError(cluster, `failureDomains has '${fd}'. Use lower-case letters, digits and '-' (it becomes part of MachineDeployment names), e.g. 'fd1'.`);
         }
       }
-      const dup = fds.find((fd, i) => fds.indexOf(fd) !== i);
-      if (dup) throw new ValidationError(cluster, `failureDomains lists '${dup}' twice. List each name once.`);
+      checkUnique(cluster, 'failureDomains', fds, 'name');
     }
     for (const [field, image] of [['nodeImage', this.nodeImage], ...(this.preLoadImages ?? []).map((i) => ['preLoadImages', i])] as Array<[string, string | undefined]>) {
       if (image !== undefined && !IMAGE_REF.test(image)) {

@@ -9,6 +9,7 @@ import { fromMachineOptions, mergeMachineLayers, openStackMachineSpec, rejectDou
 import { checkZoneName } from './private/refs';
 import { ClusterInfrastructure } from '../../cluster/infrastructure';
 import type { ManagedCluster } from '../../cluster/managed-cluster';
+import { checkUnique } from '../../core/collections';
 import { validateKubernetesVersion } from '../../core/kubernetes-version';
 import { ValidationError } from '../../core/validation-error';
 import { NodePool, NodePoolKind } from '../../nodes/node-pool';
@@ -219,8 +220,7 @@ export class OpenStackInfrastructure extends ClusterInfrastructure {
         throw new ValidationError(cluster, 'availabilityZones is empty. List the Nova zones to use, or leave it unset.');
       }
       zones.forEach((z) => checkZoneName(cluster, 'availabilityZones', z));
-      const dup = zones.find((z, i) => zones.indexOf(z) !== i);
-      if (dup) throw new ValidationError(cluster, `availabilityZones lists '${dup}' twice. List each zone once.`);
+      checkUnique(cluster, 'availabilityZones', zones, 'zone');
     }
     if (this.disablePortSecurity && this.securityGroups.managed !== false) {
       throw new ValidationError(cluster, 'disablePortSecurity is true, but CAPO-managed security groups are on: CAPO would attach them to ports of a network without port security, which Neutron rejects. Set securityGroups: { managed: false } as well, or keep port security.');

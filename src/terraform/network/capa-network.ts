@@ -8,6 +8,7 @@ import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
+import { checkUnique } from '../../core/collections';
 import { ValidationError } from '../../core/validation-error';
 import { NetworkOutputNames } from '../outputs';
 import { cidrContains, cidrOverlaps, cidrSubnet, formatCidr, Ipv4Cidr, parseCidr } from './private/cidr';
@@ -218,8 +219,7 @@ export class CapaNetwork extends Construct {
     if (azs.length === 0) {
       throw new ValidationError(this, 'availabilityZones is empty. Give at least one AZ name, e.g. [\'ap-northeast-2a\'].');
     }
-    const dup = azs.find((az, i) => azs.indexOf(az) !== i);
-    if (dup) throw new ValidationError(this, `availabilityZones lists '${dup}' twice. List each AZ once.`);
+    checkUnique(this, 'availabilityZones', azs, 'AZ');
     for (const c of clusters) {
       if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(c) || c.length > 63) {
         throw new ValidationError(this, `cluster name '${c}' is not a valid Cluster name (lowercase letters, digits, '-', '.', at most 63 characters). Use the Cluster's metadata.name.`);

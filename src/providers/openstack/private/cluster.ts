@@ -2,6 +2,7 @@ import { checkZoneName, isIp, isIpv4, renderImage, renderResource, renderTags, r
 import { renderManagedSecurityGroups } from './security-groups';
 import type { ManagedCluster } from '../../../cluster/managed-cluster';
 import { isCidr } from '../../../core/cidr';
+import { checkUnique } from '../../../core/collections';
 import { ValidationError } from '../../../core/validation-error';
 import * as capo from '../../../imports/capo/infrastructure.cluster.x-k8s.io';
 import { API_GROUPS, ContractRef } from '../../capi/contract-ref';
@@ -64,8 +65,7 @@ function network(cluster: ManagedCluster, infra: OpenStackInfrastructure): Parti
   for (const ns of managed.dnsNameservers ?? []) {
     if (!isIp(ns)) throw new ValidationError(cluster, `network dnsNameservers has '${ns}', which is not an IP address. Use e.g. '1.1.1.1'.`);
   }
-  const dup = (managed.dnsNameservers ?? []).find((ns, i, all) => all.indexOf(ns) !== i);
-  if (dup) throw new ValidationError(cluster, `network dnsNameservers lists '${dup}' twice. List each server once.`);
+  checkUnique(cluster, 'network dnsNameservers', managed.dnsNameservers ?? [], 'server');
   return {
     managedSubnets: [{
       cidr,

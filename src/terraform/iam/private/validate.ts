@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { checkUnique } from '../../../core/collections';
 import { IAM_POLICY_ARN } from '../../../core/iam';
 import { ValidationError } from '../../../core/validation-error';
 import { CapaIamNames } from '../capa-iam-names';
@@ -34,10 +35,7 @@ export function validateCapaIamProps(scope: IConstruct, props: CapaIamProps): vo
   if (props.secretBackends && backends.length === 0) {
     throw new ValidationError(scope, 'secretBackends is empty. Give at least one backend (SecretBackend.secretsManager() or SecretBackend.ssmParameterStore()) or omit the prop.');
   }
-  const duplicate = backends.find((b, i) => backends.indexOf(b) !== i);
-  if (duplicate) {
-    throw new ValidationError(scope, `secretBackends lists '${duplicate}' twice. List each backend once.`);
-  }
+  checkUnique(scope, 'secretBackends', backends, 'backend');
 
   if (props.s3BucketNamePrefix !== undefined && !props.s3BucketAccess) {
     throw new ValidationError(scope, `s3BucketNamePrefix ('${props.s3BucketNamePrefix}') is set but s3BucketAccess is not. Set s3BucketAccess: true or drop s3BucketNamePrefix.`);
