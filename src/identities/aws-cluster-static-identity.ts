@@ -1,8 +1,7 @@
 import { Construct } from 'constructs';
 import { AllowedNamespaces } from './allowed-namespaces';
-import { isDnsSubdomain } from '../core/names';
-import { ValidationError } from '../core/validation-error';
 import { clusterScoped, renderAllowedNamespaces, validateIdentityName } from './private/identity-object';
+import { checkSecretName } from '../core/secrets';
 import * as capa from '../imports/capa/infrastructure.cluster.x-k8s.io';
 import { AwsIdentityKind, IAwsClusterIdentity } from '../providers/aws/aws-identity';
 
@@ -34,9 +33,7 @@ export class AwsClusterStaticIdentity extends Construct implements IAwsClusterId
     super(scope, id);
     this.identityName = props.name;
     validateIdentityName(this, props.name);
-    if (!isDnsSubdomain(props.secretName)) {
-      throw new ValidationError(this, `secretName '${props.secretName}' is not a Secret name. Name the Secret holding the credentials (lower-case letters, digits, '-' and '.'), never the credentials themselves.`);
-    }
+    checkSecretName(this, 'secretName', props.secretName, 'capa-static-credentials'); // the Secret holding the credentials
     const object = new capa.AwsClusterStaticIdentity(this, 'Resource', {
       metadata: { name: props.name },
       spec: {

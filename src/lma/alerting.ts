@@ -1,5 +1,5 @@
-import { validateSecretKey, validateSecretName } from './private/util';
 import { isDnsLabel } from '../core/names';
+import { checkSecretKey, checkSecretName } from '../core/secrets';
 import { ValidationError } from '../core/validation-error';
 
 /**
@@ -187,8 +187,8 @@ export class AlertReceiver {
       if (s === null || typeof s !== 'object') {
         throw new ValidationError(this.scope, `takes secrets only as Secret references ({ name, key }), got ${typeof s}. Create a Secret in the LMA namespace and reference it.`);
       }
-      validateSecretName(this.scope, 'secret name', s.name);
-      validateSecretKey(this.scope, `key of Secret '${s.name}'`, s.key);
+      checkSecretName(this.scope, 'secret name', s.name, 'lma-slack');
+      checkSecretKey(this.scope, `key of Secret '${s.name}'`, s.key);
     }
     this.secretNames = [...new Set(secrets.map((s) => s.name))].sort();
   }

@@ -11,12 +11,13 @@ import { LmaLogsBackend, LmaLogsBackendKind } from './logs-backend';
 import { LmaObjectStorage, LmaStorageCredentials, LmaStorageKind } from './object-storage';
 import { LmaAlertingOptions, LmaComponents, LmaComponentsConfig, LmaGrafanaOptions, LmaLogsOptions, LmaMetricsOptions } from './options';
 import { AlertingState, LmaModel, endpointHost } from './private/model';
-import { isPromLabelName, promDuration, validateHost, validateSecretKey, validateSecretName, wholeSeconds } from './private/util';
+import { isPromLabelName, promDuration, validateHost, wholeSeconds } from './private/util';
 import { ILmaHub, LmaEndpoints, LmaHubConfig, LmaHubCredentials, LmaRole, LmaTopology } from './topology';
 import { AddonBundle, AddonBundleProps } from '../addons/addon-bundle';
 import { HelmAddon } from '../addons/helm-addon';
 import { checkNotSynthesized } from '../core/lifecycle';
 import { isDnsLabel } from '../core/names';
+import { checkSecretKey, checkSecretName } from '../core/secrets';
 import { ValidationError } from '../core/validation-error';
 import { DeliveryKind } from '../delivery/addon-delivery';
 
@@ -169,7 +170,7 @@ export class LmaStack extends AddonBundle implements ILmaHub {
     if (props.metrics?.retentionSize !== undefined && !/^\d+(B|KB|MB|GB|TB|PB|EB)$/.test(props.metrics.retentionSize)) {
       throw new ValidationError(this, `metrics.retentionSize '${props.metrics.retentionSize}' is not a Prometheus size. Use e.g. '40GB'.`);
     }
-    if (props.grafana?.adminSecretName !== undefined) validateSecretName(this.node.path, 'grafana.adminSecretName', props.grafana.adminSecretName);
+    if (props.grafana?.adminSecretName !== undefined) checkSecretName(this.node.path, 'grafana.adminSecretName', props.grafana.adminSecretName, 'lma-grafana-admin');
     if (props.thanosSidecarEndpoint !== undefined) validateHost(this.node.path, 'thanosSidecarEndpoint', props.thanosSidecarEndpoint);
 
     this._model = {
@@ -487,8 +488,8 @@ export class LmaStack extends AddonBundle implements ILmaHub {
       if (typeof creds.username !== 'string' || !/^[^\s:]{1,255}$/.test(creds.username)) {
         throw new ValidationError(this, `hubCredentials.username '${creds.username}' is not an HTTP basic-auth user name (no spaces or ':').`);
       }
-      validateSecretName(this.node.path, 'hubCredentials.password.name', creds.password?.name);
-      validateSecretKey(this.node.path, 'hubCredentials.password.key', creds.password?.key);
+      checkSecretName(this.node.path, 'hubCredentials.password.name', creds.password?.name, 'lma-hub-auth');
+      checkSecretKey(this.node.path, 'hubCredentials.password.key', creds.password?.key);
     }
     return creds;
   }

@@ -1,6 +1,7 @@
 import { SecretKeyReference } from './alerting';
-import { validateHost, validateSecretKey, validateSecretName } from './private/util';
+import { validateHost } from './private/util';
 import { inRange, RANGES } from '../core/ranges';
+import { checkSecretKey, checkSecretName } from '../core/secrets';
 import { ValidationError } from '../core/validation-error';
 
 /** Which store receives the logs. */
@@ -65,8 +66,8 @@ export class LmaLogsBackend {
     }
     for (const [field, ref] of [['username', props.username], ['password', props.password]] as const) {
       if (ref === undefined) continue;
-      validateSecretName(scope, `${field}.name`, ref.name);
-      validateSecretKey(scope, `${field}.key`, ref.key);
+      checkSecretName(scope, `${field}.name`, ref.name, 'lma-logs-auth');
+      checkSecretKey(scope, `${field}.key`, ref.key);
     }
     if (props.indexPrefix !== undefined && !/^[a-z0-9][a-z0-9_-]*$/.test(props.indexPrefix)) {
       throw new ValidationError(scope, `indexPrefix '${props.indexPrefix}' is not an index name prefix. Use lower-case letters, digits, '-' and '_'.`);

@@ -1,5 +1,6 @@
-import { validateHost, validateSecretName } from './private/util';
+import { validateHost } from './private/util';
 import { AWS_REGION } from '../core/aws';
+import { checkSecretName } from '../core/secrets';
 import { ValidationError } from '../core/validation-error';
 import { LmaBucketNames } from '../terraform/storage/lma-bucket-name';
 
@@ -14,7 +15,7 @@ export class LmaStorageCredentials {
    * @param secretName name of the Secret, e.g. `lma-object-storage`
    */
   public static fromSecret(secretName: string): LmaStorageCredentials {
-    validateSecretName('LmaStorageCredentials.fromSecret', 'secretName', secretName);
+    checkSecretName('LmaStorageCredentials.fromSecret', 'secretName', secretName, 'lma-object-storage');
     return new LmaStorageCredentials(secretName, undefined);
   }
 

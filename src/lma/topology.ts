@@ -1,8 +1,9 @@
 import { SecretKeyReference } from './alerting';
 import { LmaLogsBackend } from './logs-backend';
 import { LmaObjectStorage } from './object-storage';
-import { validateHost, validateSecretName } from './private/util';
+import { validateHost } from './private/util';
 import { isDnsSubdomain, isQualifiedName } from '../core/names';
+import { checkSecretName } from '../core/secrets';
 import { ValidationError } from '../core/validation-error';
 
 /** The role of an LMA stack. */
@@ -157,8 +158,8 @@ export class LmaTopology {
       if (ingress.className !== undefined && !isDnsSubdomain(ingress.className)) {
         throw new ValidationError('LmaTopology.hub', `ingress.className '${ingress.className}' is not an IngressClass name. Give the name of an IngressClass (a DNS subdomain, e.g. 'nginx'), or leave it unset for 'nginx'.`);
       }
-      if (ingress.tlsSecretName !== undefined) validateSecretName('LmaTopology.hub', 'ingress.tlsSecretName', ingress.tlsSecretName);
-      if (ingress.basicAuthSecretName !== undefined) validateSecretName('LmaTopology.hub', 'ingress.basicAuthSecretName', ingress.basicAuthSecretName);
+      if (ingress.tlsSecretName !== undefined) checkSecretName('LmaTopology.hub', 'ingress.tlsSecretName', ingress.tlsSecretName, 'lma-wildcard-tls');
+      if (ingress.basicAuthSecretName !== undefined) checkSecretName('LmaTopology.hub', 'ingress.basicAuthSecretName', ingress.basicAuthSecretName, 'lma-hub-htpasswd');
       for (const [key, value] of Object.entries(ingress.annotations ?? {})) {
         if (!isQualifiedName(key) || typeof value !== 'string') {
           throw new ValidationError('LmaTopology.hub', `ingress.annotations has an invalid annotation '${key}'. Use '[prefix/]name' keys and string values.`);

@@ -1,6 +1,7 @@
 import { Duration } from 'cdk8s';
 import { wholeSeconds } from '../core/durations';
 import { isDnsLabel, isDnsSubdomain } from '../core/names';
+import { checkSecretName } from '../core/secrets';
 import { ValidationError } from '../core/validation-error';
 
 /** Where the platform's GitOps tree is committed. */
@@ -95,9 +96,7 @@ export class GitOps {
     if (!isDnsLabel(namespace)) throw new ValidationError('GitOps.flux', `namespace '${namespace}' is not a namespace name. Use the namespace Flux runs in, e.g. 'flux-system'.`);
     const branch = options.branch ?? 'main';
     if (branch.trim() === '' || /\s/.test(branch)) throw new ValidationError('GitOps.flux', `branch '${branch}' is not a Git branch name. Use e.g. 'main'.`);
-    if (options.secretName !== undefined && !isDnsSubdomain(options.secretName)) {
-      throw new ValidationError('GitOps.flux', `secretName '${options.secretName}' is not a Secret name. Use lower-case letters, digits, '-' and '.'.`);
-    }
+    if (options.secretName !== undefined) checkSecretName('GitOps.flux', 'secretName', options.secretName, 'flux-git-auth');
     const interval = wholeSeconds('GitOps.flux', 'interval', options.interval) ?? 600;
     const timeout = wholeSeconds('GitOps.flux', 'clusterReadyTimeout', options.clusterReadyTimeout) ?? 1800;
     for (const [field, seconds] of [['interval', interval], ['clusterReadyTimeout', timeout]] as const) {

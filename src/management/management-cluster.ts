@@ -7,6 +7,7 @@ import { AddonBundle } from '../addons/addon-bundle';
 import { ManagedCluster } from '../cluster/managed-cluster';
 import { checkNotSynthesized } from '../core/lifecycle';
 import { isDnsLabel } from '../core/names';
+import { checkSecretName } from '../core/secrets';
 import { ValidationError } from '../core/validation-error';
 import { DeliveryKind } from '../delivery/addon-delivery';
 import { guardPlainApp } from '../output/private/synth-checks';
@@ -222,9 +223,8 @@ function validateProviderOptions(scope: ManagementCluster, providers: Management
     if (options.namespace !== undefined && !isDnsLabel(options.namespace)) {
       throw new ValidationError(scope, `providers.${key}.namespace '${options.namespace}' is not a namespace name. Use e.g. '${spec.namespace}'.`);
     }
-    if (options.configSecret !== undefined && !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(options.configSecret)) {
-      throw new ValidationError(scope, `providers.${key}.configSecret '${options.configSecret}' is not a Secret name. Give the name of a Secret in the provider's namespace.`);
-    }
+    // a Secret in the provider's namespace
+    if (options.configSecret !== undefined) checkSecretName(scope, `providers.${key}.configSecret`, options.configSecret, `${key}-variables`);
     for (const [gate, on] of Object.entries(options.featureGates ?? {})) {
       if (!/^[A-Za-z][A-Za-z0-9]*$/.test(gate) || typeof on !== 'boolean') {
         throw new ValidationError(scope, `providers.${key}.featureGates has '${gate}: ${on}'. Use gate names like 'MachinePool' with true or false.`);

@@ -7,7 +7,8 @@ import {
 } from './private/validate';
 import { AddonBundle } from '../addons/addon-bundle';
 import { ManifestAddon } from '../addons/manifest-addon';
-import { isDnsLabel } from '../core/names';
+import { isDnsLabel, isDnsSubdomain } from '../core/names';
+import { checkSecretName } from '../core/secrets';
 import { ValidationError } from '../core/validation-error';
 import { AddonDelivery, ClusterResourceSetDeliveryOptions, ResourceSetStrategy } from '../delivery/addon-delivery';
 
@@ -142,15 +143,13 @@ export class Team extends AddonBundle {
     checkNetwork(path, network);
     const pullSecrets = [...(props.imagePullSecrets ?? [])];
     for (const s of pullSecrets) {
-      if (typeof s !== 'string' || !isDnsSubdomainName(s)) {
-        throw new ValidationError(path, `imagePullSecrets entry ${JSON.stringify(s)} is not a Secret name. Give the name of a Secret in each namespace (a DNS subdomain, e.g. 'registry-credentials'), never its content.`);
-      }
+      checkSecretName(path, 'imagePullSecrets entry', s, 'registry-credentials'); // a Secret in each namespace
     }
     if (new Set(pullSecrets).size !== pullSecrets.length) {
       throw new ValidationError(path, `imagePullSecrets lists a Secret twice (${pullSecrets.join(', ')}). List each once.`);
     }
     this.serviceAccountName = props.serviceAccountName ?? teamName;
-    if (!isDnsSubdomainName(this.serviceAccountName)) {
+    if (!isDnsSubdomain(this.serviceAccountName)) {
       throw new ValidationError(path, `serviceAccountName '${this.serviceAccountName}' is not a ServiceAccount name. Use a DNS subdomain, e.g. '${teamName}'.`);
     }
 
@@ -190,8 +189,4 @@ export class Team extends AddonBundle {
     registerTeam(this);
     this.node.addValidation({ validate: () => checkTeamNamespaceOverlaps(this) });
   }
-}
-
-function isDnsSubdomainName(s: string): boolean {
-  return s.length <= 253 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(s);
 }

@@ -32,7 +32,7 @@ export const identityCases: BadInputCase[] = [
   }, /^identities\/s: allowedNamespaces selector on 'a': operator Exists takes no values\./),
   k8s('a secret key in place of the Secret name', 'identities/s', (app) => {
     new AwsClusterStaticIdentity(chart(app), 's', { name: 's', secretName: 'wJalrXUtnFEMI/K7MDENG', allowedNamespaces: AllowedNamespaces.all() });
-  }, /^identities\/s: secretName 'wJalrXUtnFEMI\/K7MDENG' is not a Secret name\. Name the Secret holding the credentials .* never the credentials themselves\./),
+  }, /^identities\/s: secretName 'wJalrXUtnFEMI\/K7MDENG' is not a Secret name\. Give the name of a Secret \(a DNS subdomain: .*, e\.g\. 'capa-static-credentials'\), never the secret value itself\./),
   k8s('an identity name with upper case', 'identities/s', (app) => { new AwsClusterStaticIdentity(chart(app), 's', { name: 'Static', secretName: 'capa-creds', allowedNamespaces: AllowedNamespaces.all() }); },
     /^identities\/s: identity name 'Static' is not a valid object name\. Use lower-case letters, digits, '-' and '\.'\./),
 ];

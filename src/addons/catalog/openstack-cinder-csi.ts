@@ -1,5 +1,5 @@
 import { CatalogAddonOptions, catalogAddon } from './common';
-import { ValidationError } from '../../core/validation-error';
+import { checkSecretName } from '../../core/secrets';
 import { ImageValueType } from '../addon';
 import { ClusterValue } from '../cluster-value';
 import { HelmAddon } from '../helm-addon';
@@ -32,9 +32,7 @@ const SIDECARS = ['attacher', 'provisioner', 'snapshotter', 'resizer', 'liveness
  */
 export function openstackCinderCsi(options: OpenStackCinderCsiOptions = {}): HelmAddon {
   const secretName = options.secretName ?? 'cloud-config';
-  if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(secretName)) {
-    throw new ValidationError('Catalog.openstackCinderCsi', `secretName '${secretName}' is not a Secret name. Use lower-case letters, digits, '-' and '.', e.g. 'cloud-config'.`);
-  }
+  checkSecretName('Catalog.openstackCinderCsi', 'secretName', secretName, 'cloud-config');
   const sidecarImages: Record<string, string> = {
     attacher: 'registry.k8s.io/sig-storage/csi-attacher',
     provisioner: 'registry.k8s.io/sig-storage/csi-provisioner',

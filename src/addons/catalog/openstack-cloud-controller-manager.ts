@@ -1,5 +1,5 @@
 import { CatalogAddonOptions, catalogAddon } from './common';
-import { ValidationError } from '../../core/validation-error';
+import { checkSecretName } from '../../core/secrets';
 import { ImageValueType } from '../addon';
 import { ClusterValue } from '../cluster-value';
 import { HelmAddon } from '../helm-addon';
@@ -28,9 +28,7 @@ export interface OpenStackCloudControllerManagerOptions extends CatalogAddonOpti
  */
 export function openstackCloudControllerManager(options: OpenStackCloudControllerManagerOptions = {}): HelmAddon {
   const secretName = options.secretName ?? 'cloud-config';
-  if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(secretName)) {
-    throw new ValidationError('Catalog.openstackCloudControllerManager', `secretName '${secretName}' is not a Secret name. Use lower-case letters, digits, '-' and '.', e.g. 'cloud-config'.`);
-  }
+  checkSecretName('Catalog.openstackCloudControllerManager', 'secretName', secretName, 'cloud-config');
   return catalogAddon({
     name: 'openstack-cloud-controller-manager',
     repository: 'https://kubernetes.github.io/cloud-provider-openstack',

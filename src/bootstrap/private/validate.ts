@@ -3,6 +3,7 @@ import { isIpAddress } from '../../core/cidr';
 import { firstDuplicate } from '../../core/collections';
 import { isDnsSubdomain } from '../../core/names';
 import { checkOptionalInteger } from '../../core/ranges';
+import { checkSecretKey, checkSecretName } from '../../core/secrets';
 import { ValidationError } from '../../core/validation-error';
 import { addWarning } from '../../core/warnings';
 import { BootDownloads, BootstrapFormat, FileEncoding, IgnitionStorage, NodeBootstrapOptions, PartitionTableType } from '../node-bootstrap';
@@ -234,8 +235,8 @@ function validateDisks(scope: IConstruct, field: string, o: NodeBootstrapOptions
 }
 
 function secretRef(scope: IConstruct, at: string, name: string, key: string): void {
-  if (!isDnsSubdomain(name)) throw new ValidationError(scope, `${at} name '${name}' is not a Secret name. Use a DNS subdomain, e.g. 'node-files'.`);
-  if (!/^[-._a-zA-Z0-9]{1,253}$/.test(key)) throw new ValidationError(scope, `${at} key '${key}' is not a Secret key. Use letters, digits, '-', '_' and '.'.`);
+  checkSecretName(scope, `${at} name`, name, 'node-files');
+  checkSecretKey(scope, `${at} key`, key);
 }
 
 function unique(scope: IConstruct, at: string, values: string[], what: string): void {

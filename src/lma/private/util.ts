@@ -24,20 +24,6 @@ export function wholeSeconds(scope: string, field: string, d: Duration): number 
   return s;
 }
 
-/** Checks that `name` can name a Kubernetes Secret. */
-export function validateSecretName(scope: string, field: string, name: string): void {
-  if (typeof name !== 'string' || !isDnsSubdomain(name)) {
-    throw new ValidationError(scope, `${field} '${name}' is not a Secret name. Give the name of a Secret (a DNS subdomain, e.g. 'lma-slack'), never the secret value itself.`);
-  }
-}
-
-/** Checks that `key` can be a key of a Secret's data. */
-export function validateSecretKey(scope: string, field: string, key: string): void {
-  if (typeof key !== 'string' || !/^[-._a-zA-Z0-9]{1,253}$/.test(key)) {
-    throw new ValidationError(scope, `${field} '${key}' is not a Secret data key. Use letters, digits, '-', '_' and '.'.`);
-  }
-}
-
 /** Checks a host name (DNS subdomain, optionally with a port). */
 export function validateHost(scope: string, field: string, host: string): void {
   const [name, port, extra] = host.split(':');

@@ -3,6 +3,7 @@ import { renderManagedSecurityGroups } from './security-groups';
 import type { ManagedCluster } from '../../../cluster/managed-cluster';
 import { isCidr } from '../../../core/cidr';
 import { checkUnique } from '../../../core/collections';
+import { checkSecretName } from '../../../core/secrets';
 import { ValidationError } from '../../../core/validation-error';
 import * as capo from '../../../imports/capo/infrastructure.cluster.x-k8s.io';
 import { API_GROUPS, ContractRef } from '../../capi/contract-ref';
@@ -16,9 +17,7 @@ const AMPHORA = 'amphora';
 /** Renders the OpenStackCluster of `cluster` and returns the reference the Cluster points at. */
 export function renderOpenStackCluster(cluster: ManagedCluster, infra: OpenStackInfrastructure): ContractRef {
   const identity = infra.identity;
-  if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(identity.secretName) || identity.secretName.length > 253) {
-    throw new ValidationError(cluster, `identity.secretName '${identity.secretName}' is not a Secret name. Use lower-case letters, digits, '-' and '.', e.g. '${cluster.clusterName}-cloud-config'.`);
-  }
+  checkSecretName(cluster, 'identity.secretName', identity.secretName, `${cluster.clusterName}-cloud-config`);
   if (identity.cloudName.trim() === '') {
     throw new ValidationError(cluster, "identity.cloudName is empty. Name the cloud in the Secret's clouds.yaml (the key under 'clouds:'), e.g. 'openstack'.");
   }
