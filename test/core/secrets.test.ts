@@ -1,5 +1,5 @@
-import { checkSecretKey, checkSecretName } from '../../src/core/secrets';
 import { Catalog, ManagementCluster, Platform } from '../../src';
+import { checkSecretKey, checkSecretName } from '../../src/core/secrets';
 
 describe('checkSecretName (every Secret reference)', () => {
   test.each(['cloud-config', 'a', 'lma.hub-auth', 'x'.repeat(253)])('accepts %s', (name) => {
