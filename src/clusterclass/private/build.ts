@@ -3,7 +3,8 @@
  * objects-mode output of a base cluster (blueprint + site) and of each member cluster.
  */
 import { ClusterParts, DeploymentPart, PoolPart, TemplatePart } from './split';
-import { denormalize, diffFields, FieldDiff, getAt, jsonEqual, NAME_TOKEN, normalize, pointer, schemaFor, variableName } from './variables';
+import { denormalize, diffFields, FieldDiff, getAt, NAME_TOKEN, normalize, pointer, schemaFor, variableName } from './variables';
+import { jsonEqual } from '../../core/json-equal';
 import { canonicalJson, hashedName } from '../../core/names';
 
 const CAPI_V1BETA2 = 'cluster.x-k8s.io/v1beta2';

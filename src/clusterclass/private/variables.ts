@@ -4,6 +4,7 @@
  * option behind it: enums, bounds, patterns) and a JSON patch sets it.
  */
 import { AMI_ID, AWS_REGION, EC2_INSTANCE_TYPE } from '../../core/aws';
+import { jsonEqual } from '../../core/json-equal';
 import { RANGES } from '../../core/ranges';
 import { VolumeType } from '../../machines/root-volume';
 import { HealthCheckProtocol, LoadBalancerScheme, LoadBalancerType } from '../../providers/aws/load-balancer';
@@ -31,17 +32,6 @@ export function normalize(value: any, clusterName: string): any {
 /** `value` with `NAME_TOKEN` replaced by `clusterName`. */
 export function denormalize(value: any, clusterName: string): any {
   return mapStrings(value, (s) => s.split(NAME_TOKEN).join(clusterName));
-}
-
-/** Whether two JSON values are equal. */
-export function jsonEqual(a: any, b: any): boolean {
-  if (a === b) return true;
-  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) return a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
-  const ka = Object.keys(a).filter((k) => a[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => b[k] !== undefined);
-  return ka.length === kb.length && ka.every((k) => jsonEqual(a[k], b[k]));
 }
 
 function isObject(v: unknown): v is Record<string, any> {

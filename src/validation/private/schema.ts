@@ -2,6 +2,7 @@ import { isIPv4, isIPv6 } from 'net';
 import { child, index, Issue } from './issue';
 import { describe, validateObjectMeta } from './object-meta';
 import { compilePattern } from './regex';
+import { jsonEqual } from '../../core/json-equal';
 
 /** Evaluates the `x-kubernetes-validations` of one schema node. */
 export type CelHook = (schema: any, self: any, path: string, issues: Issue[]) => void;
@@ -32,7 +33,7 @@ function validateNode(schema: any, value: any, path: string, ctx: Ctx, root: boo
     return value;
   }
   if (!checkType(schema, value, path, ctx)) return value;
-  if (schema.enum !== undefined && !schema.enum.some((e: any) => deepEqual(e, value))) {
+  if (schema.enum !== undefined && !schema.enum.some((e: any) => jsonEqual(e, value))) {
     push(ctx, path, `Unsupported value: ${describe(value)}: supported values: ${schema.enum.map((e: any) => JSON.stringify(e)).join(', ')}`);
   }
   if (typeof value === 'string') checkString(schema, value, path, ctx);
@@ -236,17 +237,6 @@ function push(ctx: Ctx, path: string, message: string): void {
 
 function where(path: string): string {
   return path ? `${path} in body ` : 'body ';
-}
-
-/** Structural equality of JSON values. */
-export function deepEqual(a: any, b: any): boolean {
-  if (a === b) return true;
-  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every(k => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k]));
 }
 
 /** JSON text with sorted keys, so that equal values have equal text. */

@@ -1,7 +1,7 @@
 import { Node } from './ast';
 import { CelEvalError, CelUnsupportedError } from './errors';
 import { callFunction } from './functions';
-import { deepEqual } from '../schema';
+import { jsonEqual } from '../../../core/json-equal';
 
 /** The value of `oldSelf` on create when a rule sets `optionalOldSelf`: an empty optional. */
 export class CelOptional {
@@ -68,14 +68,14 @@ function binary(op: string, leftNode: Node, rightNode: Node, vars: Activation): 
   const l = evaluate(leftNode, vars);
   const r = evaluate(rightNode, vars);
   switch (op) {
-    case '==': return deepEqual(l, r);
-    case '!=': return !deepEqual(l, r);
+    case '==': return jsonEqual(l, r);
+    case '!=': return !jsonEqual(l, r);
     case '<': return compare(l, r) < 0;
     case '<=': return compare(l, r) <= 0;
     case '>': return compare(l, r) > 0;
     case '>=': return compare(l, r) >= 0;
     case 'in':
-      if (Array.isArray(r)) return r.some(x => deepEqual(x, l));
+      if (Array.isArray(r)) return r.some(x => jsonEqual(x, l));
       if (isMap(r)) return Object.prototype.hasOwnProperty.call(r, String(l));
       throw new CelEvalError(`no such overload: ${typeName(l)} in ${typeName(r)}`);
     case '+':
