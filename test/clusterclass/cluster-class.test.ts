@@ -180,6 +180,28 @@ describe('ClusterClass output errors', () => {
     expect(() => synth(world, OutputMode.clusterClass())).toThrow(/class 'std-lab': cluster 'b' leaves out AWSMachineTemplate field spec\.template\.spec\.spotMarketOptions, which class 'std-lab' sets .*a variable cannot remove a field\. .*OutputMode\.objects\(\)/);
   });
 
+  test('given several clusters that leave out fields the class sets, then one ValidationError lists every one of them', () => {
+    const world: World = {
+      blueprint: { version: 'v1.33.4', nodePools: { spot: { machineType: 'm6i.large', replicas: 1, capacity: Capacity.spot() } } },
+      site: SiteInfrastructure.aws({ region: 'eu-west-1' }),
+      clusters: { a: {}, b: { nodePools: { spot: { capacity: Capacity.onDemand() } } }, c: { nodePools: { spot: { capacity: Capacity.onDemand() } } } },
+    };
+    expect(() => synth(world, OutputMode.clusterClass())).toThrow(
+      /class 'std-lab': 2 problems:\n {2}cluster 'b' leaves out AWSMachineTemplate field spec\.template\.spec\.spotMarketOptions.*\n {2}cluster 'c' leaves out AWSMachineTemplate field spec\.template\.spec\.spotMarketOptions/,
+    );
+  });
+
+  test('given several clusters that cannot be split into class templates, then one ValidationError lists each with its path', () => {
+    const world: World = {
+      blueprint: { version: 'v1.33.4', nodePools: { pool: { machineType: 'm6i.large', replicas: 2, kind: NodePoolKind.MACHINE_POOL } } },
+      site: SiteInfrastructure.aws({ region: 'eu-west-1' }),
+      clusters: { a: {}, b: {} },
+    };
+    expect(() => synth(world, OutputMode.clusterClass())).toThrow(
+      /2 clusters cannot be written as class 'std-lab':\n {2}\S*a: cluster 'a' \(class output, class 'std-lab'\) has MachinePool 'a-pool'.*\n {2}\S*b: cluster 'b' \(class output, class 'std-lab'\) has MachinePool 'b-pool'/,
+    );
+  });
+
   test('given a MachinePool pool in class output, then a ValidationError asks for MachineDeployments or objects output', () => {
     const world: World = {
       blueprint: { version: 'v1.33.4', nodePools: { pool: { machineType: 'm6i.large', replicas: 2, kind: NodePoolKind.MACHINE_POOL } } },

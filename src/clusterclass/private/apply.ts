@@ -76,15 +76,22 @@ export function applyClassOutputs(root: IConstruct, build: BaseBuilder): void {
     const first = members[0];
     const className = `${first.blueprint.blueprintName}-${first.site.siteName}`;
     const namespace = first.cluster.clusterNamespace;
-    const inputs: MemberInput[] = members.map((m) => {
+    const inputs: MemberInput[] = [];
+    const unsplittable: Array<[ClassMember, string]> = []; // every member that cannot be split, reported together
+    for (const m of members) {
       try {
         const own = [...m.provenance].filter(([, label]) => label === m.label).map(([p]) => p);
-        return { name: m.cluster.clusterName, parts: splitCluster(clusterObjects(m.cluster)), overrides: own };
+        inputs.push({ name: m.cluster.clusterName, parts: splitCluster(clusterObjects(m.cluster)), overrides: own });
       } catch (e) {
-        if (e instanceof SplitError) throw new ValidationError(m.cluster, `cluster '${m.cluster.clusterName}' (class output, class '${className}') ${e.message}. Use OutputMode.objects() for its site or blueprint.`);
-        throw e;
+        if (!(e instanceof SplitError)) throw e;
+        unsplittable.push([m, `cluster '${m.cluster.clusterName}' (class output, class '${className}') ${e.message}. Use OutputMode.objects() for its site or blueprint.`]);
       }
-    });
+    }
+    if (unsplittable.length === 1) throw new ValidationError(unsplittable[0][0].cluster, unsplittable[0][1]);
+    if (unsplittable.length > 1) {
+      const lines = unsplittable.map(([m, message]) => `${m.cluster.node.path}: ${message}`);
+      throw new ValidationError(first.cluster.node.scope ?? first.cluster, `${unsplittable.length} clusters cannot be written as class '${className}':\n  ${lines.join('\n  ')}`);
+    }
     const rendered = renderBase(build, first, className);
     let base: MemberInput;
     if (typeof rendered === 'string') {

@@ -34,8 +34,15 @@ export interface ClassOutput {
   readonly clusters: Map<string, any>;
 }
 
-/** Thrown for a member override a variable cannot express; the message names the cluster and the fix. */
-export class ClassError extends Error {}
+/**
+ * Thrown for member overrides a variable cannot express, with every such problem of the class (one
+ * per line); each names the cluster and the fix.
+ */
+export class ClassError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(problems.length === 1 ? problems[0] : `${problems.length} problems:\n  ${problems.join('\n  ')}`);
+  }
+}
 
 /** A template role of the class and where its patches apply. */
 interface Role {
@@ -89,6 +96,7 @@ export function buildClass(input: ClassInput): ClassOutput {
   const templateRefs = new Map<string, any>();
   const templates: any[] = [];
   const candidates: Candidate[] = [];
+  const problems: string[] = []; // every problem of every member, reported together at the end
 
   for (const role of roles(poolNames)) {
     const owner = role.pick(base.parts) ? base : members.find((m) => role.pick(m.parts));
@@ -101,13 +109,15 @@ export function buildClass(input: ClassInput): ClassOutput {
       const t = role.pick(m.parts);
       if (!t) continue;
       if (t.kind !== baseT.kind || t.apiVersion !== baseT.apiVersion) {
-        throw new ClassError(`cluster '${m.name}' renders a ${t.kind} (${t.apiVersion}) for ${role.id}, the class a ${baseT.kind} (${baseT.apiVersion}). A class has one template kind per role: give the cluster its own site, or use OutputMode.objects().`);
+        problems.push(`cluster '${m.name}' renders a ${t.kind} (${t.apiVersion}) for ${role.id}, the class a ${baseT.kind} (${baseT.apiVersion}). A class has one template kind per role: give the cluster its own site, or use OutputMode.objects().`);
+        continue;
       }
       const spec = normalize(t.spec, m.name);
       memberSpecs.set(m.name, spec);
       for (const d of diffFields(baseSpec, spec)) {
         if (d.op === 'remove') {
-          throw new ClassError(`cluster '${m.name}' leaves out ${baseT.kind} field spec.${d.path.join('.')}, which class '${className}' sets (from the blueprint or site); a variable cannot remove a field. Set the field in the cluster's overrides instead of removing it, move the override to a site of its own, or use OutputMode.objects().`);
+          problems.push(`cluster '${m.name}' leaves out ${baseT.kind} field spec.${d.path.join('.')}, which class '${className}' sets (from the blueprint or site); a variable cannot remove a field. Set the field in the cluster's overrides instead of removing it, move the override to a site of its own, or use OutputMode.objects().`);
+          continue;
         }
         diffs.set(pointer(d.path), d);
       }
@@ -216,8 +226,9 @@ export function buildClass(input: ClassInput): ClassOutput {
 
   const clusters = new Map<string, any>();
   for (const m of members) {
-    clusters.set(m.name, topologyCluster(m, className, base.parts, poolOwner, values.get(m.name)!));
+    clusters.set(m.name, topologyCluster(m, className, base.parts, poolOwner, values.get(m.name)!, problems));
   }
+  if (problems.length > 0) throw new ClassError(problems);
   return { clusterClass, templates, clusters };
 }
 
@@ -326,6 +337,7 @@ function healthCheckOverride(classCheck: any, own: any): any {
 
 function topologyCluster(
   m: MemberInput, className: string, base: ClusterParts, poolOwner: (pool: string) => PoolPart, variables: Array<{ name: string; value: any }>,
+  problems: string[],
 ): any {
   const { cluster } = m.parts;
   const { controlPlaneRef: _cp, infrastructureRef: _infra, ...spec } = cluster.spec;
@@ -338,7 +350,8 @@ function topologyCluster(
       const classLabels: Record<string, string> = classFields.metadata?.labels ?? {};
       for (const [k, v] of Object.entries(classLabels)) {
         if (!(k in d.machineLabels)) {
-          throw new ClassError(`cluster '${m.name}' pool '${pool}' has no machine label '${k}', which class '${className}' sets; topology labels can add and change labels, not remove them. Set the label in the cluster's overrides, or use OutputMode.objects().`);
+          problems.push(`cluster '${m.name}' pool '${pool}' has no machine label '${k}', which class '${className}' sets; topology labels can add and change labels, not remove them. Set the label in the cluster's overrides, or use OutputMode.objects().`);
+          continue;
         }
         if (d.machineLabels[k] !== v) labels[k] = d.machineLabels[k];
       }
@@ -364,7 +377,7 @@ function topologyCluster(
       });
       for (const field of ['rollout', 'deletion', 'minReadySeconds', 'taints', 'readinessGates']) {
         if (differs(field) && own[field] === undefined) {
-          throw new ClassError(`cluster '${m.name}' pool '${pool}' has no ${field}, which class '${className}' sets for the pool; a topology cannot unset it. Set it in the cluster's overrides, or use OutputMode.objects().`);
+          problems.push(`cluster '${m.name}' pool '${pool}' has no ${field}, which class '${className}' sets for the pool; a topology cannot unset it. Set it in the cluster's overrides, or use OutputMode.objects().`);
         }
       }
     }
