@@ -184,7 +184,11 @@ describe('ClusterClass output errors', () => {
     const world: World = {
       blueprint: { version: 'v1.33.4', nodePools: { spot: { machineType: 'm6i.large', replicas: 1, capacity: Capacity.spot() } } },
       site: SiteInfrastructure.aws({ region: 'eu-west-1' }),
-      clusters: { a: {}, b: { nodePools: { spot: { capacity: Capacity.onDemand() } } }, c: { nodePools: { spot: { capacity: Capacity.onDemand() } } } },
+      clusters: {
+        a: {},
+        b: { nodePools: { spot: { capacity: Capacity.onDemand() } } },
+        c: { nodePools: { spot: { capacity: Capacity.onDemand() } } },
+      },
     };
     expect(() => synth(world, OutputMode.clusterClass())).toThrow(
       /class 'std-lab': 2 problems:\n {2}cluster 'b' leaves out AWSMachineTemplate field spec\.template\.spec\.spotMarketOptions.*\n {2}cluster 'c' leaves out AWSMachineTemplate field spec\.template\.spec\.spotMarketOptions/,
