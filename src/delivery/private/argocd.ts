@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { ClusterValueError, literalValuesOrReport, renderTemplate } from './cluster-values';
-import { BundleRenderInfo, objectLabels, objectName } from './common';
+import { BundleRenderInfo, objectId, objectLabels, objectName } from './common';
 import { CLUSTER_NAME_SELECTOR_LABEL, ClusterFacts, ResolvedAddon, Selector } from './types';
 import { AddonTarget } from '../../addons/addon';
 import type * as ArgoCd from '../../imports/argocd/argoproj.io';
@@ -74,7 +74,7 @@ export function renderApplication(scope: Construct, info: BundleRenderInfo, addo
   if (!literal) return;
   const values = literal.values;
   const management = addon.config.target === AddonTarget.MANAGEMENT_CLUSTER;
-  new (argocdModule().Application)(scope, name, {
+  new (argocdModule().Application)(scope, objectId(scope, name, cluster.namespace), {
     metadata: {
       name,
       namespace: opts.namespace,

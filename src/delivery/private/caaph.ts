@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { renderTemplate, ClusterValueError } from './cluster-values';
-import { BundleRenderInfo, goDuration, objectLabels, objectName } from './common';
+import { BundleRenderInfo, goDuration, objectId, objectLabels, objectName } from './common';
 import { deepFreeze, PrerenderedObject } from './prerendered-object';
 import { CLUSTER_NAME_SELECTOR_LABEL, ClusterFacts, ResolvedAddon, Selector } from './types';
 import * as caaph from '../../imports/caaph/addons.cluster.x-k8s.io';
@@ -37,7 +37,7 @@ export function renderHelmChartProxy(
     const { apiVersion, kind } = caaph.HelmChartProxy.GVK;
     const props = { apiVersion, kind, metadata, spec: Object.assign({}, template.props, { clusterSelector }) };
     const body = { spec: { ...template.json, clusterSelector: { matchLabels: { [CLUSTER_NAME_SELECTOR_LABEL]: cluster.name } } } };
-    new PrerenderedObject(scope, name, props, helmChartProxyJson, body);
+    new PrerenderedObject(scope, objectId(scope, name, cluster.namespace), props, helmChartProxyJson, body);
     return;
   }
   new caaph.HelmChartProxy(scope, name, {

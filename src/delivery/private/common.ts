@@ -1,3 +1,4 @@
+import { IConstruct } from 'constructs';
 import { AddonDelivery, ClusterResourceSetDeliveryOptions } from '../addon-delivery';
 import { ADDON_LABEL, BUNDLE_LABEL, CLUSTER_NAME_SELECTOR_LABEL, ClusterFacts, RenderReport, ResolvedAddon } from './types';
 import { MAX_LABEL_VALUE_LENGTH } from '../../core/names';
@@ -17,6 +18,16 @@ export interface BundleRenderInfo {
   /** Names of addons something in the bundle depends on. */
   readonly hasDependents: Set<string>;
   readonly report: RenderReport;
+}
+
+/**
+ * The construct id of a per-cluster object named `name`: the name itself, or `name@namespace` when
+ * the scope has that id already — clusters of the same name in two namespaces (valid in Cluster
+ * API) render objects of the same name. Where those objects land in one namespace (Argo CD
+ * Applications), the duplicate-object check at synthesis names both.
+ */
+export function objectId(scope: IConstruct, name: string, namespace: string): string {
+  return scope.node.tryFindChild(name) === undefined ? name : `${name}@${namespace}`;
 }
 
 /** `<prefix>-<addon>`, checked to be a DNS label (most generated names are also label values). */

@@ -1,7 +1,7 @@
 import { Yaml } from 'cdk8s';
 import type * as Kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { BundleRenderInfo, objectLabels, objectName } from './common';
+import { BundleRenderInfo, objectId, objectLabels, objectName } from './common';
 import { CLUSTER_NAME_SELECTOR_LABEL, ClusterFacts, ResolvedAddon, Selector } from './types';
 import { sortKeysDeep } from '../../addons/private/values';
 import * as capiAddons from '../../imports/capi/addons.cluster.x-k8s.io';
@@ -29,17 +29,18 @@ export function renderResourceSet(
 ): void {
   const name = cluster ? objectName(info, cluster.name, addon.name) : objectName(info, info.bundleName, addon.name);
   const namespace = cluster ? cluster.namespace : info.namespace;
+  const id = cluster ? objectId(scope, name, namespace) : name;
   const labels = objectLabels(info, addon, cluster);
   const yaml = Yaml.stringify(...(addon.manifests ?? []).map(sortKeysDeep));
   const key = `${addon.name}.yaml`;
   const kind = info.resourceSet.resourceKind ?? ResourceSetResourceKind.SECRET;
   if (kind === ResourceSetResourceKind.SECRET) {
-    new (kplus().Secret)(scope, `${name}-secret`, { metadata: { name, namespace, labels }, type: RESOURCE_SET_SECRET_TYPE, stringData: { [key]: yaml } });
+    new (kplus().Secret)(scope, `${id}-secret`, { metadata: { name, namespace, labels }, type: RESOURCE_SET_SECRET_TYPE, stringData: { [key]: yaml } });
   } else {
-    new (kplus().ConfigMap)(scope, `${name}-configmap`, { metadata: { name, namespace, labels }, data: { [key]: yaml } });
+    new (kplus().ConfigMap)(scope, `${id}-configmap`, { metadata: { name, namespace, labels }, data: { [key]: yaml } });
   }
   const strategy = info.resourceSet.strategy ?? ResourceSetStrategy.APPLY_ONCE;
-  new capiAddons.ClusterResourceSet(scope, name, {
+  new capiAddons.ClusterResourceSet(scope, id, {
     metadata: { name, namespace, labels },
     spec: {
       clusterSelector: cluster

@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { literalValuesOrReport } from './cluster-values';
-import { BundleRenderInfo, goDuration, objectLabels, objectName } from './common';
+import { BundleRenderInfo, goDuration, objectId, objectLabels, objectName } from './common';
 import { ClusterFacts, ResolvedAddon } from './types';
 import { AddonTarget } from '../../addons/addon';
 import { contentHash } from '../../core/names';
@@ -87,7 +87,7 @@ export function renderHelmRelease(scope: Construct, info: BundleRenderInfo, addo
   const remediation = helm.install.atomic
     ? { upgrade: { retries: 3, strategy: fluxHelm.HelmReleaseSpecUpgradeRemediationStrategy.ROLLBACK, remediateLastFailure: true } }
     : { upgrade: { retries: 3 } };
-  new fluxHelm.HelmRelease(scope, name, {
+  new fluxHelm.HelmRelease(scope, objectId(scope, name, cluster.namespace), {
     metadata: { name, namespace: cluster.namespace, labels: objectLabels(info, addon, cluster) },
     spec: {
       interval: goDuration(interval),
