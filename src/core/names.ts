@@ -52,12 +52,15 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
+/** Characters of a `contentHash`. */
+const HASH_LENGTH = 8;
+
 /** A short (8 hex characters) SHA-256 hash of the canonical JSON of `content`. */
 export function contentHash(content: unknown): string {
   const json = canonicalJson(content);
   let hash = hashes.get(json);
   if (hash === undefined) {
-    hash = createHash('sha256').update(json).digest('hex').slice(0, 8);
+    hash = createHash('sha256').update(json).digest('hex').slice(0, HASH_LENGTH);
     if (hashes.size >= 10_000) hashes.clear();
     hashes.set(json, hash);
   }
@@ -86,11 +89,12 @@ function sortedKeys(value: object): string[] {
 /**
  * The name of an immutable template: `<base>-<hash of content>`, where the base is shortened so
  * that the whole name stays within `maxLength`. Any content change gives a new name; the same
- * content always gives the same name.
+ * content always gives the same name. When the base is shortened, the hash covers the whole base
+ * too, so that two bases that differ only in what was cut (`<long class>-control-plane` and
+ * `<long class>-general-machine` with the same spec) still get different names.
  */
 export function hashedName(base: string, content: unknown, maxLength: number = MAX_LABEL_VALUE_LENGTH): string {
-  const hash = contentHash(content);
-  const room = maxLength - hash.length - 1;
-  const trimmed = base.length > room ? base.slice(0, room).replace(/[-.]+$/, '') : base;
-  return `${trimmed}-${hash}`;
+  const room = maxLength - HASH_LENGTH - 1;
+  if (base.length <= room) return `${base}-${contentHash(content)}`;
+  return `${base.slice(0, room).replace(/[-.]+$/, '')}-${contentHash({ base, content })}`;
 }

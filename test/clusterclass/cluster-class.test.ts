@@ -4,7 +4,7 @@
  * cannot express, and the ClusterTopology gate of the management cluster.
  */
 import * as fs from 'fs';
-import { App } from 'cdk8s';
+import { ApiObject, App } from 'cdk8s';
 import {
   Blueprint, BlueprintProps, Capacity, ClusterOverrides, Fleet, ManagementCluster, NodePoolKind, OutputMode, Platform, Site, SiteInfrastructure,
 } from '../../src';
@@ -213,6 +213,50 @@ describe('ClusterClass output errors', () => {
       clusters: { a: {} },
     };
     expect(() => synth(world, OutputMode.clusterClass())).toThrow(/cluster 'a' \(class output, class 'std-lab'\) has MachinePool 'a-pool': .*Use kind NodePoolKind\.MACHINE_DEPLOYMENT for its pool, or OutputMode\.objects\(\)/);
+  });
+
+  test('given two blueprint/site pairs whose names run together into one class name, then a ValidationError names both (not a constructs error)', () => {
+    const platform = new Platform({ outdir: tmpdir() });
+    const mode = OutputMode.clusterClass();
+    const ab = new Blueprint(platform, 'ab', { blueprintName: 'a-b', version: 'v1.33.4', controlPlane: { replicas: 1 }, outputMode: mode });
+    const a = new Blueprint(platform, 'a', { version: 'v1.33.4', controlPlane: { replicas: 1 }, outputMode: mode });
+    const c = new Site(platform, 'c', { infrastructure: SiteInfrastructure.docker() });
+    const bc = new Site(platform, 'bc', { siteName: 'b-c', infrastructure: SiteInfrastructure.docker() });
+    const fleet = new Fleet(platform, 'fleet');
+    fleet.addCluster('x1', { blueprint: ab, site: c });
+    fleet.addCluster('x2', { blueprint: a, site: bc });
+    expect(() => platform.synth()).toThrow(
+      /^fleet: blueprint 'a' with site 'b-c' \(cluster 'x2'\) and blueprint 'a-b' with site 'c' \(cluster 'x1'\) both make ClusterClass 'a-b-c' in namespace 'default'\. Give the blueprints or sites names that do not run together/,
+    );
+  });
+
+  test('given sites of the same name on two management clusters, then each management cluster gets the class', () => {
+    const outdir = tmpdir();
+    const platform = new Platform({ outdir });
+    const blueprint = new Blueprint(platform, 'std', { version: 'v1.33.4', controlPlane: { replicas: 1 }, outputMode: OutputMode.clusterClass() });
+    const fleet = new Fleet(platform, 'fleet');
+    for (const [i, mgmtName] of ['mgmt', 'mgmt2'].entries()) {
+      const mgmt = new ManagementCluster(platform, mgmtName);
+      const site = new Site(platform, `dev${i}`, { siteName: 'dev', infrastructure: SiteInfrastructure.docker(), managementCluster: mgmt });
+      fleet.addCluster(`x${i}`, { blueprint, site });
+    }
+    platform.synth();
+    const classes = objectsIn(outdir).filter((o) => o.object?.kind === 'ClusterClass').map((o) => o.file.split('/').slice(0, 2).join('/')).sort();
+    expect(classes).toEqual(['management/mgmt', 'management/mgmt2']);
+  });
+
+  test('given a class name too long for its template names, then every template still gets its own name within 63 characters', () => {
+    const platform = new Platform({ outdir: tmpdir() });
+    const blueprint = new Blueprint(platform, 'b', {
+      blueprintName: 'b'.repeat(26), version: 'v1.33.4', controlPlane: { replicas: 1 }, nodePools: { general: { replicas: 1 } }, outputMode: OutputMode.clusterClass(),
+    });
+    const site = new Site(platform, 's', { siteName: 's'.repeat(26), infrastructure: SiteInfrastructure.docker() });
+    new Fleet(platform, 'fleet').addCluster('x1', { blueprint, site });
+    platform.synth(); // the control-plane and worker machine templates have the same spec: their names differ only in the cut-off role
+    const names = platform.node.findAll().filter(ApiObject.isApiObject).filter((o) => o.kind.endsWith('Template')).map((o) => o.name);
+    expect(names.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(names).size).toBe(names.length);
+    for (const n of names) expect(n.length).toBeLessThanOrEqual(63);
   });
 
   test('given a management cluster that turns ClusterTopology off, then synthesis stops naming the gate and the cluster', () => {

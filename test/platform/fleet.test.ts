@@ -26,7 +26,7 @@ describe('Fleet: provenance in errors', () => {
   test('given an override of a pool the blueprint lacks, when the cluster is added, then it is an error with the known pools and the fix', () => {
     const { standard, seoul, fleet } = world();
     expect(() => fleet.addCluster('a', { blueprint: standard, site: seoul, overrides: { nodePools: { genral: { replicas: 2 } } } }))
-      .toThrow(/cluster 'a' overrides node pool 'genral', which the lower layers do not have \(pools: general, spot\)\. Did you mean 'general'\? Fix the name, or set addNew: true/);
+      .toThrow(/^fleet\/a: cluster 'a' overrides node pool 'genral', which the lower layers do not have \(pools: general, spot\)\. Did you mean 'general'\? Fix the name, or set addNew: true/);
   });
 
   test('given removal of a pool the blueprint lacks, when the cluster is added, then it is an error', () => {

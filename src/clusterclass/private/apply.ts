@@ -65,17 +65,25 @@ export function applyClassOutputs(root: IConstruct, build: BaseBuilder): void {
   const app = root.node.root;
   if (DONE.has(app)) return;
   DONE.add(app);
+  // one class per blueprint, site and namespace (the objects: two sites may share a siteName)
   const groups = new Map<string, ClassMember[]>();
   for (const m of classMembers(app)) {
-    const k = `${m.blueprint.blueprintName}|${m.site.siteName}|${m.cluster.clusterNamespace}`;
+    const k = `${m.blueprint.node.path}|${m.site.node.path}|${m.cluster.clusterNamespace}`;
     let group = groups.get(k);
     if (!group) groups.set(k, (group = []));
     group.push(m);
   }
+  const classNames = new Map<string, ClassMember>(); // management cluster|namespace|class name → first member
   for (const members of groups.values()) {
     const first = members[0];
     const className = `${first.blueprint.blueprintName}-${first.site.siteName}`;
     const namespace = first.cluster.clusterNamespace;
+    const where = `${first.site.managementCluster?.node.path ?? ''}|${namespace}|${className}`;
+    const other = classNames.get(where);
+    if (other) {
+      throw new ValidationError(first.cluster.node.scope ?? first.cluster, `blueprint '${first.blueprint.blueprintName}' with site '${first.site.siteName}' (cluster '${first.cluster.clusterName}') and blueprint '${other.blueprint.blueprintName}' with site '${other.site.siteName}' (cluster '${other.cluster.clusterName}') both make ClusterClass '${className}' in namespace '${namespace}'. Give the blueprints or sites names that do not run together (blueprintName, siteName), or use OutputMode.objects() for one of them.`);
+    }
+    classNames.set(where, first);
     const inputs: MemberInput[] = [];
     const unsplittable: Array<[ClassMember, string]> = []; // every member that cannot be split, reported together
     for (const m of members) {
@@ -116,7 +124,9 @@ export function applyClassOutputs(root: IConstruct, build: BaseBuilder): void {
     }
     const mgmt = first.site.managementCluster;
     const scope: IConstruct = first.cluster.node.scope!;
-    const chart = new Chart(scope, `clusterclass-${className}${namespace === 'default' ? '' : `-${namespace}`}`, { namespace });
+    const chartId = `clusterclass-${className}${namespace === 'default' ? '' : `-${namespace}`}`;
+    // the same class name for another management cluster (sites of the same name): its own chart
+    const chart = new Chart(scope, scope.node.tryFindChild(chartId) === undefined ? chartId : `${chartId}@${mgmt?.clusterName}`, { namespace });
     if (mgmt) Object.defineProperty(chart, MEMBERSHIP, { value: mgmt });
     new ApiObject(chart, 'ClusterClass', out.clusterClass);
     for (const t of out.templates) new ApiObject(chart, t.metadata.name, t);

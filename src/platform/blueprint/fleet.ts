@@ -175,7 +175,8 @@ export class Fleet extends Construct {
       this._clusters.push(cluster);
       return cluster;
     } catch (e) {
-      if (e instanceof RequestError) throw new ValidationError(`${this.node.path}/${id}`, `${where} ${e.message}`);
+      // merge errors of the cluster's own layer start with its label already
+      if (e instanceof RequestError) throw new ValidationError(`${this.node.path}/${id}`, e.message.startsWith(`${label} `) ? e.message : `${where} ${e.message}`);
       throw e;
     }
   }
