@@ -31,6 +31,51 @@ describe('Flux delivery', () => {
     expect(named(bundle, 'HelmRelease', 'prod-web').spec.chartRef).toEqual({ kind: 'OCIRepository', name: 'web-2-1-0' });
   });
 
+  test('given two repositories whose readable source names are the same, then each gets its own HelmRepository (the second name with a hash of its URL)', () => {
+    const app = testApp();
+    const bundle = new AddonBundle(app, 'b', {
+      addons: [helm('a', { repository: 'https://charts.example.com/a-b' }), helm('b', { repository: 'https://charts.example.com/a/b' })],
+      delivery: AddonDelivery.flux(),
+    });
+    bundle.attachTo(awsCluster(app, 'prod'));
+    const sources = ofKind(bundle, 'HelmRepository').map((r) => `${r.metadata.name}=${r.spec.url}`);
+    expect(sources).toEqual(['charts-example-com-a-b=https://charts.example.com/a-b', expect.stringMatching(/^charts-example-com-a-b-[0-9a-f]{8}=https:\/\/charts\.example\.com\/a\/b$/)]);
+    expect(named(bundle, 'HelmRelease', 'prod-a').spec.chart.spec.sourceRef.name).toEqual('charts-example-com-a-b');
+    expect(named(bundle, 'HelmRelease', 'prod-b').spec.chart.spec.sourceRef.name).toEqual(sources[1].split('=')[0]);
+  });
+
+  test('given OCI charts of the same name and version from two registries, then each gets its own OCIRepository', () => {
+    const app = testApp();
+    const bundle = new AddonBundle(app, 'b', {
+      addons: [
+        helm('one', { repository: 'oci://ghcr.io/org1/charts', chart: 'x' }),
+        helm('two', { repository: 'oci://ghcr.io/org2/charts', chart: 'x' }),
+      ],
+      delivery: AddonDelivery.flux(),
+    });
+    bundle.attachTo(awsCluster(app, 'prod'));
+    const [first, second] = ofKind(bundle, 'OCIRepository');
+    expect([first.metadata.name, first.spec.url]).toEqual(['x-1-0-0', 'oci://ghcr.io/org1/charts/x']);
+    expect(second.metadata.name).toMatch(/^x-1-0-0-[0-9a-f]{8}$/);
+    expect(named(bundle, 'HelmRelease', 'prod-two').spec.chartRef.name).toEqual(second.metadata.name);
+  });
+
+  test('given an OCI chart version with build metadata, then the tag has Helm\'s \'_\' for \'+\' (OCI tags have no \'+\')', () => {
+    const app = testApp();
+    const bundle = new AddonBundle(app, 'b', { addons: [helm('web', { repository: 'oci://ghcr.io/org/charts', version: '2.1.0+build.7' })], delivery: AddonDelivery.flux() });
+    bundle.attachTo(awsCluster(app, 'prod'));
+    expect(ofKind(bundle, 'OCIRepository')[0].spec.ref).toEqual({ tag: '2.1.0_build.7' });
+  });
+
+  test('given a management-cluster addon whose <cluster>-<release> name passes Helm\'s 53 characters, then a ValidationError says how long the release name may be', () => {
+    const app = testApp();
+    const bundle = new AddonBundle(app, 'b', { addons: [Catalog.clusterAutoscaler()], delivery: AddonDelivery.flux() });
+    bundle.attachTo(awsCluster(app, 'seoul-production-workload-cluster-000001'));
+    expect(() => ofKind(bundle, 'HelmRelease')).toThrow(
+      /b: addon 'cluster-autoscaler' runs on the management cluster once per workload cluster, as Helm release 'seoul-production-workload-cluster-000001-cluster-autoscaler' \(59 characters\); Helm allows at most 53\. Shorten cluster '.*' or the addon's releaseName \(at most 12 characters here\)\./,
+    );
+  });
+
   test('given the cluster autoscaler, then its HelmRelease runs on the management cluster (no kubeConfig)', () => {
     const app = testApp();
     const bundle = new AddonBundle(app, 'b', { addons: [Catalog.clusterAutoscaler()], delivery: AddonDelivery.flux() });

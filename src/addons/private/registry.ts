@@ -125,7 +125,7 @@ export class AddonRegistry {
     for (const [cluster, list] of entries) owners.set(cluster, this.ownersOn(cluster, list, effective, reports));
 
     // 4. Render each bundle.
-    const emittedSources = new Set<string>();
+    const emittedSources = new Map<string, string>(); // Flux chart sources: namespace/kind/name → what they serve
     for (const b of usable) {
       const report = reports.get(b)!;
       const e = effective.get(b)!;
@@ -220,7 +220,7 @@ export class AddonRegistry {
   /** Renders the addons bundle `b` delivers to `cluster` (as attached or as selected). */
   private renderOn(
     cluster: ManagedCluster, mode: 'attached' | 'selected', b: AddonBundle, e: EffectiveBundle, owned: Map<string, Owner>,
-    scope: Construct, info: BundleRenderInfo, emittedSources: Set<string>,
+    scope: Construct, info: BundleRenderInfo, emittedSources: Map<string, string>,
   ): void {
     const f = factsOf(cluster);
     for (const addon of e.addons) {
@@ -251,7 +251,7 @@ export class AddonRegistry {
     }
   }
 
-  private renderOne(scope: Construct, info: BundleRenderInfo, addon: ResolvedAddon, cluster: ClusterFacts, emitted: Set<string>): void {
+  private renderOne(scope: Construct, info: BundleRenderInfo, addon: ResolvedAddon, cluster: ClusterFacts, emitted: Map<string, string>): void {
     if (addon.config.kind === AddonKind.MANIFESTS) return renderResourceSet(scope, info, addon, cluster, undefined);
     switch (info.delivery.kind) {
       case DeliveryKind.HELM_CHART_PROXY: return renderHelmChartProxy(scope, info, addon, cluster, undefined);

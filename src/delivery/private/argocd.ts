@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { ClusterValueError, literalValuesOrReport, renderTemplate } from './cluster-values';
-import { BundleRenderInfo, objectId, objectLabels, objectName } from './common';
+import { BundleRenderInfo, releaseNameOn, objectId, objectLabels, objectName } from './common';
 import { CLUSTER_NAME_SELECTOR_LABEL, ClusterFacts, ResolvedAddon, Selector } from './types';
 import { AddonTarget } from '../../addons/addon';
 import type * as ArgoCd from '../../imports/argocd/argoproj.io';
@@ -92,7 +92,7 @@ export function renderApplication(scope: Construct, info: BundleRenderInfo, addo
         chart: helm.chart,
         targetRevision: addon.version,
         helm: {
-          releaseName: management ? `${cluster.name}-${helm.releaseName}` : helm.releaseName,
+          releaseName: releaseNameOn(info, addon, cluster, management),
           valuesObject: Object.keys(values).length > 0 ? values : undefined,
         },
       },

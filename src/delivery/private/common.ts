@@ -30,6 +30,24 @@ export function objectId(scope: IConstruct, name: string, namespace: string): st
   return scope.node.tryFindChild(name) === undefined ? name : `${name}@${namespace}`;
 }
 
+/** Longest Helm release name (Helm's own limit; Flux's HelmRelease CRD says the same). */
+const MAX_RELEASE_NAME_LENGTH = 53;
+
+/**
+ * The Helm release name of an addon on `cluster`: its own, or `<cluster>-<release>` for addons of
+ * the management cluster (one release per workload cluster there). The addon's release name was
+ * checked alone; with the cluster's name in front it can pass Helm's 53 characters: reported.
+ */
+export function releaseNameOn(info: BundleRenderInfo, addon: ResolvedAddon, cluster: ClusterFacts, management: boolean): string {
+  const own = addon.config.helm!.releaseName;
+  if (!management) return own;
+  const name = `${cluster.name}-${own}`;
+  if (name.length > MAX_RELEASE_NAME_LENGTH) {
+    info.report.errors.push(`${info.path}: addon '${addon.name}' runs on the management cluster once per workload cluster, as Helm release '${name}' (${name.length} characters); Helm allows at most ${MAX_RELEASE_NAME_LENGTH}. Shorten cluster '${cluster.name}' or the addon's releaseName (at most ${MAX_RELEASE_NAME_LENGTH - cluster.name.length - 1} characters here).`);
+  }
+  return name;
+}
+
 /** `<prefix>-<addon>`, checked to be a DNS label (most generated names are also label values). */
 export function objectName(info: BundleRenderInfo, prefix: string, addon: string): string {
   const name = `${prefix}-${addon}`;

@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { literalValuesOrReport } from './cluster-values';
-import { BundleRenderInfo, goDuration, objectId, objectLabels, objectName } from './common';
+import { BundleRenderInfo, releaseNameOn, goDuration, objectId, objectLabels, objectName } from './common';
 import { ClusterFacts, ResolvedAddon } from './types';
 import { AddonTarget } from '../../addons/addon';
 import { contentHash } from '../../core/names';
@@ -29,15 +29,42 @@ function dnsName(text: string, hashOf: string): string {
   return `${base.slice(0, 54).replace(/-+$/, '')}-${contentHash(hashOf)}`;
 }
 
-/** Name of the source of an addon's chart: per repository (HelmRepository) or per chart version (OCIRepository). */
-function sourceFor(addon: ResolvedAddon): { kind: 'HelmRepository' | 'OCIRepository'; name: string; url: string } {
+/** The chart source of an addon: per repository (HelmRepository) or per chart version (OCIRepository). */
+interface ChartSource {
+  readonly kind: 'HelmRepository' | 'OCIRepository';
+  readonly name: string;
+  readonly url: string;
+  /** What the source serves (repository URL, or OCI chart URL and tag): one name per identity. */
+  readonly identity: string;
+}
+
+function sourceFor(addon: ResolvedAddon): ChartSource {
   const helm = addon.config.helm!;
   if (helm.repository.startsWith('oci://')) {
     const url = `${helm.repository}/${helm.chart}`;
-    return { kind: 'OCIRepository', name: dnsName(`${helm.chart}-${addon.version}`, url + addon.version), url };
+    const identity = `${url}:${addon.version}`;
+    return { kind: 'OCIRepository', name: dnsName(`${helm.chart}-${addon.version}`, url + addon.version), url, identity };
   }
   const url = helm.repository;
-  return { kind: 'HelmRepository', name: dnsName(url.replace(/^https:\/\//, ''), url), url };
+  return { kind: 'HelmRepository', name: dnsName(url.replace(/^https:\/\//, ''), url), url, identity: url };
+}
+
+/**
+ * The source of `addon` in `namespace`, named so that one name never serves two repositories: the
+ * readable name (`charts-example-com-stable`) unless another repository took it already in this
+ * namespace (`charts-example.com/stable` reads the same), then that name with a hash of the URL.
+ * `sources` maps each emitted namespace/kind/name to its identity.
+ */
+function uniqueSource(addon: ResolvedAddon, namespace: string, sources: Map<string, string>): { source: ChartSource; isNew: boolean } {
+  let source = sourceFor(addon);
+  const taken = sources.get(`${namespace}/${source.kind}/${source.name}`);
+  if (taken !== undefined && taken !== source.identity) {
+    source = { ...source, name: `${source.name.slice(0, 54).replace(/-+$/, '')}-${contentHash(source.identity)}` };
+  }
+  const key = `${namespace}/${source.kind}/${source.name}`;
+  const isNew = !sources.has(key);
+  sources.set(key, source.identity);
+  return { source, isNew };
 }
 
 /**
@@ -45,9 +72,11 @@ function sourceFor(addon: ResolvedAddon): { kind: 'HelmRepository' | 'OCIReposit
  * cluster: a HelmRelease `<cluster>-<addon>` using the CAPI-generated `<cluster>-kubeconfig`
  * Secret (key `value`) to reach the workload cluster, ordered by `dependsOn`, plus its chart
  * source (HelmRepository per repository URL, OCIRepository per OCI chart version), emitted once
- * per namespace across all bundles (`emitted`).
+ * per namespace across all bundles (`sources`).
  */
-export function renderHelmRelease(scope: Construct, info: BundleRenderInfo, addon: ResolvedAddon, cluster: ClusterFacts, emitted: Set<string>): void {
+export function renderHelmRelease(
+  scope: Construct, info: BundleRenderInfo, addon: ResolvedAddon, cluster: ClusterFacts, sources: Map<string, string>,
+): void {
   const helm = addon.config.helm!;
   const { helm: fluxHelm, source: fluxSource } = fluxModules();
   const flux = info.delivery.fluxOptions ?? {};
@@ -58,10 +87,8 @@ export function renderHelmRelease(scope: Construct, info: BundleRenderInfo, addo
   if (!literal) return;
   const values = literal.values;
 
-  const source = sourceFor(addon);
-  const sourceKey = `${cluster.namespace}/${source.kind}/${source.name}`;
-  if (!emitted.has(sourceKey)) {
-    emitted.add(sourceKey);
+  const { source, isNew } = uniqueSource(addon, cluster.namespace, sources);
+  if (isNew) {
     const metadata = { name: source.name, namespace: cluster.namespace };
     if (source.kind === 'HelmRepository') {
       new fluxSource.HelmRepository(scope, `${cluster.namespace}-${source.name}`, { metadata, spec: { url: source.url, interval: goDuration(sourceInterval) } });
@@ -71,7 +98,8 @@ export function renderHelmRelease(scope: Construct, info: BundleRenderInfo, addo
         spec: {
           url: source.url,
           interval: goDuration(sourceInterval),
-          ref: { tag: addon.version },
+          // OCI tags have no '+': Helm pushes a chart version's build metadata with '_' (1.0.0+b1 → tag 1.0.0_b1)
+          ref: { tag: addon.version.replace(/\+/g, '_') },
           layerSelector: { mediaType: HELM_CHART_LAYER, operation: fluxSource.OciRepositorySpecLayerSelectorOperation.COPY },
         },
       });
@@ -92,7 +120,7 @@ export function renderHelmRelease(scope: Construct, info: BundleRenderInfo, addo
     spec: {
       interval: goDuration(interval),
       timeout: goDuration(helm.install.timeoutSeconds),
-      releaseName: management ? `${cluster.name}-${helm.releaseName}` : helm.releaseName,
+      releaseName: releaseNameOn(info, addon, cluster, management),
       targetNamespace,
       storageNamespace: targetNamespace,
       kubeConfig: management ? undefined : { secretRef: { name: `${cluster.name}-kubeconfig`, key: 'value' } },
