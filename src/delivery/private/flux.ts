@@ -99,7 +99,7 @@ export function renderHelmRelease(
           url: source.url,
           interval: goDuration(sourceInterval),
           // OCI tags have no '+': Helm pushes a chart version's build metadata with '_' (1.0.0+b1 → tag 1.0.0_b1)
-          ref: { tag: addon.version.replace(/\+/g, '_') },
+          ref: { tag: addon.version?.replace(/\+/g, '_') },
           layerSelector: { mediaType: HELM_CHART_LAYER, operation: fluxSource.OciRepositorySpecLayerSelectorOperation.COPY },
         },
       });
