@@ -87,6 +87,16 @@ function sortedKeys(value: object): string[] {
 }
 
 /**
+ * `name` when it has at most `maxLength` characters, else its first characters and a hash of the
+ * whole name (so that two long names that start alike stay apart): for names Kubernetes or a
+ * controller copies into a label value.
+ */
+export function fitName(name: string, maxLength: number = MAX_LABEL_VALUE_LENGTH): string {
+  if (name.length <= maxLength) return name;
+  return `${name.slice(0, maxLength - HASH_LENGTH - 1).replace(/[-.]+$/, '')}-${contentHash(name)}`;
+}
+
+/**
  * The name of an immutable template: `<base>-<hash of content>`, where the base is shortened so
  * that the whole name stays within `maxLength`. Any content change gives a new name; the same
  * content always gives the same name. When the base is shortened, the hash covers the whole base

@@ -6,7 +6,11 @@ import { ValidationError } from '../core/validation-error';
 
 /** Where the platform's GitOps tree is committed. */
 export interface GitRepositoryOptions {
-  /** URL of the Git repository (`https://…`, `ssh://…` or `git@host:org/repo.git`). */
+  /**
+   * URL of the Git repository: `https://host/org/repo.git` or `ssh://git@host[:port]/org/repo.git`
+   * (Argo CD also takes the scp form `git@host:org/repo.git`; Flux does not). No credentials in it:
+   * give them as a Secret.
+   */
   readonly repoUrl: string;
   /**
    * Directory of the synthesized tree inside the repository (where `dist/` is committed).
@@ -81,7 +85,7 @@ export class GitOps {
   public static argoCd(options: ArgoCdGitOpsOptions): GitOps {
     const namespace = options.namespace ?? 'argocd';
     const project = options.project ?? 'default';
-    checkRepository('GitOps.argoCd', options);
+    checkRepository('GitOps.argoCd', options, true);
     if (!isDnsLabel(namespace)) throw new ValidationError('GitOps.argoCd', `namespace '${namespace}' is not a namespace name. Use the namespace Argo CD runs in, e.g. 'argocd'.`);
     if (!isDnsSubdomain(project)) throw new ValidationError('GitOps.argoCd', `project '${project}' is not an Argo CD project name. Use e.g. 'default'.`);
     const revision = options.revision ?? 'HEAD';
@@ -92,7 +96,7 @@ export class GitOps {
   /** Flux applies the tree: a GitRepository and one Kustomization per folder. */
   public static flux(options: FluxGitOpsOptions): GitOps {
     const namespace = options.namespace ?? 'flux-system';
-    checkRepository('GitOps.flux', options);
+    checkRepository('GitOps.flux', options, false);
     if (!isDnsLabel(namespace)) throw new ValidationError('GitOps.flux', `namespace '${namespace}' is not a namespace name. Use the namespace Flux runs in, e.g. 'flux-system'.`);
     const branch = options.branch ?? 'main';
     if (branch.trim() === '' || /\s/.test(branch)) throw new ValidationError('GitOps.flux', `branch '${branch}' is not a Git branch name. Use e.g. 'main'.`);
@@ -133,10 +137,20 @@ export class GitOps {
   }
 }
 
-function checkRepository(where: string, options: GitRepositoryOptions): void {
+/** `scheme://[user@]host[:port]/path`: a user name but no password, a numeric port. */
+const GIT_URL = /^(https|ssh|http):\/\/(?:[\w.~-]+@)?[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?\/\S+$/;
+/** scp-like `user@host:path` (Argo CD; Flux's GitRepository accepts http, https and ssh URLs only). */
+const SCP_URL = /^[\w.-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?:[^\s/]\S*$/;
+
+function checkRepository(where: string, options: GitRepositoryOptions, scpForm: boolean): void {
   const url = options.repoUrl;
-  if (typeof url !== 'string' || !(/^(https|ssh|http):\/\/[^\s/]+\/\S+$/.test(url) || /^[\w.-]+@[\w.-]+:\S+$/.test(url))) {
-    throw new ValidationError(where, `repoUrl '${url}' is not a Git repository URL. Use e.g. 'https://github.com/acme/platform.git' or 'ssh://git@github.com/acme/platform.git'.`);
+  if (typeof url === 'string' && /^[a-z]+:\/\/[^/@\s]*:[^/@\s]*@/.test(url)) {
+    throw new ValidationError(where, `repoUrl '${url.replace(/\/\/[^/@\s]*:[^/@\s]*@/, '//***@')}' has credentials in it, which would be committed to Git. Give the URL without them and the credentials as a Secret (secretName for Flux, a repository Secret for Argo CD).`);
+  }
+  if (typeof url !== 'string' || !(GIT_URL.test(url) || (scpForm && SCP_URL.test(url)))) {
+    const scp = typeof url === 'string' && !scpForm && SCP_URL.test(url);
+    const fix = scp ? ` Flux takes ssh://, not the scp form: 'ssh://${url.replace(':', '/')}'.` : " Use e.g. 'https://github.com/acme/platform.git' or 'ssh://git@github.com/acme/platform.git'.";
+    throw new ValidationError(where, `repoUrl '${url}' is not a Git repository URL${scp ? ' Flux can use' : ''}.${fix}`);
   }
   const p = options.path;
   if (p !== undefined && (p.split('/').some((s) => s === '..') || /\s/.test(p) || p.startsWith('/'))) {
@@ -144,6 +158,7 @@ function checkRepository(where: string, options: GitRepositoryOptions): void {
   }
 }
 
+/** `path` without a leading `./` (or a lone `.`) and trailing slashes; `.gitops` stays `.gitops`. */
 function normalizePath(p: string | undefined): string {
-  return (p ?? '').replace(/^\.\/?/, '').replace(/\/+$/, '');
+  return (p ?? '').replace(/^\.(\/|$)/, '').replace(/\/+$/, '');
 }

@@ -102,6 +102,32 @@ describe('GitOps layout', () => {
     expectValidManifests(all.map((o) => o.object));
   });
 
+  test('given good repository URLs and paths, then they are kept as given (a path starting with a dot is not cut)', () => {
+    expect(GitOps.argoCd({ repoUrl: 'git@github.com:acme/platform.git' }).repoUrl).toEqual('git@github.com:acme/platform.git');
+    expect(GitOps.flux({ repoUrl: 'ssh://git@git.example.com:2222/acme/platform.git' }).repoUrl).toEqual('ssh://git@git.example.com:2222/acme/platform.git');
+    expect(GitOps.flux({ repoUrl: 'https://git.example.com/p.git', path: '.gitops' }).repoPath('clusters')).toEqual('.gitops/clusters');
+    expect(GitOps.flux({ repoUrl: 'https://git.example.com/p.git', path: './gitops/' }).repoPath('clusters')).toEqual('gitops/clusters');
+  });
+
+  test('given cluster and namespace names too long for a label value together, then Kustomization and Application names are cut with a hash (kustomize-controller and Argo CD copy them into labels)', () => {
+    for (const gitOps of [GitOps.flux({ repoUrl: 'https://git.example.com/p.git' }), GitOps.argoCd({ repoUrl: 'https://git.example.com/p.git' })]) {
+      const w = world();
+      const mgmt = new ManagementCluster(w.platform, 'm'.repeat(60), { gitOps, providers: AWS_PROVIDERS });
+      const delivery = gitOps.engine === 'flux' ? AddonDelivery.flux() : AddonDelivery.argoCd();
+      const site = new Site(w.platform, 'long', {
+        infrastructure: SiteInfrastructure.aws({ region: 'ap-northeast-2' }),
+        managementCluster: mgmt,
+        overrides: { namespace: 'n'.repeat(40), addons: [new AddonBundle(w.platform, 'base', { addons: [Catalog.metricsServer()], delivery })] },
+      });
+      w.fleet.addCluster('c'.repeat(30), { blueprint: w.standard, site });
+      w.platform.synth();
+      const names = objectsIn(w.outdir).filter((o) => o.file.startsWith('bootstrap/')).map((o) => o.object.metadata.name as string);
+      expect(names.length).toBeGreaterThanOrEqual(3);
+      for (const n of names) expect(n.length).toBeLessThanOrEqual(63);
+      expect(new Set(names).size).toBe(names.length);
+    }
+  });
+
   test('given the same program twice, when synthesized, then the trees are byte-identical', () => {
     const read = () => {
       const { platform, outdir } = gitOpsWorld(GitOps.argoCd({ repoUrl: 'https://git.example.com/platform.git' }), AddonDelivery.argoCd());
@@ -165,6 +191,10 @@ describe('GitOps layout', () => {
     [() => GitOps.argoCd({ repoUrl: 'https://git.example.com/p.git', path: '../up' }), /path '\.\.\/up' must be a relative directory/],
     [() => GitOps.flux({ repoUrl: 'https://git.example.com/p.git', namespace: 'Flux' }), /namespace 'Flux' is not a namespace name/],
     [() => GitOps.flux({ repoUrl: 'https://git.example.com/p.git', branch: 'my branch' }), /branch 'my branch' is not a Git branch name/],
+    // Flux's GitRepository CRD: url must match ^(http|https|ssh)://
+    [() => GitOps.flux({ repoUrl: 'git@github.com:acme/platform.git' }), /repoUrl 'git@github\.com:acme\/platform\.git' is not a Git repository URL Flux can use\. Flux takes ssh:\/\/, not the scp form: 'ssh:\/\/git@github\.com\/acme\/platform\.git'\./],
+    [() => GitOps.argoCd({ repoUrl: 'ssh://git@github.com:acme/p.git' }), /repoUrl 'ssh:\/\/git@github\.com:acme\/p\.git' is not a Git repository URL\. Use e\.g\./], // a port must be a number
+    [() => GitOps.argoCd({ repoUrl: 'https://bot:s3cret@github.com/acme/p.git' }), /repoUrl 'https:\/\/\*\*\*@github\.com\/acme\/p\.git' has credentials in it, which would be committed to Git\./],
   ])('given bad GitOps options (%#), when created, then it is a ValidationError with the fix', (make, expected) => {
     expect(make).toThrow(expected);
   });

@@ -4,6 +4,7 @@
  * (`dependsOn` orders management → cluster → its addons).
  */
 import type { ManagedCluster } from '../../cluster/managed-cluster';
+import { fitName, MAX_LABEL_VALUE_LENGTH } from '../../core/names';
 import type * as ArgoCd from '../../imports/argocd/argoproj.io';
 import type * as FluxKustomize from '../../imports/flux-kustomize/kustomize.toolkit.fluxcd.io';
 import type * as FluxSource from '../../imports/flux-source/source.toolkit.fluxcd.io';
@@ -36,9 +37,20 @@ export function bootstrapFiles(management: string, gitOps: GitOps, clusters: Clu
     : fluxFiles(management, gitOps, ordered, hasManagementFolder);
 }
 
-/** Application name of a cluster folder: `<cluster>.<namespace>` (unique; dots cannot occur in either). */
+/**
+ * Application / Kustomization name of a cluster folder: `<cluster>.<namespace>` (unique; dots cannot
+ * occur in either). Argo CD (label tracking) and kustomize-controller copy these names into a label
+ * value of every object they apply (at most 63 characters, `.addons` included): longer ones are
+ * cut and end in a hash of the whole name.
+ */
 function clusterAppName(f: ClusterFolder): string {
-  return `${f.cluster.clusterName}.${f.cluster.clusterNamespace}`;
+  return fitName(`${f.cluster.clusterName}.${f.cluster.clusterNamespace}`, MAX_LABEL_VALUE_LENGTH - ADDONS_SUFFIX.length);
+}
+const ADDONS_SUFFIX = '.addons';
+
+/** The Application / Kustomization of a management cluster's own folder (a label value too). */
+function managementAppName(management: string, kind: 'management' | 'root'): string {
+  return fitName(`${management}-${kind}`);
 }
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -76,12 +88,12 @@ function argoCdFiles(management: string, gitOps: GitOps, clusters: ClusterFolder
     },
   });
   const apps: any[] = [];
-  if (hasManagementFolder) apps.push(application(`${management}-management`, `management/${management}`, -1));
+  if (hasManagementFolder) apps.push(application(managementAppName(management, 'management'), `management/${management}`, -1));
   for (const f of clusters) {
     const externallyScaled = f.cluster.nodePools.filter(hasExternallyManagedReplicas).map(machinePoolName);
     apps.push(application(clusterAppName(f), f.folder, 0, externallyScaled));
   }
-  const root = application(`${management}-root`, `bootstrap/${management}/apps`, undefined);
+  const root = application(managementAppName(management, 'root'), `bootstrap/${management}/apps`, undefined);
   return [
     { path: `bootstrap/${management}/root.yaml`, objects: [root] },
     ...(apps.length > 0 ? [{ path: `bootstrap/${management}/apps/applications.yaml`, objects: apps }] : []),
@@ -121,14 +133,14 @@ function fluxFiles(management: string, gitOps: GitOps, clusters: ClusterFolder[]
       ...(gitOps.secretName ? { secretRef: { name: gitOps.secretName } } : {}),
     },
   })];
-  const managementName = `${management}-management`;
+  const managementName = managementAppName(management, 'management');
   // Namespaces and identities may hold clusters: never pruned.
   if (hasManagementFolder) objects.push(kustomization(managementName, `management/${management}`, false, []));
   for (const f of clusters) {
     const name = clusterAppName(f);
     // Clusters are never pruned; their Kustomization is ready once the cluster is.
     objects.push(kustomization(name, `${f.folder}/cluster`, false, hasManagementFolder ? [managementName] : [], true));
-    if (f.hasAddons) objects.push(kustomization(`${name}.addons`, `${f.folder}/addons`, true, [name]));
+    if (f.hasAddons) objects.push(kustomization(`${name}${ADDONS_SUFFIX}`, `${f.folder}/addons`, true, [name]));
   }
   return [{ path: `bootstrap/${management}/flux.yaml`, objects }];
 }
