@@ -210,6 +210,7 @@ export class AddonRegistry {
         }
       }
     }
+    checkReleases(cluster, owned, reports);
     // Labels the delivered addons declare (e.g. the CNI), for other bundles' selectors.
     for (const [k, { value }] of labelFrom) {
       if (cluster.clusterLabels[k] === undefined) cluster.addLabel(k, value);
@@ -259,5 +260,25 @@ export class AddonRegistry {
       case DeliveryKind.FLUX: return renderHelmRelease(scope, info, addon, cluster, emitted);
       default: return;
     }
+  }
+}
+
+/**
+ * Two Helm addons on one workload cluster must not share a release (name and namespace): the
+ * second install would upgrade the first's release (CAAPH, Argo CD and Flux all address releases
+ * by name), and the two would overwrite each other forever.
+ */
+function checkReleases(cluster: ManagedCluster, owned: Map<string, Owner>, reports: Map<AddonBundle, RenderReport>): void {
+  const releases = new Map<string, Owner>();
+  for (const owner of owned.values()) {
+    const helm = owner.addon.config.helm;
+    if (!helm || owner.addon.config.target === AddonTarget.MANAGEMENT_CLUSTER) continue;
+    const release = `${owner.addon.config.namespace}/${helm.releaseName}`;
+    const first = releases.get(release);
+    if (!first) {
+      releases.set(release, owner);
+      continue;
+    }
+    reports.get(owner.bundle)!.errors.push(`${owner.bundle.node.path}: cluster '${cluster.clusterName}' gets addons '${first.addon.name}' (bundle '${first.bundle.bundleName}') and '${owner.addon.name}' (bundle '${owner.bundle.bundleName}') that both install Helm release '${release}'; each install would upgrade the other's release. Give one of them another releaseName or namespace, or deliver only one.`);
   }
 }
