@@ -193,11 +193,18 @@ describe('Team delivery and selection', () => {
 
   test('given selectClusters, then one fleet ClusterResourceSet with the selector in the fleet namespace', () => {
     const { app, team: t } = team({ fleetNamespace: 'capi-teams' });
-    awsCluster(app, 'prod', { labels: { environment: 'prod' } });
+    awsCluster(app, 'prod', { namespace: 'capi-teams', labels: { environment: 'prod' } }); // a ClusterResourceSet selects clusters of its namespace
     t.selectClusters({ matchLabels: { environment: 'prod' } });
     const crs = named(t, 'ClusterResourceSet', 'team-payments-team-payments');
     expect(crs.metadata.namespace).toEqual('capi-teams');
     expect(crs.spec.clusterSelector).toEqual({ matchLabels: { environment: 'prod' } });
+  });
+
+  test('given selectClusters matching a cluster outside the fleet namespace, then a ValidationError (the ClusterResourceSet would never select it)', () => {
+    const { app, team: t } = team({ fleetNamespace: 'capi-teams' });
+    awsCluster(app, 'prod', { labels: { environment: 'prod' } });
+    t.selectClusters({ matchLabels: { environment: 'prod' } });
+    expect(() => named(t, 'ClusterResourceSet', 'team-payments-team-payments')).toThrow(/cluster 'prod' \(namespace 'default'\) matches the bundle's selector, but the ClusterResourceSet of addon 'team-payments' lives in namespace 'capi-teams'.*Team fleetNamespace/);
   });
 
   test.each([

@@ -163,6 +163,7 @@ export class AddonRegistry {
               if (c.clusterLabels[CLUSTER_NAME_SELECTOR_LABEL] !== c.clusterName) c.addLabel(CLUSTER_NAME_SELECTOR_LABEL, c.clusterName);
             }
           }
+          checkSelectedNamespaces(info, b, addon, matched, owners);
           const selector = { matchLabels: sel.matchLabels, excludeClusters: exclude };
           if (addon.config.kind === AddonKind.MANIFESTS) renderResourceSet(scope, info, addon, undefined, selector);
           else if (b.delivery.kind === DeliveryKind.ARGO_CD) renderApplicationSet(scope, info, addon, selector);
@@ -280,5 +281,21 @@ function checkReleases(cluster: ManagedCluster, owned: Map<string, Owner>, repor
       continue;
     }
     reports.get(owner.bundle)!.errors.push(`${owner.bundle.node.path}: cluster '${cluster.clusterName}' gets addons '${first.addon.name}' (bundle '${first.bundle.bundleName}') and '${owner.addon.name}' (bundle '${owner.bundle.bundleName}') that both install Helm release '${release}'; each install would upgrade the other's release. Give one of them another releaseName or namespace, or deliver only one.`);
+  }
+}
+
+/**
+ * HelmChartProxy and ClusterResourceSet select clusters of their own namespace only: a cluster of
+ * another namespace that matches the bundle's selector would silently get nothing.
+ */
+function checkSelectedNamespaces(
+  info: BundleRenderInfo, b: AddonBundle, addon: ResolvedAddon, matched: ManagedCluster[], owners: Map<ManagedCluster, Map<string, Owner>>,
+): void {
+  const kind = addon.config.kind === AddonKind.MANIFESTS ? 'ClusterResourceSet' : b.delivery.kind === DeliveryKind.HELM_CHART_PROXY ? 'HelmChartProxy' : undefined;
+  if (!kind) return; // an ApplicationSet selects registered clusters by label, in any namespace
+  for (const c of matched) {
+    const owner = owners.get(c)?.get(addon.name);
+    if (owner?.bundle !== b || owner.mode !== 'selected' || c.clusterNamespace === info.namespace) continue;
+    info.report.errors.push(`${info.path}: cluster '${c.clusterName}' (namespace '${c.clusterNamespace}') matches the bundle's selector, but the ${kind} of addon '${addon.name}' lives in namespace '${info.namespace}' and selects clusters of that namespace only: nothing would be installed. Set the namespace of the selecting objects to '${c.clusterNamespace}' (AddonBundle namespace, Team fleetNamespace), or attach to the cluster instead (attachTo renders into the cluster's namespace).`);
   }
 }
