@@ -5,10 +5,12 @@ import { ALLOW_DELETION_ANNOTATION, argoCdHealthValues, argoCdRegistration, dele
 import { ManagementProvidersOptions, PROVIDERS } from './providers';
 import { AddonBundle } from '../addons/addon-bundle';
 import { ManagedCluster } from '../cluster/managed-cluster';
+import { PROVIDER_FEATURE_GATES } from '../core/feature-gates';
 import { checkNotSynthesized } from '../core/lifecycle';
 import { isDnsLabel } from '../core/names';
 import { checkSecretName } from '../core/secrets';
 import { ValidationError } from '../core/validation-error';
+import { addWarning } from '../core/warnings';
 import { DeliveryKind } from '../delivery/addon-delivery';
 import { guardPlainApp } from '../output/private/synth-checks';
 
@@ -229,6 +231,7 @@ function validateProviderOptions(scope: ManagementCluster, providers: Management
       if (!/^[A-Za-z][A-Za-z0-9]*$/.test(gate) || typeof on !== 'boolean') {
         throw new ValidationError(scope, `providers.${key}.featureGates has '${gate}: ${on}'. Use gate names like 'MachinePool' with true or false.`);
       }
+      checkKnownGate(scope, key, spec.name, gate);
     }
     if (options.managerImage !== undefined && !IMAGE.test(options.managerImage)) {
       throw new ValidationError(scope, `providers.${key}.managerImage '${options.managerImage}' is not an image reference. Use e.g. 'harbor.example.com/mirror/cluster-api/cluster-api-controller:${spec.version}'.`);
@@ -243,4 +246,19 @@ function validateProviderOptions(scope: ManagementCluster, providers: Management
       }
     }
   }
+}
+
+/**
+ * A gate the provider's manager does not know stops it from starting ("unrecognized feature
+ * gate"): a known gate in other letter case is an error; a name not known at all a warning (the
+ * list is of the pinned provider versions; a newer provider may know more).
+ */
+function checkKnownGate(scope: ManagementCluster, key: string, provider: string, gate: string): void {
+  const known = PROVIDER_FEATURE_GATES[key];
+  if (!known || known.includes(gate)) return;
+  const sameLetters = known.find((g) => g.toLowerCase() === gate.toLowerCase());
+  if (sameLetters) {
+    throw new ValidationError(scope, `providers.${key}.featureGates has '${gate}', but gate names are case-sensitive: the manager of '${provider}' would not start. Use '${sameLetters}'.`);
+  }
+  addWarning(scope, `providers.${key}.featureGates has '${gate}', which is not a feature gate of '${provider}' at the pinned version (known: ${known.join(', ')}); its manager does not start with a gate it does not know. Check the spelling, or ignore this if your provider version has it.`);
 }

@@ -85,12 +85,22 @@ describe('ManagementCluster providers', () => {
     expect(() => platform.synth()).toThrow(/runs AWS clusters \(cluster 'a' \(aws\)\), but providers\.aws\.configSecret is not set\. Create a Secret in 'capa-system' with AWS_B64ENCODED_CREDENTIALS/);
   });
 
+  test('given a feature gate the provider does not know, then a warning names the known ones (a newer provider may know it)', () => {
+    const platform = new Platform({ outdir: tmpdir() });
+    new ManagementCluster(platform, 'mgmt', { providers: { core: { featureGates: { NoSuchGate: true, ClusterTopology: true } } } });
+    expect(platform.warnings).toEqual([
+      expect.stringMatching(/^mgmt: providers\.core\.featureGates has 'NoSuchGate', which is not a feature gate of 'cluster-api' at the pinned version \(known: MachinePool, ClusterTopology, .*\); its manager does not start with a gate it does not know\./),
+    ]);
+  });
+
   test.each([
     [{ core: { version: '1.14' } }, /providers\.core\.version '1\.14' is not a release version/],
     [{ aws: { configSecret: 'Bad Name' } }, /providers\.aws\.configSecret 'Bad Name' is not a Secret name/],
     [{ aws: { fetchConfig: { url: 'https://x/y', oci: 'r/x:1' } } }, /fetchConfig sets 2 sources/],
     [{ aws: { fetchConfig: { oci: 'oci://r/x:1' } } }, /is not an OCI reference/],
     [{ docker: { featureGates: { 'bad-gate': true } } }, /featureGates has 'bad-gate: true'/],
+    [{ core: { featureGates: { machinepool: true } } }, /providers\.core\.featureGates has 'machinepool', but gate names are case-sensitive: the manager of 'cluster-api' would not start\. Use 'MachinePool'\./],
+    [{ aws: { configSecret: 'x', featureGates: { eksAllowAddRoles: true } } }, /Use 'EKSAllowAddRoles'\./],
     [{ awz: {} }, /providers\.awz is not a provider/],
   ])('given bad provider options %j, when created, then it is a ValidationError', (providers, expected) => {
     const platform = new Platform({ outdir: tmpdir() });
