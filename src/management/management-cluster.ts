@@ -1,5 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
-import { GitOps } from './gitops';
+import { GitOps, GitOpsEngine } from './gitops';
 import { deriveProviders, ResolvedProvider } from './private/derive';
 import { ALLOW_DELETION_ANNOTATION, argoCdHealthValues, argoCdRegistration, deletionProtection, providerObjects, RegisteredCluster } from './private/render';
 import { ManagementProvidersOptions, PROVIDERS } from './providers';
@@ -168,6 +168,14 @@ export class ManagementCluster extends Construct {
     const aws = result.providers.find((p) => p.spec.key === 'aws');
     if (aws && !aws.options.configSecret) {
       result.errors.push(`runs AWS clusters (${aws.reasons.join(', ')}), but providers.aws.configSecret is not set. Create a Secret in '${aws.namespace}' with AWS_B64ENCODED_CREDENTIALS (\`clusterawsadm bootstrap credentials encode-as-profile\`) and give its name: providers: { aws: { configSecret: 'capa-variables' } }.`);
+    }
+    if (this.gitOps?.engine === GitOpsEngine.ARGO_CD) {
+      // one Argo CD per management cluster: it reconciles Applications and reads cluster Secrets of its own namespace
+      for (const b of bundles) {
+        const namespace = b.delivery.kind === DeliveryKind.ARGO_CD ? b.delivery.argoCdOptions?.namespace ?? 'argocd' : undefined;
+        if (namespace === undefined || namespace === this.gitOps.namespace) continue;
+        result.errors.push(`bundle '${b.bundleName}' delivers with Argo CD in namespace '${namespace}', but this management cluster's Argo CD (GitOps.argoCd) runs in '${this.gitOps.namespace}', which reconciles only its own namespace's Applications and cluster Secrets. Use AddonDelivery.argoCd({ namespace: '${this.gitOps.namespace}' }).`);
+      }
     }
     return result;
   }

@@ -102,6 +102,15 @@ describe('GitOps layout', () => {
     expectValidManifests(all.map((o) => o.object));
   });
 
+  test('given Argo CD in another namespace than the bundles\' Argo CD delivery, then a ValidationError says which namespace to deliver to', () => {
+    const { platform } = gitOpsWorld(GitOps.argoCd({ repoUrl: 'https://git.example.com/platform.git', namespace: 'gitops' }), AddonDelivery.argoCd());
+    expect(() => platform.synth()).toThrow(
+      /mgmt: bundle 'base' delivers with Argo CD in namespace 'argocd', but this management cluster's Argo CD \(GitOps\.argoCd\) runs in 'gitops', .* Use AddonDelivery\.argoCd\(\{ namespace: 'gitops' \}\)\./,
+    );
+    const ok = gitOpsWorld(GitOps.argoCd({ repoUrl: 'https://git.example.com/platform.git', namespace: 'gitops' }), AddonDelivery.argoCd({ namespace: 'gitops' }));
+    expect(() => ok.platform.synth()).not.toThrow();
+  });
+
   test('given good repository URLs and paths, then they are kept as given (a path starting with a dot is not cut)', () => {
     expect(GitOps.argoCd({ repoUrl: 'git@github.com:acme/platform.git' }).repoUrl).toEqual('git@github.com:acme/platform.git');
     expect(GitOps.flux({ repoUrl: 'ssh://git@git.example.com:2222/acme/platform.git' }).repoUrl).toEqual('ssh://git@git.example.com:2222/acme/platform.git');
