@@ -131,7 +131,8 @@ export class AlertReceiver {
         throw new ValidationError(r.scope, `${field} '${value}' is not an e-mail address. Use e.g. 'platform@example.com'.`);
       }
     }
-    if (!/^[a-z0-9.-]+:\d{1,5}$/i.test(options.smarthost ?? '')) {
+    const smartPort = Number((options.smarthost ?? '').split(':')[1]);
+    if (!/^[a-z0-9.-]+:\d{1,5}$/i.test(options.smarthost ?? '') || smartPort < 1 || smartPort > 65535) {
       throw new ValidationError(r.scope, `smarthost '${options.smarthost}' is not 'host:port'. Use e.g. 'smtp.example.com:587'.`);
     }
     if ((options.authUsername === undefined) !== (options.authPassword === undefined)) {

@@ -166,6 +166,10 @@ export class LmaStack extends AddonBundle implements ILmaHub {
       if (size !== undefined && !/^\d+(\.\d+)?(Ki|Mi|Gi|Ti|Pi|k|M|G|T|P)?$/.test(size)) {
         throw new ValidationError(this, `${field} '${size}' is not a Kubernetes quantity. Use e.g. '100Gi'.`);
       }
+      // the API server rejects a PersistentVolumeClaim that requests no storage
+      if (size !== undefined && !(Number(/^[\d.]+/.exec(size)![0]) > 0)) {
+        throw new ValidationError(this, `${field} '${size}' requests no storage; the API server rejects a volume claim of 0. Use e.g. '100Gi'.`);
+      }
     }
     if (props.metrics?.retentionSize !== undefined && !/^\d+(B|KB|MB|GB|TB|PB|EB)$/.test(props.metrics.retentionSize)) {
       throw new ValidationError(this, `metrics.retentionSize '${props.metrics.retentionSize}' is not a Prometheus size. Use e.g. '40GB'.`);

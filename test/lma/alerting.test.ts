@@ -120,5 +120,6 @@ describe('LMA AlertReceiver errors', () => {
   test('given an invalid receiver name or address, then the error names the value', () => {
     expect(() => slack() && AlertReceiver.slack({ name: 'Bad Name', channel: '#c', apiUrl: { name: 's', key: 'k' } })).toThrow(/name 'Bad Name' is not a DNS label/);
     expect(() => AlertReceiver.email({ name: 'm', to: 'nobody', from: 'b@example.com', smarthost: 'smtp:25' })).toThrow(/to 'nobody' is not an e-mail address/);
+    expect(() => AlertReceiver.email({ name: 'm', to: 'a@example.com', from: 'b@example.com', smarthost: 'smtp.example.com:99999' })).toThrow(/smarthost 'smtp\.example\.com:99999' is not 'host:port'/);
   });
 });

@@ -309,6 +309,15 @@ describe('LmaStack hub config', () => {
   });
 });
 
+describe('LmaStack store endpoints', () => {
+  test('given a Thanos store with a port outside 1–65535, then a ValidationError', () => {
+    const hub = hubStack(testApp());
+    expect(() => hub.addThanosStore('thanos.edge1.example.com:99999')).toThrow(/'thanos\.edge1\.example\.com:99999' is not a host name \(optionally with ':port', 1 to 65535\)/);
+    expect(() => hub.addThanosStore('thanos.edge1.example.com:0')).toThrow(/is not a host name/);
+    expect(() => hub.addThanosStore('thanos.edge1.example.com:10901')).not.toThrow();
+  });
+});
+
 describe('LmaStack hub basic authentication', () => {
   const authHub = (app: ReturnType<typeof testApp>) => hubStack(app, {
     topology: LmaTopology.hub({ ingress: { domain: 'lma.example.com', tlsSecretName: 'lma-tls', basicAuthSecretName: 'lma-hub-htpasswd' } }),

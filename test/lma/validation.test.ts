@@ -98,6 +98,8 @@ describe('LmaStack retention and storage errors', () => {
     [{ metrics: { retention: Duration.days(10), longTermRetention: Duration.days(7) } }, /metrics.longTermRetention \(7d\) is shorter than metrics.retention \(10d\)/],
     [{ logs: { retention: Duration.hours(36) } }, /logs.retention \(36h\) is not a whole number of days/],
     [{ metrics: { volumeSize: '50 GB' } }, /metrics.volumeSize '50 GB' is not a Kubernetes quantity/],
+    [{ metrics: { volumeSize: '0Gi' } }, /metrics\.volumeSize '0Gi' requests no storage; the API server rejects a volume claim of 0\. Use e\.g\. '100Gi'\./],
+    [{ logs: { volumeSize: '0' } }, /logs\.volumeSize '0' requests no storage/],
     [{ clusterLabel: 'cluster-name' }, /clusterLabel 'cluster-name' is not a Prometheus label name/],
   ])('given %j, then the error names the value and the fix', (props, message) => {
     expect(() => hubStack(testApp(), props as any)).toThrow(message);

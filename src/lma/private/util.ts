@@ -27,8 +27,8 @@ export function wholeSeconds(scope: string, field: string, d: Duration): number 
 /** Checks a host name (DNS subdomain, optionally with a port). */
 export function validateHost(scope: string, field: string, host: string): void {
   const [name, port, extra] = host.split(':');
-  if (extra !== undefined || !isDnsSubdomain(name) || (port !== undefined && !/^\d{1,5}$/.test(port))) {
-    throw new ValidationError(scope, `${field} '${host}' is not a host name (optionally with ':port'). Give e.g. 'lma.example.com' without a scheme or path.`);
+  if (extra !== undefined || !isDnsSubdomain(name) || (port !== undefined && !(/^\d{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65535))) {
+    throw new ValidationError(scope, `${field} '${host}' is not a host name (optionally with ':port', 1 to 65535). Give e.g. 'lma.example.com' without a scheme or path.`);
   }
 }
 
