@@ -104,6 +104,14 @@ describe('Catalog', () => {
     expect(config.helm!.values.controller.image.registry).toEqual('registry.k8s.io');
   });
 
+  test('ingress-nginx: the Service type is one Kubernetes knows, and ClusterIP goes without externalTrafficPolicy (rejected on ClusterIP Services)', () => {
+    expect(() => Catalog.ingressNginx({ serviceType: 'loadbalancer' })).toThrow(
+      "Catalog.ingressNginx: serviceType 'loadbalancer' is not a Service type the controller can be exposed with. Use one of LoadBalancer, NodePort, ClusterIP.",
+    );
+    expect(Catalog.ingressNginx({ serviceType: 'ClusterIP' }).toAddonConfig().helm!.values.controller.service).toEqual({ type: 'ClusterIP' });
+    expect(Catalog.ingressNginx({ serviceType: 'NodePort' }).toAddonConfig().helm!.values.controller.service).toEqual({ type: 'NodePort', externalTrafficPolicy: 'Local' });
+  });
+
   test('the AWS CCM runs on control-plane nodes with --cloud-provider=aws and the cluster name', () => {
     const values = Catalog.awsCloudControllerManager().toAddonConfig().helm!.values;
     expect(values.args.slice(0, 3)).toEqual(['--v=2', '--cloud-provider=aws', '--configure-cloud-routes=false']);

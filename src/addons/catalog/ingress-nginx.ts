@@ -1,12 +1,16 @@
 import { CatalogAddonOptions, catalogAddon } from './common';
+import { ValidationError } from '../../core/validation-error';
 import { ImageValueType } from '../addon';
 import { HelmAddon } from '../helm-addon';
+
+/** Service types the chart's `controller.service.type` takes (Kubernetes spells them exactly so). */
+const SERVICE_TYPES = ['LoadBalancer', 'NodePort', 'ClusterIP'];
 
 /** Options of `Catalog.ingressNginx`. */
 export interface IngressNginxOptions extends CatalogAddonOptions {
   /**
-   * Type of the controller Service (`LoadBalancer` needs a cloud controller manager; use
-   * `NodePort` on BYOH hosts without a load balancer).
+   * Type of the controller Service: `LoadBalancer` (needs a cloud controller manager), `NodePort`
+   * (BYOH hosts without a load balancer) or `ClusterIP` (behind another proxy).
    * @default 'LoadBalancer'
    */
   readonly serviceType?: string;
@@ -21,6 +25,12 @@ export interface IngressNginxOptions extends CatalogAddonOptions {
  * Note: the ingress-nginx project announced its retirement (maintenance ends March 2026).
  */
 export function ingressNginx(options: IngressNginxOptions = {}): HelmAddon {
+  const serviceType = options.serviceType ?? 'LoadBalancer';
+  if (!SERVICE_TYPES.includes(serviceType)) {
+    throw new ValidationError('Catalog.ingressNginx', `serviceType '${serviceType}' is not a Service type the controller can be exposed with. Use one of ${SERVICE_TYPES.join(', ')}.`);
+  }
+  // externalTrafficPolicy applies to LoadBalancer and NodePort Services only (the API server rejects it on ClusterIP)
+  const service = serviceType === 'ClusterIP' ? { type: serviceType } : { type: serviceType, externalTrafficPolicy: 'Local' };
   return catalogAddon({
     name: 'ingress-nginx',
     repository: 'https://kubernetes.github.io/ingress-nginx',
@@ -34,7 +44,7 @@ export function ingressNginx(options: IngressNginxOptions = {}): HelmAddon {
         admissionWebhooks: { patch: { image: { registry: 'registry.k8s.io', image: 'ingress-nginx/kube-webhook-certgen' } } },
         replicaCount: 2,
         allowSnippetAnnotations: false,
-        service: { type: options.serviceType ?? 'LoadBalancer', externalTrafficPolicy: 'Local' },
+        service,
       },
     },
     images: [
