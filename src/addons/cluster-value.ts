@@ -1,3 +1,6 @@
+import { isQualifiedName } from '../core/names';
+import { ValidationError } from '../core/validation-error';
+
 /** Which field of a workload cluster a `ClusterValue` stands for. */
 export enum ClusterField {
   /** The cluster name (`metadata.name` of the CAPI Cluster). */
@@ -44,6 +47,10 @@ export class ClusterValue {
    * for deliveries that resolve values at synth time.
    */
   public static label(key: string): ClusterValue {
+    // a key no Cluster can carry (or a quote, which would break CAAPH's Go template) is never resolved
+    if (typeof key !== 'string' || !isQualifiedName(key)) {
+      throw new ValidationError('ClusterValue.label', `'${key}' is not a label key. Use '[prefix/]name', e.g. 'environment' or 'example.com/team'.`);
+    }
     return new ClusterValue(ClusterField.LABEL, key);
   }
 

@@ -59,3 +59,14 @@ describe('HelmChartProxy valuesTemplate', () => {
     expect(calico.installation.calicoNetwork.ipPools[0].cidr).toEqual('10.9.0.0/16');
   });
 });
+
+describe('ClusterValue.label', () => {
+  test.each([['a/b/c'], ['env" }}{{ .Cluster.spec'], [''], ['Bad Key']])('given the key %j, which no Cluster can carry, then a ValidationError (it would never resolve, or break the Go template)', (key) => {
+    expect(() => ClusterValue.label(key)).toThrow(`ClusterValue.label: '${key}' is not a label key. Use '[prefix/]name', e.g. 'environment' or 'example.com/team'.`);
+  });
+
+  test('given label keys, with or without a prefix, then they are accepted', () => {
+    expect(() => ClusterValue.label('environment')).not.toThrow();
+    expect(() => ClusterValue.label('example.com/team')).not.toThrow();
+  });
+});
