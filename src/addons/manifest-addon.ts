@@ -4,6 +4,7 @@ import { AddonOptions } from './helm-addon';
 import { touchModel } from './private/state';
 import { validateAddonName } from './private/validate';
 import { validateLabels } from '../core/labels';
+import { isDnsLabel } from '../core/names';
 import { ValidationError } from '../core/validation-error';
 import { validateValuesData } from './private/values';
 
@@ -91,6 +92,7 @@ export class ManifestAddon implements IAddon {
     if (manifests.length === 0) {
       throw new ValidationError(`ManifestAddon '${this.addonName}'`, 'has no manifests. Add objects with addManifest() or the manifests/charts props.');
     }
+    checkManifestIdentities(`ManifestAddon '${this.addonName}'`, manifests);
     return {
       name: this.addonName,
       kind: AddonKind.MANIFESTS,
@@ -100,5 +102,37 @@ export class ManifestAddon implements IAddon {
       clusterLabels: { ...this._clusterLabels },
       manifests,
     };
+  }
+}
+
+/**
+ * What the API server checks of every object's identity, and no object twice (a ClusterResourceSet
+ * applies them in order: the second would silently replace the first): a kind (`Deployment`), an
+ * API version, a name that can be a path segment and a namespace that is a DNS label.
+ */
+function checkManifestIdentities(where: string, manifests: any[]): void {
+  const seen = new Set<string>();
+  for (const m of manifests) {
+    const { apiVersion, kind } = m;
+    const name = m.metadata?.name;
+    const namespace = m.metadata?.namespace;
+    const id = `${kind} '${name}'`;
+    if (typeof kind !== 'string' || !/^[A-Z][A-Za-z0-9]*$/.test(kind)) {
+      throw new ValidationError(where, `manifest kind '${kind}' is not a Kubernetes kind. Use e.g. 'ConfigMap'.`);
+    }
+    if (typeof apiVersion !== 'string' || !/^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?v[0-9]+((alpha|beta)[0-9]+)?$/.test(apiVersion)) {
+      throw new ValidationError(where, `manifest ${id} has apiVersion '${apiVersion}', which is not an API version. Use e.g. 'v1' or 'apps/v1'.`);
+    }
+    if (typeof name !== 'string' || name === '' || name === '.' || name === '..' || name.length > 253 || /[/%\s]/.test(name)) {
+      throw new ValidationError(where, `manifest ${id} has a name the API server rejects. Use a DNS subdomain, e.g. 'my-config'.`);
+    }
+    if (namespace !== undefined && (typeof namespace !== 'string' || !isDnsLabel(namespace))) {
+      throw new ValidationError(where, `manifest ${id} has namespace '${namespace}', which is not a namespace name. Use a DNS label, e.g. 'kube-system'.`);
+    }
+    const key = `${apiVersion.includes('/') ? apiVersion.split('/')[0] : ''}|${kind}|${namespace ?? ''}|${name}`;
+    if (seen.has(key)) {
+      throw new ValidationError(where, `lists manifest ${id}${namespace ? ` in namespace '${namespace}'` : ''} twice; the second would replace the first when applied. Give each object once.`);
+    }
+    seen.add(key);
   }
 }

@@ -1,7 +1,7 @@
 import { App, Chart, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { helm } from './support';
-import { AddonKind, Catalog, ClusterValue, ManifestAddon } from '../../src';
+import { awsCluster, helm, objectsOf, testApp } from './support';
+import { AddonBundle, AddonKind, Catalog, ClusterValue, ManifestAddon } from '../../src';
 
 describe('HelmAddon', () => {
   test('given minimal props, then defaults are resolved (release = name, namespace = name, wait, 5 min)', () => {
@@ -60,6 +60,31 @@ describe('ManifestAddon', () => {
 
   test('given no manifests, then the config is an error', () => {
     expect(() => new ManifestAddon({ name: 'm' }).toAddonConfig()).toThrow(/has no manifests/);
+  });
+
+  const cm = (name: string, extra: Record<string, any> = {}) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'default' }, data: { k: 'v' }, ...extra });
+
+  test.each([
+    [{ ...cm('x'), kind: 'configmap' }, /manifest kind 'configmap' is not a Kubernetes kind\. Use e\.g\. 'ConfigMap'\./],
+    [{ ...cm('x'), apiVersion: 'v 1' }, /manifest ConfigMap 'x' has apiVersion 'v 1', which is not an API version/],
+    [cm('a b'), /manifest ConfigMap 'a b' has a name the API server rejects/],
+    [{ ...cm('x'), metadata: { name: 'x', namespace: 'Kube System' } }, /manifest ConfigMap 'x' has namespace 'Kube System', which is not a namespace name/],
+  ])('given a manifest the API server would reject (%#), then the addon says which and why', (manifest, expected) => {
+    expect(() => new ManifestAddon({ name: 'm', manifests: [manifest] }).toAddonConfig()).toThrow(expected);
+  });
+
+  test('given the same object twice, then it is an error (the second would replace the first)', () => {
+    expect(() => new ManifestAddon({ name: 'm', manifests: [cm('dup'), cm('dup', { data: { k: 'other' } })] }).toAddonConfig())
+      .toThrow("ManifestAddon 'm': lists manifest ConfigMap 'dup' in namespace 'default' twice; the second would replace the first when applied. Give each object once.");
+    expect(() => new ManifestAddon({ name: 'm', manifests: [cm('dup'), { ...cm('dup'), metadata: { name: 'dup', namespace: 'other' } }] }).toAddonConfig()).not.toThrow();
+  });
+
+  test('given manifests over the 1 MiB a Secret or ConfigMap holds, then synthesis stops with the size and the fix', () => {
+    const app = testApp();
+    const big = [0, 1, 2].map((i) => cm(`part-${i}`, { data: { blob: 'x'.repeat(400_000) } }));
+    const bundle = new AddonBundle(app, 'b', { addons: [new ManifestAddon({ name: 'big', manifests: big })] });
+    bundle.attachTo(awsCluster(app, 'c1'));
+    expect(() => objectsOf(bundle)).toThrow(/b: addon 'big' renders 12\d{5} bytes of manifests into one Secret; the API server accepts at most 1048576 \(1 MiB\) per Secret or ConfigMap\. Split it into several ManifestAddons/);
   });
 
   test('the local-path-provisioner catalog entry is a manifest addon with the pinned image', () => {

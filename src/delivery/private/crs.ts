@@ -24,6 +24,9 @@ export const RESOURCE_SET_SECRET_TYPE = 'addons.cluster.x-k8s.io/resource-set';
  * across clusters), selecting `capi-blueprints.io/cluster-name: <cluster>`; or, for a fleet,
  * `<bundle>-<addon>` in the bundle's namespace with the bundle's (never empty) selector.
  */
+/** Most data a Secret or ConfigMap may hold (the API server's limit). */
+const MAX_DATA_BYTES = 1024 * 1024;
+
 export function renderResourceSet(
   scope: Construct, info: BundleRenderInfo, addon: ResolvedAddon, cluster: ClusterFacts | undefined, selector: Selector | undefined,
 ): void {
@@ -32,6 +35,11 @@ export function renderResourceSet(
   const id = cluster ? objectId(scope, name, namespace) : name;
   const labels = objectLabels(info, addon, cluster);
   const yaml = Yaml.stringify(...(addon.manifests ?? []).map(sortKeysDeep));
+  const bytes = Buffer.byteLength(yaml, 'utf8');
+  if (bytes > MAX_DATA_BYTES) {
+    info.report.errors.push(`${info.path}: addon '${addon.name}' renders ${bytes} bytes of manifests into one ${info.resourceSet.resourceKind ?? ResourceSetResourceKind.SECRET}; the API server accepts at most ${MAX_DATA_BYTES} (1 MiB) per Secret or ConfigMap. Split it into several ManifestAddons, or deliver it as a Helm chart.`);
+    return;
+  }
   const key = `${addon.name}.yaml`;
   const kind = info.resourceSet.resourceKind ?? ResourceSetResourceKind.SECRET;
   if (kind === ResourceSetResourceKind.SECRET) {
