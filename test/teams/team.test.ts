@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import {
-  AddonBundle, AddonDelivery, Blueprint, Fleet, GitOps, ManagementCluster, Platform, PodSecurityLevel, ResourceSetStrategy,
+  AddonBundle, AddonDelivery, Blueprint, Catalog, Fleet, GitOps, ManagementCluster, Platform, PodSecurityLevel, ResourceSetStrategy,
   Site, SiteInfrastructure, Team, TeamProps, TeamRole,
 } from '../../src';
 import { awsCluster, named, ofKind, testApp } from '../addons/support';
@@ -170,6 +170,14 @@ describe('Team validation', () => {
     new Team(app, 'a', { namespaces: [{ name: 'shared' }] }).attachTo(cluster);
     new Team(app, 'b', { namespaces: [{ name: 'shared' }, { name: 'b' }] }).selectClusters({ matchLabels: { 'capi-blueprints.io/cluster-name': 'prod' } });
     expect(() => app.synth()).toThrow(/namespace 'shared' of team 'b' is also claimed by team 'a' on cluster 'prod'/);
+  });
+
+  test('given a team claiming the namespace of an addon on the same cluster, then synthesis fails naming the addon (the team\'s default-deny policy would cut it off)', () => {
+    const app = testApp();
+    const cluster = awsCluster(app, 'prod');
+    new AddonBundle(app, 'platform', { addons: [Catalog.certManager()] }).attachTo(cluster);
+    new Team(app, 'web', { namespaces: [{ name: 'cert-manager' }, { name: 'web' }] }).attachTo(cluster);
+    expect(() => app.synth()).toThrow(/namespace 'cert-manager' of team 'web' is the namespace of addon 'cert-manager' on cluster 'prod'; the team's network policies, quota and Pod Security level would apply to the addon\. Give the team a namespace of its own\./);
   });
 });
 
