@@ -169,6 +169,7 @@ export class ManagementCluster extends Construct {
     if (aws && !aws.options.configSecret) {
       result.errors.push(`runs AWS clusters (${aws.reasons.join(', ')}), but providers.aws.configSecret is not set. Create a Secret in '${aws.namespace}' with AWS_B64ENCODED_CREDENTIALS (\`clusterawsadm bootstrap credentials encode-as-profile\`) and give its name: providers: { aws: { configSecret: 'capa-variables' } }.`);
     }
+    result.errors.push(...sharedAwsNames(clusters));
     if (this.gitOps?.engine === GitOpsEngine.ARGO_CD) {
       // one Argo CD per management cluster: it reconciles Applications and reads cluster Secrets of its own namespace
       for (const b of bundles) {
@@ -269,4 +270,29 @@ function checkKnownGate(scope: ManagementCluster, key: string, provider: string,
     throw new ValidationError(scope, `providers.${key}.featureGates has '${gate}', but gate names are case-sensitive: the manager of '${provider}' would not start. Use '${sameLetters}'.`);
   }
   addWarning(scope, `providers.${key}.featureGates has '${gate}', which is not a feature gate of '${provider}' at the pinned version (known: ${known.join(', ')}); its manager does not start with a gate it does not know. Check the spelling, or ignore this if your provider version has it.`);
+}
+
+/**
+ * CAPA names and tags a self-managed cluster's AWS resources (load balancer, VPC, subnets,
+ * security groups: `sigs.k8s.io/cluster-api-provider-aws/cluster/<name>`) by the cluster's name
+ * alone, not its namespace (kubernetes-sigs/cluster-api#1554). Two AWS kubeadm clusters of one
+ * management cluster with the same name, region and identity (one account) would take over each
+ * other's resources.
+ */
+function sharedAwsNames(clusters: ManagedCluster[]): string[] {
+  const errors: string[] = [];
+  const seen = new Map<string, ManagedCluster>();
+  for (const c of clusters) {
+    const infra = c.infrastructure as any;
+    if (infra.provider !== 'aws' || typeof infra.region !== 'string' || !infra.identity) continue;
+    const identity = `${infra.identity.kind}/${infra.identity.name}`;
+    const key = `${infra.region}|${identity}|${c.clusterName}`;
+    const other = seen.get(key);
+    if (!other) {
+      seen.set(key, c);
+      continue;
+    }
+    errors.push(`clusters '${c.clusterName}' in namespaces '${other.clusterNamespace}' and '${c.clusterNamespace}' both run in AWS region ${infra.region} with identity ${identity}; CAPA names and tags a cluster's AWS resources by its name alone, so they would take over each other's load balancer, VPC and security groups. Give one of them another name, or another account (identity).`);
+  }
+  return errors;
 }

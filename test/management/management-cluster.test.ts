@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  AddonBundle, AddonDelivery, Catalog, GitOps, Infrastructure, ManagedCluster, ManagementCluster, NodePoolKind, OutputLayout, Platform,
+  AddonBundle, AddonDelivery, AwsIdentity, Catalog, GitOps, Infrastructure, ManagedCluster, ManagementCluster, NodePoolKind, OutputLayout, Platform,
 } from '../../src';
 import { evaluate, parseCel } from '../../src/validation/private/cel';
 import { tmpdir, objectsIn } from '../platform/support';
@@ -105,6 +105,31 @@ describe('ManagementCluster providers', () => {
   ])('given bad provider options %j, when created, then it is a ValidationError', (providers, expected) => {
     const platform = new Platform({ outdir: tmpdir() });
     expect(() => new ManagementCluster(platform, 'mgmt', { providers: providers as any })).toThrow(expected);
+  });
+});
+
+describe('ManagementCluster AWS cluster names', () => {
+  const named = (scope: any, id: string, name: string, namespace: string, region = 'eu-west-1', identity?: AwsIdentity) =>
+    new ManagedCluster(scope, id, { name, namespace, version: 'v1.33.4', infrastructure: Infrastructure.aws({ region, identity }) });
+
+  test('given two AWS clusters of one name in one region and account (namespaces differ), then synthesis stops: CAPA names their AWS resources by cluster name', () => {
+    const platform = new Platform({ outdir: tmpdir() });
+    const mgmt = new ManagementCluster(platform, 'mgmt', { providers: { aws: AWS } });
+    mgmt.addCluster(named(platform, 'a', 'prod', 'team-a'), named(platform, 'b', 'prod', 'team-b'));
+    expect(() => platform.synth()).toThrow(
+      /mgmt: clusters 'prod' in namespaces 'team-a' and 'team-b' both run in AWS region eu-west-1 with identity AWSClusterControllerIdentity\/default; CAPA names and tags a cluster's AWS resources by its name alone/,
+    );
+  });
+
+  test('given the same name in another region or with another identity (account), then both are written', () => {
+    const platform = new Platform({ outdir: tmpdir() });
+    const mgmt = new ManagementCluster(platform, 'mgmt', { providers: { aws: AWS } });
+    mgmt.addCluster(
+      named(platform, 'a', 'prod', 'team-a'),
+      named(platform, 'b', 'prod', 'team-b', 'us-east-1'),
+      named(platform, 'c', 'prod', 'team-c', 'eu-west-1', AwsIdentity.role('other-account')),
+    );
+    expect(() => platform.synth()).not.toThrow();
   });
 });
 
