@@ -89,7 +89,7 @@ export class GitOps {
     if (!isDnsLabel(namespace)) throw new ValidationError('GitOps.argoCd', `namespace '${namespace}' is not a namespace name. Use the namespace Argo CD runs in, e.g. 'argocd'.`);
     if (!isDnsSubdomain(project)) throw new ValidationError('GitOps.argoCd', `project '${project}' is not an Argo CD project name. Use e.g. 'default'.`);
     const revision = options.revision ?? 'HEAD';
-    if (revision.trim() === '' || /\s/.test(revision)) throw new ValidationError('GitOps.argoCd', `revision '${revision}' is not a Git revision. Use a branch, tag or commit, e.g. 'main'.`);
+    if (revision !== 'HEAD' && !isGitRefName(revision)) throw new ValidationError('GitOps.argoCd', `revision '${revision}' is not a Git revision. Use a branch, tag or commit, e.g. 'main'.`);
     return new GitOps(GitOpsEngine.ARGO_CD, options.repoUrl, normalizePath(options.path), revision, namespace, project, undefined, 600, 1800);
   }
 
@@ -99,7 +99,9 @@ export class GitOps {
     checkRepository('GitOps.flux', options, false);
     if (!isDnsLabel(namespace)) throw new ValidationError('GitOps.flux', `namespace '${namespace}' is not a namespace name. Use the namespace Flux runs in, e.g. 'flux-system'.`);
     const branch = options.branch ?? 'main';
-    if (branch.trim() === '' || /\s/.test(branch)) throw new ValidationError('GitOps.flux', `branch '${branch}' is not a Git branch name. Use e.g. 'main'.`);
+    if (!isGitRefName(branch) || branch.startsWith('refs/')) {
+      throw new ValidationError('GitOps.flux', `branch '${branch}' is not a Git branch name (Flux's ref.branch takes the short name). Use e.g. 'main'.`);
+    }
     if (options.secretName !== undefined) checkSecretName('GitOps.flux', 'secretName', options.secretName, 'flux-git-auth');
     const interval = wholeSeconds('GitOps.flux', 'interval', options.interval) ?? 600;
     const timeout = wholeSeconds('GitOps.flux', 'clusterReadyTimeout', options.clusterReadyTimeout) ?? 1800;
@@ -161,4 +163,15 @@ function checkRepository(where: string, options: GitRepositoryOptions, scpForm: 
 /** `path` without a leading `./` (or a lone `.`) and trailing slashes; `.gitops` stays `.gitops`. */
 function normalizePath(p: string | undefined): string {
   return (p ?? '').replace(/^\.(\/|$)/, '').replace(/\/+$/, '');
+}
+
+/**
+ * `git check-ref-format` for a branch, tag or commit name: no empty or dot-led component, no `..`,
+ * `@{`, control characters, space or any of `~^:?*[\`, no trailing `/`, `.` or `.lock`.
+ */
+function isGitRefName(ref: string): boolean {
+  if (typeof ref !== 'string' || ref === '' || ref === '@') return false;
+  if (/[\x00-\x20\x7f~^:?*[\\]/.test(ref) || ref.includes('..') || ref.includes('@{') || ref.includes('//')) return false;
+  if (ref.startsWith('/') || ref.endsWith('/') || ref.endsWith('.') || ref.endsWith('.lock')) return false;
+  return ref.split('/').every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock'));
 }

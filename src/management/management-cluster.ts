@@ -6,6 +6,7 @@ import { ManagementProvidersOptions, PROVIDERS } from './providers';
 import { AddonBundle } from '../addons/addon-bundle';
 import { ManagedCluster } from '../cluster/managed-cluster';
 import { PROVIDER_FEATURE_GATES } from '../core/feature-gates';
+import { validateLabels } from '../core/labels';
 import { checkNotSynthesized } from '../core/lifecycle';
 import { isDnsLabel } from '../core/names';
 import { checkSecretName } from '../core/secrets';
@@ -252,6 +253,13 @@ function validateProviderOptions(scope: ManagementCluster, providers: Management
       if (fetch.url !== undefined && !/^https?:\/\/\S+$/.test(fetch.url)) throw new ValidationError(scope, `providers.${key}.fetchConfig.url '${fetch.url}' is not an http(s) URL.`);
       if (fetch.oci !== undefined && (/^oci:\/\//.test(fetch.oci) || /\s/.test(fetch.oci) || !fetch.oci.includes('/'))) {
         throw new ValidationError(scope, `providers.${key}.fetchConfig.oci '${fetch.oci}' is not an OCI reference. Use 'registry.example.com/path/name:tag' (no oci:// scheme).`);
+      }
+      if (fetch.configMapLabels !== undefined) {
+        // an empty selector would match every ConfigMap of the namespace
+        if (Object.keys(fetch.configMapLabels).length === 0) {
+          throw new ValidationError(scope, `providers.${key}.fetchConfig.configMapLabels is empty, which selects every ConfigMap of the namespace. Give the labels of the ConfigMaps that hold the provider's components, e.g. { 'provider-components': '${key}' }.`);
+        }
+        validateLabels(scope, `providers.${key}.fetchConfig.configMapLabels`, fetch.configMapLabels);
       }
     }
   }

@@ -98,6 +98,8 @@ describe('ManagementCluster providers', () => {
     [{ aws: { configSecret: 'Bad Name' } }, /providers\.aws\.configSecret 'Bad Name' is not a Secret name/],
     [{ aws: { fetchConfig: { url: 'https://x/y', oci: 'r/x:1' } } }, /fetchConfig sets 2 sources/],
     [{ aws: { fetchConfig: { oci: 'oci://r/x:1' } } }, /is not an OCI reference/],
+    [{ aws: { configSecret: 'x', fetchConfig: { configMapLabels: {} } } }, /providers\.aws\.fetchConfig\.configMapLabels is empty, which selects every ConfigMap of the namespace/],
+    [{ aws: { configSecret: 'x', fetchConfig: { configMapLabels: { 'bad key!': 'a' } } } }, /providers\.aws\.fetchConfig\.configMapLabels has an invalid label key 'bad key!'/],
     [{ docker: { featureGates: { 'bad-gate': true } } }, /featureGates has 'bad-gate: true'/],
     [{ core: { featureGates: { machinepool: true } } }, /providers\.core\.featureGates has 'machinepool', but gate names are case-sensitive: the manager of 'cluster-api' would not start\. Use 'MachinePool'\./],
     [{ aws: { configSecret: 'x', featureGates: { eksAllowAddRoles: true } } }, /Use 'EKSAllowAddRoles'\./],

@@ -116,6 +116,8 @@ describe('GitOps layout', () => {
     expect(GitOps.flux({ repoUrl: 'ssh://git@git.example.com:2222/acme/platform.git' }).repoUrl).toEqual('ssh://git@git.example.com:2222/acme/platform.git');
     expect(GitOps.flux({ repoUrl: 'https://git.example.com/p.git', path: '.gitops' }).repoPath('clusters')).toEqual('.gitops/clusters');
     expect(GitOps.flux({ repoUrl: 'https://git.example.com/p.git', path: './gitops/' }).repoPath('clusters')).toEqual('gitops/clusters');
+    expect(GitOps.argoCd({ repoUrl: 'https://git.example.com/p.git', revision: 'release/2026.12' }).revision).toEqual('release/2026.12');
+    expect(GitOps.argoCd({ repoUrl: 'https://git.example.com/p.git', revision: '3f2a9c1e' }).revision).toEqual('3f2a9c1e');
   });
 
   test('given cluster and namespace names too long for a label value together, then Kustomization and Application names are cut with a hash (kustomize-controller and Argo CD copy them into labels)', () => {
@@ -200,6 +202,10 @@ describe('GitOps layout', () => {
     [() => GitOps.argoCd({ repoUrl: 'https://git.example.com/p.git', path: '../up' }), /path '\.\.\/up' must be a relative directory/],
     [() => GitOps.flux({ repoUrl: 'https://git.example.com/p.git', namespace: 'Flux' }), /namespace 'Flux' is not a namespace name/],
     [() => GitOps.flux({ repoUrl: 'https://git.example.com/p.git', branch: 'my branch' }), /branch 'my branch' is not a Git branch name/],
+    [() => GitOps.flux({ repoUrl: 'https://git.example.com/p.git', branch: 'feature..x~1:' }), /branch 'feature\.\.x~1:' is not a Git branch name/],
+    [() => GitOps.flux({ repoUrl: 'https://git.example.com/p.git', branch: 'refs/heads/main' }), /branch 'refs\/heads\/main' is not a Git branch name \(Flux's ref\.branch takes the short name\)/],
+    [() => GitOps.argoCd({ repoUrl: 'https://git.example.com/p.git', revision: 'a..b' }), /revision 'a\.\.b' is not a Git revision/],
+    [() => GitOps.argoCd({ repoUrl: 'https://git.example.com/p.git', revision: 'release/' }), /revision 'release\/' is not a Git revision/],
     // Flux's GitRepository CRD: url must match ^(http|https|ssh)://
     [() => GitOps.flux({ repoUrl: 'git@github.com:acme/platform.git' }), /repoUrl 'git@github\.com:acme\/platform\.git' is not a Git repository URL Flux can use\. Flux takes ssh:\/\/, not the scp form: 'ssh:\/\/git@github\.com\/acme\/platform\.git'\./],
     [() => GitOps.argoCd({ repoUrl: 'ssh://git@github.com:acme/p.git' }), /repoUrl 'ssh:\/\/git@github\.com:acme\/p\.git' is not a Git repository URL\. Use e\.g\./], // a port must be a number
