@@ -29,6 +29,12 @@ describe('Fleet: provenance in errors', () => {
       .toThrow(/^fleet\/a: cluster 'a' overrides node pool 'genral', which the lower layers do not have \(pools: general, spot\)\. Did you mean 'general'\? Fix the name, or set addNew: true/);
   });
 
+  test('given an override of a label capi-blueprints sets from the site or blueprint, when the cluster is added, then it is an error naming the layer (it was dropped silently)', () => {
+    const { standard, seoul, fleet } = world();
+    expect(() => fleet.addCluster('a', { blueprint: standard, site: seoul, overrides: { labels: { 'capi-blueprints.io/site': 'other' } } }))
+      .toThrow(/^fleet\/a: cluster 'a' gets labels\['capi-blueprints\.io\/site'\] from cluster 'a', which capi-blueprints sets from the site \('seoul'\)\. Remove it; name the site \(siteName\) instead\./);
+  });
+
   test('given removal of a pool the blueprint lacks, when the cluster is added, then it is an error', () => {
     const { standard, seoul, fleet } = world();
     expect(() => fleet.addCluster('a', { blueprint: standard, site: seoul, overrides: { nodePools: { gpu: { remove: true } } } }))

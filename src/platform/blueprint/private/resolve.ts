@@ -102,6 +102,12 @@ export function buildCluster(scope: Construct, id: string, request: ClusterReque
   const provenance = merged.provenance;
   const provider = site.infrastructure.provider;
 
+  for (const reserved of [SITE_LABEL, BLUEPRINT_LABEL]) {
+    if (v.labels?.[reserved] !== undefined) {
+      const by = provenance.get(`labels['${reserved}']`);
+      throw new RequestError(`gets labels['${reserved}']${by ? ` from ${by}` : ''}, which capi-blueprints sets from the ${reserved === SITE_LABEL ? 'site' : 'blueprint'} ('${reserved === SITE_LABEL ? site.siteName : blueprint.blueprintName}'). Remove it; name the ${reserved === SITE_LABEL ? 'site (siteName)' : 'blueprint (blueprintName)'} instead.`);
+    }
+  }
   if (v.version === undefined) {
     throw new RequestError(`has no Kubernetes version: set version in blueprint '${blueprint.blueprintName}' (or in the site or cluster overrides).`);
   }
