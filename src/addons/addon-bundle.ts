@@ -11,6 +11,7 @@ import { INFRASTRUCTURE_LABEL, validateLabels } from '../core/labels';
 import { checkNotSynthesized } from '../core/lifecycle';
 import { isDnsLabel, isDnsSubdomain } from '../core/names';
 import { RANGES } from '../core/ranges';
+import { isRegistryPath } from '../core/registry';
 import { ValidationError } from '../core/validation-error';
 import { addWarning } from '../core/warnings';
 import { AddonDelivery, ClusterResourceSetDeliveryOptions } from '../delivery/addon-delivery';
@@ -142,7 +143,7 @@ export class AddonBundle extends Chart {
     }
     this.delivery = props.delivery ?? AddonDelivery.helmChartProxy();
     this.imageRegistry = props.imageRegistry?.replace(/\/+$/, '');
-    if (this.imageRegistry !== undefined && !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d+)?(\/[a-z0-9]([-a-z0-9._]*[a-z0-9])?)*$/.test(this.imageRegistry)) {
+    if (this.imageRegistry !== undefined && !isRegistryPath(this.imageRegistry)) {
       throw new ValidationError(this, `imageRegistry '${props.imageRegistry}' is not a registry host with an optional path. Use e.g. 'harbor.example.com/mirror'.`);
     }
     this.strictValues = props.strictValues ?? false;

@@ -9,6 +9,7 @@ import { PROVIDER_FEATURE_GATES } from '../core/feature-gates';
 import { validateLabels } from '../core/labels';
 import { checkNotSynthesized } from '../core/lifecycle';
 import { isDnsLabel } from '../core/names';
+import { isRegistryPath } from '../core/registry';
 import { checkSecretName } from '../core/secrets';
 import { ValidationError } from '../core/validation-error';
 import { addWarning } from '../core/warnings';
@@ -117,7 +118,7 @@ export class ManagementCluster extends Construct {
     this.providerOptions = props.providers ?? {};
     validateProviderOptions(this, this.providerOptions);
     this.imageRegistry = props.imageRegistry?.replace(/\/+$/, '');
-    if (this.imageRegistry !== undefined && !REGISTRY.test(this.imageRegistry)) {
+    if (this.imageRegistry !== undefined && !isRegistryPath(this.imageRegistry)) {
       throw new ValidationError(this, `imageRegistry '${props.imageRegistry}' is not a registry host with an optional path. Use e.g. 'harbor.example.com/mirror'.`);
     }
     Object.defineProperty(this, BRAND, { value: true });
@@ -220,7 +221,6 @@ export class ManagementCluster extends Construct {
   }
 }
 
-const REGISTRY = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d+)?(\/[a-z0-9]([-a-z0-9._]*[a-z0-9])?)*$/;
 const IMAGE = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d+)?(\/[a-z0-9]([-a-z0-9._]*[a-z0-9])?)+(:[\w][\w.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
 const SEMVER = /^v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 

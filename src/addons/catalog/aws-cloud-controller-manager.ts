@@ -1,4 +1,6 @@
 import { CatalogAddonOptions, catalogAddon } from './common';
+import { isImageTag } from '../../core/registry';
+import { ValidationError } from '../../core/validation-error';
 import { ImageValueType } from '../addon';
 import { ClusterValue } from '../cluster-value';
 import { HelmAddon } from '../helm-addon';
@@ -23,6 +25,9 @@ export interface AwsCloudControllerManagerOptions extends CatalogAddonOptions {
  * `hostNetworking` (runs before the CNI).
  */
 export function awsCloudControllerManager(options: AwsCloudControllerManagerOptions = {}): HelmAddon {
+  if (options.imageTag !== undefined && !isImageTag(options.imageTag)) {
+    throw new ValidationError('Catalog.awsCloudControllerManager', `imageTag '${options.imageTag}' is not an image tag. Use e.g. 'v1.33.0' (letters, digits, '_', '.', '-').`);
+  }
   return catalogAddon({
     name: 'aws-cloud-controller-manager',
     repository: 'https://kubernetes.github.io/cloud-provider-aws',

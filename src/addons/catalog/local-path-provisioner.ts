@@ -1,3 +1,5 @@
+import { isDnsSubdomain } from '../../core/names';
+import { ValidationError } from '../../core/validation-error';
 import { IAddon } from '../addon';
 import { ManifestAddon } from '../manifest-addon';
 
@@ -46,7 +48,14 @@ const HELPER_IMAGE = 'busybox:1.37.0';
 export function localPathProvisioner(options: LocalPathProvisionerOptions = {}): ManifestAddon {
   const sa = 'local-path-provisioner-service-account';
   const storageClassName = options.storageClassName ?? 'local-path';
-  const config = { nodePathMap: [{ node: 'DEFAULT_PATH_FOR_NON_LISTED_NODES', paths: [options.path ?? '/opt/local-path-provisioner'] }] };
+  if (!isDnsSubdomain(storageClassName)) {
+    throw new ValidationError('Catalog.localPathProvisioner', `storageClassName '${storageClassName}' is not a StorageClass name. Use a DNS subdomain, e.g. 'local-path'.`);
+  }
+  const nodePath = options.path ?? '/opt/local-path-provisioner';
+  if (!nodePath.startsWith('/') || /\s/.test(nodePath) || nodePath.split('/').includes('..')) {
+    throw new ValidationError('Catalog.localPathProvisioner', `path '${nodePath}' is not an absolute directory on the nodes. Use e.g. '/opt/local-path-provisioner'.`);
+  }
+  const config = { nodePathMap: [{ node: 'DEFAULT_PATH_FOR_NON_LISTED_NODES', paths: [nodePath] }] };
   const script = (body: string) => `#!/bin/sh\nset -eu\nmkdir -m 0777 -p "$VOL_DIR"\n${body}`;
   return new ManifestAddon({
     name: options.name ?? 'local-path-provisioner',

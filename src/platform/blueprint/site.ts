@@ -5,6 +5,7 @@ import { SiteInfrastructure } from './site-infrastructure';
 import { AddonBundle } from '../../addons/addon-bundle';
 import { OutputMode } from '../../clusterclass/output-mode';
 import { isDnsLabel } from '../../core/names';
+import { isRegistryPath } from '../../core/registry';
 import { ValidationError } from '../../core/validation-error';
 import { ManagementCluster } from '../../management/management-cluster';
 
@@ -44,7 +45,6 @@ export interface SiteProps {
 }
 
 const BRAND = Symbol.for('capi-blueprints.Site');
-const MIRROR = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d+)?(\/[a-z0-9]([-a-z0-9._]*[a-z0-9])?)*$/;
 
 /**
  * A site: where a group of clusters runs (a region, a data centre) and what differs there. Its
@@ -98,7 +98,7 @@ export class Site extends Construct {
     if (errors.length > 0) throw new ValidationError(this, `site '${this.siteName}' overrides: ${errors.join(' ')}`);
     this.overrides = props.overrides ?? {};
     const mirror = props.registryMirror?.replace(/\/+$/, '');
-    if (mirror !== undefined && !MIRROR.test(mirror)) {
+    if (mirror !== undefined && !isRegistryPath(mirror)) {
       throw new ValidationError(this, `registryMirror '${props.registryMirror}' is not a registry host with an optional path. Use e.g. 'harbor.dc1.example.com/mirror'.`);
     }
     this.registryMirror = mirror;
