@@ -99,12 +99,23 @@ export function fitName(name: string, maxLength: number = MAX_LABEL_VALUE_LENGTH
 /**
  * The name of an immutable template: `<base>-<hash of content>`, where the base is shortened so
  * that the whole name stays within `maxLength`. Any content change gives a new name; the same
- * content always gives the same name. When the base is shortened, the hash covers the whole base
- * too, so that two bases that differ only in what was cut (`<long class>-control-plane` and
- * `<long class>-general-machine` with the same spec) still get different names.
+ * content always gives the same name (names of existing templates never change: a new name rolls
+ * the machines that use it).
  */
 export function hashedName(base: string, content: unknown, maxLength: number = MAX_LABEL_VALUE_LENGTH): string {
   const room = maxLength - HASH_LENGTH - 1;
-  if (base.length <= room) return `${base}-${contentHash(content)}`;
-  return `${base.slice(0, room).replace(/[-.]+$/, '')}-${contentHash({ base, content })}`;
+  const trimmed = base.length > room ? base.slice(0, room).replace(/[-.]+$/, '') : base;
+  return `${trimmed}-${contentHash(content)}`;
+}
+
+/**
+ * `hashedName`, unless that name is in `taken` already — two bases that differ only in what was
+ * cut off (`<long class>-control-plane` and `<long class>-general-machine`) with the same content —
+ * then with the hash covering the whole base too. Adds the name to `taken`.
+ */
+export function uniqueHashedName(base: string, content: unknown, taken: Set<string>, maxLength: number = MAX_LABEL_VALUE_LENGTH): string {
+  let name = hashedName(base, content, maxLength);
+  if (taken.has(name)) name = hashedName(base, { base, content }, maxLength);
+  taken.add(name);
+  return name;
 }

@@ -5,7 +5,7 @@
 import { ClusterParts, DeploymentPart, PoolPart, TemplatePart } from './split';
 import { denormalize, diffFields, FieldDiff, getAt, NAME_TOKEN, normalize, pointer, schemaFor, variableName } from './variables';
 import { jsonEqual } from '../../core/json-equal';
-import { canonicalJson, hashedName } from '../../core/names';
+import { canonicalJson, uniqueHashedName } from '../../core/names';
 
 const CAPI_V1BETA2 = 'cluster.x-k8s.io/v1beta2';
 const CLUSTER_NAME = '{{ .cluster.name }}';
@@ -96,6 +96,7 @@ export function buildClass(input: ClassInput): ClassOutput {
   const templateRefs = new Map<string, any>();
   const templates: any[] = [];
   const candidates: Candidate[] = [];
+  const templateNames = new Set<string>();
   const problems: string[] = []; // every problem of every member, reported together at the end
 
   for (const role of roles(poolNames)) {
@@ -159,7 +160,7 @@ export function buildClass(input: ClassInput): ClassOutput {
       nameJsonPatches.set(role.id, list);
     }
     const content = { apiVersion: baseT.apiVersion, kind: baseT.kind, spec: denormalize(baseSpec, owner.name) };
-    const templateName = hashedName(`${className}-${role.id}`, content);
+    const templateName = uniqueHashedName(`${className}-${role.id}`, content, templateNames);
     templates.push({ apiVersion: content.apiVersion, kind: content.kind, metadata: { name: templateName, namespace }, spec: content.spec });
     templateRefs.set(role.id, { apiVersion: content.apiVersion, kind: content.kind, name: templateName });
   }
