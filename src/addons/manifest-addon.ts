@@ -112,15 +112,16 @@ export class ManifestAddon implements IAddon {
  */
 function checkManifestIdentities(where: string, manifests: any[]): void {
   const seen = new Set<string>();
-  for (const m of manifests) {
+  for (const [index, m] of manifests.entries()) {
     const { apiVersion, kind } = m;
     const name = m.metadata?.name;
     const namespace = m.metadata?.namespace;
     const id = `${kind} '${name}'`;
-    if (typeof kind !== 'string' || !/^[A-Z][A-Za-z0-9]*$/.test(kind)) {
-      throw new ValidationError(where, `manifest kind '${kind}' is not a Kubernetes kind. Use e.g. 'ConfigMap'.`);
+    // a kind is a DNS-1035 label once lower-cased (CRDs may use lower case); a version any DNS-1035 label
+    if (typeof kind !== 'string' || !/^[A-Za-z]([-A-Za-z0-9]*[A-Za-z0-9])?$/.test(kind) || kind.length > 63) {
+      throw new ValidationError(where, `manifest ${index} ('${name}') has kind '${kind}', which is not a Kubernetes kind. Use e.g. 'ConfigMap'.`);
     }
-    if (typeof apiVersion !== 'string' || !/^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?v[0-9]+((alpha|beta)[0-9]+)?$/.test(apiVersion)) {
+    if (typeof apiVersion !== 'string' || !/^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[a-z]([-a-z0-9]*[a-z0-9])?$/.test(apiVersion)) {
       throw new ValidationError(where, `manifest ${id} has apiVersion '${apiVersion}', which is not an API version. Use e.g. 'v1' or 'apps/v1'.`);
     }
     if (typeof name !== 'string' || name === '' || name === '.' || name === '..' || name.length > 253 || /[/%\s]/.test(name)) {

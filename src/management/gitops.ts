@@ -89,7 +89,7 @@ export class GitOps {
     if (!isDnsLabel(namespace)) throw new ValidationError('GitOps.argoCd', `namespace '${namespace}' is not a namespace name. Use the namespace Argo CD runs in, e.g. 'argocd'.`);
     if (!isDnsSubdomain(project)) throw new ValidationError('GitOps.argoCd', `project '${project}' is not an Argo CD project name. Use e.g. 'default'.`);
     const revision = options.revision ?? 'HEAD';
-    if (revision !== 'HEAD' && !isGitRefName(revision)) throw new ValidationError('GitOps.argoCd', `revision '${revision}' is not a Git revision. Use a branch, tag or commit, e.g. 'main'.`);
+    if (revision !== 'HEAD' && !isGitRefName(revision, true)) throw new ValidationError('GitOps.argoCd', `revision '${revision}' is not a Git revision. Use a branch, tag or commit, e.g. 'main'.`);
     return new GitOps(GitOpsEngine.ARGO_CD, options.repoUrl, normalizePath(options.path), revision, namespace, project, undefined, 600, 1800);
   }
 
@@ -140,9 +140,9 @@ export class GitOps {
 }
 
 /** `scheme://[user@]host[:port]/path`: a user name but no password, a numeric port. */
-const GIT_URL = /^(https|ssh|http):\/\/(?:[\w.~-]+@)?[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?\/\S+$/;
+const GIT_URL = /^(https|ssh|http):\/\/(?:[\w.~%-]+@)?(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?\/\S+$/;
 /** scp-like `user@host:path` (Argo CD; Flux's GitRepository accepts http, https and ssh URLs only). */
-const SCP_URL = /^[\w.-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?:[^\s/]\S*$/;
+const SCP_URL = /^[\w.-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?:\S+$/;
 
 function checkRepository(where: string, options: GitRepositoryOptions, scpForm: boolean): void {
   const url = options.repoUrl;
@@ -151,7 +151,7 @@ function checkRepository(where: string, options: GitRepositoryOptions, scpForm: 
   }
   if (typeof url !== 'string' || !(GIT_URL.test(url) || (scpForm && SCP_URL.test(url)))) {
     const scp = typeof url === 'string' && !scpForm && SCP_URL.test(url);
-    const fix = scp ? ` Flux takes ssh://, not the scp form: 'ssh://${url.replace(':', '/')}'.` : " Use e.g. 'https://github.com/acme/platform.git' or 'ssh://git@github.com/acme/platform.git'.";
+    const fix = scp ? ` Flux takes ssh://, not the scp form: 'ssh://${url.replace(/:\/?/, '/')}'.` : " Use e.g. 'https://github.com/acme/platform.git' or 'ssh://git@github.com/acme/platform.git'.";
     throw new ValidationError(where, `repoUrl '${url}' is not a Git repository URL${scp ? ' Flux can use' : ''}.${fix}`);
   }
   const p = options.path;
@@ -169,8 +169,10 @@ function normalizePath(p: string | undefined): string {
  * `git check-ref-format` for a branch, tag or commit name: no empty or dot-led component, no `..`,
  * `@{`, control characters, space or any of `~^:?*[\`, no trailing `/`, `.` or `.lock`.
  */
-function isGitRefName(ref: string): boolean {
+function isGitRefName(ref: string, semverRange = false): boolean {
   if (typeof ref !== 'string' || ref === '' || ref === '@') return false;
+  // Argo CD also tracks tags by semver range (`1.*`, `>=1.2.0 <2.0.0`)
+  if (semverRange && /^[\d.*xX^~<>=| v-]+$/.test(ref) && /\d|\*/.test(ref)) return true;
   if (/[\x00-\x20\x7f~^:?*[\\]/.test(ref) || ref.includes('..') || ref.includes('@{') || ref.includes('//')) return false;
   if (ref.startsWith('/') || ref.endsWith('/') || ref.endsWith('.') || ref.endsWith('.lock')) return false;
   return ref.split('/').every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock'));

@@ -174,10 +174,12 @@ export class ManagementCluster extends Construct {
     result.errors.push(...sharedAwsNames(clusters));
     if (this.gitOps?.engine === GitOpsEngine.ARGO_CD) {
       // one Argo CD per management cluster: it reconciles Applications and reads cluster Secrets of its own namespace
+      // (a bundle that names another namespace runs with an Argo CD of its own there)
       for (const b of bundles) {
-        const namespace = b.delivery.kind === DeliveryKind.ARGO_CD ? b.delivery.argoCdOptions?.namespace ?? 'argocd' : undefined;
-        if (namespace === undefined || namespace === this.gitOps.namespace) continue;
-        result.errors.push(`bundle '${b.bundleName}' delivers with Argo CD in namespace '${namespace}', but this management cluster's Argo CD (GitOps.argoCd) runs in '${this.gitOps.namespace}', which reconciles only its own namespace's Applications and cluster Secrets. Use AddonDelivery.argoCd({ namespace: '${this.gitOps.namespace}' }).`);
+        const defaulted = b.delivery.kind === DeliveryKind.ARGO_CD && b.delivery.argoCdOptions?.namespace === undefined;
+        const namespace = 'argocd';
+        if (!defaulted || namespace === this.gitOps.namespace) continue;
+        result.errors.push(`bundle '${b.bundleName}' delivers with Argo CD in namespace '${namespace}' (the default), but this management cluster's Argo CD (GitOps.argoCd) runs in '${this.gitOps.namespace}', which reconciles only its own namespace's Applications and cluster Secrets. Use AddonDelivery.argoCd({ namespace: '${this.gitOps.namespace}' }) (or name the namespace of another Argo CD that runs there).`);
       }
     }
     return result;

@@ -65,12 +65,18 @@ describe('ManifestAddon', () => {
   const cm = (name: string, extra: Record<string, any> = {}) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'default' }, data: { k: 'v' }, ...extra });
 
   test.each([
-    [{ ...cm('x'), kind: 'configmap' }, /manifest kind 'configmap' is not a Kubernetes kind\. Use e\.g\. 'ConfigMap'\./],
+    [{ ...cm('x'), kind: 'Config Map' }, /manifest 0 \('x'\) has kind 'Config Map', which is not a Kubernetes kind\. Use e\.g\. 'ConfigMap'\./],
     [{ ...cm('x'), apiVersion: 'v 1' }, /manifest ConfigMap 'x' has apiVersion 'v 1', which is not an API version/],
     [cm('a b'), /manifest ConfigMap 'a b' has a name the API server rejects/],
     [{ ...cm('x'), metadata: { name: 'x', namespace: 'Kube System' } }, /manifest ConfigMap 'x' has namespace 'Kube System', which is not a namespace name/],
   ])('given a manifest the API server would reject (%#), then the addon says which and why', (manifest, expected) => {
     expect(() => new ManifestAddon({ name: 'm', manifests: [manifest] }).toAddonConfig()).toThrow(expected);
+  });
+
+  test('given CRD objects with lower-case kinds or versions like v1alpha and v1-preview, then they are accepted (the API server allows them)', () => {
+    const crd = (apiVersion: string, kind: string) => ({ apiVersion, kind, metadata: { name: 'x', namespace: 'default' } });
+    expect(() => new ManifestAddon({ name: 'm', manifests: [crd('example.com/v1alpha', 'foo'), crd('example.com/v1-preview', 'Bar'), crd('rbac.authorization.k8s.io/v1', 'ClusterRole')] }).toAddonConfig())
+      .not.toThrow();
   });
 
   test('given the same object twice, then it is an error (the second would replace the first)', () => {

@@ -33,6 +33,7 @@ describe('Fleet: provenance in errors', () => {
     const { standard, seoul, fleet } = world();
     expect(() => fleet.addCluster('a', { blueprint: standard, site: seoul, overrides: { labels: { 'capi-blueprints.io/site': 'other' } } }))
       .toThrow(/^fleet\/a: cluster 'a' gets labels\['capi-blueprints\.io\/site'\] from cluster 'a', which capi-blueprints sets from the site \('seoul'\)\. Remove it; name the site \(siteName\) instead\./);
+    expect(() => fleet.addCluster('b', { blueprint: standard, site: seoul, overrides: { labels: { 'capi-blueprints.io/site': 'seoul' } } })).not.toThrow(); // the same value
   });
 
   test('given removal of a pool the blueprint lacks, when the cluster is added, then it is an error', () => {

@@ -105,7 +105,7 @@ describe('GitOps layout', () => {
   test('given Argo CD in another namespace than the bundles\' Argo CD delivery, then a ValidationError says which namespace to deliver to', () => {
     const { platform } = gitOpsWorld(GitOps.argoCd({ repoUrl: 'https://git.example.com/platform.git', namespace: 'gitops' }), AddonDelivery.argoCd());
     expect(() => platform.synth()).toThrow(
-      /mgmt: bundle 'base' delivers with Argo CD in namespace 'argocd', but this management cluster's Argo CD \(GitOps\.argoCd\) runs in 'gitops', .* Use AddonDelivery\.argoCd\(\{ namespace: 'gitops' \}\)\./,
+      /mgmt: bundle 'base' delivers with Argo CD in namespace 'argocd' \(the default\), but this management cluster's Argo CD \(GitOps\.argoCd\) runs in 'gitops', .* Use AddonDelivery\.argoCd\(\{ namespace: 'gitops' \}\)/,
     );
     const ok = gitOpsWorld(GitOps.argoCd({ repoUrl: 'https://git.example.com/platform.git', namespace: 'gitops' }), AddonDelivery.argoCd({ namespace: 'gitops' }));
     expect(() => ok.platform.synth()).not.toThrow();
@@ -118,6 +118,13 @@ describe('GitOps layout', () => {
     expect(GitOps.flux({ repoUrl: 'https://git.example.com/p.git', path: './gitops/' }).repoPath('clusters')).toEqual('gitops/clusters');
     expect(GitOps.argoCd({ repoUrl: 'https://git.example.com/p.git', revision: 'release/2026.12' }).revision).toEqual('release/2026.12');
     expect(GitOps.argoCd({ repoUrl: 'https://git.example.com/p.git', revision: '3f2a9c1e' }).revision).toEqual('3f2a9c1e');
+    expect(GitOps.argoCd({ repoUrl: 'https://git.example.com/p.git', revision: '1.*' }).revision).toEqual('1.*'); // Argo CD semver tag tracking
+    expect(GitOps.argoCd({ repoUrl: 'git@gitserver:/srv/git/platform.git' }).repoUrl).toEqual('git@gitserver:/srv/git/platform.git');
+    expect(GitOps.argoCd({ repoUrl: 'https://first.last%40corp.com@git.example.com/p.git' }).repoUrl).toContain('%40');
+    expect(GitOps.flux({ repoUrl: 'ssh://git@[fd00::1]:22/p.git' }).repoUrl).toEqual('ssh://git@[fd00::1]:22/p.git');
+    // a bundle naming another namespace runs with an Argo CD of its own there
+    const other = gitOpsWorld(GitOps.argoCd({ repoUrl: 'https://git.example.com/platform.git', namespace: 'gitops' }), AddonDelivery.argoCd({ namespace: 'argocd-addons' }));
+    expect(() => other.platform.synth()).not.toThrow();
   });
 
   test('given cluster and namespace names too long for a label value together, then Kustomization and Application names are cut with a hash (kustomize-controller and Argo CD copy them into labels)', () => {

@@ -102,8 +102,8 @@ export function buildCluster(scope: Construct, id: string, request: ClusterReque
   const provenance = merged.provenance;
   const provider = site.infrastructure.provider;
 
-  for (const reserved of [SITE_LABEL, BLUEPRINT_LABEL]) {
-    if (v.labels?.[reserved] !== undefined) {
+  for (const [reserved, own] of [[SITE_LABEL, site.siteName], [BLUEPRINT_LABEL, blueprint.blueprintName]]) {
+    if (v.labels?.[reserved] !== undefined && v.labels[reserved] !== own) {
       const by = provenance.get(`labels['${reserved}']`);
       throw new RequestError(`gets labels['${reserved}']${by ? ` from ${by}` : ''}, which capi-blueprints sets from the ${reserved === SITE_LABEL ? 'site' : 'blueprint'} ('${reserved === SITE_LABEL ? site.siteName : blueprint.blueprintName}'). Remove it; name the ${reserved === SITE_LABEL ? 'site (siteName)' : 'blueprint (blueprintName)'} instead.`);
     }
