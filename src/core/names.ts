@@ -108,14 +108,3 @@ export function hashedName(base: string, content: unknown, maxLength: number = M
   return `${trimmed}-${contentHash(content)}`;
 }
 
-/**
- * `hashedName`, unless that name is in `taken` already — two bases that differ only in what was
- * cut off (`<long class>-control-plane` and `<long class>-general-machine`) with the same content —
- * then with the hash covering the whole base too. Adds the name to `taken`.
- */
-export function uniqueHashedName(base: string, content: unknown, taken: Set<string>, maxLength: number = MAX_LABEL_VALUE_LENGTH): string {
-  let name = hashedName(base, content, maxLength);
-  if (taken.has(name)) name = hashedName(base, { base, content }, maxLength);
-  taken.add(name);
-  return name;
-}

@@ -5,7 +5,7 @@
 import { ClusterParts, DeploymentPart, PoolPart, TemplatePart } from './split';
 import { denormalize, diffFields, FieldDiff, getAt, NAME_TOKEN, normalize, pointer, schemaFor, variableName } from './variables';
 import { jsonEqual } from '../../core/json-equal';
-import { canonicalJson, uniqueHashedName } from '../../core/names';
+import { canonicalJson, hashedName } from '../../core/names';
 
 const CAPI_V1BETA2 = 'cluster.x-k8s.io/v1beta2';
 const CLUSTER_NAME = '{{ .cluster.name }}';
@@ -160,8 +160,12 @@ export function buildClass(input: ClassInput): ClassOutput {
       nameJsonPatches.set(role.id, list);
     }
     const content = { apiVersion: baseT.apiVersion, kind: baseT.kind, spec: denormalize(baseSpec, owner.name) };
-    const templateName = uniqueHashedName(`${className}-${role.id}`, content, templateNames);
-    templates.push({ apiVersion: content.apiVersion, kind: content.kind, metadata: { name: templateName, namespace }, spec: content.spec });
+    const templateName = hashedName(`${className}-${role.id}`, content);
+    // the same name is the same content under a base cut short (a long class name): one template serves both roles
+    if (!templateNames.has(templateName)) {
+      templateNames.add(templateName);
+      templates.push({ apiVersion: content.apiVersion, kind: content.kind, metadata: { name: templateName, namespace }, spec: content.spec });
+    }
     templateRefs.set(role.id, { apiVersion: content.apiVersion, kind: content.kind, name: templateName });
   }
   for (const v of mergeCandidates(candidates)) {

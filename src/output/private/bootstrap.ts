@@ -4,7 +4,7 @@
  * (`dependsOn` orders management → cluster → its addons).
  */
 import type { ManagedCluster } from '../../cluster/managed-cluster';
-import { fitName, MAX_LABEL_VALUE_LENGTH } from '../../core/names';
+import { fitName } from '../../core/names';
 import type * as ArgoCd from '../../imports/argocd/argoproj.io';
 import type * as FluxKustomize from '../../imports/flux-kustomize/kustomize.toolkit.fluxcd.io';
 import type * as FluxSource from '../../imports/flux-source/source.toolkit.fluxcd.io';
@@ -40,12 +40,12 @@ export function bootstrapFiles(management: string, gitOps: GitOps, clusters: Clu
 /**
  * Application / Kustomization name of a cluster folder: `<cluster>.<namespace>` (unique; dots cannot
  * occur in either). Argo CD (label tracking) and kustomize-controller copy these names into a label
- * value of every object they apply (at most 63 characters, with `.addons` for a Flux addons
- * folder): longer ones are cut and end in a hash of the whole name. Names that fit are kept as
- * they were.
+ * value of every object they apply (at most 63 characters): a longer one is cut and ends in a hash
+ * of the whole name; names that fit are kept. The Flux addons Kustomization is `<name>.addons`,
+ * cut the same way, so that adding a cluster's first addon never renames its cluster Kustomization.
  */
-function clusterAppName(f: ClusterFolder, withAddons: boolean): string {
-  return fitName(`${f.cluster.clusterName}.${f.cluster.clusterNamespace}`, MAX_LABEL_VALUE_LENGTH - (withAddons ? ADDONS_SUFFIX.length : 0));
+function clusterAppName(f: ClusterFolder): string {
+  return fitName(`${f.cluster.clusterName}.${f.cluster.clusterNamespace}`);
 }
 const ADDONS_SUFFIX = '.addons';
 
@@ -92,7 +92,7 @@ function argoCdFiles(management: string, gitOps: GitOps, clusters: ClusterFolder
   if (hasManagementFolder) apps.push(application(managementAppName(management, 'management'), `management/${management}`, -1));
   for (const f of clusters) {
     const externallyScaled = f.cluster.nodePools.filter(hasExternallyManagedReplicas).map(machinePoolName);
-    apps.push(application(clusterAppName(f, false), f.folder, 0, externallyScaled));
+    apps.push(application(clusterAppName(f), f.folder, 0, externallyScaled));
   }
   const root = application(managementAppName(management, 'root'), `bootstrap/${management}/apps`, undefined);
   return [
@@ -138,10 +138,10 @@ function fluxFiles(management: string, gitOps: GitOps, clusters: ClusterFolder[]
   // Namespaces and identities may hold clusters: never pruned.
   if (hasManagementFolder) objects.push(kustomization(managementName, `management/${management}`, false, []));
   for (const f of clusters) {
-    const name = clusterAppName(f, f.hasAddons);
+    const name = clusterAppName(f);
     // Clusters are never pruned; their Kustomization is ready once the cluster is.
     objects.push(kustomization(name, `${f.folder}/cluster`, false, hasManagementFolder ? [managementName] : [], true));
-    if (f.hasAddons) objects.push(kustomization(`${name}${ADDONS_SUFFIX}`, `${f.folder}/addons`, true, [name]));
+    if (f.hasAddons) objects.push(kustomization(fitName(`${name}${ADDONS_SUFFIX}`), `${f.folder}/addons`, true, [name]));
   }
   return [{ path: `bootstrap/${management}/flux.yaml`, objects }];
 }
