@@ -7,7 +7,7 @@ import { renderApplication, renderApplicationSet } from '../../delivery/private/
 import { renderHelmChartProxy } from '../../delivery/private/caaph';
 import { BundleRenderInfo } from '../../delivery/private/common';
 import { renderResourceSet } from '../../delivery/private/crs';
-import { renderHelmRelease } from '../../delivery/private/flux';
+import { FluxSources, planFluxSources, renderHelmRelease } from '../../delivery/private/flux';
 import { CLUSTER_NAME_SELECTOR_LABEL, ClusterFacts, RenderReport, ResolvedAddon } from '../../delivery/private/types';
 import { AddonKind, AddonTarget } from '../addon';
 import type { AddonBundle } from '../addon-bundle';
@@ -125,7 +125,15 @@ export class AddonRegistry {
     for (const [cluster, list] of entries) owners.set(cluster, this.ownersOn(cluster, list, effective, reports));
 
     // 4. Render each bundle.
-    const emittedSources = new Map<string, string>(); // Flux chart sources: namespace/kind/name → what they serve
+    // Flux chart sources, named before rendering so that no name depends on the rendering order
+    const fluxUses: Array<{ namespace: string; addon: ResolvedAddon }> = [];
+    for (const [cluster, owned] of owners) {
+      for (const o of owned.values()) {
+        const flux = o.bundle.delivery.kind === DeliveryKind.FLUX && o.addon.config.helm !== undefined;
+        if (flux) fluxUses.push({ namespace: cluster.clusterNamespace, addon: o.addon });
+      }
+    }
+    const emittedSources = planFluxSources(fluxUses);
     for (const b of usable) {
       const report = reports.get(b)!;
       const e = effective.get(b)!;
@@ -222,7 +230,7 @@ export class AddonRegistry {
   /** Renders the addons bundle `b` delivers to `cluster` (as attached or as selected). */
   private renderOn(
     cluster: ManagedCluster, mode: 'attached' | 'selected', b: AddonBundle, e: EffectiveBundle, owned: Map<string, Owner>,
-    scope: Construct, info: BundleRenderInfo, emittedSources: Map<string, string>,
+    scope: Construct, info: BundleRenderInfo, emittedSources: FluxSources,
   ): void {
     const f = factsOf(cluster);
     for (const addon of e.addons) {
@@ -253,7 +261,7 @@ export class AddonRegistry {
     }
   }
 
-  private renderOne(scope: Construct, info: BundleRenderInfo, addon: ResolvedAddon, cluster: ClusterFacts, emitted: Map<string, string>): void {
+  private renderOne(scope: Construct, info: BundleRenderInfo, addon: ResolvedAddon, cluster: ClusterFacts, emitted: FluxSources): void {
     if (addon.config.kind === AddonKind.MANIFESTS) return renderResourceSet(scope, info, addon, cluster, undefined);
     switch (info.delivery.kind) {
       case DeliveryKind.HELM_CHART_PROXY: return renderHelmChartProxy(scope, info, addon, cluster, undefined);

@@ -49,21 +49,40 @@ function sourceFor(addon: ResolvedAddon): ChartSource {
   return { kind: 'HelmRepository', name: dnsName(url.replace(/^https:\/\//, ''), url), url, identity: url };
 }
 
+/** The chart sources of one render pass: emitted ones (namespace/kind/name → what they serve) and readable names that several repositories share. */
+export interface FluxSources {
+  readonly emitted: Map<string, string>;
+  readonly colliding: Set<string>;
+}
+
 /**
- * The source of `addon` in `namespace`, named so that one name never serves two repositories: the
- * readable name (`charts-example-com-stable`) unless another repository took it already in this
- * namespace (`charts-example.com/stable` reads the same), then that name with a hash of the URL.
- * `sources` maps each emitted namespace/kind/name to its identity.
+ * The sources of a render pass, before anything is rendered: readable names (`charts-example-com-stable`)
+ * that two repositories would share in one namespace (`charts.example.com/stable` and
+ * `charts-example.com/stable`) are marked, so that each of them takes a name with a hash of its URL
+ * — whatever order bundles and clusters are rendered in.
  */
-function uniqueSource(addon: ResolvedAddon, namespace: string, sources: Map<string, string>): { source: ChartSource; isNew: boolean } {
+export function planFluxSources(uses: Iterable<{ readonly namespace: string; readonly addon: ResolvedAddon }>): FluxSources {
+  const identities = new Map<string, Set<string>>();
+  for (const { namespace, addon } of uses) {
+    const s = sourceFor(addon);
+    const key = `${namespace}/${s.kind}/${s.name}`;
+    let set = identities.get(key);
+    if (!set) identities.set(key, (set = new Set()));
+    set.add(s.identity);
+  }
+  const colliding = new Set([...identities].filter(([, ids]) => ids.size > 1).map(([key]) => key));
+  return { emitted: new Map(), colliding };
+}
+
+/** The source of `addon` in `namespace` (hashed when its readable name is shared), and whether it is emitted yet. */
+function uniqueSource(addon: ResolvedAddon, namespace: string, sources: FluxSources): { source: ChartSource; isNew: boolean } {
   let source = sourceFor(addon);
-  const taken = sources.get(`${namespace}/${source.kind}/${source.name}`);
-  if (taken !== undefined && taken !== source.identity) {
+  if (sources.colliding.has(`${namespace}/${source.kind}/${source.name}`)) {
     source = { ...source, name: `${source.name.slice(0, 54).replace(/-+$/, '')}-${contentHash(source.identity)}` };
   }
   const key = `${namespace}/${source.kind}/${source.name}`;
-  const isNew = !sources.has(key);
-  sources.set(key, source.identity);
+  const isNew = !sources.emitted.has(key);
+  sources.emitted.set(key, source.identity);
   return { source, isNew };
 }
 
@@ -75,7 +94,7 @@ function uniqueSource(addon: ResolvedAddon, namespace: string, sources: Map<stri
  * per namespace across all bundles (`sources`).
  */
 export function renderHelmRelease(
-  scope: Construct, info: BundleRenderInfo, addon: ResolvedAddon, cluster: ClusterFacts, sources: Map<string, string>,
+  scope: Construct, info: BundleRenderInfo, addon: ResolvedAddon, cluster: ClusterFacts, sources: FluxSources,
 ): void {
   const helm = addon.config.helm!;
   const { helm: fluxHelm, source: fluxSource } = fluxModules();
