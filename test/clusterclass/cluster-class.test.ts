@@ -241,8 +241,8 @@ describe('ClusterClass output errors', () => {
       fleet.addCluster(`x${i}`, { blueprint, site });
     }
     platform.synth();
-    const classes = objectsIn(outdir).filter((o) => o.object?.kind === 'ClusterClass').map((o) => o.file.split('/').slice(0, 2).join('/')).sort();
-    expect(classes).toEqual(['management/mgmt', 'management/mgmt2']);
+    const classes = objectsIn(outdir).filter((o) => o.object?.kind === 'ClusterClass').map((o) => o.file).sort();
+    expect(classes).toEqual(['management/mgmt/clusterclass-std-dev.yaml', 'management/mgmt2/clusterclass-std-dev.yaml']);
   });
 
   test('given a class name too long for its template names, then same-content templates are one template and names stay within 63 characters', () => {

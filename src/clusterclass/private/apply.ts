@@ -125,8 +125,9 @@ export function applyClassOutputs(root: IConstruct, build: BaseBuilder): void {
     const mgmt = first.site.managementCluster;
     const scope: IConstruct = first.cluster.node.scope!;
     const chartId = `clusterclass-${className}${namespace === 'default' ? '' : `-${namespace}`}`;
-    // the same class name for another management cluster (sites of the same name): its own chart
-    const chart = new Chart(scope, scope.node.tryFindChild(chartId) === undefined ? chartId : `${chartId}@${mgmt?.clusterName}`, { namespace });
+    // the same class for another management cluster (sites of the same name): the chart goes under
+    // its site, keeping its id (the file name in that management cluster's folder)
+    const chart = new Chart(scope.node.tryFindChild(chartId) === undefined ? scope : first.site, chartId, { namespace });
     if (mgmt) Object.defineProperty(chart, MEMBERSHIP, { value: mgmt });
     new ApiObject(chart, 'ClusterClass', out.clusterClass);
     for (const t of out.templates) new ApiObject(chart, t.metadata.name, t);
