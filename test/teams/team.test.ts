@@ -175,9 +175,11 @@ describe('Team validation', () => {
   test('given a team claiming the namespace of an addon on the same cluster, then synthesis fails naming the addon (the team\'s default-deny policy would cut it off)', () => {
     const app = testApp();
     const cluster = awsCluster(app, 'prod');
-    new AddonBundle(app, 'platform', { addons: [Catalog.certManager()] }).attachTo(cluster);
-    new Team(app, 'web', { namespaces: [{ name: 'cert-manager' }, { name: 'web' }] }).attachTo(cluster);
-    expect(() => app.synth()).toThrow(/namespace 'cert-manager' of team 'web' is the namespace of addon 'cert-manager' on cluster 'prod'; the team's network policies, quota and Pod Security level would apply to the addon\. Give the team a namespace of its own\./);
+    const dev = awsCluster(app, 'dev');
+    new AddonBundle(app, 'platform', { addons: [Catalog.certManager()] }).attachTo(cluster, dev);
+    new Team(app, 'web', { namespaces: [{ name: 'cert-manager' }, { name: 'web' }] }).attachTo(cluster, dev);
+    // one message per team and namespace, however many clusters
+    expect(() => app.synth()).toThrow(/namespace 'cert-manager' of team 'web' is the namespace of addon 'cert-manager' on clusters 'prod' and 1 more; the team's network policies, quota and Pod Security level would apply to the addon\. Give the team a namespace of its own\./);
   });
 });
 

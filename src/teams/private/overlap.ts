@@ -45,21 +45,35 @@ function computeOverlaps(root: IConstruct, teams: Team[]): Map<Team, string[]> {
   const result = new Map<Team, string[]>();
   const all = root.node.findAll();
   const clusters = all.filter((c): c is ManagedCluster => ManagedCluster.prototype.isPrototypeOf(c));
-  const bundles = all.filter((c): c is AddonBundle => AddonBundle.prototype.isPrototypeOf(c));
-  const report = (team: Team, message: string) => result.set(team, [...(result.get(team) ?? []), message]);
+  // attachments as sets, and each bundle's addon namespaces, once (not per cluster)
+  const targets = (attached: ManagedCluster[], selector: { matchLabels: Record<string, string> } | undefined) => {
+    const set = new Set(attached);
+    return (cluster: ManagedCluster) => set.has(cluster) || (selector !== undefined && matches(cluster.clusterLabels, selector.matchLabels));
+  };
+  const bundles = all.filter((c): c is AddonBundle => AddonBundle.prototype.isPrototypeOf(c))
+    .map((b) => ({ reaches: targets(b.attachedClusters, b.clusterSelector), namespaces: addonNamespaces(b) }));
+  const teamTargets = new Map(teams.map((team) => [team, targets(team.attachedClusters, team.clusterSelector)]));
+  // team → namespace → the addon there and the clusters where both meet (one message per team and namespace)
+  const inAddonNamespaces = new Map<Team, Map<string, { addon: string; clusters: string[] }>>();
   for (const cluster of clusters) {
+    const onCluster = teams.filter((team) => teamTargets.get(team)!(cluster));
+    if (onCluster.length === 0) continue;
+    const addonNamespacesHere = new Map<string, string>();
+    for (const b of bundles) {
+      if (!b.reaches(cluster)) continue;
+      for (const [ns, addon] of b.namespaces) if (!addonNamespacesHere.has(ns)) addonNamespacesHere.set(ns, addon);
+    }
     const owner = new Map<string, Team>();
-    const addonNamespaces = addonNamespacesOn(cluster, bundles);
-    for (const team of teams) {
-      const attached = team.attachedClusters.includes(cluster);
-      const selector = team.clusterSelector;
-      if (!attached && !(selector && matches(cluster.clusterLabels, selector.matchLabels))) continue;
+    for (const team of onCluster) {
       const clashes = new Map<Team, string[]>();
       for (const ns of team.namespaceNames) {
-        const addon = addonNamespaces.get(ns);
+        const addon = addonNamespacesHere.get(ns);
         if (addon) {
-          // the team's default-deny NetworkPolicy, quota and restricted Pod Security would apply to the addon's pods
-          report(team, `namespace '${ns}' of team '${team.teamName}' is the namespace of addon '${addon}' on cluster '${cluster.clusterName}'; the team's network policies, quota and Pod Security level would apply to the addon. Give the team a namespace of its own.`);
+          let byNs = inAddonNamespaces.get(team);
+          if (!byNs) inAddonNamespaces.set(team, (byNs = new Map()));
+          const entry = byNs.get(ns) ?? { addon, clusters: [] };
+          entry.clusters.push(cluster.clusterName);
+          byNs.set(ns, entry);
         }
         const other = owner.get(ns);
         if (other && other !== team) clashes.set(other, [...(clashes.get(other) ?? []), ns]);
@@ -72,21 +86,24 @@ function computeOverlaps(root: IConstruct, teams: Team[]): Map<Team, string[]> {
       }
     }
   }
+  for (const [team, byNs] of inAddonNamespaces) {
+    for (const [ns, { addon, clusters: where }] of byNs) {
+      const on = where.length === 1 ? `cluster '${where[0]}'` : `clusters '${where[0]}' and ${where.length - 1} more`;
+      // the team's default-deny NetworkPolicy, quota and restricted Pod Security would apply to the addon's pods
+      result.set(team, [...(result.get(team) ?? []), `namespace '${ns}' of team '${team.teamName}' is the namespace of addon '${addon}' on ${on}; the team's network policies, quota and Pod Security level would apply to the addon. Give the team a namespace of its own.`]);
+    }
+  }
   return result;
 }
 
-/** The namespaces Helm addons install into on `cluster` (from the bundles attached to it or selecting it), with an addon of each. */
-function addonNamespacesOn(cluster: ManagedCluster, bundles: AddonBundle[]): Map<string, string> {
+/** The namespaces a bundle's Helm addons install into on workload clusters, with an addon of each. */
+function addonNamespaces(b: AddonBundle): Map<string, string> {
   const out = new Map<string, string>();
-  for (const b of bundles) {
-    const selector = b.clusterSelector;
-    if (!b.attachedClusters.includes(cluster) && !(selector && matches(cluster.clusterLabels, selector.matchLabels))) continue;
-    const effective = b._effective();
-    if (effective.errors.length > 0) continue; // reported by the bundle
-    for (const addon of effective.addons) {
-      const onWorkload = addon.config.helm !== undefined && addon.config.target !== AddonTarget.MANAGEMENT_CLUSTER;
-      if (onWorkload && !out.has(addon.config.namespace)) out.set(addon.config.namespace, addon.name);
-    }
+  const effective = b._effective();
+  if (effective.errors.length > 0) return out; // reported by the bundle
+  for (const addon of effective.addons) {
+    const onWorkload = addon.config.helm !== undefined && addon.config.target !== AddonTarget.MANAGEMENT_CLUSTER;
+    if (onWorkload && !out.has(addon.config.namespace)) out.set(addon.config.namespace, addon.name);
   }
   return out;
 }
