@@ -384,6 +384,11 @@ export class LmaStack extends AddonBundle implements ILmaHub {
       throw new ValidationError(this, `route severity '${route.severity}' is not an AlertSeverity. Use AlertSeverity.CRITICAL, WARNING or INFO.`);
     }
     this.checkKnown(route.receiver, `route for severity '${route.severity}'`);
+    // Alertmanager stops at the first matching route unless it says continue
+    const earlier = this._routes.find((r) => r.severity === route.severity && !r.continue);
+    if (earlier) {
+      throw new ValidationError(this, `the route for severity '${route.severity}' to receiver '${route.receiver.name}' would never match: the route to '${earlier.receiver.name}' before it takes the same alerts and stops. Set continue: true on that route to notify both.`);
+    }
   }
 
   private hubConfigOf(topology: LmaTopology): LmaHubConfig {

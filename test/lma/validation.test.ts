@@ -85,6 +85,23 @@ describe('LmaStack receiver errors', () => {
       .toThrow(/route for severity 'critical' uses receiver 'platform-slack', which is not in this stack\. Add it first/);
   });
 
+  test('given a second route for a severity after one that stops, then the error says it would never match and how to notify both', () => {
+    const stack = () => {
+      const hub = hubStack(testApp());
+      const [first, second] = [slack('first'), slack('second')];
+      hub.addReceiver(first);
+      hub.addReceiver(second);
+      return { hub, first, second };
+    };
+    const a = stack();
+    a.hub.addRoute({ severity: AlertSeverity.CRITICAL, receiver: a.first });
+    expect(() => a.hub.addRoute({ severity: AlertSeverity.CRITICAL, receiver: a.second }))
+      .toThrow(/the route for severity 'critical' to receiver 'second' would never match: the route to 'first' before it takes the same alerts and stops\. Set continue: true on that route to notify both\./);
+    const b = stack();
+    b.hub.addRoute({ severity: AlertSeverity.CRITICAL, receiver: b.first, continue: true });
+    expect(() => b.hub.addRoute({ severity: AlertSeverity.CRITICAL, receiver: b.second })).not.toThrow();
+  });
+
   test('given a receiver added to an edge, then the error points to the hub', () => {
     const app = testApp();
     const edge = edgeStack(app, 'lma-edge', hubStack(app));
