@@ -70,3 +70,21 @@ describe('ClusterValue.label', () => {
     expect(() => ClusterValue.label('example.com/team')).not.toThrow();
   });
 });
+
+describe('ClusterValue.label under HelmChartProxy', () => {
+  test('given an attached cluster without the label, then synthesis stops (CAAPH would install the chart with <no value>)', () => {
+    const app = testApp();
+    const bundle = new AddonBundle(app, 'b', { addons: [helm('web', { values: { env: ClusterValue.label('environment') } })] });
+    bundle.attachTo(awsCluster(app, 'prod'));
+    expect(() => named(bundle, 'HelmChartProxy', 'prod-web')).toThrow(
+      /b: addon 'web': cluster 'prod' has no label 'environment', which ClusterValue\.label\('environment'\) reads \(CAAPH would install the chart with '<no value>'\)\. Add it with cluster\.addLabel/,
+    );
+  });
+
+  test('given the label on the cluster, then the template reads it at install time', () => {
+    const app = testApp();
+    const bundle = new AddonBundle(app, 'b', { addons: [helm('web', { values: { env: ClusterValue.label('environment') } })] });
+    bundle.attachTo(awsCluster(app, 'prod', { labels: { environment: 'prod' } }));
+    expect(named(bundle, 'HelmChartProxy', 'prod-web').spec.valuesTemplate).toContain('{{ index .Cluster.metadata.labels "environment" }}');
+  });
+});

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { renderTemplate, ClusterValueError } from './cluster-values';
+import { hasLabelsOrReport, renderTemplate, ClusterValueError } from './cluster-values';
 import { BundleRenderInfo, goDuration, objectId, objectLabels, objectName } from './common';
 import { deepFreeze, PrerenderedObject } from './prerendered-object';
 import { CLUSTER_NAME_SELECTOR_LABEL, ClusterFacts, ResolvedAddon, Selector } from './types';
@@ -29,6 +29,7 @@ export function renderHelmChartProxy(
     throw e;
   }
   if (cluster) {
+    if (!hasLabelsOrReport(info, addon, cluster)) return;
     // one per cluster (thousands in a fleet): the shared template with this cluster's selector in its place
     const template = specTemplate(info, addon, valuesTemplate);
     const clusterSelector = { matchLabels: { [CLUSTER_NAME_SELECTOR_LABEL]: cluster.name } };

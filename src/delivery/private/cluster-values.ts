@@ -58,6 +58,43 @@ function prepare(value: any): Prepared {
   return { fixed: true, value };
 }
 
+/** The label keys `ClusterValue.label` reads anywhere in `values` (found once per values object). */
+function labelKeysOf(values: any): string[] {
+  if (values === null || typeof values !== 'object') return [];
+  let keys = labelKeys.get(values);
+  if (!keys) {
+    const found = new Set<string>();
+    const walk = (v: any): void => {
+      if (v instanceof ClusterValue) {
+        if (v.field === ClusterField.LABEL) found.add(v.labelKey!);
+      } else if (Array.isArray(v)) {
+        v.forEach(walk);
+      } else if (isPlainObject(v)) {
+        for (const k of Object.keys(v)) walk(v[k]);
+      }
+    };
+    walk(values);
+    labelKeys.set(values, (keys = [...found].sort()));
+  }
+  return keys;
+}
+const labelKeys = new WeakMap<object, string[]>();
+
+/**
+ * For deliveries that render values on the management cluster (CAAPH's Go template): whether
+ * `cluster` has every label the values read, else `false` after recording the missing one (the
+ * template would render '<no value>' into the chart's values at install time).
+ */
+export function hasLabelsOrReport(info: BundleRenderInfo, addon: ResolvedAddon, cluster: ClusterFacts): boolean {
+  for (const key of labelKeysOf(addon.values)) {
+    if (cluster.labels[key] === undefined) {
+      info.report.errors.push(`${info.path}: addon '${addon.name}': cluster '${cluster.name}' has no label '${key}', which ClusterValue.label('${key}') reads (CAAPH would install the chart with '<no value>'). Add it with cluster.addLabel('${key}', …) or the cluster's labels prop.`);
+      return false;
+    }
+  }
+  return true;
+}
+
 /**
  * The addon's values with literal per-cluster values (Argo CD, Flux), or `undefined` after
  * recording why they cannot be rendered for `cluster` in the bundle's report.
