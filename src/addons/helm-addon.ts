@@ -4,6 +4,7 @@ import { touchModel } from './private/state';
 import { validateAddonName, validateChart, validateNamespace } from './private/validate';
 import { wholeSeconds } from '../core/durations';
 import { validateLabels } from '../core/labels';
+import { MAX_HELM_RELEASE_NAME_LENGTH } from '../core/names';
 import { RANGES } from '../core/ranges';
 import { ValidationError } from '../core/validation-error';
 import { validateValuesData } from './private/values';
@@ -117,8 +118,8 @@ export class HelmAddon implements IAddon {
     this.createNamespace = props.createNamespace ?? true;
     this.target = props.target ?? AddonTarget.WORKLOAD_CLUSTER;
     validateNamespace(scope, this.namespace);
-    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(this.releaseName) || this.releaseName.length > 53) {
-      throw new ValidationError(scope, `releaseName '${this.releaseName}' is not a Helm release name. Use at most 53 lower-case letters, digits and '-'.`);
+    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(this.releaseName) || this.releaseName.length > MAX_HELM_RELEASE_NAME_LENGTH) {
+      throw new ValidationError(scope, `releaseName '${this.releaseName}' is not a Helm release name. Use at most ${MAX_HELM_RELEASE_NAME_LENGTH} lower-case letters, digits and '-'.`);
     }
     const timeout = props.install?.timeout ?? Duration.minutes(5);
     const timeoutSeconds = wholeSeconds(scope, 'install.timeout', timeout, { ...RANGES.goDurationSeconds, min: 1 })!;

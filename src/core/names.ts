@@ -3,6 +3,9 @@ import { createHash } from 'crypto';
 /** Longest Kubernetes label value, and so the longest name CAPI copies into a label. */
 export const MAX_LABEL_VALUE_LENGTH = 63;
 
+/** Longest Helm release name (Helm's own limit; Flux's HelmRelease CRD says the same). */
+export const MAX_HELM_RELEASE_NAME_LENGTH = 53;
+
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;

@@ -58,6 +58,11 @@ function prepare(value: any): Prepared {
   return { fixed: true, value };
 }
 
+/** Why `cluster` cannot give `ClusterValue.label(key)` a value, and the fix. */
+function missingLabel(cluster: ClusterFacts, key: string, consequence: string): string {
+  return `cluster '${cluster.name}' has no label '${key}', which ClusterValue.label('${key}') reads${consequence}. Add it with cluster.addLabel('${key}', …) or the cluster's labels prop.`;
+}
+
 /** The label keys `ClusterValue.label` reads anywhere in `values` (found once per values object). */
 function labelKeysOf(values: any): string[] {
   if (values === null || typeof values !== 'object') return [];
@@ -88,7 +93,7 @@ const labelKeys = new WeakMap<object, string[]>();
 export function hasLabelsOrReport(info: BundleRenderInfo, addon: ResolvedAddon, cluster: ClusterFacts): boolean {
   for (const key of labelKeysOf(addon.values)) {
     if (cluster.labels[key] === undefined) {
-      info.report.errors.push(`${info.path}: addon '${addon.name}': cluster '${cluster.name}' has no label '${key}', which ClusterValue.label('${key}') reads (CAAPH would install the chart with '<no value>'). Add it with cluster.addLabel('${key}', …) or the cluster's labels prop.`);
+      info.report.errors.push(`${info.path}: addon '${addon.name}': ${missingLabel(cluster, key, " (CAAPH would install the chart with '<no value>')")}`);
       return false;
     }
   }
@@ -120,7 +125,7 @@ function literal(v: ClusterValue, cluster: ClusterFacts): any {
     case ClusterField.LABEL: {
       const value = cluster.labels[v.labelKey!];
       if (value === undefined) {
-        throw new ClusterValueError(`cluster '${cluster.name}' has no label '${v.labelKey}', which ClusterValue.label('${v.labelKey}') reads. Add it with cluster.addLabel('${v.labelKey}', …) or the cluster's labels prop.`);
+        throw new ClusterValueError(missingLabel(cluster, v.labelKey!, ''));
       }
       return `${v.prefix}${value}${v.suffix}`;
     }

@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { AddonDelivery, ClusterResourceSetDeliveryOptions } from '../addon-delivery';
 import { ADDON_LABEL, BUNDLE_LABEL, CLUSTER_NAME_SELECTOR_LABEL, ClusterFacts, RenderReport, ResolvedAddon } from './types';
-import { MAX_LABEL_VALUE_LENGTH } from '../../core/names';
+import { MAX_HELM_RELEASE_NAME_LENGTH, MAX_LABEL_VALUE_LENGTH } from '../../core/names';
 
 /** What every renderer gets about the bundle it renders for. */
 export interface BundleRenderInfo {
@@ -30,9 +30,6 @@ export function objectId(scope: IConstruct, name: string, namespace: string): st
   return scope.node.tryFindChild(name) === undefined ? name : `${name}@${namespace}`;
 }
 
-/** Longest Helm release name (Helm's own limit; Flux's HelmRelease CRD says the same). */
-const MAX_RELEASE_NAME_LENGTH = 53;
-
 /**
  * The Helm release name of an addon on `cluster`: its own, or `<cluster>-<release>` for addons of
  * the management cluster (one release per workload cluster there). The addon's release name was
@@ -42,8 +39,8 @@ export function releaseNameOn(info: BundleRenderInfo, addon: ResolvedAddon, clus
   const own = addon.config.helm!.releaseName;
   if (!management) return own;
   const name = `${cluster.name}-${own}`;
-  if (name.length > MAX_RELEASE_NAME_LENGTH) {
-    info.report.errors.push(`${info.path}: addon '${addon.name}' runs on the management cluster once per workload cluster, as Helm release '${name}' (${name.length} characters); Helm allows at most ${MAX_RELEASE_NAME_LENGTH}. Shorten cluster '${cluster.name}' or the addon's releaseName (at most ${MAX_RELEASE_NAME_LENGTH - cluster.name.length - 1} characters here).`);
+  if (name.length > MAX_HELM_RELEASE_NAME_LENGTH) {
+    info.report.errors.push(`${info.path}: addon '${addon.name}' runs on the management cluster once per workload cluster, as Helm release '${name}' (${name.length} characters); Helm allows at most ${MAX_HELM_RELEASE_NAME_LENGTH}. Shorten cluster '${cluster.name}' or the addon's releaseName (at most ${MAX_HELM_RELEASE_NAME_LENGTH - cluster.name.length - 1} characters here).`);
   }
   return name;
 }

@@ -4,7 +4,7 @@ import { literalValuesOrReport } from './cluster-values';
 import { BundleRenderInfo, releaseNameOn, goDuration, objectId, objectLabels, objectName } from './common';
 import { ClusterFacts, ResolvedAddon } from './types';
 import { AddonTarget } from '../../addons/addon';
-import { contentHash } from '../../core/names';
+import { hashedName, MAX_LABEL_VALUE_LENGTH } from '../../core/names';
 import type * as FluxHelm from '../../imports/flux-helm/helm.toolkit.fluxcd.io';
 import type * as FluxSource from '../../imports/flux-source/source.toolkit.fluxcd.io';
 
@@ -25,8 +25,7 @@ const HELM_CHART_LAYER = 'application/vnd.cncf.helm.chart.content.v1.tar+gzip';
 /** A DNS label from free text, hashed when it would be too long. */
 function dnsName(text: string, hashOf: string): string {
   const base = text.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').replace(/-+/g, '-');
-  if (base.length <= 63) return base;
-  return `${base.slice(0, 54).replace(/-+$/, '')}-${contentHash(hashOf)}`;
+  return base.length <= MAX_LABEL_VALUE_LENGTH ? base : hashedName(base, hashOf);
 }
 
 /** The chart source of an addon: per repository (HelmRepository) or per chart version (OCIRepository). */
@@ -78,7 +77,7 @@ export function planFluxSources(uses: Iterable<{ readonly namespace: string; rea
 function uniqueSource(addon: ResolvedAddon, namespace: string, sources: FluxSources): { source: ChartSource; isNew: boolean } {
   let source = sourceFor(addon);
   if (sources.colliding.has(`${namespace}/${source.kind}/${source.name}`)) {
-    source = { ...source, name: `${source.name.slice(0, 54).replace(/-+$/, '')}-${contentHash(source.identity)}` };
+    source = { ...source, name: hashedName(source.name, source.identity) };
   }
   const key = `${namespace}/${source.kind}/${source.name}`;
   const isNew = !sources.emitted.has(key);
