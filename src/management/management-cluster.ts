@@ -15,6 +15,7 @@ import { ValidationError } from '../core/validation-error';
 import { addWarning } from '../core/warnings';
 import { DeliveryKind } from '../delivery/addon-delivery';
 import { guardPlainApp } from '../output/private/synth-checks';
+import type { AwsInfrastructure } from '../providers/aws/aws-infrastructure';
 
 /** Props of a `ManagementCluster`. */
 export interface ManagementClusterProps {
@@ -293,8 +294,8 @@ function sharedAwsNames(clusters: ManagedCluster[]): string[] {
   const errors: string[] = [];
   const seen = new Map<string, ManagedCluster>();
   for (const c of clusters) {
-    const infra = c.infrastructure as any;
-    if (infra.provider !== 'aws' || typeof infra.region !== 'string' || !infra.identity) continue;
+    if (c.infrastructure.provider !== 'aws') continue;
+    const infra = c.infrastructure as AwsInfrastructure;
     const identity = `${infra.identity.kind}/${infra.identity.name}`;
     const key = `${infra.region}|${identity}|${c.clusterName}`;
     const other = seen.get(key);
